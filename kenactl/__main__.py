@@ -1,0 +1,5 @@
+"""Allow ``python -m kenactl``."""
+
+from kenactl.cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""The click layer: the root group, global options, and ``main()`` turning errors into exit codes."""
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from kenactl import __version__
+from kenactl.core.model import Profile
+from kenactl.errors import KenactlError
+
+INTERNAL_ERROR = 70
+
+
+@dataclass
+class App:
+    """What every command needs: where the profile is and what time it is."""
+
+    profile_option: str | None
+    at: datetime | None
+
+    @cached_property
+    def path(self) -> Path:
+        from kenactl import store
+
+        return store.profile_path(self.profile_option)
+
+    @cached_property
+    def now(self) -> datetime:
+        """``--at`` if given, else the current moment, in Europe/Rome."""
+        from kenactl.core.dates import ROME
+
+        return self.at or datetime.now(ROME)
+
+    def load(self) -> Profile:
+        from kenactl import store
+
+        return store.load(self.path)
+
+    def update(self, change: Callable[[Profile], Profile]) -> Profile:
+        """Apply ``change`` to the profile under the write lock and save it atomically."""
+        from kenactl import store
+
+        return store.update(self.path, change, self.now)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+class KenactlGroup(click.Group):
+    """The root group: errors become one stderr line and an exit code, in this one place."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        debug = bool(os.environ.get("KENACTL_DEBUG"))
+        try:
+            result = super().main(args, prog_name or "kenactl", complete_var, standalone_mode=False, **extra)
+        except KenactlError as error:
+            if debug:
+                raise
+            _fail(error.message, error.exit_code)
+        except click.ClickException as error:
+            if debug:
+                raise
+            _fail(_click_message(error), error.exit_code)
+        except click.exceptions.Abort:
+            _fail("aborted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
+            sys.exit(0)
+        except Exception as error:  # a bug: say so in one line unless debugging
+            if debug:
+                raise
+            _fail(f"internal error: {type(error).__name__}: {error} (run with KENACTL_DEBUG=1 for details)",
+                  INTERNAL_ERROR)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _click_message(error: click.ClickException) -> str:
+    message = error.format_message()
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        message += f" (see '{error.ctx.command_path} --help')"
+    return message[0].lower() + message[1:] if message else message
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kenactl: {message}", err=True)
+    sys.exit(code)
+
+
+def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    from kenactl.core.dates import parse_moment
+    from kenactl.errors import InputError
+
+    if value is None:
+        return None
+    try:
+        return parse_moment(value)
+    except InputError as error:
+        raise click.BadParameter(error.message.split(": ", 1)[1], ctx, param) from None
+
+
+@click.group(cls=KenactlGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--profile", "profile_option", metavar="PATH", type=click.Path(dir_okay=True),
+              help="Profile file (default: $KENACTL_PROFILE, else the per-user config folder).")
+@click.option("--at", callback=_parse_at, metavar="DATETIME",
+              help="Behave as if now were this ISO 8601 moment (naive = Europe/Rome).")
+@click.version_option(__version__, prog_name="kenactl")
+@click.pass_context
+def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> None:
+    """Track prepaid SIM lines: renewals, credit, allowances, Kena Restart and reminders.
+
+    Start with `kenactl status --demo`, then `kenactl init` to create your profile.
+    """
+    ctx.obj = App(profile_option=profile_option, at=at)
+
+
+COMMAND_MODULES = ("profile", "line", "usage", "credit", "status")
+"""Modules of ``kenactl.cli`` whose ``COMMANDS`` tuple is added to the root group, in help order."""
+
+
+def _register() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        for command in import_module(f"kenactl.cli.{name}").COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point."""
+    cli.main()

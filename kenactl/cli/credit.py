@@ -1,0 +1,45 @@
+"""``kenactl credit set|topup``."""
+
+from dataclasses import replace
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import MONEY, SIGNED_MONEY, line_option
+from kenactl.core.money import euros
+from kenactl.core.model import Profile
+
+
+@click.group()
+def credit() -> None:
+    """Set the credit or record a top-up."""
+
+
+@credit.command("set")
+@line_option
+@click.argument("amount", type=SIGNED_MONEY, metavar="EUR")
+@pass_app
+def credit_set(app: App, line_name: str | None, amount) -> None:
+    """Set the credit to EUR (negative: kenactl credit set -- -2.50)."""
+    updated = app.update(lambda profile: profile.with_line(replace(profile.line(line_name), credit=amount)))
+    click.echo(f"Credit of line {updated.line(line_name).name!r}: {euros(amount)}.")
+
+
+@credit.command("topup")
+@line_option
+@click.argument("amount", type=MONEY, metavar="EUR")
+@pass_app
+def credit_topup(app: App, line_name: str | None, amount) -> None:
+    """Add EUR to the credit and record today as the last top-up."""
+    if amount <= 0:
+        raise click.BadParameter("a top-up must be more than 0.00", param_hint="'EUR'")
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        return profile.with_line(replace(line, credit=line.credit + amount, last_topup=app.now.date()))
+
+    updated = app.update(change).line(line_name)
+    click.echo(f"Credit of line {updated.name!r}: {euros(updated.credit)}.")
+
+
+COMMANDS = (credit,)

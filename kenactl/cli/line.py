@@ -1,0 +1,96 @@
+"""``kenactl line add|list|remove|rename|default|set``."""
+
+from dataclasses import replace
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import allowance, line_field_options, line_option
+from kenactl.cli.profile import build_line
+from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
+
+
+@click.group()
+def line() -> None:
+    """Manage the lines (SIMs) in the profile."""
+
+
+@line.command("add")
+@click.argument("name")
+@line_field_options
+@pass_app
+def line_add(app: App, name: str, **values) -> None:
+    """Add line NAME (same options as init)."""
+    new = build_line(name, values, command="line add")
+    app.update(lambda profile: profile.add_line(new))
+    click.echo(f"Added line {name!r}.")
+
+
+@line.command("list")
+@pass_app
+def line_list(app: App) -> None:
+    """List the lines; the default one is marked with *."""
+    from kenactl.core.money import euros
+    from kenactl.render import Table, emit
+
+    profile = app.load()
+    rows = [["*" if name == profile.default_line else "", name, item.operator, item.offer, euros(item.price),
+             str(item.renewal_day)] for name, item in profile.lines.items()]
+    emit([Table(["", "line", "operator", "offer", "price", "renewal day"], rows)])
+
+
+@line.command("remove")
+@click.argument("name")
+@pass_app
+def line_remove(app: App, name: str) -> None:
+    """Remove line NAME (a profile keeps at least one line)."""
+    app.update(lambda profile: profile.remove_line(name))
+    click.echo(f"Removed line {name!r}.")
+
+
+@line.command("rename")
+@click.argument("old")
+@click.argument("new")
+@pass_app
+def line_rename(app: App, old: str, new: str) -> None:
+    """Rename line OLD to NEW."""
+    app.update(lambda profile: profile.rename_line(old, new))
+    click.echo(f"Renamed line {old!r} to {new!r}.")
+
+
+@line.command("default")
+@click.argument("name")
+@pass_app
+def line_default(app: App, name: str) -> None:
+    """Make NAME the default line."""
+    app.update(lambda profile: profile.set_default(name))
+    click.echo(f"Default line: {name!r}.")
+
+
+@line.command("set")
+@line_option
+@line_field_options
+@click.option("--pending-offer-change/--no-pending-offer-change", default=None,
+              help="Whether an offer change request is pending (blocks Kena Restart).")
+@pass_app
+def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, **values) -> None:
+    """Change a line's offer, price, renewal day, allowances, operator or flags."""
+    given = {key: value for key, value in values.items() if value is not None}
+    if not given and pending_offer_change is None:
+        raise click.UsageError("nothing to change: give at least one option")
+
+    def change(profile: Profile) -> Profile:
+        current = profile.line(line_name)
+        included = current.included
+        included = Allowances(**{kind: allowance(given.get(kind, included.get(kind)))
+                                  for kind in ALLOWANCE_KINDS})
+        fields = {key: value for key, value in given.items() if key not in ALLOWANCE_KINDS}
+        if pending_offer_change is not None:
+            fields["pending_offer_change"] = pending_offer_change
+        return profile.with_line(replace(current, included=included, **fields))
+
+    updated = app.update(change)
+    click.echo(f"Updated line {updated.line(line_name).name!r}.")
+
+
+COMMANDS = (line,)

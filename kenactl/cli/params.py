@@ -1,0 +1,100 @@
+"""click parameter types and shared options; each type converts with the core's own parser."""
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from kenactl.core import dates, money, units
+from kenactl.core.model import OPERATORS
+from kenactl.errors import InputError
+
+
+class CoreType(click.ParamType):
+    """A click type whose conversion is a core parser; the parser's message becomes click's error."""
+
+    def __init__(self, name: str, parse: Callable[[str], Any]):
+        self.name = name
+        self._parse = parse
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self._parse(value)
+        except InputError as error:
+            text = error.message
+            self.fail(text.split(": ", 1)[1] if ": " in text else text, param, ctx)
+
+
+class _Unlimited:
+    """What an allowance option holds when the user typed ``unlimited`` (``None`` means not given)."""
+
+    def __repr__(self) -> str:
+        return "unlimited"
+
+
+UNLIMITED_GIVEN = _Unlimited()
+
+
+def allowance(value):
+    """The core value of an allowance option: ``None`` (unlimited) for ``UNLIMITED_GIVEN``."""
+    return None if value is UNLIMITED_GIVEN else value
+
+
+def _given(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse_given(text: str) -> Any:
+        value = parse(text)
+        return UNLIMITED_GIVEN if value is None else value
+
+    return parse_given
+
+
+MONEY = CoreType("EUR", lambda text: money.parse_money(text))
+SIGNED_MONEY = CoreType("EUR", lambda text: money.parse_money(text, allow_negative=True))
+DATA = CoreType("AMOUNT", _given(units.parse_data))
+DATA_USED = CoreType("AMOUNT", lambda text: units.parse_data(text, allow_unlimited=False))
+COUNT = CoreType("N|unlimited", _given(lambda text: units.parse_count(text, field="value")))
+COUNT_USED = CoreType("N", lambda text: units.parse_count(text, field="value", allow_unlimited=False))
+TIME_OF_DAY = CoreType("HH:MM", lambda text: dates.parse_time_of_day(text))
+DATE = CoreType("DATE", lambda text: dates.parse_date(text, field="date"))
+DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="duration"))
+RENEWAL_DAY = click.IntRange(1, 31)
+OPERATOR = click.Choice(OPERATORS)
+
+
+def line_option(function: Callable) -> Callable:
+    """``--line NAME``: which line (default: the profile's default line)."""
+    return click.option("--line", "line_name", metavar="NAME",
+                        help="The line to use (default: the profile's default line).")(function)
+
+
+def all_lines_option(function: Callable) -> Callable:
+    """``--line NAME`` for commands that otherwise cover every line."""
+    return click.option("--line", "line_name", metavar="NAME", help="Only this line (default: every line).")(function)
+
+
+def json_option(function: Callable) -> Callable:
+    """``--json``: machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(function)
+
+
+LINE_FIELDS = (
+    ("operator", "--operator", OPERATOR, "Operator."),
+    ("offer", "--offer", str, "Offer name, e.g. 'Kena 7.99 Flash'."),
+    ("price", "--price", MONEY, "Monthly price in euros, e.g. 7.99."),
+    ("renewal_day", "--renewal-day", RENEWAL_DAY, "Day of the month the offer renews (1-31)."),
+    ("data", "--data", DATA, "Included data: 800MB, 100GB, 1,5GB or unlimited."),
+    ("minutes", "--minutes", COUNT, "Included minutes, or unlimited."),
+    ("sms", "--sms", COUNT, "Included SMS, or unlimited."),
+    ("credit", "--credit", SIGNED_MONEY, "Current credit in euros (may be negative)."),
+)
+
+
+def line_field_options(function: Callable) -> Callable:
+    """The options describing a line (all optional here; commands decide what is required)."""
+    function = click.option("--renewal-time", type=TIME_OF_DAY, metavar="HH:MM",
+                            help="Time of day of the renewal (default 00:00).")(function)
+    for dest, flag, kind, text in reversed(LINE_FIELDS):
+        function = click.option(flag, dest, type=kind, help=text)(function)
+    return function

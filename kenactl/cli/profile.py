@@ -1,0 +1,125 @@
+"""``kenactl init`` and ``kenactl profile path|show|validate|edit``."""
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from datetime import time
+from pathlib import Path
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import LINE_FIELDS, allowance, line_field_options
+from kenactl.core.model import ALLOWANCE_KINDS, DEFAULT_LINE_NAME, Allowances, Line, check_line_name, new_profile
+from kenactl.errors import InputError, ProfileError
+
+
+def build_line(name: str, values: dict, *, command: str) -> Line:
+    """A new line from option values; missing ones are prompted for on a terminal, else an error."""
+    check_line_name(name)
+    missing = [(dest, flag, kind, text) for dest, flag, kind, text in LINE_FIELDS if values.get(dest) is None]
+    if missing and not sys.stdin.isatty():
+        flags = ", ".join(flag for _, flag, _, _ in missing)
+        raise InputError(f"{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
+    for dest, flag, kind, text in missing:
+        values[dest] = click.prompt(f"{text.split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind)
+    return Line(
+        name=name,
+        operator=values["operator"],
+        offer=values["offer"],
+        price=values["price"],
+        renewal_day=values["renewal_day"],
+        renewal_time=values.get("renewal_time") or time(0, 0),
+        included=Allowances(**{kind: allowance(values[kind]) for kind in ALLOWANCE_KINDS}),
+        credit=values["credit"],
+    )
+
+
+@click.command()
+@line_field_options
+@click.option("--line", "line_name", default=DEFAULT_LINE_NAME, show_default=True, metavar="NAME",
+              help="Name of the first line.")
+@click.option("--force", is_flag=True, help="Replace an existing profile.")
+@pass_app
+def init(app: App, line_name: str, force: bool, **values) -> None:
+    """Create the profile with its first line.
+
+    Missing values are asked for on a terminal; in scripts every value must be given.
+    """
+    from kenactl import store
+
+    if app.path.exists() and not force:
+        raise ProfileError(f"a profile already exists at {app.path}; use --force to replace it")
+    line = build_line(line_name, values, command="init")
+    store.create(app.path, new_profile(line), app.now, force=force)
+    click.echo(f"Created {app.path} with line {line_name!r}.")
+
+
+@click.group()
+def profile() -> None:
+    """Where the profile is, what it holds, and safe hand-editing."""
+
+
+@profile.command("path")
+@pass_app
+def profile_path(app: App) -> None:
+    """Print the profile's path (--profile, $KENACTL_PROFILE or the default)."""
+    click.echo(str(app.path))
+
+
+@profile.command("show")
+@pass_app
+def profile_show(app: App) -> None:
+    """Print the profile (validated) as TOML."""
+    from kenactl import store
+
+    text = store.read_text(app.path)
+    store.parse(text, app.path)
+    click.echo(text, nl=False)
+
+
+@profile.command("validate")
+@pass_app
+def profile_validate(app: App) -> None:
+    """Check the profile; exit 2 with the first problem found."""
+    loaded = app.load()
+    click.echo(f"{app.path}: OK, {len(loaded.lines)} line(s): {', '.join(loaded.lines)} "
+               f"(default {loaded.default_line})")
+
+
+@profile.command("edit")
+@pass_app
+def profile_edit(app: App) -> None:
+    """Edit the profile in $EDITOR; it is replaced only if the edited copy validates."""
+    from kenactl import store
+
+    original = store.read_text(app.path)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.TemporaryDirectory(prefix="kenactl-edit-") as folder:
+        copy = Path(folder) / "profile.toml"
+        copy.write_text(original, encoding="utf-8")
+        try:
+            status = subprocess.call([*shlex.split(editor), str(copy)])
+        except OSError as error:
+            raise InputError(f"cannot start editor {editor!r}: {error.strerror or error}") from None
+        if status != 0:
+            raise InputError(f"editor {editor!r} exited with status {status}; profile unchanged")
+        edited = copy.read_text(encoding="utf-8")
+        if edited == original:
+            click.echo("No changes.")
+            return
+        try:
+            store.parse(edited, "edited profile")
+        except ProfileError as error:
+            raise ProfileError(f"{error.message}; profile unchanged") from None
+        with store.locked(app.path):
+            if store.read_text(app.path) != original:
+                raise ProfileError("the profile changed while you were editing; profile unchanged, "
+                                   "run 'kenactl profile edit' again")
+            store.write_atomic(app.path, edited.encode("utf-8"), backup=True)
+    click.echo(f"Saved {app.path}.")
+
+
+COMMANDS = (init, profile)

@@ -1,0 +1,55 @@
+"""``kenactl usage set|show``: consumption in the current period."""
+
+from dataclasses import replace
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import COUNT_USED, DATA_USED, json_option, line_option
+from kenactl.core import consumption
+from kenactl.core.model import Profile
+
+
+@click.group()
+def usage() -> None:
+    """Record and show what was used in the current period."""
+
+
+@usage.command("set")
+@line_option
+@click.option("--data", type=DATA_USED, help="Data used so far this period, e.g. 12.5GB or 800MB.")
+@click.option("--minutes", type=COUNT_USED, help="Minutes used so far this period.")
+@click.option("--sms", type=COUNT_USED, help="SMS sent so far this period.")
+@pass_app
+def usage_set(app: App, line_name: str | None, **values) -> None:
+    """Record the counters (only the given ones change) at now, or --at."""
+    given = {kind: value for kind, value in values.items() if value is not None}
+    if not given:
+        raise click.UsageError("give at least one of --data, --minutes, --sms")
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        sample = consumption.record_usage(line, app.now, given)
+        return profile.with_line(replace(line, usage=consumption.trim_samples(line, app.now, sample)))
+
+    updated = app.update(change)
+    click.echo(f"Recorded usage for line {updated.line(line_name).name!r}.")
+
+
+@usage.command("show")
+@line_option
+@json_option
+@pass_app
+def usage_show(app: App, line_name: str | None, as_json: bool) -> None:
+    """Show this period's counters and the samples recorded in it."""
+    from kenactl.core.status import line_status
+    from kenactl.views import status as view
+
+    profile = app.load()
+    line = profile.line(line_name)
+    report = line_status(profile, line, app.now)
+    samples = consumption.period_samples(line, app.now)
+    view.show_usage(report, samples, as_json=as_json)
+
+
+COMMANDS = (usage,)

@@ -1,0 +1,97 @@
+"""Consumption in the current period: which samples count, pace, and projected moments.
+
+A period runs from the last scheduled renewal (or the last Restart, whichever is later) to the next
+scheduled renewal. Samples recorded before the period started belong to an older period and do
+not count: the counters then read 0 until the user records new values.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from kenactl.core import dates
+from kenactl.core.model import ALLOWANCE_KINDS, Line, UsageSample
+
+
+@dataclass(frozen=True)
+class Period:
+    """The consumption period containing ``now``."""
+
+    start: datetime
+    end: datetime  # the next scheduled renewal
+
+
+def current_period(line: Line, now: datetime) -> Period:
+    """The period that contains ``now`` for ``line``."""
+    end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
+    start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
+    restarts = [entry.at for entry in line.history if entry.kind == "restart" and entry.at <= now]
+    if restarts and max(restarts) > start:
+        start = max(restarts)
+    return Period(start=start, end=end)
+
+
+def period_samples(line: Line, now: datetime) -> list[UsageSample]:
+    """The samples of the current period up to ``now``, oldest first."""
+    period = current_period(line, now)
+    return sorted((s for s in line.usage if period.start <= s.at <= now), key=lambda s: s.at)
+
+
+def current_usage(line: Line, now: datetime) -> UsageSample:
+    """The latest sample of the current period, or zero usage at the period start."""
+    samples = period_samples(line, now)
+    return samples[-1] if samples else UsageSample(at=current_period(line, now).start)
+
+
+def percent_used(used: int, included: int | None) -> Decimal | None:
+    """Exact percentage used (may exceed 100); ``None`` for unlimited. An allowance of 0 is 100% used."""
+    if included is None:
+        return None
+    if included == 0:
+        return Decimal(100)
+    return Decimal(used) * 100 / Decimal(included)
+
+
+def pace_per_day(line: Line, now: datetime, kind: str) -> Decimal | None:
+    """Average use per day since the period started, from the latest sample; None without data."""
+    latest = current_usage(line, now)
+    start = current_period(line, now).start
+    span = dates.elapsed(start, latest.at)
+    if span <= timedelta(0) or latest.get(kind) <= 0:
+        return None
+    return Decimal(latest.get(kind)) / (Decimal(span.total_seconds()) / 86400)
+
+
+def projected_moment(line: Line, now: datetime, kind: str, target: Decimal) -> datetime | None:
+    """When usage of ``kind`` reaches ``target`` at the current pace; None when unknown or never.
+
+    Already reached: the latest sample's moment.
+    """
+    latest = current_usage(line, now)
+    used = Decimal(latest.get(kind))
+    if used >= target:
+        return latest.at
+    pace = pace_per_day(line, now, kind)
+    if pace is None:
+        return None
+    days = (target - used) / pace
+    if days > 3660:
+        return None
+    return dates.add_elapsed(latest.at, timedelta(seconds=float(days * 86400)))
+
+
+def record_usage(line: Line, now: datetime, changes: dict[str, int]) -> UsageSample:
+    """A new sample at ``now``: the given counters changed, the others carried over from this period."""
+    unknown = set(changes) - set(ALLOWANCE_KINDS)
+    if unknown:  # pragma: no cover - the CLI offers only the three kinds
+        raise ValueError(f"unknown allowance kinds {sorted(unknown)}")
+    latest = current_usage(line, now)
+    values = {kind: changes.get(kind, latest.get(kind)) for kind in ALLOWANCE_KINDS}
+    return UsageSample(at=now, **values)
+
+
+def trim_samples(line: Line, now: datetime, keep: UsageSample) -> tuple[UsageSample, ...]:
+    """The samples to store: this period's, plus ``keep``; older periods' are dropped."""
+    period = current_period(line, now)
+    kept = [s for s in line.usage if s.at >= period.start and s.at != keep.at]
+    return tuple(sorted([*kept, keep], key=lambda s: s.at))

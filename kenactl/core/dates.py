@@ -1,0 +1,127 @@
+"""Moments in Europe/Rome: parsing ``--at``, renewal schedules with month-end clamping, real durations.
+
+Python's aware-datetime arithmetic is wall-clock arithmetic when both sides share a tzinfo, so a
+"48 hours" that spans a DST change would be off by one hour. Every elapsed-time computation here
+goes through UTC (``add_elapsed``, ``elapsed``).
+"""
+
+import calendar
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from kenactl.errors import InputError
+
+ROME = ZoneInfo("Europe/Rome")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|w)\s*$", re.IGNORECASE)
+_DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
+
+
+def parse_moment(text: str, *, field: str = "--at") -> datetime:
+    """An ISO 8601 date or date-time; a date means 00:00 and a naive time means Europe/Rome."""
+    raw = text.strip()
+    try:
+        if len(raw) == 10:
+            return datetime.combine(date.fromisoformat(raw), time(0, 0), ROME)
+        moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
+    except ValueError:
+        raise InputError(
+            f"{field}: {text!r} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or 2027-01-15T09:30)"
+        ) from None
+    return in_rome(moment)
+
+
+def parse_date(text: str, *, field: str) -> date:
+    """An ISO date ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{field}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
+    """``HH:MM`` in 24-hour form."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise InputError(f"{field}: {text!r} is not a time of day HH:MM (e.g. 00:00 or 09:30)")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def parse_duration(text: str, *, field: str) -> timedelta:
+    """``3d``, ``12h``, ``30m`` or ``2w``."""
+    match = _DURATION.match(text)
+    if not match:
+        raise InputError(f"{field}: {text!r} is not a duration (examples: 3d, 12h, 2w)")
+    return timedelta(**{_DURATION_UNITS[match.group(2).lower()]: int(match.group(1))})
+
+
+def in_rome(moment: datetime) -> datetime:
+    """The same instant in Europe/Rome; a naive value is taken as Rome wall time."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=ROME)
+    return moment.astimezone(ROME)
+
+
+def add_elapsed(moment: datetime, delta: timedelta) -> datetime:
+    """``moment`` plus ``delta`` of real elapsed time (DST-aware), in Europe/Rome."""
+    return (moment.astimezone(UTC) + delta).astimezone(ROME)
+
+
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time from ``start`` to ``end`` (negative if ``end`` is earlier)."""
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
+def clamp_day(year: int, month: int, day: int) -> date:
+    """Day ``day`` of the month, or the month's last day when it is shorter (31 → 30 Apr, 28/29 Feb)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` after (or before, if negative) the given one."""
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
+    """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome."""
+    return datetime.combine(clamp_day(year, month, day), at, ROME)
+
+
+def next_renewal(day: int, at: time, now: datetime) -> datetime:
+    """The first renewal strictly after ``now``: at the renewal moment itself the next is next month's."""
+    now = in_rome(now)
+    year, month = now.year, now.month
+    moment = renewal_moment(year, month, day, at)
+    while moment <= now:
+        year, month = shift_month(year, month, 1)
+        moment = renewal_moment(year, month, day, at)
+    return moment
+
+
+def previous_renewal(day: int, at: time, now: datetime) -> datetime:
+    """The last renewal at or before ``now``."""
+    following = next_renewal(day, at, now)
+    year, month = shift_month(following.year, following.month, -1)
+    return renewal_moment(year, month, day, at)
+
+
+def renewals(day: int, at: time, after: datetime, count: int) -> list[datetime]:
+    """The next ``count`` renewals strictly after ``after``."""
+    first = next_renewal(day, at, after)
+    moments = []
+    for offset in range(count):
+        year, month = shift_month(first.year, first.month, offset)
+        moments.append(renewal_moment(year, month, day, at))
+    return moments
+
+
+def days_until(now: datetime, moment: datetime) -> int:
+    """Whole calendar days (Europe/Rome) from today to the day of ``moment``."""
+    return (in_rome(moment).date() - in_rome(now).date()).days
+
+
+def isoformat(moment: datetime) -> str:
+    """ISO 8601 with offset, to the second: ``2027-01-15T00:00:00+01:00``."""
+    return in_rome(moment).isoformat(timespec="seconds")

@@ -1,0 +1,180 @@
+"""The profile's data: lines with their offer, allowances, consumption, credit and history.
+
+All classes are immutable; changes make new values (``dataclasses.replace``) so that a command
+either stores a whole new profile or nothing at all.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from kenactl.errors import InputError
+
+OPERATORS = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
+ALLOWANCE_KINDS = ("data", "minutes", "sms")
+DEFAULT_LINE_NAME = "main"
+DEFAULT_ALARMS = ("2d",)
+
+
+@dataclass(frozen=True)
+class Allowances:
+    """Amounts per period; data in MB; ``None`` means unlimited."""
+
+    data: int | None
+    minutes: int | None
+    sms: int | None
+
+    def get(self, kind: str) -> int | None:
+        return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class UsageSample:
+    """What had been used in the period at moment ``at`` (data in MB)."""
+
+    at: datetime
+    data: int = 0
+    minutes: int = 0
+    sms: int = 0
+
+    def get(self, kind: str) -> int:
+        return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A renewal or a Restart that happened: when, what it cost, the renewal day before and after."""
+
+    kind: str  # "renewal" or "restart"
+    at: datetime
+    price: Decimal
+    renewal_day_before: int
+    renewal_day_after: int
+
+
+@dataclass(frozen=True)
+class Charge:
+    """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``."""
+
+    description: str
+    amount: Decimal
+    added: date
+    instalments: int = 1
+    every_days: int = 30
+    first_due: date | None = None
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """A complaint filed with the operator (Carta dei Servizi §14)."""
+
+    id: int
+    filed: date
+    subject: str
+    line: str
+    closed: date | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One SIM: its operator, offer and everything kenactl knows about it."""
+
+    name: str
+    operator: str
+    offer: str
+    price: Decimal
+    renewal_day: int
+    included: Allowances
+    credit: Decimal
+    renewal_time: time = time(0, 0)
+    last_topup: date | None = None
+    options: dict[str, str] = field(default_factory=dict)
+    pending_offer_change: bool = False
+    usage: tuple[UsageSample, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+    charges: tuple[Charge, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A household's lines, the default one, and profile-wide settings."""
+
+    lines: dict[str, Line]
+    default_line: str
+    alarms: tuple[str, ...] = DEFAULT_ALARMS
+    complaints: tuple[Complaint, ...] = ()
+    updated_at: datetime | None = None
+
+    def line(self, name: str | None = None) -> Line:
+        """The named line, or the default one; an unknown name is an ``InputError`` listing the lines."""
+        key = self.default_line if name is None else name
+        if key not in self.lines:
+            known = ", ".join(self.lines) or "none"
+            raise InputError(f"unknown line {key!r}; the profile has: {known}")
+        return self.lines[key]
+
+    def selected(self, name: str | None) -> list[Line]:
+        """All lines when ``name`` is None, else just that one."""
+        return list(self.lines.values()) if name is None else [self.line(name)]
+
+    def with_line(self, line: Line) -> "Profile":
+        """A profile where ``line`` replaces the line of the same name (or is appended)."""
+        return replace(self, lines={**self.lines, line.name: line})
+
+    def add_line(self, line: Line) -> "Profile":
+        """Add a new line; its name must be free."""
+        if line.name in self.lines:
+            raise InputError(f"line {line.name!r} already exists")
+        return self.with_line(line)
+
+    def remove_line(self, name: str) -> "Profile":
+        """Remove a line; the last line cannot go, and the default passes to the first remaining one."""
+        self.line(name)
+        if len(self.lines) == 1:
+            raise InputError(f"line {name!r} is the only line; a profile keeps at least one")
+        lines = {key: value for key, value in self.lines.items() if key != name}
+        default = self.default_line if self.default_line != name else next(iter(lines))
+        return replace(self, lines=lines, default_line=default)
+
+    def rename_line(self, old: str, new: str) -> "Profile":
+        """Rename a line, keeping its place, the default flag and its complaints."""
+        line = self.line(old)
+        check_line_name(new)
+        if new in self.lines:
+            raise InputError(f"line {new!r} already exists")
+        lines = {(new if key == old else key): (replace(line, name=new) if key == old else value)
+                 for key, value in self.lines.items()}
+        complaints = tuple(replace(c, line=new) if c.line == old else c for c in self.complaints)
+        default = new if self.default_line == old else self.default_line
+        return replace(self, lines=lines, default_line=default, complaints=complaints)
+
+    def set_default(self, name: str) -> "Profile":
+        """Make ``name`` the default line."""
+        self.line(name)
+        return replace(self, default_line=name)
+
+
+def new_profile(line: Line) -> Profile:
+    """A profile whose first (and default) line is ``line``."""
+    return Profile(lines={line.name: line}, default_line=line.name)
+
+
+def check_line_name(name: str) -> str:
+    """Line names are short identifiers: letters, digits, ``-`` and ``_``."""
+    if not name or len(name) > 40 or not all(ch.isalnum() or ch in "-_" for ch in name):
+        raise InputError(f"line name {name!r}: use 1-40 letters, digits, '-' or '_'")
+    return name
+
+
+def check_operator(name: str) -> str:
+    """One of the known operator ids."""
+    if name not in OPERATORS:
+        raise InputError(f"unknown operator {name!r}; choose one of: {', '.join(OPERATORS)}")
+    return name
+
+
+def check_renewal_day(day: int) -> int:
+    """A day of the month, 1-31 (days a month lacks fall on its last day)."""
+    if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31:
+        raise InputError(f"renewal day: {day!r} is not a day of the month from 1 to 31")
+    return day

@@ -1,0 +1,89 @@
+"""The state of a line at a moment: renewal, credit against price, allowances and projections."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from kenactl.core import consumption, dates
+from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
+from kenactl.core.money import ZERO
+
+
+@dataclass(frozen=True)
+class AllowanceStatus:
+    """One allowance in the current period. Data amounts are in MB."""
+
+    kind: str
+    used: int
+    included: int | None  # None: unlimited
+    percent: Decimal | None
+    remaining: int | None
+    daily_budget: Decimal | None  # what can be used per day to last until renewal
+    runs_out_at: datetime | None  # at the current pace, only when before the renewal
+
+
+@dataclass(frozen=True)
+class LineStatus:
+    """Everything ``kenactl status`` shows about one line."""
+
+    line: Line
+    is_default: bool
+    now: datetime
+    period_start: datetime
+    next_renewal: datetime
+    days_to_renewal: int
+    shortfall: Decimal
+    usage_recorded_at: datetime | None  # None: nothing recorded in this period
+    allowances: tuple[AllowanceStatus, ...]
+
+
+def shortfall(credit: Decimal, price: Decimal) -> Decimal:
+    """What is missing for the renewal: price minus credit, never below zero."""
+    return max(price - credit, ZERO)
+
+
+def line_status(profile: Profile, line: Line, now: datetime) -> LineStatus:
+    """Compute the status of ``line`` at ``now``."""
+    period = consumption.current_period(line, now)
+    samples = consumption.period_samples(line, now)
+    latest = consumption.current_usage(line, now)
+    left = dates.elapsed(now, period.end)
+    days_left = max(Decimal(left.total_seconds()) / 86400, Decimal(1))
+    allowances = []
+    for kind in ALLOWANCE_KINDS:
+        included = line.included.get(kind)
+        used = latest.get(kind)
+        remaining = None if included is None else max(included - used, 0)
+        budget = None if remaining is None else Decimal(remaining) / days_left
+        runs_out = None
+        if included is not None and remaining and samples:
+            moment = consumption.projected_moment(line, now, kind, Decimal(included))
+            if moment is not None and moment < period.end:
+                runs_out = moment
+        allowances.append(AllowanceStatus(
+            kind=kind,
+            used=used,
+            included=included,
+            percent=consumption.percent_used(used, included),
+            remaining=remaining,
+            daily_budget=budget,
+            runs_out_at=runs_out,
+        ))
+    return LineStatus(
+        line=line,
+        is_default=line.name == profile.default_line,
+        now=now,
+        period_start=period.start,
+        next_renewal=period.end,
+        days_to_renewal=dates.days_until(now, period.end),
+        shortfall=shortfall(line.credit, line.price),
+        usage_recorded_at=samples[-1].at if samples else None,
+        allowances=tuple(allowances),
+    )
+
+
+def profile_status(profile: Profile, now: datetime, line_name: str | None = None) -> list[LineStatus]:
+    """Status of every line, or of the named one."""
+    return [line_status(profile, line, now) for line in profile.selected(line_name)]
+
+

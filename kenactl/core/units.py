@@ -1,0 +1,88 @@
+"""Allowances and consumption amounts: data in MB, minutes and SMS counts, or unlimited.
+
+One GB is 1000 MB, as the operators count it (Iliad: 0.90 € per 100 MB "corrispondono a 9 euro
+per ogni Giga", seed 004).
+"""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from kenactl.errors import InputError
+
+UNLIMITED = None
+"""An unlimited allowance is represented by ``None``."""
+
+MB_PER_GB = 1000
+_UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
+_DATA = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$", re.IGNORECASE)
+_FACTORS = {"mb": 1, "gb": MB_PER_GB, "g": MB_PER_GB, "giga": MB_PER_GB}
+
+
+def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = True) -> int | None:
+    """Parse ``800MB``, ``12.5GB``, ``1,5 GB`` or ``unlimited`` into whole MB (``None`` = unlimited).
+
+    A unit is required unless the amount is 0: a bare "100" could mean MB or GB.
+    """
+    if isinstance(text, int) and not isinstance(text, bool):
+        if text < 0:
+            raise InputError(f"{field}: {text} is negative")
+        return text
+    raw = str(text).strip()
+    if raw.lower() in _UNLIMITED_WORDS:
+        if not allow_unlimited:
+            raise InputError(f"{field}: 'unlimited' is not an amount used")
+        return UNLIMITED
+    match = _DATA.match(raw)
+    if not match:
+        raise InputError(f"{field}: {raw!r} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)")
+    number, unit = match.groups()
+    if unit is None and Decimal(number.replace(",", ".")) != 0:
+        raise InputError(f"{field}: {raw!r} needs a unit: MB or GB (e.g. {number}GB)")
+    try:
+        amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        raise InputError(f"{field}: {raw!r} is not a data amount") from None
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) -> int | None:
+    """Parse a whole number of minutes or SMS, or ``unlimited`` (``None``)."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        value = text
+    else:
+        raw = str(text).strip()
+        if raw.lower() in _UNLIMITED_WORDS:
+            if not allow_unlimited:
+                raise InputError(f"{field}: 'unlimited' is not an amount used")
+            return UNLIMITED
+        if not raw.isdigit():
+            hint = " or unlimited" if allow_unlimited else ""
+            raise InputError(f"{field}: {raw!r} is not a whole number{hint}")
+        value = int(raw)
+    if value < 0:
+        raise InputError(f"{field}: {value} is negative")
+    return value
+
+
+def format_data(mb: int | None) -> str:
+    """``unlimited``, ``800 MB`` below 1 GB, else GB with up to two decimals (``12.5 GB``)."""
+    if mb is None:
+        return "unlimited"
+    if abs(mb) < MB_PER_GB:
+        return f"{mb} MB"
+    gb = (Decimal(mb) / MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return f"{gb:f} GB"
+
+
+def canonical_data(mb: int | None) -> str:
+    """The profile's exact spelling of a data amount: ``unlimited``, ``800MB`` or ``12.345GB``."""
+    if mb is None:
+        return "unlimited"
+    if mb < MB_PER_GB:
+        return f"{mb}MB"
+    return f"{(Decimal(mb) / MB_PER_GB).normalize():f}GB"
+
+
+def format_count(value: int | None) -> str:
+    """``unlimited`` or the number."""
+    return "unlimited" if value is None else str(value)

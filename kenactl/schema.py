@@ -1,0 +1,261 @@
+"""The profile's TOML layout: converting between parsed TOML and the model, with validation.
+
+Pure functions: ``store`` does the file I/O. Every validation message names the field it is about
+(``lines.main.renewal_day``) so that a hand-edited profile can be fixed from the message alone.
+"""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from kenactl.core import dates, money, units
+from kenactl.core.model import (
+    OPERATORS,
+    Allowances,
+    Charge,
+    Complaint,
+    HistoryEntry,
+    Line,
+    Profile,
+    UsageSample,
+    check_line_name,
+)
+from kenactl.errors import InputError, ProfileError
+
+SCHEMA_VERSION = 1
+HISTORY_KINDS = ("renewal", "restart")
+
+
+class _Fields:
+    """Typed access to one TOML table; every problem raises ``ProfileError`` naming ``where.key``."""
+
+    def __init__(self, table: Any, where: str):
+        if not isinstance(table, dict):
+            raise ProfileError(f"{where}: expected a table, got {_kind(table)}")
+        self.table, self.where = table, where
+
+    def name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def check_keys(self, allowed: set[str]) -> None:
+        extra = sorted(set(self.table) - allowed)
+        if extra:
+            raise ProfileError(f"{self.name(extra[0])}: unknown key (known: {', '.join(sorted(allowed))})")
+
+    def raw(self, key: str, default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise ProfileError(f"{self.name(key)}: missing")
+            return default
+        return self.table[key]
+
+    def typed(self, key: str, types: type | tuple[type, ...], what: str, default: Any = ...) -> Any:
+        value = self.raw(key, default)
+        if value is default and default is not ...:
+            return value
+        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            raise ProfileError(f"{self.name(key)}: expected {what}, got {_kind(value)}")
+        if not isinstance(value, types):
+            raise ProfileError(f"{self.name(key)}: expected {what}, got {_kind(value)}")
+        return value
+
+    def text(self, key: str, default: Any = ...) -> str:
+        return self.typed(key, str, "text", default)
+
+    def integer(self, key: str, low: int, high: int, default: Any = ...) -> int:
+        value = self.typed(key, int, "a whole number", default)
+        if not low <= value <= high:
+            raise ProfileError(f"{self.name(key)}: {value} is outside {low}-{high}")
+        return value
+
+    def money(self, key: str, *, allow_negative: bool = False) -> Decimal:
+        value = self.typed(key, (Decimal, int, str), "an amount in euros such as 7.99")
+        return self.convert(key, lambda: money.parse_money(value, field=self.name(key),
+                                                          allow_negative=allow_negative))
+
+    def flag(self, key: str, default: bool) -> bool:
+        return self.typed(key, bool, "true or false", default)
+
+    def day(self, key: str, default: Any = ...) -> date | None:
+        value = self.typed(key, date, "a date such as 2027-01-15", default)
+        if isinstance(value, datetime):
+            raise ProfileError(f"{self.name(key)}: expected a date without time, got {value.isoformat()}")
+        return value
+
+    def moment(self, key: str, default: Any = ...) -> datetime | None:
+        value = self.typed(key, datetime, "a date-time such as 2027-01-15T09:30:00+01:00", default)
+        return value if value is None else dates.in_rome(value)
+
+    def convert(self, key: str, parse):
+        try:
+            return parse()
+        except InputError as error:
+            message = error.message
+            prefix = self.name(key) + ": "
+            raise ProfileError(message if message.startswith(prefix) else prefix + message) from None
+
+    def table_at(self, key: str) -> "_Fields":
+        return _Fields(self.raw(key, {}), self.name(key))
+
+    def tables(self, key: str) -> list["_Fields"]:
+        value = self.raw(key, [])
+        if not isinstance(value, list):
+            raise ProfileError(f"{self.name(key)}: expected a list of tables ([[{self.name(key)}]])")
+        return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(value)]
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "true/false", int: "a whole number", Decimal: "a decimal number", str: "text",
+             list: "a list", dict: "a table", date: "a date", datetime: "a date-time", time: "a time"}
+    shown = repr(value) if not isinstance(value, (dict, list)) else ""
+    return f"{names.get(type(value), type(value).__name__)} {shown}".strip()
+
+
+def profile_from_toml(document: dict[str, Any]) -> Profile:
+    """Validate a parsed TOML document (floats parsed as Decimal) and build the ``Profile``."""
+    top = _Fields(document, "")
+    version = top.raw("schema_version")
+    if version != SCHEMA_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            raise ProfileError(f"schema_version: {version} was written by a newer kenactl; this one reads "
+                               f"{SCHEMA_VERSION}")
+        raise ProfileError(f"schema_version: expected {SCHEMA_VERSION}, got {_kind(version)}")
+    top.check_keys({"schema_version", "default_line", "updated_at", "alarms", "lines", "complaints"})
+    line_tables = top.table_at("lines")
+    if not line_tables.table:
+        raise ProfileError("lines: the profile has no lines; add one with [lines.main]")
+    lines = {name: _line(name, line_tables.table_at(name)) for name in line_tables.table}
+    default = top.text("default_line", next(iter(lines)))
+    if default not in lines:
+        raise ProfileError(f"default_line: {default!r} is not one of the lines ({', '.join(lines)})")
+    alarms = top.typed("alarms", list, "a list of durations such as [\"2d\"]", ["2d"])
+    for index, alarm in enumerate(alarms):
+        top.convert(f"alarms[{index}]", lambda: dates.parse_duration(str(alarm), field=f"alarms[{index}]"))
+    complaints = tuple(_complaint(fields, lines) for fields in top.tables("complaints"))
+    return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
+                   updated_at=top.moment("updated_at", None))
+
+
+def _line(name: str, fields: _Fields) -> Line:
+    fields.convert("name", lambda: check_line_name(name))
+    fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "credit",
+                       "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
+    operator = fields.text("operator")
+    if operator not in OPERATORS:
+        raise ProfileError(f"{fields.name('operator')}: unknown operator {operator!r} "
+                           f"(known: {', '.join(OPERATORS)})")
+    renewal_time = fields.text("renewal_time", "00:00")
+    options = fields.table_at("options")
+    for key, value in options.table.items():
+        options.text(key)
+    return Line(
+        name=name,
+        operator=operator,
+        offer=fields.text("offer"),
+        price=fields.money("price"),
+        renewal_day=fields.integer("renewal_day", 1, 31),
+        renewal_time=fields.convert("renewal_time", lambda: dates.parse_time_of_day(renewal_time)),
+        included=_allowances(fields.table_at("included")),
+        credit=fields.money("credit", allow_negative=True),
+        last_topup=fields.day("last_topup", None),
+        options=dict(options.table),
+        pending_offer_change=fields.flag("pending_offer_change", False),
+        usage=tuple(sorted((_sample(item) for item in fields.tables("usage")), key=lambda s: s.at)),
+        history=tuple(sorted((_history(item) for item in fields.tables("history")), key=lambda h: h.at)),
+        charges=tuple(_charge(item) for item in fields.tables("charges")),
+    )
+
+
+def _allowances(fields: _Fields) -> Allowances:
+    fields.check_keys({"data", "minutes", "sms"})
+    data = fields.typed("data", (str, int), "a data amount such as \"100GB\" or \"unlimited\"")
+    minutes = fields.typed("minutes", (str, int), "a whole number or \"unlimited\"")
+    sms = fields.typed("sms", (str, int), "a whole number or \"unlimited\"")
+    return Allowances(
+        data=fields.convert("data", lambda: units.parse_data(data, field=fields.name("data"))),
+        minutes=fields.convert("minutes", lambda: units.parse_count(minutes, field=fields.name("minutes"))),
+        sms=fields.convert("sms", lambda: units.parse_count(sms, field=fields.name("sms"))),
+    )
+
+
+def _sample(fields: _Fields) -> UsageSample:
+    fields.check_keys({"at", "data", "minutes", "sms"})
+    data = fields.typed("data", (str, int), "a data amount such as \"1.5GB\"", 0)
+    return UsageSample(
+        at=fields.moment("at"),
+        data=fields.convert("data", lambda: units.parse_data(data, field=fields.name("data"),
+                                                            allow_unlimited=False)),
+        minutes=fields.integer("minutes", 0, 10**9, 0),
+        sms=fields.integer("sms", 0, 10**9, 0),
+    )
+
+
+def _history(fields: _Fields) -> HistoryEntry:
+    fields.check_keys({"kind", "at", "price", "renewal_day_before", "renewal_day_after"})
+    kind = fields.text("kind")
+    if kind not in HISTORY_KINDS:
+        raise ProfileError(f"{fields.name('kind')}: {kind!r} is not one of {', '.join(HISTORY_KINDS)}")
+    return HistoryEntry(kind=kind, at=fields.moment("at"), price=fields.money("price"),
+                        renewal_day_before=fields.integer("renewal_day_before", 1, 31),
+                        renewal_day_after=fields.integer("renewal_day_after", 1, 31))
+
+
+def _charge(fields: _Fields) -> Charge:
+    fields.check_keys({"description", "amount", "added", "instalments", "every_days", "first_due"})
+    return Charge(description=fields.text("description"), amount=fields.money("amount"),
+                  added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
+                  every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None))
+
+
+def _complaint(fields: _Fields, lines: dict[str, Line]) -> Complaint:
+    fields.check_keys({"id", "filed", "subject", "line", "closed"})
+    line = fields.text("line")
+    if line not in lines:
+        raise ProfileError(f"{fields.name('line')}: {line!r} is not one of the lines ({', '.join(lines)})")
+    return Complaint(id=fields.integer("id", 1, 10**9), filed=fields.day("filed"),
+                     subject=fields.text("subject", ""), line=line, closed=fields.day("closed", None))
+
+
+def profile_to_toml(profile: Profile) -> dict[str, Any]:
+    """The TOML document for ``profile`` (money as Decimal, which tomli-w writes exactly)."""
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "default_line": profile.default_line}
+    if profile.updated_at is not None:
+        document["updated_at"] = profile.updated_at
+    document["alarms"] = list(profile.alarms)
+    document["lines"] = {name: _line_to_toml(line) for name, line in profile.lines.items()}
+    if profile.complaints:
+        document["complaints"] = [_without_none(vars(c)) for c in profile.complaints]
+    return document
+
+
+def _line_to_toml(line: Line) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "operator": line.operator,
+        "offer": line.offer,
+        "price": line.price,
+        "renewal_day": line.renewal_day,
+        "renewal_time": line.renewal_time.strftime("%H:%M"),
+        "credit": line.credit,
+        "pending_offer_change": line.pending_offer_change,
+    }
+    if line.last_topup is not None:
+        table["last_topup"] = line.last_topup
+    table["included"] = {
+        "data": units.canonical_data(line.included.data),
+        "minutes": line.included.minutes if line.included.minutes is not None else "unlimited",
+        "sms": line.included.sms if line.included.sms is not None else "unlimited",
+    }
+    if line.options:
+        table["options"] = dict(sorted(line.options.items()))
+    if line.usage:
+        table["usage"] = [{"at": s.at, "data": units.canonical_data(s.data), "minutes": s.minutes, "sms": s.sms}
+                          for s in line.usage]
+    if line.history:
+        table["history"] = [vars(entry).copy() for entry in line.history]
+    if line.charges:
+        table["charges"] = [_without_none(vars(charge)) for charge in line.charges]
+    return table
+
+
+def _without_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}

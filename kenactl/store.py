@@ -1,0 +1,185 @@
+"""The only module that reads and writes the profile file.
+
+Reads parse TOML (floats as Decimal) and validate it through ``schema``. Writes happen under a lock
+file (``profile.toml.lock``) so concurrent kenactl processes never lose each other's changes, go
+to a temporary file in the same folder that is fsynced and renamed over the profile (readers see
+the old or the new file, never half of one), keep the previous version as ``profile.toml.bak``,
+and create files with mode 0600. A command that fails before the rename leaves the file
+byte-identical.
+"""
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from kenactl.core.model import Profile
+from kenactl.errors import ProfileError
+
+PROFILE_ENV = "KENACTL_PROFILE"
+LOCK_TIMEOUT_SECONDS = 30
+INIT_HINT = ("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "
+             "--data 100GB --minutes unlimited --sms 100 --credit 10")
+
+
+def default_profile_path() -> Path:
+    """The per-user profile location (``~/.config/kenactl/profile.toml`` on Linux)."""
+    import platformdirs  # lazily: only needed when no path is given
+
+    return platformdirs.user_config_path("kenactl", appauthor=False) / "profile.toml"
+
+
+def profile_path(option: str | None) -> Path:
+    """``--profile``, else ``$KENACTL_PROFILE``, else the per-user default."""
+    chosen = option or os.environ.get(PROFILE_ENV)
+    return Path(chosen).expanduser() if chosen else default_profile_path()
+
+
+def read_text(path: Path) -> str:
+    """The profile's text; a missing, unreadable or non-UTF-8 file is a ``ProfileError``."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(f"no profile at {path}; {INIT_HINT}") from None
+    except IsADirectoryError:
+        raise ProfileError(f"profile {path} is a directory, not a file") from None
+    except PermissionError:
+        raise ProfileError(f"cannot read profile {path}: permission denied") from None
+    except UnicodeDecodeError as error:
+        raise ProfileError(f"profile {path} is not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise ProfileError(f"cannot read profile {path}: {error.strerror or error}") from None
+
+
+def parse(text: str, origin: Path | str) -> Profile:
+    """Parse and validate profile text; errors name ``origin`` and the line/column or field."""
+    from kenactl.schema import profile_from_toml
+
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"{origin}: not valid TOML: {error}") from None
+    try:
+        return profile_from_toml(document)
+    except ProfileError as error:
+        raise ProfileError(f"{origin}: {error.message}") from None
+
+
+def load(path: Path) -> Profile:
+    """Read and validate the profile at ``path``."""
+    return parse(read_text(path), path)
+
+
+def dumps(profile: Profile) -> str:
+    """The TOML text of ``profile``."""
+    import tomli_w
+
+    from kenactl.schema import profile_to_toml
+
+    return tomli_w.dumps(profile_to_toml(profile))
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the profile's write lock (a ``.lock`` file beside it)."""
+    from filelock import FileLock, Timeout
+
+    ensure_folder(path)
+    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise ProfileError(f"profile {path} is locked by another kenactl (waited {LOCK_TIMEOUT_SECONDS}s)") from None
+
+
+def ensure_folder(path: Path) -> None:
+    """Create the profile's folder (mode 0700) if needed."""
+    if path.is_dir():
+        raise ProfileError(f"profile {path} is a directory, not a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise ProfileError(f"cannot create folder {path.parent}: {error.strerror or error}") from None
+
+
+def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> Profile:
+    """Read-modify-write under the lock: ``change`` gets the current profile and returns the new one.
+
+    Nothing is written when ``change`` raises or returns an equal profile.
+    """
+    with locked(path):
+        current = load(path)
+        changed = change(current)
+        if changed == current:
+            return current
+        changed = replace(changed, updated_at=now)
+        save(path, changed)
+        return changed
+
+
+def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profile:
+    """Write a new profile; an existing one is replaced only with ``force``."""
+    with locked(path):
+        if path.exists() and not force:
+            raise ProfileError(f"a profile already exists at {path}; use --force to replace it")
+        profile = replace(profile, updated_at=now)
+        save(path, profile)
+        return profile
+
+
+def save(path: Path, profile: Profile) -> None:
+    """Write ``profile`` atomically, keeping the previous file as ``.bak``. Call under ``locked``."""
+    text = dumps(profile)
+    parse(text, "generated profile")  # never write what could not be read back
+    write_atomic(path, text.encode("utf-8"), backup=True)
+
+
+def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` via a fsynced temporary file and a rename.
+
+    With ``backup`` the current file is first copied to ``path.bak`` (also atomically).
+    """
+    if path.is_dir():
+        raise ProfileError(f"{path} is a directory, not a file")
+    if backup and path.exists():
+        _replace_with(Path(f"{path}.bak"), path.read_bytes(), mode)
+    _replace_with(path, data, mode)
+
+
+def _replace_with(path: Path, data: bytes, mode: int) -> None:
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ProfileError(f"cannot write in {path.parent}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ProfileError(f"cannot write {path}: {error.strerror or error}") from None
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. platforms without directory descriptors
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,111 @@
+"""``status`` and ``usage show``: JSON and blocks."""
+
+from decimal import Decimal
+from typing import Any
+
+from kenactl.core.model import UsageSample
+from kenactl.core.money import euros, format_money
+from kenactl.core.status import AllowanceStatus, LineStatus
+from kenactl.render import Bar, Fields, Note, Section, Table, emit
+from kenactl.views import amount, human_moment, iso, per_day, percent_number
+
+
+def status_json(report: LineStatus) -> dict[str, Any]:
+    """The ``status --json`` object of one line (keys pinned by the README's interface)."""
+    line = report.line
+    return {
+        "name": line.name,
+        "default": report.is_default,
+        "operator": line.operator,
+        "offer": line.offer,
+        "price": format_money(line.price),
+        "credit": format_money(line.credit),
+        "renewal_day": line.renewal_day,
+        "renewal_time": line.renewal_time.strftime("%H:%M"),
+        "next_renewal": report.next_renewal.date().isoformat(),
+        "days_to_renewal": report.days_to_renewal,
+        "shortfall": format_money(report.shortfall),
+        "period_start": iso(report.period_start),
+        "usage_recorded_at": iso(report.usage_recorded_at),
+        "usage": {item.kind: _allowance_json(item) for item in report.allowances},
+    }
+
+
+def _allowance_json(item: AllowanceStatus) -> dict[str, Any]:
+    return {
+        "used": item.used,
+        "included": item.included,
+        "percent": percent_number(item.percent),
+        "remaining": item.remaining,
+        "daily_budget": None if item.daily_budget is None else float(item.daily_budget.quantize(Decimal("0.1"))),
+        "runs_out_at": iso(item.runs_out_at),
+    }
+
+
+def status_blocks(report: LineStatus) -> list[Any]:
+    """One section per line: money, renewal, allowance bars and projections."""
+    line = report.line
+    credit = euros(line.credit)
+    if report.shortfall > 0:
+        credit += f"  (short by {euros(report.shortfall)})"
+    days = report.days_to_renewal
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    blocks: list[Any] = [Fields([
+        ("Offer", f"{line.offer} ({line.operator})"),
+        ("Price", f"{euros(line.price)} / month"),
+        ("Credit", credit),
+        ("Next renewal", f"{human_moment(report.next_renewal)} ({when})"),
+    ])]
+    blocks.extend(_bar(item) for item in report.allowances)
+    if report.usage_recorded_at is None:
+        blocks.append(Note("No usage recorded in this period; record it with: kenactl usage set --data 3GB", "dim"))
+    else:
+        blocks.append(Note(f"Usage as of {human_moment(report.usage_recorded_at)}.", "dim"))
+    for item in report.allowances:
+        if item.runs_out_at is not None:
+            blocks.append(Note(f"At this pace the {item.kind} runs out on {human_moment(item.runs_out_at)}, "
+                               f"before the renewal.", "warn"))
+    if report.shortfall > 0:
+        blocks.append(Note(f"Top up at least {euros(report.shortfall)} before "
+                           f"{human_moment(report.next_renewal)} to renew.", "bad"))
+    title = line.name + (" (default)" if report.is_default else "")
+    return [Section(title, blocks)]
+
+
+def _bar(item: AllowanceStatus) -> Bar:
+    if item.included is None:
+        return Bar(item.kind, None, f"{amount(item.kind, item.used)} used of unlimited")
+    caption = f"{percent_number(item.percent):g}%  {amount(item.kind, item.used)} of {amount(item.kind, item.included)}"
+    if item.daily_budget is not None and item.remaining:
+        caption += f"  ·  {per_day(item.kind, item.daily_budget)} to last"
+    return Bar(item.kind, item.percent / 100, caption)
+
+
+def show_status(reports: list[LineStatus], *, as_json: bool) -> None:
+    """Print ``status`` for the given lines."""
+    blocks = [block for report in reports for block in status_blocks(report)]
+    emit(blocks, {"lines": [status_json(report) for report in reports]}, as_json=as_json)
+
+
+def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool) -> None:
+    """Print ``usage show``: this period's counters and samples."""
+    data = {
+        "line": report.line.name,
+        "period_start": iso(report.period_start),
+        "period_end": iso(report.next_renewal),
+        "usage": {item.kind: _allowance_json(item) for item in report.allowances},
+        "samples": [{"at": iso(s.at), "data": s.data, "minutes": s.minutes, "sms": s.sms} for s in samples],
+    }
+    blocks: list[Any] = [Fields([("Line", report.line.name),
+                                 ("Period", f"{human_moment(report.period_start)} → "
+                                            f"{human_moment(report.next_renewal)}")])]
+    blocks.extend(_bar(item) for item in report.allowances)
+    if samples:
+        blocks.append(Table(["recorded", "data", "minutes", "sms"],
+                            [[human_moment(s.at), amount("data", s.data), str(s.minutes), str(s.sms)]
+                             for s in samples], title="Samples this period"))
+    else:
+        blocks.append(Note("No usage recorded in this period.", "dim"))
+    emit(blocks, data, as_json=as_json)
+
+
