@@ -94,7 +94,7 @@ def next_renewal(day: int, at: time, now: datetime) -> datetime:
     now = in_rome(now)
     year, month = now.year, now.month
     moment = renewal_moment(year, month, day, at)
-    while moment <= now:
+    while elapsed(now, moment) <= timedelta(0):  # real time: wall clocks repeat an hour in autumn
         year, month = shift_month(year, month, 1)
         moment = renewal_moment(year, month, day, at)
     return moment
