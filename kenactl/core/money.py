@@ -8,6 +8,7 @@ from kenactl.errors import InputError
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 _MONEY = re.compile(r"^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
+_TOO_PRECISE = re.compile(r"^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 
 
 def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
@@ -24,6 +25,8 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
             raise InputError(f"{field}: {text} is not an amount in euros with at most two decimals")
     else:
         match = _MONEY.match(str(text))
+        if not match and _TOO_PRECISE.match(str(text)):
+            raise InputError(f"{field}: {text!r} has more than two decimals; euros have cents (e.g. 7.99)")
         if not match:
             raise InputError(f"{field}: {text!r} is not an amount in euros (examples: 7.99, 7,99, 10)")
         sign, digits = match.groups()

@@ -15,6 +15,7 @@ UNLIMITED = None
 MB_PER_GB = 1000
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
 _DATA = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$", re.IGNORECASE)
+_OTHER_UNIT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$", re.IGNORECASE)
 _FACTORS = {"mb": 1, "gb": MB_PER_GB, "g": MB_PER_GB, "giga": MB_PER_GB}
 
 
@@ -33,6 +34,9 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
             raise InputError(f"{field}: 'unlimited' is not an amount used")
         return UNLIMITED
     match = _DATA.match(raw)
+    other = _OTHER_UNIT.match(raw)
+    if not match and other:
+        raise InputError(f"{field}: unknown unit {other.group(1)!r} in {raw!r}; use MB or GB (e.g. 800MB, 12.5GB)")
     if not match:
         raise InputError(f"{field}: {raw!r} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)")
     number, unit = match.groups()
@@ -55,7 +59,7 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
             if not allow_unlimited:
                 raise InputError(f"{field}: 'unlimited' is not an amount used")
             return UNLIMITED
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):  # isdigit alone admits "²", which int() refuses
             hint = " or unlimited" if allow_unlimited else ""
             raise InputError(f"{field}: {raw!r} is not a whole number{hint}")
         value = int(raw)
