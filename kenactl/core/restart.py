@@ -13,7 +13,7 @@ renewal between them block a third until the next scheduled renewal has happened
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
@@ -89,8 +89,8 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
     if not failing:
         eligible_from: datetime | None = now
     elif all(item.id in TIME_RULES for item in failing):
-        eligible_from = max(item.clears_at for item in failing)
-        if eligible_from < upcoming < dates.add_elapsed(eligible_from, RENEWAL_WINDOW):
+        eligible_from = max((item.clears_at for item in failing), key=_real)
+        if _real(eligible_from) < _real(upcoming) < _real(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
             eligible_from = upcoming  # cleared inside the 48 h window: the next window opens at the renewal
     else:
         eligible_from = None
@@ -108,10 +108,10 @@ def apply_restart(line: Line, now: datetime) -> Line:
     """
     require_kena(line)
     now = dates.in_rome(now)
-    later = [entry.at for entry in line.history if entry.at > now]
+    later = [entry.at for entry in line.history if _real(entry.at) > _real(now)]
     if later:
         raise KenactlError(f"cannot record a Restart at {_when(now)}: the history already has an entry at "
-                           f"{_when(min(later))}")
+                           f"{_when(min(later, key=_real))}")
     verdict = check_restart(line, now)
     if not verdict.eligible:
         reasons = "; ".join(f"{item.id}: {item.reason}" for item in verdict.failing)
@@ -125,7 +125,7 @@ def apply_restart(line: Line, now: datetime) -> Line:
         renewal_time=min(line.renewal_time, minute),
         credit=line.credit - line.price,
         usage=(UsageSample(at=now),),
-        history=tuple(sorted((*line.history, entry), key=lambda item: item.at)),
+        history=tuple(sorted((*line.history, entry), key=lambda item: _real(item.at))),
     )
 
 
@@ -137,8 +137,13 @@ def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
 
 
 def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
-    return sorted((entry for entry in line.history if entry.kind == "restart" and entry.at <= now),
-                  key=lambda entry: entry.at)
+    done = [entry for entry in line.history if entry.kind == "restart" and _real(entry.at) <= _real(now)]
+    return sorted(done, key=lambda entry: _real(entry.at))
+
+
+def _real(moment: datetime) -> datetime:
+    """The instant in UTC: comparing two Europe/Rome values directly compares wall clocks."""
+    return moment.astimezone(UTC)
 
 
 def _when(moment: datetime) -> str:
@@ -205,9 +210,10 @@ def _renewal_window(upcoming: datetime, now: datetime) -> RestartCheck:
 
 def _renewed_between(line: Line, restart: HistoryEntry, end: datetime) -> bool:
     """Whether a scheduled (or recorded) renewal happened after ``restart`` and at or before ``end``."""
-    if scheduled_after(restart, line.renewal_time) <= end:
+    if _real(scheduled_after(restart, line.renewal_time)) <= _real(end):
         return True
-    return any(entry.kind == "renewal" and restart.at < entry.at <= end for entry in line.history)
+    return any(entry.kind == "renewal" and _real(restart.at) < _real(entry.at) <= _real(end)
+               for entry in line.history)
 
 
 def _consecutive(line: Line, restarts: list[HistoryEntry], now: datetime) -> RestartCheck:
