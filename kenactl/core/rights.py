@@ -1,0 +1,201 @@
+"""What the Kena Mobile Carta dei Servizi promises: indennizzi (§15), complaints (§14), residual credit (§11).
+
+Pure computations over a ``Charter`` (``kenactl.charters``); every result keeps the charter so that
+each figure can be shown with its edition and section. Day ranges are inclusive; "today" is passed in.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from kenactl.charters import Charter, Rate
+from kenactl.core import dates, workdays
+from kenactl.core.model import Complaint, Line
+from kenactl.core.money import ZERO
+from kenactl.errors import InputError
+
+MNP_CASE_TEXT = "ritardo attivazione MNP (number portability)"
+
+
+@dataclass(frozen=True)
+class CompensationResult:
+    """The indennizzo for one case over the days ``first``..``last`` (both included)."""
+
+    charter: Charter
+    chosen_by: str
+    case: str
+    case_text: str
+    first: date
+    last: date
+    count: workdays.DayCount
+    rate: Rate
+    amount: Decimal
+    capped: bool
+    noticed: date
+    report_by: date | None
+    report_deadline_passed: bool
+    payment_within_days: int | None
+    payment_counted_from: str | None
+    payment_method: str
+
+    @property
+    def due(self) -> bool:
+        return self.amount > 0
+
+
+def rate_amount(days: int, rate: Rate) -> tuple[Decimal, bool]:
+    """``per_day`` for each day, nothing up to ``not_due_up_to_days``, at most ``cap``; and whether capped."""
+    if days <= rate.not_due_up_to_days:
+        return ZERO, False
+    full = rate.per_day * days
+    return min(full, rate.cap), full > rate.cap
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months; a day the target month lacks becomes its last day (30 Nov + 3 → 28/29 Feb)."""
+    year, month = dates.shift_month(day.year, day.month, months)
+    return dates.clamp_day(year, month, day.day)
+
+
+def compensation(case: str, first: date, last: date, today: date, charter: Charter, chosen_by: str,
+                 noticed: date | None = None) -> CompensationResult:
+    """The §15 indennizzo for ``case`` (or MNP) over ``first``..``last``; ``noticed`` starts the report deadline."""
+    if first > today:
+        raise InputError(f"--from: {first.isoformat()} is after today ({today.isoformat()})")
+    if last < first:
+        raise InputError(f"--to: {last.isoformat()} is before --from {first.isoformat()}")
+    if last > today:
+        raise InputError(f"--to: {last.isoformat()} is after today ({today.isoformat()})")
+    noticed = first if noticed is None else noticed
+    if noticed < first or noticed > today:
+        raise InputError(f"--noticed: {noticed.isoformat()} must be between --from {first.isoformat()} "
+                         f"and today ({today.isoformat()})")
+    rate = charter.rate_for(case)
+    count = workdays.count_days(first, last, rate.days)
+    amount, capped = rate_amount(count.days, rate)
+    general = charter.compensation
+    months = general.report_within_months
+    report_by = None if months is None else add_months(noticed, months)
+    return CompensationResult(
+        charter=charter, chosen_by=chosen_by, case=case,
+        case_text=MNP_CASE_TEXT if case == "mnp" else general.cases[case],
+        first=first, last=last, count=count, rate=rate, amount=amount, capped=capped, noticed=noticed,
+        report_by=report_by, report_deadline_passed=report_by is not None and today > report_by,
+        payment_within_days=None if case == "mnp" else general.payment_within_days,
+        payment_counted_from=None if case == "mnp" else general.payment_counted_from,
+        payment_method=charter.mnp.payment_method if case == "mnp" else general.payment_method,
+    )
+
+
+@dataclass(frozen=True)
+class ComplaintStatus:
+    """A complaint as of ``today``: when the reply is due, how late it is and what is owed for that."""
+
+    complaint: Complaint
+    charter: Charter
+    chosen_by: str
+    reply_due: date
+    state: str  # "open", "open-late", "answered", "answered-late"
+    days_late: int
+    amount: Decimal
+    at_cap: bool
+    next_increase: date | None  # when the amount owed grows next, for open complaints below the cap
+
+
+def _charter_for(day: date, charter: Charter | None) -> tuple[Charter, str]:
+    if charter is not None:
+        return charter, "option"
+    from kenactl import charters  # package data, read once and cached
+
+    return charters.for_date(day), "date"
+
+
+def complaint_reply_due(complaint: Complaint, charter: Charter | None = None) -> date:
+    """The last day for the operator's reply: filing date + 45 calendar days (§14 of the edition in force)."""
+    charter, _ = _charter_for(complaint.filed, charter)
+    return complaint.filed + timedelta(days=charter.complaints.reply_within_days)
+
+
+def complaint_status(complaint: Complaint, today: date, charter: Charter | None = None) -> ComplaintStatus:
+    """Where ``complaint`` stands on ``today`` under §14 (edition in force on the filing date unless given)."""
+    charter, chosen_by = _charter_for(complaint.filed, charter)
+    rules = charter.complaints
+    due = complaint_reply_due(complaint, charter)
+    answered = complaint.closed is not None and complaint.closed <= today
+    end = complaint.closed if answered else today
+    days_late = workdays.count_days(due + timedelta(days=1), end, rules.days).days
+    steps = days_late // rules.step_days
+    full = rules.per_step * steps
+    amount, at_cap = min(full, rules.cap), full >= rules.cap
+    next_increase = None
+    if not answered and not at_cap:
+        next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days)
+    late = end > due
+    state = ("answered" if answered else "open") + ("-late" if late else "")
+    return ComplaintStatus(complaint=complaint, charter=charter, chosen_by=chosen_by, reply_due=due, state=state,
+                           days_late=days_late, amount=amount, at_cap=at_cap, next_increase=next_increase)
+
+
+def complaint_owed(complaint: Complaint, today: date, charter: Charter | None = None) -> Decimal:
+    """The §14 indennizzo owed on ``today`` for a late reply: 2.00 € per 5 giorni feriali late, max 60.00 €."""
+    return complaint_status(complaint, today, charter).amount
+
+
+def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, line: str,
+                  today: date) -> tuple[Complaint, ...]:
+    """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""
+    if filed > today:
+        raise InputError(f"--date: {filed.isoformat()} is after today ({today.isoformat()})")
+    next_id = max((c.id for c in complaints), default=0) + 1
+    return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line))
+
+
+def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed: date,
+                    today: date) -> tuple[Complaint, ...]:
+    """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today)."""
+    found = [c for c in complaints if c.id == complaint_id]
+    if not found:
+        known = ", ".join(str(c.id) for c in complaints) or "none"
+        raise InputError(f"no complaint #{complaint_id}; the profile has: {known}")
+    complaint = found[0]
+    if complaint.closed is not None:
+        raise InputError(f"complaint #{complaint_id} was already closed on {complaint.closed.isoformat()}")
+    if closed < complaint.filed:
+        raise InputError(f"--date: {closed.isoformat()} is before the complaint was filed "
+                         f"({complaint.filed.isoformat()})")
+    if closed > today:
+        raise InputError(f"--date: {closed.isoformat()} is after today ({today.isoformat()})")
+    return tuple(replace(c, closed=closed) if c.id == complaint_id else c for c in complaints)
+
+
+@dataclass(frozen=True)
+class LeaveAdvice:
+    """§11: what the line's residual credit is worth as a free transfer or as a refund minus the fee."""
+
+    charter: Charter
+    chosen_by: str
+    line: str
+    credit: Decimal
+    bonus: Decimal
+    eligible: Decimal
+    refund: Decimal | None  # None: at or below the fee, no refund is made
+    refund_by: date | None
+    better: str  # "transfer" or "nothing"
+
+
+def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chosen_by: str) -> LeaveAdvice:
+    """Compare transfer and refund for ``line``'s credit less ``bonus`` (bonus credit is excluded by §11)."""
+    if line.operator != "kena":
+        raise InputError(f"line {line.name!r} is a {line.operator} line; the Carta dei Servizi rules kenactl "
+                         f"knows are Kena Mobile's")
+    if bonus > max(line.credit, ZERO):
+        raise InputError(f"--bonus: {bonus} € is more than the line's credit ({line.credit} €)")
+    rules = charter.residual_credit
+    eligible = max(line.credit - bonus, ZERO)
+    refundable = eligible > rules.refund_fee
+    return LeaveAdvice(
+        charter=charter, chosen_by=chosen_by, line=line.name, credit=line.credit, bonus=bonus, eligible=eligible,
+        refund=eligible - rules.refund_fee if refundable else None,
+        refund_by=workdays.add_days(today, rules.refund_within_days, rules.days) if refundable else None,
+        better="transfer" if eligible > 0 else "nothing",
+    )
