@@ -1,0 +1,150 @@
+"""Operator knowledge as values: what an operator does when the credit is short, with a source per fact.
+
+Built from the data files in ``kenactl/operators`` by its loader; consumed by ``explain`` and
+``validity``. Every piece carries a ``Fact`` (source, as-of date, verified/reported/unknown).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kenactl.errors import InputError
+
+STATUSES = ("verified", "reported", "unknown")
+OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Where a rule comes from: seed file and section or page and date, valid as of ``as_of``."""
+
+    source: str
+    as_of: date
+    status: str
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Option values under which a rule applies: every key must hold one of its values."""
+
+    values: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def holds(self, options: dict[str, str]) -> bool:
+        return all(options.get(key) in allowed for key, allowed in self.values.items())
+
+
+ALWAYS = Condition()
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens ``day`` days after the renewal, costing ``cost`` on top of the price."""
+
+    day: int
+    event: str
+    cost: Decimal
+    fact: Fact
+    when: Condition = ALWAYS
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence (what still works, what a top-up does, a note) and when it applies."""
+
+    text: str
+    fact: Fact
+    when: Condition = ALWAYS
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A pay-per-use price: ``amount`` euros per ``unit`` of ``item``."""
+
+    item: str
+    amount: Decimal
+    unit: str
+    fact: Fact
+    when: Condition = ALWAYS
+
+
+@dataclass(frozen=True)
+class OptionRule:
+    """A per-line option: its values (with what each means), default, and the values that pay renewals."""
+
+    key: str
+    default: str
+    values: dict[str, str]
+    fact: Fact
+    auto_renews: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ShortCredit:
+    """The outcome at a renewal the credit does not cover; ``day0`` is a template ({credit}, ...)."""
+
+    outcome: str
+    day0: str
+    summary: str
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class ValidityRule:
+    """How long a SIM stays valid after its last top-up; ``valid_months`` None means unknown."""
+
+    text: str
+    fact: Fact
+    valid_months: int | None = None
+    grace_months: int = 0
+    grace_days: int = 0
+    reactivation_months: int | None = None  # counted from the deactivation
+    reactivation_from_topup_months: int | None = None  # counted from the last top-up
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Everything kenactl knows about one operator, as loaded from ``origin``."""
+
+    id: str
+    name: str
+    origin: str
+    short_credit: ShortCredit
+    validity: ValidityRule
+    timeline: tuple[Event, ...] = ()
+    works: tuple[Statement, ...] = ()
+    rates: tuple[Rate, ...] = ()
+    after_topup: tuple[Statement, ...] = ()
+    notes: tuple[Statement, ...] = ()
+    options: dict[str, OptionRule] = field(default_factory=dict)
+
+    def defaults(self) -> dict[str, str]:
+        """Every option at its default value."""
+        return {key: rule.default for key, rule in self.options.items()}
+
+    def check_options(self, options: dict[str, str]) -> dict[str, str]:
+        """``options`` if every key applies to this operator and every value is allowed, else InputError."""
+        for key, value in options.items():
+            rule = self.options.get(key)
+            if rule is None:
+                raise InputError(f"option {key!r} does not apply to {self.id}; its options are: "
+                                 f"{', '.join(sorted(self.options))}")
+            if value not in rule.values:
+                raise InputError(f"option {key}={value}: choose one of {'|'.join(rule.values)}")
+        return options
+
+    def effective(self, options: dict[str, str]) -> dict[str, str]:
+        """The defaults overridden by ``options`` (checked)."""
+        return {**self.defaults(), **self.check_options(options)}
+
+
+def parse_option(text: str) -> tuple[str, str]:
+    """``KEY=VALUE`` → (key, value); an empty value is allowed (it removes a stored option)."""
+    key, sep, value = text.partition("=")
+    key, value = key.strip(), value.strip()
+    if not sep or not key:
+        raise InputError(f"option {text!r}: write it as KEY=VALUE, e.g. continuita=off")
+    return key, value

@@ -1,0 +1,210 @@
+"""The one loader and validator of operator data files (``<id>.toml``), built in or the user's own.
+
+Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
+user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
+broken file is a ``ProfileError`` naming the file, the key and the problem. Nothing is cached:
+each call reads only the files it needs.
+"""
+
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kenactl.core.rules import (
+    OUTCOMES,
+    STATUSES,
+    Condition,
+    Event,
+    Fact,
+    Operator,
+    OptionRule,
+    Rate,
+    ShortCredit,
+    Statement,
+    ValidityRule,
+)
+from kenactl.errors import KenactlError, ProfileError
+
+BUILTIN_FOLDER = Path(__file__).parent
+BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
+COMMON = "_common"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+FACT_KEYS = {"source", "as_of", "status"}
+
+
+def user_folder(profile_path: Path) -> Path:
+    """Where a user's operator files live: ``operators/`` next to the profile."""
+    return profile_path.parent / "operators"
+
+
+def known(folder: Path | None = None) -> tuple[str, ...]:
+    """The built-in operator ids, then those only the user's folder adds."""
+    extra = []
+    if folder is not None and folder.is_dir():
+        extra = sorted(path.stem for path in folder.glob("*.toml")
+                       if _ID.match(path.stem) and path.stem not in BUILTIN)
+    return (*BUILTIN, *extra)
+
+
+def load(operator_id: str, folder: Path | None = None) -> Operator:
+    """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
+    user_file = folder / f"{operator_id}.toml" if folder is not None and _ID.match(operator_id) else None
+    if user_file is not None and user_file.is_file():
+        path = user_file
+    elif operator_id in BUILTIN:
+        path = BUILTIN_FOLDER / f"{operator_id}.toml"
+    else:
+        raise KenactlError(f"unknown operator {operator_id!r}; known: {', '.join(known(folder))}")
+    common = _read(BUILTIN_FOLDER / f"{COMMON}.toml")
+    return _with_context(path, lambda: _operator(operator_id, str(path), _read(path), common))
+
+
+def load_all(folder: Path | None = None) -> list[Operator]:
+    """Every known operator."""
+    return [load(name, folder) for name in known(folder)]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"{path}: not valid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
+
+
+def _with_context(path: Path, build):
+    try:
+        return build()
+    except ProfileError as error:
+        message = error.message
+        raise ProfileError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+
+def _operator(operator_id: str, origin: str, document: dict[str, Any], common: dict[str, Any]) -> Operator:
+    from kenactl.schema import _Fields
+
+    top = _Fields(document, "")
+    top.check_keys({"name", "short_credit", "timeline", "works", "rates", "after_topup", "notes", "options",
+                    "validity"})
+    options = {**_options(_Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
+    short = top.table_at("short_credit")
+    short.check_keys({"outcome", "day0", "summary"} | FACT_KEYS)
+    outcome = short.text("outcome")
+    if outcome not in OUTCOMES:
+        raise ProfileError(f"{short.name('outcome')}: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    return Operator(
+        id=operator_id,
+        name=top.text("name"),
+        origin=origin,
+        short_credit=ShortCredit(outcome=outcome, day0=_template(short, "day0"), summary=short.text("summary"),
+                                 fact=_fact(short)),
+        validity=_validity(top),
+        timeline=tuple(_event(item, options) for item in top.tables("timeline")),
+        works=tuple(_statement(item, options) for item in top.tables("works")),
+        rates=tuple(_rate(item, options) for item in top.tables("rates")),
+        after_topup=tuple(_statement(item, options) for item in top.tables("after_topup")),
+        notes=tuple(_statement(item, options) for item in top.tables("notes")),
+        options=options,
+    )
+
+
+def _fact(fields) -> Fact:
+    source = fields.text("source").strip()
+    if not source:
+        raise ProfileError(f"{fields.name('source')}: empty; name the seed file and section or the page")
+    status = fields.text("status")
+    if status not in STATUSES:
+        raise ProfileError(f"{fields.name('status')}: {status!r} is not one of {', '.join(STATUSES)}")
+    return Fact(source=source, as_of=fields.day("as_of"), status=status)
+
+
+def _template(fields, key: str) -> str:
+    text = fields.text(key)
+    try:
+        text.format(credit="", credit_after="", shortfall="", price="")
+    except (KeyError, IndexError, ValueError) as error:
+        raise ProfileError(f"{fields.name(key)}: bad placeholder {error}; use {{credit}}, {{credit_after}}, "
+                           f"{{shortfall}} or {{price}}") from None
+    return text
+
+
+def _condition(fields, options: dict[str, OptionRule]) -> Condition:
+    when = fields.table_at("when")
+    values = {}
+    for key, raw in when.table.items():
+        rule = options.get(key)
+        if rule is None:
+            raise ProfileError(f"{when.name(key)}: not an option of this operator "
+                               f"(options: {', '.join(sorted(options)) or 'none'})")
+        allowed = [raw] if isinstance(raw, str) else raw
+        if not isinstance(allowed, list) or not allowed or not all(isinstance(v, str) for v in allowed):
+            raise ProfileError(f"{when.name(key)}: expected a value or a list of values of {key}")
+        wrong = [value for value in allowed if value not in rule.values]
+        if wrong:
+            raise ProfileError(f"{when.name(key)}: {wrong[0]!r} is not one of {'|'.join(rule.values)}")
+        values[key] = frozenset(allowed)
+    return Condition(values)
+
+
+def _event(fields, options) -> Event:
+    fields.check_keys({"day", "event", "cost", "when"} | FACT_KEYS)
+    return Event(day=fields.integer("day", 0, 3660), event=fields.text("event"), cost=fields.money("cost"),
+                 fact=_fact(fields), when=_condition(fields, options))
+
+
+def _statement(fields, options) -> Statement:
+    fields.check_keys({"text", "when"} | FACT_KEYS)
+    return Statement(text=fields.text("text"), fact=_fact(fields), when=_condition(fields, options))
+
+
+def _rate(fields, options) -> Rate:
+    fields.check_keys({"item", "amount", "unit", "when"} | FACT_KEYS)
+    return Rate(item=fields.text("item"), amount=fields.money("amount"), unit=fields.text("unit"),
+                fact=_fact(fields), when=_condition(fields, options))
+
+
+def _options(table) -> dict[str, OptionRule]:
+    rules = {}
+    for key in table.table:
+        if not _ID.match(key):
+            raise ProfileError(f"{table.name(key)}: option keys use lowercase letters, digits and '-'")
+        fields = table.table_at(key)
+        fields.check_keys({"default", "values", "auto_renews"} | FACT_KEYS)
+        values = fields.table_at("values")
+        if not values.table:
+            raise ProfileError(f"{fields.name('values')}: missing (give each value a description)")
+        descriptions = {value: values.text(value) for value in values.table}
+        default = fields.text("default")
+        if default not in descriptions:
+            raise ProfileError(f"{fields.name('default')}: {default!r} is not one of {'|'.join(descriptions)}")
+        renews = fields.typed("auto_renews", list, "a list of values", [])
+        wrong = [value for value in renews if value not in descriptions]
+        if wrong:
+            raise ProfileError(f"{fields.name('auto_renews')}: {wrong[0]!r} is not one of {'|'.join(descriptions)}")
+        rules[key] = OptionRule(key=key, default=default, values=descriptions, fact=_fact(fields),
+                                auto_renews=frozenset(renews))
+    return rules
+
+
+def _validity(top) -> ValidityRule:
+    if "validity" not in top.table:
+        raise ProfileError("validity: missing")
+    fields = top.table_at("validity")
+    fields.check_keys({"text", "valid_months", "grace_months", "grace_days", "reactivation_months",
+                       "reactivation_from_topup_months"} | FACT_KEYS)
+    return ValidityRule(
+        text=fields.text("text"),
+        fact=_fact(fields),
+        valid_months=_maybe_int(fields, "valid_months", 1, 120),
+        grace_months=fields.integer("grace_months", 0, 24, 0),
+        grace_days=fields.integer("grace_days", 0, 366, 0),
+        reactivation_months=_maybe_int(fields, "reactivation_months", 0, 120),
+        reactivation_from_topup_months=_maybe_int(fields, "reactivation_from_topup_months", 1, 240),
+    )
+
+
+def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
+    return fields.integer(key, low, high) if key in fields.table else None
