@@ -172,7 +172,7 @@ def _allowances(fields: _Fields) -> Allowances:
     minutes = fields.typed("minutes", (str, int), "a whole number or \"unlimited\"")
     sms = fields.typed("sms", (str, int), "a whole number or \"unlimited\"")
     return Allowances(
-        data=fields.convert("data", lambda: units.parse_data(data, field=fields.name("data"))),
+        data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"))),
         minutes=fields.convert("minutes", lambda: units.parse_count(minutes, field=fields.name("minutes"))),
         sms=fields.convert("sms", lambda: units.parse_count(sms, field=fields.name("sms"))),
     )
@@ -183,7 +183,7 @@ def _sample(fields: _Fields) -> UsageSample:
     data = fields.typed("data", (str, int), "a data amount such as \"1.5GB\"", 0)
     return UsageSample(
         at=fields.moment("at"),
-        data=fields.convert("data", lambda: units.parse_data(data, field=fields.name("data"),
+        data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"),
                                                             allow_unlimited=False)),
         minutes=fields.integer("minutes", 0, 10**9, 0),
         sms=fields.integer("sms", 0, 10**9, 0),
@@ -201,10 +201,15 @@ def _history(fields: _Fields) -> HistoryEntry:
 
 
 def _charge(fields: _Fields) -> Charge:
-    fields.check_keys({"description", "amount", "added", "instalments", "every_days", "first_due"})
-    return Charge(description=fields.text("description"), amount=fields.money("amount"),
+    fields.check_keys({"description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
+    amount = fields.money("amount")
+    paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
+    if paid > amount:
+        raise ProfileError(f"{fields.name('paid')}: {paid} is more than the amount {amount}")
+    return Charge(description=fields.text("description"), amount=amount,
                   added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
-                  every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None))
+                  every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
+                  paid=paid)
 
 
 def _complaint(fields: _Fields, lines: dict[str, Line]) -> Complaint:

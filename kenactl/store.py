@@ -20,24 +20,11 @@ from pathlib import Path
 
 from kenactl.core.model import Profile
 from kenactl.errors import ProfileError
+from kenactl.paths import PROFILE_ENV, default_profile_path, profile_path  # noqa: F401 (re-exported)
 
-PROFILE_ENV = "KENACTL_PROFILE"
 LOCK_TIMEOUT_SECONDS = 30
 INIT_HINT = ("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "
              "--data 100GB --minutes unlimited --sms 100 --credit 10")
-
-
-def default_profile_path() -> Path:
-    """The per-user profile location (``~/.config/kenactl/profile.toml`` on Linux)."""
-    import platformdirs  # lazily: only needed when no path is given
-
-    return platformdirs.user_config_path("kenactl", appauthor=False) / "profile.toml"
-
-
-def profile_path(option: str | None) -> Path:
-    """``--profile``, else ``$KENACTL_PROFILE``, else the per-user default."""
-    chosen = option or os.environ.get(PROFILE_ENV)
-    return Path(chosen).expanduser() if chosen else default_profile_path()
 
 
 def read_text(path: Path) -> str:
@@ -51,7 +38,8 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise ProfileError(f"cannot read profile {path}: permission denied") from None
     except UnicodeDecodeError as error:
-        raise ProfileError(f"profile {path} is not UTF-8 text (byte {error.start})") from None
+        line = error.object[:error.start].count(b"\n") + 1
+        raise ProfileError(f"profile {path} is not UTF-8 text (line {line}, byte {error.start})") from None
     except OSError as error:
         raise ProfileError(f"cannot read profile {path}: {error.strerror or error}") from None
 
