@@ -1,0 +1,67 @@
+"""``kenactl restart check|apply|plan``: Kena Restart (seed 000)."""
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import json_option, line_option
+from kenactl.core.model import Profile
+
+
+@click.group()
+def restart() -> None:
+    """Kena Restart: renew the offer early once 80% of an allowance is used."""
+
+
+@restart.command("check")
+@line_option
+@json_option
+@click.pass_context
+@pass_app
+def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: bool) -> None:
+    """The six rules with a reason each; exit 0 if a Restart is allowed now, 1 if not."""
+    from kenactl.core.restart import check_restart
+    from kenactl.views import restart as view
+
+    verdict = check_restart(app.load().line(line_name), app.now)
+    view.show_check(verdict, as_json=as_json)
+    if not verdict.eligible:
+        ctx.exit(1)
+
+
+@restart.command("apply")
+@line_option
+@pass_app
+def restart_apply(app: App, line_name: str | None) -> None:
+    """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1)."""
+    from kenactl.core import dates
+    from kenactl.core.money import euros
+    from kenactl.core.restart import apply_restart
+    from kenactl.views import human_date, human_moment
+
+    def change(profile: Profile) -> Profile:
+        return profile.with_line(apply_restart(profile.line(line_name), app.now))
+
+    after = app.update(change).line(line_name)
+    entry = after.history[-1]
+    upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
+    click.echo(f"Restart recorded for line {after.name!r} at {human_moment(app.now)}: {euros(after.price)} "
+               f"charged, credit now {euros(after.credit)}, counters back to zero.")
+    click.echo(f"Renewal day {entry.renewal_day_before} → {entry.renewal_day_after}. Next renewal: {human_date(upcoming.date())} "
+               f"({euros(after.price)}).")
+    click.echo("Source: seed 000 (Kena Restart news, March 2024): from the Restart day on, renewals and charges "
+               "fall on that day each month.")
+
+
+@restart.command("plan")
+@line_option
+@json_option
+@pass_app
+def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
+    """When 80% is reached at this pace, the earliest Restart, and how renewals and charges shift."""
+    from kenactl.core.restart_plan import plan_restart
+    from kenactl.views import restart as view
+
+    view.show_plan(plan_restart(app.load().line(line_name), app.now), as_json=as_json)
+
+
+COMMANDS = (restart,)
