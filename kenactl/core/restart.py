@@ -116,17 +116,22 @@ def apply_restart(line: Line, now: datetime) -> Line:
     if not verdict.eligible:
         reasons = "; ".join(f"{item.id}: {item.reason}" for item in verdict.failing)
         raise KenactlError(f"Restart not allowed at {_when(now)}: {reasons}", NEGATIVE)
-    minute = time(now.hour, now.minute)
     entry = HistoryEntry(kind="restart", at=now, price=line.price, renewal_day_before=line.renewal_day,
                          renewal_day_after=now.day)
     return replace(
         line,
         renewal_day=now.day,
-        renewal_time=min(line.renewal_time, minute),
+        renewal_time=renewal_time_after(line, now),
         credit=line.credit - line.price,
         usage=(UsageSample(at=now),),
         history=tuple(sorted((*line.history, entry), key=lambda item: _real(item.at))),
     )
+
+
+def renewal_time_after(line: Line, moment: datetime) -> time:
+    """The renewal time after a Restart at ``moment``: unchanged, or the Restart's minute if that is earlier."""
+    moment = dates.in_rome(moment)
+    return min(line.renewal_time, time(moment.hour, moment.minute))
 
 
 def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
