@@ -54,7 +54,10 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Charge:
-    """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``."""
+    """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``.
+
+    ``paid`` is how much of ``amount`` has been taken so far (by ``credit topup``).
+    """
 
     description: str
     amount: Decimal
@@ -62,6 +65,7 @@ class Charge:
     instalments: int = 1
     every_days: int = 30
     first_due: date | None = None
+    paid: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)

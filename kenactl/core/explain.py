@@ -1,0 +1,176 @@
+"""What happens at a renewal the credit may not cover, driven only by an operator's data (``Operator``).
+
+``explain`` turns (rules, price, credit, pending charges, options, renewal moment) into an
+``Explanation``: whether the credit covers the renewal, and if not, the day-by-day timeline with its
+fees, what still works, what a later top-up does, which options would change the outcome, the
+least top-up and its deadline, and the sources of every fact used.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from kenactl.core.money import ZERO, format_money
+from kenactl.core.rules import Fact, Operator, Rate, Statement
+from kenactl.errors import InputError
+
+
+@dataclass(frozen=True)
+class Step:
+    """One entry of the timeline: ``day`` days after the renewal, what happens and its extra cost."""
+
+    day: int
+    event: str
+    cost: Decimal
+    fact: Fact | None = None
+
+
+@dataclass(frozen=True)
+class OptionEffect:
+    """Setting option ``key`` to ``value`` would change the outcome like this."""
+
+    key: str
+    value: str
+    description: str
+    outcome: str
+    late_fees_max: Decimal
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The answer of ``kenactl explain`` for one operator."""
+
+    operator: Operator
+    renewal: datetime | None
+    price: Decimal
+    credit: Decimal
+    pending: Decimal
+    options: dict[str, str]
+    covered: bool
+    outcome: str  # "renewed", "auto-renewed" or the operator's short-credit outcome
+    summary: str
+    shortfall: Decimal
+    min_topup: Decimal
+    late_fees_max: Decimal
+    timeline: tuple[Step, ...]
+    works: tuple[Statement, ...]
+    rates: tuple[Rate, ...]
+    after_topup: tuple[Statement, ...]
+    notes: tuple[Statement, ...]
+    option_effects: tuple[OptionEffect, ...]
+    sources: tuple[Fact, ...]
+
+    @property
+    def after_topup_text(self) -> str:
+        """What a later top-up does, as one text (first: the pending charges it pays)."""
+        parts = [item.text for item in self.after_topup]
+        if self.pending > 0 and not self.covered:
+            parts.insert(0, f"your pending charges of {format_money(self.pending)} € are taken first")
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:] + "." if text else "No top-up is needed for this renewal."
+
+
+@dataclass(frozen=True)
+class _Case:
+    outcome: str
+    summary: str
+    timeline: tuple[Step, ...]
+    works: tuple[Statement, ...]
+    rates: tuple[Rate, ...]
+    after_topup: tuple[Statement, ...]
+    notes: tuple[Statement, ...]
+
+    @property
+    def late_fees_max(self) -> Decimal:
+        return sum((step.cost for step in self.timeline), ZERO)
+
+
+def _credit_after(outcome: str, credit: Decimal, price: Decimal) -> Decimal:
+    """The credit right after a renewal the credit does not cover."""
+    if outcome == "negative-credit":
+        return credit - price
+    if outcome == "partially-charged":
+        return min(credit, ZERO)
+    return credit
+
+
+def _short_case(operator: Operator, options: dict[str, str], price: Decimal, credit: Decimal) -> _Case:
+    """The outcome of a short renewal under ``options`` (already complete and checked)."""
+    for rule in operator.options.values():
+        if options[rule.key] in rule.auto_renews:
+            description = rule.values[options[rule.key]]
+            pays = Statement(f"the renewal is paid by the automatic top-up ({rule.key}={options[rule.key]})",
+                             rule.fact)
+            return _Case("auto-renewed", description,
+                         (Step(0, f"Renewal paid automatically: {description}", ZERO, rule.fact),),
+                         (Statement("everything included in the offer", rule.fact),), (), (pays,), ())
+    short = operator.short_credit
+    values = {"credit": format_money(credit), "price": format_money(price),
+              "shortfall": format_money(max(price - credit, ZERO)),
+              "credit_after": format_money(_credit_after(short.outcome, credit, price))}
+    first = Step(0, short.day0.format(**values), ZERO, short.fact)
+    events = sorted((item for item in operator.timeline if item.when.holds(options)), key=lambda item: item.day)
+    timeline = (first, *(Step(item.day, item.event, item.cost, item.fact) for item in events))
+
+    def applying(items):
+        return tuple(item for item in items if item.when.holds(options))
+
+    return _Case(short.outcome, short.summary, timeline, applying(operator.works), applying(operator.rates),
+                 applying(operator.after_topup), applying(operator.notes))
+
+
+def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Decimal = ZERO,
+            options: dict[str, str] | None = None, renewal: datetime | None = None) -> Explanation:
+    """Explain the renewal at ``renewal`` (None: hypothetical) of an offer costing ``price``.
+
+    ``pending`` is what the operator takes first at the next top-up; ``options`` are the line's
+    option values (keys not declared by the operator are an ``InputError`` naming the valid ones).
+    """
+    chosen = operator.effective(options or {})
+    shortfall = max(price - credit, ZERO)
+    if shortfall == 0:
+        step = Step(0, f"Offer renews: {format_money(price)} € taken from the credit, "
+                       f"{format_money(credit - price)} € left", ZERO)
+        case = _Case("renewed", "the credit covers the renewal", (step,), (), (), (), ())
+        effects: tuple[OptionEffect, ...] = ()
+        min_topup = ZERO
+    else:
+        case = _short_case(operator, chosen, price, credit)
+        effects = tuple(_effects(operator, chosen, price, credit, case))
+        min_topup = shortfall + pending
+    facts = [step.fact for step in case.timeline if step.fact is not None]
+    facts += [item.fact for group in (case.works, case.rates, case.after_topup, case.notes) for item in group]
+    facts += [effect.fact for effect in effects]
+    return Explanation(
+        operator=operator, renewal=renewal, price=price, credit=credit, pending=pending, options=chosen,
+        covered=shortfall == 0, outcome=case.outcome, summary=case.summary, shortfall=shortfall,
+        min_topup=min_topup, late_fees_max=case.late_fees_max, timeline=case.timeline, works=case.works,
+        rates=case.rates, after_topup=case.after_topup, notes=case.notes, option_effects=effects,
+        sources=tuple(dict.fromkeys(facts)),
+    )
+
+
+def _effects(operator: Operator, chosen: dict[str, str], price: Decimal, credit: Decimal, current: _Case):
+    """Each other option value that changes the outcome or the maximum fees."""
+    for key, rule in operator.options.items():
+        for value, description in rule.values.items():
+            if value == chosen[key]:
+                continue
+            other = _short_case(operator, {**chosen, key: value}, price, credit)
+            if (other.outcome, other.late_fees_max, other.timeline) != (current.outcome, current.late_fees_max,
+                                                                       current.timeline):
+                yield OptionEffect(key, value, description, other.outcome, other.late_fees_max, rule.fact)
+
+
+def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, pending: Decimal = ZERO,
+                options: dict[str, str] | None = None, renewal: datetime | None = None) -> list[Explanation]:
+    """The same situation for every operator; each gets the given options it declares, else its defaults."""
+    options = options or {}
+    known_keys = {key for operator in operators for key in operator.options}
+    unknown = sorted(set(options) - known_keys)
+    if unknown:
+        raise InputError(f"option {unknown[0]!r} applies to no operator; options are: {', '.join(sorted(known_keys))}")
+    return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal,
+                    options={key: value for key, value in options.items() if key in operator.options})
+            for operator in operators]

@@ -1,0 +1,78 @@
+"""SIM validity: how long a SIM keeps working after its last top-up, per the operator's rule.
+
+Kena (seeds 001/002 §10): 12 months from the last top-up, then 30 days receive-only, then
+deactivation, with reactivation possible for 11 more months. Other operators' rules come from
+their data files (``ValidityRule``).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from kenactl.core import dates
+from kenactl.core.model import Line
+from kenactl.core.rules import ValidityRule
+
+WARN_DAYS = 30
+
+
+@dataclass(frozen=True)
+class SimValidity:
+    """The validity dates of a SIM at ``today``; all dates None when unknown (no top-up or no rule)."""
+
+    rule: ValidityRule
+    today: date
+    last_topup: date | None
+    ends_on: date | None  # last day of full service
+    limited_until: date | None  # end of the receive-only period; the SIM is deactivated after it
+    reactivation_until: date | None
+    state: str  # valid, expiring, limited, deactivated, lost or unknown
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.ends_on is None else (self.ends_on - self.today).days
+
+    @property
+    def warning(self) -> bool:
+        """True from ``WARN_DAYS`` before the end of validity on."""
+        return self.state != "valid" and self.state != "unknown"
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
+    year, month = dates.shift_month(day.year, day.month, months)
+    return dates.clamp_day(year, month, day.day)
+
+
+def validity_dates(last_topup: date, rule: ValidityRule) -> tuple[date, date, date | None] | None:
+    """(end of validity, end of the receive-only period, reactivation deadline), or None if unknown."""
+    if rule.valid_months is None:
+        return None
+    ends_on = add_months(last_topup, rule.valid_months)
+    limited_until = add_months(ends_on, rule.grace_months) + timedelta(days=rule.grace_days)
+    if rule.reactivation_months is not None:
+        reactivation = add_months(limited_until, rule.reactivation_months)
+    elif rule.reactivation_from_topup_months is not None:
+        reactivation = add_months(last_topup, rule.reactivation_from_topup_months)
+    else:
+        reactivation = None
+    return ends_on, limited_until, reactivation
+
+
+def sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:
+    """The validity of ``line``'s SIM at ``now`` under ``rule``; ``ends_on`` is None without ``last_topup``."""
+    today = dates.in_rome(now).date()
+    found = None if line.last_topup is None else validity_dates(line.last_topup, rule)
+    if found is None:
+        return SimValidity(rule, today, line.last_topup, None, None, None, "unknown")
+    ends_on, limited_until, reactivation = found
+    if today < ends_on - timedelta(days=WARN_DAYS):
+        state = "valid"
+    elif today <= ends_on:
+        state = "expiring"
+    elif today <= limited_until:
+        state = "limited"
+    elif reactivation is None or today <= reactivation:
+        state = "deactivated"
+    else:
+        state = "lost"
+    return SimValidity(rule, today, line.last_topup, ends_on, limited_until, reactivation, state)
