@@ -1,0 +1,81 @@
+"""``kenactl export ics``: the calendar of renewals, top-ups, Restart and SIM validity, for cron."""
+
+import os
+from pathlib import Path
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import all_lines_option
+from kenactl.errors import KenactlError
+
+CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
+
+
+@click.group()
+def export() -> None:
+    """Export the lines' dates for other programs."""
+
+
+@export.command("ics")
+@click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
+              help="Write the calendar to FILE (atomically; untouched when unchanged); - is stdout.")
+@click.option("--months", type=click.IntRange(1, 60), default=12, show_default=True,
+              help="How many renewals ahead to export.")
+@click.option("--alarm", "alarms", multiple=True, metavar="DURATION",
+              help="Alarm this many days before each renewal, at 09:00 (repeatable; default: the profile's "
+                   "alarms, 2d).")
+@all_lines_option
+@click.option("-v", "--verbose", is_flag=True, help="Say what was written (on stderr).")
+@pass_app
+def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line_name: str | None,
+               verbose: bool) -> None:
+    """An iCalendar (.ics) file: one all-day event per renewal with alarms, and top-up, Restart and
+    SIM-validity events. Reads the profile only; the same data gives the same bytes.
+
+    Nightly, for a calendar app that subscribes to the file:
+    0 7 * * * kenactl export ics -o ~/calendars/kenactl.ics
+    """
+    from kenactl import ics
+    from kenactl.core.reminders import calendar_items
+
+    profile = app.load()
+    days = ics.alarm_days(alarms) if alarms else ics.alarm_days(profile.alarms, field="alarms (profile)")
+    items = calendar_items(profile, app.now, months=months, line_name=line_name)
+    data = ics.calendar_bytes(profile, items, days)
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    path = Path(output).expanduser()
+    changed = write_if_changed(path, data)
+    if verbose:
+        what = "wrote" if changed else "unchanged:"
+        click.echo(f"{what} {path} ({len(items)} events, {len(data)} bytes)", err=True)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly that; True if written.
+
+    A symlink is followed (its target is replaced); an existing file keeps its permissions.
+    """
+    from kenactl import store
+
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise KenactlError(f"{path} is a directory; give a file name such as {path / 'kenactl.ics'}")
+    try:
+        current = target.read_bytes()
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        current, mode = None, CALENDAR_MODE
+    except OSError as error:
+        raise KenactlError(f"cannot read {path}: {error.strerror or error}") from None
+    if current == data:
+        return False
+    if not target.parent.is_dir():
+        raise KenactlError(f"cannot write {path}: folder {target.parent} does not exist")
+    store.write_atomic(target, data, mode=mode)
+    return True
+
+
+COMMANDS = (export,)

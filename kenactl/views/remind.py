@@ -1,0 +1,31 @@
+"""``remind``: one line per item due, or nothing at all; the JSON form for scripts."""
+
+from typing import Any
+
+from kenactl.core.money import format_money
+from kenactl.core.reminders import Item
+from kenactl.render import Note, emit
+from kenactl.views import iso
+
+TONES = {"RENEWAL": "info", "RESTART": "ok", "SIM-VALIDITY": "warn"}
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """One due item: kind, line, the moment it is about, its text and the minimum top-up (or null)."""
+    return {
+        "kind": item.kind.lower(),
+        "line": item.line,
+        "due": iso(item.due),
+        "date": item.day.isoformat(),
+        "text": item.headline,
+        "topup": None if item.topup is None else format_money(item.topup),
+        "uid_key": "-".join(item.key),
+    }
+
+
+def show_remind(items: list[Item], *, as_json: bool) -> None:
+    """Print the due items; with none due and no ``--json`` print nothing at all (cron mails only then)."""
+    if not items and not as_json:
+        return
+    blocks = [Note(item.headline, "bad" if item.topup else TONES.get(item.kind, "info")) for item in items]
+    emit(blocks, {"items": [item_json(item) for item in items]}, as_json=as_json)
