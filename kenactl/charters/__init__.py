@@ -34,6 +34,7 @@ class Rate:
     cap: Decimal
     not_due_up_to_days: int
     days: str
+    request: str
     quote: str
 
 
@@ -47,6 +48,9 @@ class Compensation:
     payment_within_days: int
     payment_counted_from: str
     payment_method: str
+    automatic_cases: tuple[str, ...]
+    automatic_section: str
+    automatic_terms: str
     report_quote: str | None
     payment_quote: str
 
@@ -157,7 +161,7 @@ class _Table:
 def _rate(table: _Table) -> Rate:
     return Rate(section=table.get("section", str), per_day=table.money("per_day"), cap=table.money("cap"),
                 not_due_up_to_days=table.get("not_due_up_to_days", int), days=table.days(),
-                quote=table.get("quote", str))
+                request=table.get("request", str), quote=table.get("quote", str))
 
 
 def parse(text: str, origin: str) -> Charter:
@@ -173,6 +177,9 @@ def parse(text: str, origin: str) -> Charter:
         if case not in CASES or case == "mnp":
             raise CharterError(f"{cases.where}.{case}: unknown case (known: {', '.join(CASES[:-1])})")
         cases.get(case, str)
+    automatic = comp.get("automatic_cases", list)
+    if not set(automatic) <= set(cases.table):
+        raise CharterError(f"{comp.where}.automatic_cases: {automatic!r} names a case not in {cases.where}")
     return Charter(
         id=top.get("id", str), title=top.get("title", str), edition=top.get("edition", str),
         label=top.get("label", str), source=top.get("source", str),
@@ -182,7 +189,8 @@ def parse(text: str, origin: str) -> Charter:
             report_within_months=comp.get("report_within_months", int, optional=True),
             payment_within_days=comp.get("payment_within_days", int),
             payment_counted_from=comp.get("payment_counted_from", str),
-            payment_method=comp.get("payment_method", str),
+            payment_method=comp.get("payment_method", str), automatic_cases=tuple(automatic),
+            automatic_section=comp.get("automatic_section", str), automatic_terms=comp.get("automatic_terms", str),
             report_quote=comp.get("report_quote", str, optional=True), payment_quote=comp.get("payment_quote", str)),
         mnp=Mnp(rate=_rate(mnp), payment_method=mnp.get("payment_method", str)),
         complaints=Complaints(

@@ -37,6 +37,7 @@ class CompensationResult:
     payment_within_days: int | None
     payment_counted_from: str | None
     payment_method: str
+    automatic: str | None  # how an automatic indennizzo (§15.1) is paid, for the cases that have one
 
     @property
     def due(self) -> bool:
@@ -84,6 +85,7 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
         payment_within_days=None if case == "mnp" else general.payment_within_days,
         payment_counted_from=None if case == "mnp" else general.payment_counted_from,
         payment_method=charter.mnp.payment_method if case == "mnp" else general.payment_method,
+        automatic=general.automatic_terms if case in general.automatic_cases else None,
     )
 
 

@@ -1,0 +1,140 @@
+"""``kenactl rights compensation|complaint|leave``: what the Kena Mobile Carta dei Servizi promises."""
+
+from dataclasses import replace
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import DATE, MONEY, all_lines_option, json_option, line_option
+from kenactl.core.model import Profile
+
+CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.charters.CHARTER_IDS (tested)
+CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
+
+
+def charter_option(function):
+    """``--charter tim-2022|noverca``: apply this edition instead of the one in force on the case's date."""
+    return click.option("--charter", "charter_name", type=click.Choice(CHARTER_IDS),
+                        help="Edition to apply (default: the one in force on the date of the case).")(function)
+
+
+@click.group()
+def rights() -> None:
+    """Your rights under the Kena Mobile Carta dei Servizi: indennizzi, complaints, residual credit."""
+
+
+@rights.command()
+@click.option("--case", required=True, type=click.Choice(CASES),
+              help="activation, credit-renewal, suspension, malfunction, unrequested (§15 a-e) or mnp.")
+@click.option("--from", "first", required=True, type=DATE, metavar="DATE",
+              help="First day of the delay or malfunction.")
+@click.option("--to", "last", type=DATE, metavar="DATE", help="Last day of it, included (default: today).")
+@click.option("--noticed", type=DATE, metavar="DATE",
+              help="When you learned of it; the deadline to report runs from here (default: --from).")
+@charter_option
+@json_option
+@pass_app
+@click.pass_context
+def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, charter_name: str | None,
+                 as_json: bool) -> None:
+    """The indennizzo for a delay or malfunction (§15); exit 1 when none is due."""
+    from kenactl import charters
+    from kenactl.core.rights import compensation as compute
+    from kenactl.views.rights import show_compensation
+
+    today = app.now.date()
+    charter, chosen_by = charters.choose(charter_name, first)
+    result = compute(case, first, today if last is None else last, today, charter, chosen_by, noticed)
+    show_compensation(result, as_json=as_json)
+    if not result.due:
+        ctx.exit(1)
+
+
+@rights.group()
+def complaint() -> None:
+    """Complaints (reclami, §14): reply due in 45 days, then an indennizzo for each 5 days late."""
+
+
+@complaint.command("add")
+@click.option("--date", "filed", type=DATE, metavar="DATE", help="When the operator received it (default: today).")
+@click.option("--subject", default="", help="What it is about.")
+@line_option
+@json_option
+@pass_app
+def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json: bool) -> None:
+    """Record a complaint you filed; shows when the reply is due."""
+    from kenactl.core.rights import add_complaint, complaint_status
+    from kenactl.errors import InputError
+    from kenactl.views.rights import show_complaint_change
+
+    today = app.now.date()
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        if line.operator != "kena":
+            raise InputError(f"line {line.name!r} is a {line.operator} line; the Carta dei Servizi rules "
+                             f"kenactl knows are Kena Mobile's")
+        complaints = add_complaint(profile.complaints, filed or today, subject, line.name, today)
+        return replace(profile, complaints=complaints)
+
+    added = app.update(change).complaints[-1]
+    show_complaint_change("added", complaint_status(added, today), as_json=as_json)
+
+
+@complaint.command("list")
+@all_lines_option
+@charter_option
+@json_option
+@pass_app
+def complaint_list(app: App, line_name: str | None, charter_name: str | None, as_json: bool) -> None:
+    """Every complaint: reply deadline, days late and what is owed today."""
+    from kenactl import charters
+    from kenactl.core.rights import complaint_status
+    from kenactl.views.rights import show_complaints
+
+    profile, today = app.load(), app.now.date()
+    if line_name is not None:
+        profile.line(line_name)
+    charter = None if charter_name is None else charters.load(charter_name)
+    statuses = [complaint_status(c, today, charter) for c in profile.complaints
+                if line_name is None or c.line == line_name]
+    show_complaints(statuses, today, as_json=as_json)
+
+
+@complaint.command("close")
+@click.argument("complaint_id", type=int, metavar="ID")
+@click.option("--date", "closed", type=DATE, metavar="DATE", help="When the reply came (default: today).")
+@json_option
+@pass_app
+def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
+    """Record the operator's reply to complaint ID; shows whether it was late and what is owed."""
+    from kenactl.core.rights import close_complaint, complaint_status
+    from kenactl.views.rights import show_complaint_change
+
+    today = app.now.date()
+    updated = app.update(lambda profile: replace(profile, complaints=close_complaint(
+        profile.complaints, complaint_id, closed or today, today)))
+    closed_one = next(c for c in updated.complaints if c.id == complaint_id)
+    show_complaint_change("closed", complaint_status(closed_one, today), as_json=as_json)
+
+
+@rights.command()
+@line_option
+@click.option("--bonus", type=MONEY, default="0", metavar="EUR",
+              help="Part of the credit that came from bonuses or promotions (excluded by §11).")
+@charter_option
+@json_option
+@pass_app
+def leave(app: App, line_name: str | None, bonus, charter_name: str | None, as_json: bool) -> None:
+    """Residual credit on leaving (§11): free transfer or refund minus the 5 € fee."""
+    from kenactl import charters
+    from kenactl.core.rights import leave_advice
+    from kenactl.views.rights import show_leave
+
+    today = app.now.date()
+    line = app.load().line(line_name)
+    charter, chosen_by = charters.choose(charter_name, today)
+    show_leave(leave_advice(line, bonus, today, charter, chosen_by), as_json=as_json)
+
+
+COMMANDS = (rights,)
