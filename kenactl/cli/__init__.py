@@ -121,7 +121,8 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
     ctx.obj = App(profile_option=profile_option, at=at)
 
 
-COMMAND_MODULES = ("profile", "line", "usage", "credit", "status", "restart", "rights", "export", "remind")
+COMMAND_MODULES = ("profile", "line", "usage", "credit", "status", "explain", "charges", "restart", "rights",
+                   "export", "remind")
 """Modules of ``kenactl.cli`` whose ``COMMANDS`` tuple is added to the root group, in help order."""
 
 

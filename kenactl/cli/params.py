@@ -7,6 +7,7 @@ import click
 
 from kenactl.core import dates, money, units
 from kenactl.core.model import OPERATORS
+from kenactl.core.rules import parse_option
 from kenactl.errors import InputError
 
 
@@ -61,6 +62,7 @@ DATE = CoreType("DATE", lambda text: dates.parse_date(text, field="date"))
 DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="duration"))
 RENEWAL_DAY = click.IntRange(1, 31)
 OPERATOR = click.Choice(OPERATORS)
+OPTION = CoreType("KEY=VALUE", parse_option)  # an operator option such as continuita=off
 
 
 def line_option(function: Callable) -> Callable:

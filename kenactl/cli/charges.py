@@ -1,0 +1,87 @@
+"""``kenactl charges add|list|clear``: amounts the operator takes at the next top-up."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import DATE, MONEY, json_option, line_option
+from kenactl.core.model import Charge, Profile
+from kenactl.errors import InputError
+
+
+@click.group()
+def charges() -> None:
+    """Pending charges: negative credit, late fees, arrears in instalments."""
+
+
+@charges.command("add")
+@line_option
+@click.argument("description")
+@click.argument("amount", type=MONEY, metavar="EUR")
+@click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
+              help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
+@click.option("--every-days", type=click.IntRange(1, 366), default=30, show_default=True,
+              help="Days between instalments (WINDTRE Easy Pay: 30).")
+@click.option("--first-due", type=DATE, metavar="DATE",
+              help="When the first instalment falls due (default: today for one payment, else in --every-days).")
+@pass_app
+def charges_add(app: App, line_name: str | None, description: str, amount, instalments: int, every_days: int,
+                first_due) -> None:
+    """Record a charge of EUR the operator takes at the next top-up(s)."""
+    from kenactl.core.charges import schedule
+    from kenactl.core.money import euros
+    from kenactl.views import human_date
+
+    if amount <= 0:
+        raise click.BadParameter("a charge must be more than 0.00", param_hint="'EUR'")
+    today = app.now.date()
+    if first_due is None:
+        first_due = today if instalments == 1 else today + timedelta(days=every_days)
+    charge = Charge(description=description, amount=amount, added=today, instalments=instalments,
+                    every_days=every_days, first_due=first_due)
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        return profile.with_line(replace(line, charges=(*line.charges, charge)))
+
+    updated = app.update(change).line(line_name)
+    click.echo(f"Added to line {updated.name!r}: {description}, {euros(amount)}.")
+    if instalments > 1:
+        for item in schedule(charge):
+            click.echo(f"  {item.number}/{instalments}  {human_date(item.due)}  {euros(item.amount)}")
+
+
+@charges.command("list")
+@line_option
+@json_option
+@pass_app
+def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
+    """The line's pending charges with their instalment schedule and the minimum top-up."""
+    from kenactl.views.charges import show_charges
+
+    show_charges(app.load().line(line_name), app.now, as_json=as_json)
+
+
+@charges.command("clear")
+@line_option
+@click.argument("number", type=click.IntRange(1), required=False)
+@pass_app
+def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
+    """Remove charge NUMBER (as in 'charges list'), or every charge of the line."""
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        if not line.charges:
+            raise InputError(f"line {line.name!r} has no pending charges")
+        if number is not None and number > len(line.charges):
+            raise InputError(f"line {line.name!r} has charges 1-{len(line.charges)}; there is no {number}")
+        kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
+        return profile.with_line(replace(line, charges=kept))
+
+    updated = app.update(change).line(line_name)
+    click.echo(f"Line {updated.name!r}: {len(updated.charges)} pending charge(s) left.")
+
+
+COMMANDS = (charges,)

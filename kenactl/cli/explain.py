@@ -1,0 +1,74 @@
+"""``kenactl explain``: what happens at the next renewal if the credit is short, operator by operator."""
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.cli.params import MONEY, OPTION, SIGNED_MONEY, json_option, line_option
+from kenactl.errors import InputError
+
+
+def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """``--option`` pairs as a dict; an empty value or a repeated key is an error here."""
+    values: dict[str, str] = {}
+    for key, value in pairs:
+        if not value:
+            raise InputError(f"option {key}=: give a value")
+        if key in values and values[key] != value:
+            raise InputError(f"option {key} given twice ({values[key]} and {value})")
+        values[key] = value
+    return values
+
+
+@click.command()
+@line_option
+@click.option("--operator", "operator_id", metavar="OP",
+              help="Explain for this operator (kena, tim, vodafone, windtre, iliad, other, or your own).")
+@click.option("--price", type=MONEY, help="Monthly price in euros (default: the line's).")
+@click.option("--credit", type=SIGNED_MONEY, help="Credit in euros (default: the line's).")
+@click.option("--option", "option_pairs", type=OPTION, multiple=True, metavar="KEY=VALUE",
+              help="An operator option for this run, e.g. continuita=off (repeatable).")
+@click.option("--compare", is_flag=True, help="The same situation for every known operator, side by side.")
+@json_option
+@pass_app
+def explain(app: App, line_name: str | None, operator_id: str | None, price, credit, option_pairs,
+            compare: bool, as_json: bool) -> None:
+    """What happens at the next renewal if the credit is short, and what to top up by when.
+
+    Uses the line's operator, price, credit, options and pending charges; with --operator,
+    --price and --credit it also works without a profile. Every fact shows its source.
+    """
+    from kenactl import operators
+    from kenactl.core import charges, dates
+    from kenactl.core.explain import explain as explain_one
+    from kenactl.core.explain import explain_all
+    from kenactl.core.money import ZERO
+    from kenactl.views import explain as view
+
+    folder = operators.user_folder(app.path)
+    given = option_values(option_pairs)
+    needs_line = line_name is not None or price is None or credit is None or (operator_id is None and not compare)
+    line = None
+    if needs_line or app.path.exists():
+        if not app.path.exists():
+            raise InputError(f"no profile at {app.path}: give --operator, --price and --credit "
+                             f"(or --compare with --price and --credit) to explain without one")
+        line = app.load().line(line_name)
+    price = line.price if price is None else price
+    credit = line.credit if credit is None else credit
+    renewal = None if line is None else dates.next_renewal(line.renewal_day, line.renewal_time, app.now)
+    pending = ZERO if line is None else charges.pending_at(line, renewal)
+    stored = {} if line is None else line.options
+    title = "hypothetical line" if line is None else f"line {line.name}"
+    if compare:
+        results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
+                              options={**stored, **given}, renewal=renewal)
+        view.show_compare(results, f"{title}: every operator", as_json=as_json)
+        return
+    operator = operators.load(operator_id or line.operator, folder)
+    kept = {key: value for key, value in stored.items() if key in operator.options}
+    result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
+                         renewal=renewal)
+    view.show_explain(result, f"{title} · {operator.name}", as_json=as_json)
+
+
+COMMANDS = (explain,)
