@@ -101,6 +101,8 @@ def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> P
 
     Nothing is written when ``change`` raises or returns an equal profile.
     """
+    if not path.exists():
+        read_text(path)  # the "no profile; kenactl init" error, before a folder or lock file is created
     with locked(path):
         current = load(path)
         changed = change(current)

@@ -15,12 +15,12 @@ def credit() -> None:
     """Set the credit or record a top-up."""
 
 
-@credit.command("set")
+@credit.command("set", context_settings={"ignore_unknown_options": True})  # so that "-2.50" is an amount
 @line_option
 @click.argument("amount", type=SIGNED_MONEY, metavar="EUR")
 @pass_app
 def credit_set(app: App, line_name: str | None, amount) -> None:
-    """Set the credit to EUR (negative: kenactl credit set -- -2.50)."""
+    """Set the credit to EUR (may be negative: kenactl credit set -2.50)."""
     updated = app.update(lambda profile: profile.with_line(replace(profile.line(line_name), credit=amount)))
     click.echo(f"Credit of line {updated.line(line_name).name!r}: {euros(amount)}.")
 

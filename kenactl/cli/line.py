@@ -8,6 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import allowance, line_field_options, line_option
 from kenactl.cli.profile import build_line
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
+from kenactl.errors import InputError
 
 
 @click.group()
@@ -21,6 +22,8 @@ def line() -> None:
 @pass_app
 def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
+    if name in app.load().lines:  # checked before prompting, as is a missing profile
+        raise InputError(f"line {name!r} already exists")
     new = build_line(name, values, command="line add")
     app.update(lambda profile: profile.add_line(new))
     click.echo(f"Added line {name!r}.")

@@ -50,6 +50,8 @@ def init(app: App, line_name: str, force: bool, **values) -> None:
     """
     from kenactl import store
 
+    if app.path.is_dir():
+        raise ProfileError(f"profile {app.path} is a directory, not a file")
     if app.path.exists() and not force:
         raise ProfileError(f"a profile already exists at {app.path}; use --force to replace it")
     line = build_line(line_name, values, command="init")
