@@ -12,7 +12,7 @@ def restart() -> None:
     """Kena Restart: renew the offer early once 80% of an allowance is used."""
 
 
-@restart.command("check")
+@restart.command("check", short_help="Is a Restart allowed now? Exit 0 yes, 1 no.")
 @line_option
 @json_option
 @click.pass_context
@@ -28,7 +28,7 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
         ctx.exit(1)
 
 
-@restart.command("apply")
+@restart.command("apply", short_help="Record a Restart (refused, exit 1, if not allowed).")
 @line_option
 @pass_app
 def restart_apply(app: App, line_name: str | None) -> None:
@@ -52,7 +52,7 @@ def restart_apply(app: App, line_name: str | None) -> None:
                "fall on that day each month.")
 
 
-@restart.command("plan")
+@restart.command("plan", short_help="When a Restart becomes possible and what it shifts.")
 @line_option
 @json_option
 @pass_app
