@@ -7,6 +7,8 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import all_lines_option
+from kenactl.core.model import Profile
+from kenactl.core.rules import ValidityRule
 from kenactl.errors import KenactlError
 
 CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
@@ -41,7 +43,8 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
 
     profile = app.load()
     days = ics.alarm_days(alarms) if alarms else ics.alarm_days(profile.alarms, field="alarms (profile)")
-    items = calendar_items(profile, app.now, months=months, line_name=line_name)
+    items = calendar_items(profile, app.now, months=months, line_name=line_name,
+                           validity=validity_rules(app, profile, line_name))
     data = ics.calendar_bytes(profile, items, days)
     if output == "-":
         click.get_binary_stream("stdout").write(data)
@@ -51,6 +54,15 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     if verbose:
         what = "wrote" if changed else "unchanged:"
         click.echo(f"{what} {path} ({len(items)} events, {len(data)} bytes)", err=True)
+
+
+def validity_rules(app: App, profile: Profile, line_name: str | None) -> dict[str, ValidityRule]:
+    """The SIM-validity rule of each selected line's operator (the user's operator files first)."""
+    from kenactl import operators
+
+    folder = operators.user_folder(app.path)
+    names = sorted({line.operator for line in profile.selected(line_name)})
+    return {name: operators.load(name, folder).validity for name in names}
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

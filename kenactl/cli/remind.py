@@ -13,15 +13,19 @@ from kenactl.cli.params import DURATION, all_lines_option, json_option
 @json_option
 @pass_app
 def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
-    """One line per renewal (with the minimum top-up when credit is short) or Kena Restart becoming
-    available within the window. Prints nothing when nothing is due, so cron mails only then:
+    """One line per thing due within the window: a renewal (with the minimum top-up when credit is
+    short), Kena Restart becoming available, the SIM's validity ending, a complaint's reply deadline.
+    Prints nothing when nothing is due, so cron mails only then:
 
     0 8 * * * kenactl remind
     """
+    from kenactl.cli.export import validity_rules
     from kenactl.core.reminders import due_items
     from kenactl.views.remind import show_remind
 
-    show_remind(due_items(app.load(), app.now, within, line_name), as_json=as_json)
+    profile = app.load()
+    items = due_items(profile, app.now, within, line_name, validity_rules(app, profile, line_name))
+    show_remind(items, as_json=as_json)
 
 
 COMMANDS = (remind,)

@@ -11,15 +11,17 @@ the number of history entries (each one can move the moment).
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from kenactl.core import charges, dates, restart
-from kenactl.core.model import Line, Profile
+from kenactl.core import charges, dates, restart, rights, validity
+from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO, euros
+from kenactl.core.rules import ValidityRule
 from kenactl.core.status import shortfall
 
-KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY")
+KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
+SEQUENCE_EPOCH = date(2000, 1, 1)
 DEFAULT_MONTHS = 12
 DEFAULT_WITHIN = timedelta(days=3)
 
@@ -39,6 +41,7 @@ class Item:
     sequence: int = 0
     cancelled: bool = False
     topup: Decimal | None = None  # the minimum top-up, when credit is short
+    lasts_until: datetime | None = None  # ``remind`` keeps reporting it from ``due`` until this moment
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -55,36 +58,49 @@ class Item:
         return dates.in_rome(self.start).date() if isinstance(self.start, datetime) else self.start
 
 
-def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS,
-                   line_name: str | None = None) -> list[Item]:
-    """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day."""
+def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
+                   validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+    """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
+
+    ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
+    SIM-validity item.
+    """
     now = dates.in_rome(now)
-    items = [item for line in profile.selected(line_name) for item in _line_items(line, now, months)]
+    rules = validity or {}
+    items = []
+    for line in profile.selected(line_name):
+        complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
+        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
 
-def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN,
-              line_name: str | None = None) -> list[Item]:
-    """What ``remind`` reports: renewals and Restart availability due after ``now`` and within ``within``.
+def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
+              validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+    """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
-    cancelled ones.
+    cancelled ones. A SIM-validity warning stays due until the validity ends.
     """
     now = dates.in_rome(now)
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
-    return [item for item in calendar_items(profile, now, months=months, line_name=line_name)
-            if item.kind != "TOPUP" and not item.cancelled and now < item.due <= until]
+    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity)
+    return [item for item in found if item.kind != "TOPUP" and not item.cancelled and item.due <= until
+            and now < max(item.due, item.lasts_until or item.due)]
 
 
-def _line_items(line: Line, now: datetime, months: int) -> list[Item]:
+def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
+                complaints: list[Complaint]) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
     items = _renewal_items(line, now, months)
     horizon = max(item.day for item in items)
     items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
     if line.operator == "kena":
         items.extend(_restart_items(line, now))
+    if rule is not None:
+        items.extend(_validity_items(line, rule, now))
+    items.extend(_complaint_items(complaints, now))
     return [item for item in items if item.day <= horizon]
 
 
@@ -192,6 +208,66 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
                  due=verdict.eligible_from, summary=f"Kena Restart available on {line.name}",
                  description=description, headline=f"{line.name}: Kena Restart available from {when}",
                  sequence=len(line.history))]
+
+
+def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]:
+    """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended.
+
+    One per line; SEQUENCE is the last top-up's day number (days since 2000-01-01), so a later
+    top-up, which moves the warning later, always raises it.
+    """
+    sim = validity.sim_validity(line, rule, now)
+    if sim.ends_on is None or sim.last_topup is None or sim.ends_on < sim.today:
+        return []
+    warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
+    ends = _day_text(sim.ends_on)
+    after = "" if sim.limited_until is None else f", then receive-only until {_day_text(sim.limited_until)}"
+    fact = rule.fact
+    description = (f"The SIM of line {line.name} ({line.operator}) stays fully valid until {ends}{after}. "
+                   f"Any top-up before then restarts the count (last top-up: {_day_text(sim.last_topup)}).\n"
+                   f"Rule: {rule.text} (source: {fact.source}, as of {fact.as_of.isoformat()}, {fact.status}).")
+    return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
+                 due=datetime.combine(warn, time(9, 0), dates.ROME),
+                 summary=f"SIM validity {line.name}: ends {ends}, top up before then",
+                 description=description,
+                 headline=f"{line.name}: SIM validity ends {ends}{after}: top up any amount before then",
+                 sequence=(sim.last_topup - SEQUENCE_EPOCH).days,
+                 lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
+
+
+def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
+    """The last day for the operator's reply to each complaint; cancelled once answered before it."""
+    today = dates.in_rome(now).date()
+    items = []
+    for complaint in complaints:
+        status = rights.complaint_status(complaint, today)
+        due = status.reply_due
+        answered = complaint.closed is not None
+        if answered and due < today:
+            continue
+        rules = status.charter.complaints
+        cite = status.charter.cite(rules.section)
+        subject = f" ({complaint.subject})" if complaint.subject else ""
+        what = f"complaint #{complaint.id}{subject} filed {_day_text(complaint.filed)}"
+        description = (f"Line {complaint.line}: {what}. The operator must reply within {rules.reply_within_days} "
+                       f"days, by {_day_text(due)}; after that {euros(rules.per_step)} are owed per "
+                       f"{rules.step_days} {rules.days} days late, up to {euros(rules.cap)} ({cite}, "
+                       f"{status.charter.source}).")
+        if answered:
+            description += f"\nAnswered on {_day_text(complaint.closed)}."
+        items.append(Item(
+            kind="COMPLAINT", line=complaint.line, period=str(complaint.id), start=due,
+            due=datetime.combine(due + timedelta(days=1), time(0, 0), dates.ROME),
+            summary=f"Complaint #{complaint.id} {complaint.line}: reply due" + (" (answered)" if answered else ""),
+            description=description,
+            headline=f"{complaint.line}: reply to {what} due by {_day_text(due)} ({cite})",
+            sequence=1 if answered else 0, cancelled=answered))
+    return items
+
+
+def _day_text(day: date) -> str:
+    """``Mon 15 Mar 2027``."""
+    return day.strftime("%a %d %b %Y")
 
 
 def _moment_text(moment: datetime) -> str:

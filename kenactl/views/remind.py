@@ -7,7 +7,7 @@ from kenactl.core.reminders import Item
 from kenactl.render import Note, emit
 from kenactl.views import iso
 
-TONES = {"RENEWAL": "info", "RESTART": "ok", "SIM-VALIDITY": "warn"}
+TONES = {"RENEWAL": "info", "RESTART": "ok", "SIM-VALIDITY": "warn", "COMPLAINT": "warn"}
 
 
 def item_json(item: Item) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "date": item.day.isoformat(),
         "text": item.headline,
         "topup": None if item.topup is None else format_money(item.topup),
-        "uid_key": "-".join(item.key),
+        "key": "-".join(item.key),
     }
 
 
