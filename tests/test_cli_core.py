@@ -15,7 +15,8 @@ from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
-               "next_renewal", "days_to_renewal", "shortfall", "period_start", "usage_recorded_at", "usage"}
+               "next_renewal", "days_to_renewal", "shortfall", "period_start", "usage_recorded_at", "usage",
+               "sim_valid_until"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9,99",
            "--renewal-day", "31", "--data", "unlimited", "--minutes", "500", "--sms", "unlimited", "--credit", "4.5")
@@ -408,7 +409,7 @@ def test_status_json_keys_and_values(run, kena_profile):
         "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
         "credit": "10.00", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
         "days_to_renewal": 20, "shortfall": "0.00", "period_start": "2026-11-15T00:00:00+01:00",
-        "usage_recorded_at": "2026-11-20T00:00:00+01:00",
+        "usage_recorded_at": "2026-11-20T00:00:00+01:00", "sim_valid_until": None,
     }
     assert set(line["usage"]) == {"data", "minutes", "sms"}
     assert line["usage"]["data"] == {"used": 30000, "included": 100000, "percent": 30.0, "remaining": 70000,

@@ -30,15 +30,24 @@ def credit_set(app: App, line_name: str | None, amount) -> None:
 @click.argument("amount", type=MONEY, metavar="EUR")
 @pass_app
 def credit_topup(app: App, line_name: str | None, amount) -> None:
-    """Add EUR to the credit and record today as the last top-up."""
+    """Add EUR to the credit and record today as the last top-up.
+
+    Pending charges that are due (see 'kenactl charges list') are taken first, as operators do.
+    """
+    from kenactl.core.charges import take
+
     if amount <= 0:
         raise click.BadParameter("a top-up must be more than 0.00", param_hint="'EUR'")
+    taken = []
 
     def change(profile: Profile) -> Profile:
-        line = profile.line(line_name)
-        return profile.with_line(replace(line, credit=line.credit + amount, last_topup=app.now.date()))
+        line, taken_now = take(profile.line(line_name), amount, app.now)
+        taken[:] = [taken_now]
+        return profile.with_line(replace(line, last_topup=app.now.date()))
 
     updated = app.update(change).line(line_name)
+    if taken and taken[0] > 0:
+        click.echo(f"Taken first for pending charges: {euros(taken[0])}.")
     click.echo(f"Credit of line {updated.name!r}: {euros(updated.credit)}.")
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import allowance, line_field_options, line_option
+from kenactl.cli.params import OPTION, allowance, line_field_options, line_option
 from kenactl.cli.profile import build_line
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
@@ -75,11 +75,13 @@ def line_default(app: App, name: str) -> None:
 @line_field_options
 @click.option("--pending-offer-change/--no-pending-offer-change", default=None,
               help="Whether an offer change request is pending (blocks Kena Restart).")
+@click.option("--option", "option_pairs", type=OPTION, multiple=True, metavar="KEY=VALUE",
+              help="An operator option, e.g. continuita=off or sempre-connesso=on (KEY= removes it; repeatable).")
 @pass_app
-def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, **values) -> None:
-    """Change a line's offer, price, renewal day, allowances, operator or flags."""
+def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, option_pairs, **values) -> None:
+    """Change a line's offer, price, renewal day, allowances, operator, options or flags."""
     given = {key: value for key, value in values.items() if value is not None}
-    if not given and pending_offer_change is None:
+    if not given and pending_offer_change is None and not option_pairs:
         raise click.UsageError("nothing to change: give at least one option")
 
     def change(profile: Profile) -> Profile:
@@ -90,6 +92,12 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
         fields = {key: value for key, value in given.items() if key not in ALLOWANCE_KINDS}
         if pending_offer_change is not None:
             fields["pending_offer_change"] = pending_offer_change
+        if option_pairs or "operator" in fields:  # options are checked against the (new) operator's data
+            from kenactl import operators
+            from kenactl.core.rules import updated_options
+
+            operator = operators.load(fields.get("operator", current.operator), operators.user_folder(app.path))
+            fields["options"] = updated_options(operator, current.options, option_pairs)
         return profile.with_line(replace(current, included=included, **fields))
 
     updated = app.update(change)

@@ -125,13 +125,17 @@ class Operator:
         """Every option at its default value."""
         return {key: rule.default for key, rule in self.options.items()}
 
+    def option(self, key: str) -> OptionRule:
+        """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
+        if key not in self.options:
+            raise InputError(f"option {key!r} does not apply to {self.id}; its options are: "
+                             f"{', '.join(sorted(self.options))}")
+        return self.options[key]
+
     def check_options(self, options: dict[str, str]) -> dict[str, str]:
         """``options`` if every key applies to this operator and every value is allowed, else InputError."""
         for key, value in options.items():
-            rule = self.options.get(key)
-            if rule is None:
-                raise InputError(f"option {key!r} does not apply to {self.id}; its options are: "
-                                 f"{', '.join(sorted(self.options))}")
+            rule = self.option(key)
             if value not in rule.values:
                 raise InputError(f"option {key}={value}: choose one of {'|'.join(rule.values)}")
         return options
@@ -148,3 +152,20 @@ def parse_option(text: str) -> tuple[str, str]:
     if not sep or not key:
         raise InputError(f"option {text!r}: write it as KEY=VALUE, e.g. continuita=off")
     return key, value
+
+
+def updated_options(operator: Operator, current: dict[str, str],
+                    pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A line's stored options after ``pairs`` (``KEY=`` removes KEY); keys the operator lacks are dropped.
+
+    Every given key must apply to ``operator`` and every value be allowed (``InputError`` otherwise).
+    """
+    options = {key: value for key, value in current.items() if key in operator.options}
+    for key, value in pairs:
+        if not value:
+            operator.option(key)
+            options.pop(key, None)
+        else:
+            operator.check_options({key: value})
+            options[key] = value
+    return options

@@ -7,6 +7,8 @@ from decimal import Decimal
 from kenactl.core import consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
 from kenactl.core.money import ZERO
+from kenactl.core.rules import ValidityRule
+from kenactl.core.validity import SimValidity, sim_validity
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class LineStatus:
     shortfall: Decimal
     usage_recorded_at: datetime | None  # None: nothing recorded in this period
     allowances: tuple[AllowanceStatus, ...]
+    validity: SimValidity | None = None  # None: no rule given (e.g. no last top-up)
 
 
 def shortfall(credit: Decimal, price: Decimal) -> Decimal:
@@ -42,8 +45,9 @@ def shortfall(credit: Decimal, price: Decimal) -> Decimal:
     return max(price - credit, ZERO)
 
 
-def line_status(profile: Profile, line: Line, now: datetime) -> LineStatus:
-    """Compute the status of ``line`` at ``now``."""
+def line_status(profile: Profile, line: Line, now: datetime,
+                validity_rule: ValidityRule | None = None) -> LineStatus:
+    """Compute the status of ``line`` at ``now`` (with its SIM validity when ``validity_rule`` is given)."""
     period = consumption.current_period(line, now)
     samples = consumption.period_samples(line, now)
     latest = consumption.current_usage(line, now)
@@ -79,11 +83,14 @@ def line_status(profile: Profile, line: Line, now: datetime) -> LineStatus:
         shortfall=shortfall(line.credit, line.price),
         usage_recorded_at=samples[-1].at if samples else None,
         allowances=tuple(allowances),
+        validity=None if validity_rule is None else sim_validity(line, validity_rule, now),
     )
 
 
-def profile_status(profile: Profile, now: datetime, line_name: str | None = None) -> list[LineStatus]:
-    """Status of every line, or of the named one."""
-    return [line_status(profile, line, now) for line in profile.selected(line_name)]
+def profile_status(profile: Profile, now: datetime, line_name: str | None = None,
+                   validity_rules: dict[str, ValidityRule] | None = None) -> list[LineStatus]:
+    """Status of every line, or of the named one; ``validity_rules`` maps operators to their SIM validity."""
+    rules = validity_rules or {}
+    return [line_status(profile, line, now, rules.get(line.operator)) for line in profile.selected(line_name)]
 
 

@@ -28,6 +28,8 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "period_start": iso(report.period_start),
         "usage_recorded_at": iso(report.usage_recorded_at),
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
+        "sim_valid_until": None if report.validity is None or report.validity.ends_on is None
+        else report.validity.ends_on.isoformat(),
     }
 
 
@@ -56,6 +58,11 @@ def status_blocks(report: LineStatus) -> list[Any]:
         ("Credit", credit),
         ("Next renewal", f"{human_moment(report.next_renewal)} ({when})"),
     ])]
+    if report.validity is not None and report.validity.ends_on is not None:
+        from kenactl.views.validity import validity_note, validity_row
+
+        blocks[0].rows.append(validity_row(report.validity))
+        blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
     blocks.extend(_bar(item) for item in report.allowances)
     if report.usage_recorded_at is None:
         blocks.append(Note("No usage recorded in this period; record it with: kenactl usage set --data 3GB", "dim"))
