@@ -1,5 +1,5 @@
 """Allow ``python -m kenactl``."""
 
-from kenactl.cli import main
+from kenactl.entry import main
 
 main()

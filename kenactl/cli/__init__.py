@@ -56,6 +56,10 @@ class KenactlGroup(click.Group):
     """The root group: errors become one stderr line and an exit code, in this one place."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if os.environ.get(complete_var or "_KENACTL_COMPLETE"):  # click's completion protocol
+            from kenactl.cli.completion import attach_values
+
+            attach_values(self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         debug = bool(os.environ.get("KENACTL_DEBUG"))
@@ -122,7 +126,7 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 
 
 COMMAND_MODULES = ("profile", "line", "usage", "credit", "status", "explain", "charges", "restart", "rights",
-                   "export", "remind")
+                   "export", "remind", "completion")
 """Modules of ``kenactl.cli`` whose ``COMMANDS`` tuple is added to the root group, in help order."""
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import OPTION, allowance, line_field_options, line_option
+from kenactl.cli.params import LINE_NAME, OPTION, allowance, line_field_options, line_option
 from kenactl.cli.profile import build_line
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
@@ -43,7 +43,7 @@ def line_list(app: App) -> None:
 
 
 @line.command("remove")
-@click.argument("name")
+@click.argument("name", type=LINE_NAME)
 @pass_app
 def line_remove(app: App, name: str) -> None:
     """Remove line NAME (a profile keeps at least one line)."""
@@ -52,7 +52,7 @@ def line_remove(app: App, name: str) -> None:
 
 
 @line.command("rename")
-@click.argument("old")
+@click.argument("old", type=LINE_NAME)
 @click.argument("new")
 @pass_app
 def line_rename(app: App, old: str, new: str) -> None:
@@ -62,7 +62,7 @@ def line_rename(app: App, old: str, new: str) -> None:
 
 
 @line.command("default")
-@click.argument("name")
+@click.argument("name", type=LINE_NAME)
 @pass_app
 def line_default(app: App, name: str) -> None:
     """Make NAME the default line."""

@@ -14,9 +14,10 @@ from kenactl.errors import InputError
 class CoreType(click.ParamType):
     """A click type whose conversion is a core parser; the parser's message becomes click's error."""
 
-    def __init__(self, name: str, parse: Callable[[str], Any]):
+    def __init__(self, name: str, parse: Callable[[str], Any], suggestions: tuple[tuple[str, str], ...] = ()):
         self.name = name
         self._parse = parse
+        self.suggestions = suggestions  # (value, help) offered by shell completion
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not isinstance(value, str):
@@ -26,6 +27,15 @@ class CoreType(click.ParamType):
         except InputError as error:
             text = error.message
             self.fail(text.split(": ", 1)[1] if ": " in text else text, param, ctx)
+
+
+class LineName(click.types.StringParamType):
+    """The name of an existing line (shell completion offers the profile's lines)."""
+
+    name = "line"
+
+
+LINE_NAME = LineName()
 
 
 class _Unlimited:
@@ -59,7 +69,9 @@ COUNT = CoreType("N|unlimited", _given(lambda text: units.parse_count(text, fiel
 COUNT_USED = CoreType("N", lambda text: units.parse_count(text, field="value", allow_unlimited=False))
 TIME_OF_DAY = CoreType("HH:MM", lambda text: dates.parse_time_of_day(text))
 DATE = CoreType("DATE", lambda text: dates.parse_date(text, field="date"))
-DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="duration"))
+DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="duration"),
+                    suggestions=(("12h", "12 hours"), ("1d", "1 day"), ("2d", "2 days"), ("3d", "3 days"),
+                                 ("1w", "1 week")))
 RENEWAL_DAY = click.IntRange(1, 31)
 OPERATOR = click.Choice(OPERATORS)
 OPTION = CoreType("KEY=VALUE", parse_option)  # an operator option such as continuita=off
@@ -67,13 +79,14 @@ OPTION = CoreType("KEY=VALUE", parse_option)  # an operator option such as conti
 
 def line_option(function: Callable) -> Callable:
     """``--line NAME``: which line (default: the profile's default line)."""
-    return click.option("--line", "line_name", metavar="NAME",
+    return click.option("--line", "line_name", metavar="NAME", type=LINE_NAME,
                         help="The line to use (default: the profile's default line).")(function)
 
 
 def all_lines_option(function: Callable) -> Callable:
     """``--line NAME`` for commands that otherwise cover every line."""
-    return click.option("--line", "line_name", metavar="NAME", help="Only this line (default: every line).")(function)
+    return click.option("--line", "line_name", metavar="NAME", type=LINE_NAME,
+                        help="Only this line (default: every line).")(function)
 
 
 def json_option(function: Callable) -> Callable:

@@ -1,0 +1,12 @@
+"""Regenerate the committed completion scripts from the click command tree: python completions/generate.py"""
+
+from pathlib import Path
+
+from kenactl.cli import cli
+from kenactl.cli.completion import SCRIPT_FILES, script
+
+if __name__ == "__main__":
+    folder = Path(__file__).resolve().parent
+    for shell, name in SCRIPT_FILES.items():
+        (folder / name).write_text(script(shell, cli), encoding="utf-8")
+        print(f"wrote {folder / name}")

@@ -1,0 +1,139 @@
+"""Completion values that depend on the user's data: line names and ``--option`` keys.
+
+Used two ways: by the generated shell scripts through ``kenactl.entry`` (``_KENACTL_VALUES=KIND kenactl
+WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.cli.completion``).
+Everything here is cheap and never raises: a missing or broken profile or operator file just gives
+no values. The profile is only read (tomllib, no validation); ``kenactl.store`` stays the only writer.
+"""
+
+import sys
+import tomllib
+from pathlib import Path
+
+from kenactl.paths import profile_path
+
+OPERATORS_DIR = Path(__file__).parent / "operators"
+
+
+def _profile_document(profile_option: str | None) -> dict:
+    try:
+        with profile_path(profile_option).open("rb") as handle:
+            document = tomllib.load(handle)
+    except Exception:  # noqa: BLE001 - completion must stay silent whatever is wrong with the file
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _lines(document: dict) -> dict[str, dict]:
+    lines = document.get("lines")
+    if not isinstance(lines, dict):
+        return {}
+    return {str(name): table if isinstance(table, dict) else {} for name, table in lines.items()}
+
+
+def line_values(profile_option: str | None) -> list[tuple[str, str]]:
+    """``(name, "operator · offer")`` for each line of the profile, the default one marked."""
+    document = _profile_document(profile_option)
+    lines = _lines(document)
+    default = document.get("default_line", next(iter(lines), None))
+    values = []
+    for name, table in lines.items():
+        text = " · ".join(str(table[key]) for key in ("operator", "offer") if isinstance(table.get(key), str))
+        values.append((name, f"{text} (default)" if name == default else text))
+    return values
+
+
+def _operator_of(profile_option: str | None, line_name: str | None) -> str | None:
+    document = _profile_document(profile_option)
+    lines = _lines(document)
+    name = line_name or document.get("default_line") or next(iter(lines), None)
+    operator = lines.get(name, {}).get("operator") if isinstance(name, str) else None
+    return operator if isinstance(operator, str) else None
+
+
+def _declared_options(path: Path) -> dict[str, dict]:
+    try:
+        with path.open("rb") as handle:
+            options = tomllib.load(handle).get("options")
+    except Exception:  # noqa: BLE001 - an unreadable data file offers nothing rather than an error
+        return {}
+    return {str(key): table for key, table in options.items() if isinstance(table, dict)} \
+        if isinstance(options, dict) else {}
+
+
+def _choices(table: dict) -> dict[str, str]:
+    values = table.get("values")
+    return {str(value): " ".join(str(text).split()) for value, text in values.items()} \
+        if isinstance(values, dict) else {}
+
+
+def option_key_values(profile_option: str | None, line_name: str | None, incomplete: str = "",
+                      operator: str | None = None) -> list[tuple[str, str]]:
+    """``KEY=`` for the ``--option`` keys of ``operator``, else the line's (every operator's when unknown).
+
+    Once ``incomplete`` holds ``KEY=``, the ``KEY=VALUE`` pairs that key declares, with their meaning.
+    """
+    operator = operator or _operator_of(profile_option, line_name)
+    if operator:  # shared options, then the operator's own (iliad and other have none of their own)
+        files = [OPERATORS_DIR / "_common.toml", OPERATORS_DIR / f"{operator}.toml"]
+    else:
+        files = sorted(OPERATORS_DIR.glob("*.toml"))
+    options: dict[str, dict] = {}
+    for file in files:
+        for key, table in _declared_options(file).items():
+            options.setdefault(key, table)
+    key, equals, _ = incomplete.partition("=")
+    if equals:
+        return [(f"{key}={value}", text) for value, text in _choices(options.get(key, {})).items()]
+    values = []
+    for key, table in options.items():
+        default = table.get("default")
+        text = "|".join(_choices(table)) + (f" (default {default})" if isinstance(default, str) else "")
+        values.append((f"{key}=", text))
+    return values
+
+
+def _option_value(words: list[str], *flags: str) -> str | None:
+    """The last value given to one of ``flags`` in ``words`` (``--flag VALUE`` or ``--flag=VALUE``)."""
+    found = None
+    for index, word in enumerate(words):
+        name, equals, value = word.partition("=")
+        if name in flags:
+            if equals:
+                found = value
+            elif index + 1 < len(words):
+                found = words[index + 1]
+    return found
+
+
+def values_for(kind: str, words: list[str]) -> list[tuple[str, str]]:
+    """Values of ``kind`` for a command line: ``words`` after the program name, the last one being completed."""
+    *before, incomplete = words or [""]
+    profile_option = _option_value(before, "--profile")
+    if kind == "line":
+        return line_values(profile_option)
+    if kind == "option-key":
+        return option_key_values(profile_option, _option_value(before, "--line"), incomplete,
+                                 _option_value(before, "--operator"))
+    return []
+
+
+def print_values(kind: str, words: list[str]) -> int:
+    """Print ``value<TAB>help`` lines for the shell scripts (unfiltered); always exit status 0."""
+    for value, text in values_for(kind, words):
+        sys.stdout.write(f"{value}\t{text}\n" if text else f"{value}\n")
+    return 0
+
+
+def operator_names() -> dict[str, str]:
+    """Operator id → display name, from the operator data files (``kena`` → ``Kena Mobile``)."""
+    names = {}
+    for file in sorted(OPERATORS_DIR.glob("[!_]*.toml")):
+        try:
+            with file.open("rb") as handle:
+                name = tomllib.load(handle).get("name")
+        except Exception:  # noqa: BLE001
+            continue
+        if isinstance(name, str):
+            names[file.stem] = name
+    return names

@@ -1,0 +1,18 @@
+"""The ``kenactl`` executable: completion values on a fast path, everything else through click."""
+
+import os
+import sys
+
+VALUES_ENV = "_KENACTL_VALUES"
+
+
+def main() -> None:
+    """Console entry point; ``_KENACTL_VALUES=KIND kenactl WORDS...`` prints completion values."""
+    kind = os.environ.get(VALUES_ENV)
+    if kind:
+        from kenactl.complete import print_values  # no click: the shell scripts wait for this
+
+        sys.exit(print_values(kind, sys.argv[1:]))
+    from kenactl.cli import main as cli_main
+
+    cli_main()
