@@ -1,0 +1,46 @@
+"""Every command, subcommand and option explains itself in ``--help``."""
+
+import click
+import pytest
+
+from kenactl.cli import cli
+
+
+def walk(command: click.Command, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            found.extend(walk(sub, (*path, name)))
+    return found
+
+
+COMMANDS = walk(cli)
+CORE = {("init",), ("line",), ("line", "add"), ("line", "list"), ("line", "remove"), ("line", "rename"),
+        ("line", "default"), ("line", "set"), ("usage",), ("usage", "set"), ("usage", "show"), ("credit",),
+        ("credit", "set"), ("credit", "topup"), ("profile",), ("profile", "path"), ("profile", "show"),
+        ("profile", "validate"), ("profile", "edit"), ("status",)}
+
+
+def test_the_core_commands_exist():
+    assert CORE <= {path for path, _ in COMMANDS}
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(path) or "kenactl" for path, _ in COMMANDS])
+def test_every_command_has_help_text(run, path, command):
+    assert (command.help or "").strip(), f"kenactl {' '.join(path)} has no help text"
+    for param in command.params:
+        if isinstance(param, click.Option) and "--help" not in param.opts:
+            assert (param.help or "").strip(), f"kenactl {' '.join(path)} {param.opts[0]} has no help text"
+    result = run(*path, "--help")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Usage: ")
+    assert result.stdout.splitlines()[0].split()[2:2 + len(path)] == list(path)  # "Usage: PROG PATH [OPTIONS]"
+    assert " ".join(command.help.split()[:4]) in " ".join(result.stdout.split())
+
+
+def test_group_help_lists_each_subcommand_with_its_summary(run):
+    for path, command in COMMANDS:
+        if isinstance(command, click.Group):
+            text = run(*path, "--help").stdout
+            for name, sub in command.commands.items():
+                assert f"  {name} " in text, (path, name)

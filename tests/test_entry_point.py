@@ -1,0 +1,115 @@
+"""The installed ``kenactl`` script and ``python -m kenactl`` as real processes."""
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+import kenactl
+
+SCRIPT = Path(sys.executable).with_name("kenactl")
+LAUNCHERS = {"script": [str(SCRIPT)], "module": [sys.executable, "-m", "kenactl"]}
+COLOUR = re.compile(r"\x1b\[(?:\d+;)*(?:3\d|9\d|38;[25])")  # a foreground colour escape
+
+
+@pytest.fixture(params=list(LAUNCHERS))
+def launcher(request) -> list[str]:
+    if request.param == "script":
+        assert SCRIPT.exists(), f"the kenactl entry point is not installed next to {sys.executable}"
+    return LAUNCHERS[request.param]
+
+
+def run(launcher: list[str], *args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*launcher, *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **env})
+
+
+def test_version(launcher):
+    result = run(launcher, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"kenactl, version {kenactl.__version__}\n"
+    assert kenactl.__version__ == version("kenactl")
+
+
+def test_status_demo_json_parses(launcher, profile_path):
+    result = run(launcher, "--at", "2027-01-20T10:00", "status", "--demo", "--json")
+    assert result.returncode == 0, result.stderr
+    lines = json.loads(result.stdout)["lines"]
+    assert [line["name"] for line in lines] == ["main", "nonna"]
+    assert lines[0]["next_renewal"] == "2027-01-31" and lines[0]["days_to_renewal"] == 11
+    assert lines[1]["shortfall"] == "5.49"
+    assert result.stderr == ""
+    assert not profile_path.exists()
+
+
+def test_piped_output_is_plain_text(launcher):
+    result = run(launcher, "--at", "2027-01-20T10:00", "status", "--demo")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("main (default)\n  Offer:")
+    assert "\x1b[" not in result.stdout and "╭" not in result.stdout
+
+
+def test_help_lists_the_core_commands(launcher):
+    result = run(launcher, "--help")
+    assert result.returncode == 0
+    for command in ("init", "line", "usage", "credit", "profile", "status"):
+        assert re.search(rf"^  {command}\s", result.stdout, re.MULTILINE), command
+
+
+def test_a_real_session(launcher, profile_path):
+    init = run(launcher, "--at", "2026-11-01", "init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99",
+               "--renewal-day", "15", "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "5")
+    assert init.returncode == 0, init.stderr
+    assert run(launcher, "credit", "topup", "3").returncode == 0
+    line = json.loads(run(launcher, "--at", "2026-11-20", "status", "--json").stdout)["lines"][0]
+    assert (line["credit"], line["shortfall"]) == ("8.00", "0.00")
+    refused = run(launcher, "line", "set", "--renewal-day", "32")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("kenactl: invalid value for '--renewal-day'")
+    assert refused.stderr.count("\n") == 1
+
+
+def terminal_output(args: list[str], **env: str) -> bytes:
+    """What ``kenactl`` draws on a (pseudo-)terminal."""
+    master, slave = pty.openpty()
+    process = subprocess.Popen([str(SCRIPT), *args], stdin=slave, stdout=slave, stderr=slave,
+                               env={**os.environ, "TERM": "xterm-256color", **env})
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert process.wait(timeout=60) == 0, output
+    return output
+
+
+def test_a_terminal_gets_the_rich_layout_and_no_color_is_respected(monkeypatch):
+    assert SCRIPT.exists()
+    args = ["--at", "2027-01-20T10:00", "status", "--demo"]
+    plain = terminal_output(args, NO_COLOR="1").decode()
+    assert "╭─" in plain and "main (default)" in plain and "Top up at least 5.49 €" in plain
+    assert not COLOUR.search(plain)
+    monkeypatch.delenv("NO_COLOR")
+    coloured = terminal_output(args, FORCE_COLOR="1").decode()
+    assert COLOUR.search(coloured)
+
+
+def test_status_imports_neither_rich_nor_icalendar_when_piped(kena_profile):
+    code = ("import sys\nfrom kenactl.cli import main\nsys.argv = ['kenactl', 'status']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'icalendar'}), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("main (default)")
+    assert result.stderr == "[]\n"
