@@ -1,6 +1,7 @@
 """``kenactl export ics``: the calendar of renewals, top-ups, Restart and SIM validity, for cron."""
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -47,7 +48,9 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
                            validity=validity_rules(app, profile, line_name))
     data = ics.calendar_bytes(profile, items, days)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes as built: CRLF untouched on every platform
+        sys.stdout.buffer.flush()
         return
     path = Path(output).expanduser()
     changed = write_if_changed(path, data)

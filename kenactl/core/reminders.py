@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from kenactl.core import charges, dates, restart, rights, validity
+from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO, euros
 from kenactl.core.rules import ValidityRule
@@ -251,7 +251,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
         what = f"complaint #{complaint.id}{subject} filed {_day_text(complaint.filed)}"
         description = (f"Line {complaint.line}: {what}. The operator must reply within {rules.reply_within_days} "
                        f"days, by {_day_text(due)}; after that {euros(rules.per_step)} are owed per "
-                       f"{rules.step_days} {rules.days} days late, up to {euros(rules.cap)} ({cite}, "
+                       f"{rules.step_days} {workdays.DAY_KIND_NAMES[rules.days]} late, up to {euros(rules.cap)} ({cite}, "
                        f"{status.charter.source}).")
         if answered:
             description += f"\nAnswered on {_day_text(complaint.closed)}."
