@@ -212,3 +212,12 @@ def test_in_rome_treats_naive_as_rome_and_converts_aware():
     assert dates.in_rome(datetime(2027, 1, 15, 9, 30)) == datetime(2027, 1, 15, 9, 30, tzinfo=ROME)
     converted = dates.in_rome(datetime(2027, 1, 15, 9, 30, tzinfo=timezone(timedelta(hours=5))))
     assert dates.isoformat(converted) == "2027-01-15T05:30:00+01:00"
+
+
+def test_naive_times_around_the_dst_changes():
+    skipped = dates.parse_moment("2027-03-28T02:30")  # the clocks jump from 02:00 to 03:00
+    assert dates.isoformat(skipped) == "2027-03-28T03:30:00+02:00"
+    assert dates.in_rome(datetime(2027, 3, 28, 2, 30)) == skipped
+    repeated = dates.parse_moment("2027-10-31T02:30")  # happens twice: the first one, still CEST
+    assert dates.isoformat(repeated) == "2027-10-31T02:30:00+02:00"
+    assert dates.isoformat(dates.parse_moment("2027-10-31T02:30+01:00")) == "2027-10-31T02:30:00+01:00"

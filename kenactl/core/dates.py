@@ -57,9 +57,13 @@ def parse_duration(text: str, *, field: str) -> timedelta:
 
 
 def in_rome(moment: datetime) -> datetime:
-    """The same instant in Europe/Rome; a naive value is taken as Rome wall time."""
+    """The same instant in Europe/Rome; a naive value is taken as Rome wall time.
+
+    A naive time the spring change skips (02:30 on the last Sunday of March) becomes the real instant it
+    denotes (03:30 CEST); a repeated autumn time is its first occurrence.
+    """
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=ROME)
+        return moment.replace(tzinfo=ROME).astimezone(UTC).astimezone(ROME)
     return moment.astimezone(ROME)
 
 
