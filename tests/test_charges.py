@@ -1,0 +1,112 @@
+"""Pending charges: Easy Pay instalments (seed 003), what a top-up pays first, the minimum top-up."""
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
+from kenactl.core import charges
+from kenactl.core.model import Allowances, Charge, Line
+
+NOW = datetime.fromisoformat("2026-12-05T10:00+01:00")
+
+
+def line(credit="5.00", *items):
+    return Line(name="main", operator="windtre", offer="Easy", price=Decimal("9.99"), renewal_day=15,
+                included=Allowances(None, None, None), credit=Decimal(credit), charges=tuple(items))
+
+
+def arrears(**extra):
+    values = dict(description="Easy Pay arrears", amount=Decimal("29.97"), added=date(2026, 11, 1), instalments=3,
+                  first_due=date(2026, 12, 1))
+    return Charge(**{**values, **extra})
+
+
+def test_easy_pay_schedule_one_instalment_every_30_days():
+    items = charges.schedule(arrears(), today=date(2026, 12, 5))
+    assert [(item.number, item.due, item.amount, item.state) for item in items] == [
+        (1, date(2026, 12, 1), Decimal("9.99"), "due"),
+        (2, date(2026, 12, 31), Decimal("9.99"), "upcoming"),
+        (3, date(2027, 1, 30), Decimal("9.99"), "upcoming")]
+
+
+def test_uneven_amount_puts_the_rest_on_the_last_instalment():
+    charge = arrears(amount=Decimal("10.00"), paid=Decimal("3.33"))
+    assert [(item.amount, item.state) for item in charges.schedule(charge, date(2027, 2, 1))] == [
+        (Decimal("3.33"), "paid"), (Decimal("3.33"), "due"), (Decimal("3.34"), "due")]
+
+
+def test_pending_counts_what_is_due_and_unpaid():
+    subject = line("5.00", arrears(), Charge("late fees", Decimal("2.98"), date(2026, 12, 2)))
+    assert charges.pending_at(subject, NOW) == Decimal("12.97")
+    assert charges.pending_at(subject, datetime.fromisoformat("2026-12-31T00:00+01:00")) == Decimal("22.96")
+    assert charges.pending_at(subject, datetime.fromisoformat("2026-11-30T00:00+01:00")) == Decimal("0.00")
+
+
+def test_min_topup_is_shortfall_plus_pending_due_by_the_renewal():
+    subject = line("5.00", arrears())
+    assert charges.min_topup(subject, NOW) == Decimal("4.99") + Decimal("9.99")
+    assert charges.min_topup(line("20.00", arrears()), NOW) == Decimal("0.00")  # charges wait for a top-up
+    assert charges.min_topup(line("5.00"), NOW) == Decimal("4.99")
+
+
+def test_take_settles_due_charges_first_and_drops_paid_ones():
+    subject = line("1.00", arrears(), Charge("late fees", Decimal("2.98"), date(2026, 12, 2)))
+    after, taken = charges.take(subject, Decimal("20.00"), NOW)
+    assert taken == Decimal("12.97")
+    assert after.credit == Decimal("8.03")
+    assert [(c.description, c.paid) for c in after.charges] == [("Easy Pay arrears", Decimal("9.99"))]
+    small, taken = charges.take(subject, Decimal("5.00"), NOW)
+    assert (taken, small.credit) == (Decimal("5.00"), Decimal("1.00"))
+    assert [c.paid for c in small.charges] == [Decimal("5.00"), Decimal("0.00")]
+
+
+def test_charges_commands_and_topup(run, kena_profile):
+    at = ("--at", "2026-11-20T10:00")
+    added = run(*at, "charges", "add", "Easy Pay arrears", "23.97", "--instalments", "3")
+    assert added.exit_code == 0
+    assert "1/3  Sun 20 Dec 2026  7.99 €" in added.stdout and "3/3  Thu 18 Feb 2027  7.99 €" in added.stdout
+    assert run(*at, "charges", "add", "negative credit", "2.00").exit_code == 0
+    data = json.loads(run(*at, "charges", "list", "--json").stdout)
+    assert (data["pending"], data["min_topup"]) == ("2.00", "0.00")
+    assert [item["state"] for item in data["charges"][0]["instalments"]] == ["upcoming"] * 3
+    listed = run(*at, "charges", "list")
+    assert "Easy Pay arrears  1/3   Sun 20 Dec 2026  7.99 €  upcoming" in listed.stdout
+    topup = run("--at", "2026-12-21T10:00", "credit", "topup", "15")
+    assert topup.stdout.splitlines() == ["Taken first for pending charges: 9.99 €.", "Credit of line 'main': 15.01 €."]
+    data = json.loads(run("--at", "2026-12-21T10:00", "charges", "list", "--json").stdout)
+    assert [(c["description"], c["paid"]) for c in data["charges"]] == [("Easy Pay arrears", "7.99")]
+    assert run("charges", "clear", "1").exit_code == 0
+    assert json.loads(run("charges", "list", "--json").stdout)["charges"] == []
+
+
+def test_charges_errors_leave_the_profile_byte_identical(run, kena_profile):
+    before = kena_profile.read_bytes()
+    for args in (("charges", "clear"), ("charges", "add", "x", "0"), ("charges", "add", "x", "abc"),
+                 ("charges", "add", "x", "1", "--instalments", "0"), ("charges", "list", "--line", "nope")):
+        result = run(*args)
+        assert result.exit_code == 2, args
+    assert run("charges", "add", "x", "1").exit_code == 0
+    before = kena_profile.read_bytes()
+    assert run("charges", "clear", "2").exit_code == 2
+    assert kena_profile.read_bytes() == before
+
+
+def test_status_shows_validity_and_warns_from_30_days_before(run, kena_profile):
+    assert run("--at", "2026-11-01T10:00", "credit", "topup", "5").exit_code == 0
+    far = run("--at", "2027-10-01T10:00", "status")
+    assert "SIM valid until:  Mon 01 Nov 2027 (31 days left)" in far.stdout
+    assert "validity ends" not in far.stdout
+    near = run("--at", "2027-10-02T10:00", "status")
+    assert "! The SIM's validity ends on Mon 01 Nov 2027: any top-up before then renews it." in near.stdout
+    assert "seeds 001/002 (Carte dei Servizi Kena) §10" in near.stdout
+    data = json.loads(run("--at", "2027-10-02T10:00", "status", "--json").stdout)
+    assert data["lines"][0]["sim_valid_until"] == "2027-11-01"
+
+
+def test_status_without_last_topup_reads_no_operator_data(run, kena_profile):
+    folder = kena_profile.parent / "operators"
+    folder.mkdir()
+    (folder / "kena.toml").write_text("broken =", encoding="utf-8")
+    result = run("--at", "2026-11-20T10:00", "status", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["lines"][0]["sim_valid_until"] is None
