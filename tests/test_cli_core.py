@@ -518,3 +518,35 @@ def test_at_stamps_writes_and_defaults_to_now(run, kena_profile):
     stamped = store.load(kena_profile).updated_at
     assert abs((datetime.now(ROME) - stamped).total_seconds()) < 60
     assert line_of(kena_profile).last_topup == datetime.now(ROME).date()
+
+
+def test_profile_edit_can_repair_a_broken_profile(run, kena_profile, tmp_path, monkeypatch):
+    kena_profile.write_text(kena_profile.read_text().replace("renewal_day = 15", "renewal_day = 40"))
+    failed(run("status"), "lines.main.renewal_day: 40 is outside 1-31")
+    editor(tmp_path, monkeypatch, "text = text.replace('renewal_day = 40', 'renewal_day = 14')")
+    ok(run("profile", "edit"), f"Saved {kena_profile}.\n")
+    assert line_of(kena_profile).renewal_day == 14
+
+
+def test_profile_edit_refuses_when_the_profile_changed_meanwhile(run, kena_profile, tmp_path, monkeypatch):
+    # the "editor" also runs another kenactl that tops up while the user edits
+    editor(tmp_path, monkeypatch, "import subprocess\n"
+           f"subprocess.run([{sys.executable!r}, '-m', 'kenactl', 'credit', 'topup', '1'], check=True)\n"
+           "text = text.replace('sms = 100', 'sms = 200')")
+    failed(run("profile", "edit"), "the profile changed while you were editing; profile unchanged")
+    line = line_of(kena_profile)
+    assert (line.credit, line.included.sms) == (Decimal("11.00"), 100)
+
+
+def test_end_of_input_at_a_prompt_aborts_without_a_profile(run, profile_path):
+    result = run("init", "--operator", "kena", input=Terminal(b"Kena 7.99\n"))
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "kenactl: aborted"
+    assert not profile_path.exists()
+
+
+@pytest.mark.parametrize("group", [(), ("line",), ("usage",), ("credit",), ("profile",)])
+def test_a_bare_group_prints_its_help(run, group):
+    result = ok(run(*group))
+    assert result.stdout.startswith("Usage: ") and "Commands:" in result.stdout
+    assert result.stderr == ""

@@ -15,6 +15,7 @@ from kenactl.core.model import Profile
 from kenactl.errors import KenactlError
 
 INTERNAL_ERROR = 70
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2; older clicks print help
 
 
 @dataclass
@@ -72,6 +73,9 @@ class KenactlGroup(click.Group):
         except click.ClickException as error:
             if debug:
                 raise
+            if isinstance(error, _NO_ARGS_IS_HELP) and error.ctx is not None:  # bare `kenactl`, `kenactl line`
+                click.echo(error.ctx.get_help())
+                sys.exit(0)
             _fail(_click_message(error), error.exit_code)
         except click.exceptions.Abort:
             _fail("aborted", 130)
