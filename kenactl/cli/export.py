@@ -37,6 +37,8 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     SIM-validity events. Reads the profile only; the same data gives the same bytes.
 
     Nightly, for a calendar app that subscribes to the file:
+
+    \b
     0 7 * * * kenactl export ics -o ~/calendars/kenactl.ics
     """
     from kenactl import ics

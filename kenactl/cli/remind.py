@@ -17,6 +17,7 @@ def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
     short), Kena Restart becoming available, the SIM's validity ending, a complaint's reply deadline.
     Prints nothing when nothing is due, so cron mails only then:
 
+    \b
     0 8 * * * kenactl remind
     """
     from kenactl.cli.export import validity_rules
