@@ -221,3 +221,21 @@ def test_naive_times_around_the_dst_changes():
     repeated = dates.parse_moment("2027-10-31T02:30")  # happens twice: the first one, still CEST
     assert dates.isoformat(repeated) == "2027-10-31T02:30:00+02:00"
     assert dates.isoformat(dates.parse_moment("2027-10-31T02:30+01:00")) == "2027-10-31T02:30:00+01:00"
+
+
+@given(st.text(max_size=40))
+def test_parse_moment_either_parses_or_raises_input_error(text):
+    try:
+        moment = dates.parse_moment(text)
+    except InputError as error:
+        assert error.message.startswith("--at: ")
+    else:
+        assert moment.tzinfo is ROME
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "0001-01-01T00:30+01:00", "9999-12-31T23:59-05:00", "1899-12-31",
+                                  "3000-01-01T00:00"])
+def test_parse_moment_refuses_years_kenactl_cannot_schedule(text):
+    with pytest.raises(InputError, match=r"--at: .*(outside the years 1900-2999|is not an ISO 8601)"):
+        dates.parse_moment(text)
+    assert dates.parse_moment("2999-12-31T23:59").year == 2999

@@ -177,3 +177,31 @@ def test_canonical_and_human_data_spellings():
     assert format_count(None) == "unlimited"
     assert format_count(7) == "7"
     assert units.MB_PER_GB == 1000
+
+
+@pytest.mark.parametrize("text", ["1000000000", "99999999999999999999999999999999", "-1e40"])
+def test_parse_money_refuses_absurd_amounts(text):
+    with pytest.raises(InputError, match="too large|not an amount"):
+        parse_money(text, field="price", allow_negative=True)
+    assert parse_money("999999999.99") == Decimal("999999999.99")
+    with pytest.raises(InputError, match="too large"):
+        parse_money(Decimal("1E+40"))
+
+
+def test_parse_count_refuses_absurd_counts():
+    assert parse_count(str(units.MAX_COUNT), field="--minutes") == units.MAX_COUNT
+    with pytest.raises(InputError, match=r"^--minutes: 1000000001 is too large \(at most 1000000000\)$"):
+        parse_count("1000000001", field="--minutes")
+
+
+@given(st.one_of(st.text(max_size=30), st.from_regex(r"\A\s*[+-]?\d{0,40}([.,]\d{0,5})?\s*(€|eur|GB|MB|g)?\s*\Z")))
+def test_parsers_either_parse_or_raise_input_error(text):
+    """Whatever a user types, the answer is a value or a clear InputError, never a crash."""
+    for parse in (lambda t: parse_money(t, allow_negative=True), parse_data,
+                  lambda t: parse_count(t, field="n")):
+        try:
+            value = parse(text)
+        except InputError as error:
+            assert error.message and "\n" not in error.message
+        else:
+            assert value is None or value == value  # a real value (not NaN)

@@ -16,6 +16,7 @@ ROME = ZoneInfo("Europe/Rome")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|w)\s*$", re.IGNORECASE)
 _DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
+YEARS = (1900, 2999)
 
 
 def parse_moment(text: str, *, field: str = "--at") -> datetime:
@@ -23,13 +24,16 @@ def parse_moment(text: str, *, field: str = "--at") -> datetime:
     raw = text.strip()
     try:
         if len(raw) == 10:
-            return datetime.combine(date.fromisoformat(raw), time(0, 0), ROME)
-        moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
-    except ValueError:
+            moment = datetime.combine(date.fromisoformat(raw), time(0, 0), ROME)
+        else:
+            moment = in_rome(datetime.fromisoformat(raw.replace(" ", "T", 1)))
+    except (ValueError, OverflowError):
         raise InputError(
             f"{field}: {text!r} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or 2027-01-15T09:30)"
         ) from None
-    return in_rome(moment)
+    if not YEARS[0] <= moment.year <= YEARS[1]:  # renewal arithmetic needs room on both sides
+        raise InputError(f"{field}: {text!r} is outside the years {YEARS[0]}-{YEARS[1]}")
+    return moment
 
 
 def parse_date(text: str, *, field: str) -> date:

@@ -7,6 +7,7 @@ from kenactl.errors import InputError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+LIMIT = Decimal(10**9)
 _MONEY = re.compile(r"^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _TOO_PRECISE = re.compile(r"^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 
@@ -21,6 +22,8 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
         raise InputError(f"{field}: {text!r} is a binary float; write it as text such as \"7.99\"")
     if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
         value = Decimal(text)
+        if value.is_finite():
+            _check_size(value, field)
         if not value.is_finite() or value != value.quantize(CENT, rounding=ROUND_HALF_UP):
             raise InputError(f"{field}: {text} is not an amount in euros with at most two decimals")
     else:
@@ -34,9 +37,15 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
             value = Decimal(sign + digits.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern admits only digits
             raise InputError(f"{field}: {text!r} is not an amount in euros") from None
+        _check_size(value, field)
     if value < 0 and not allow_negative:
         raise InputError(f"{field}: {format_money(value)} € is negative; it must be 0 or more")
     return value.quantize(CENT)
+
+
+def _check_size(value: Decimal, field: str) -> None:
+    if abs(value) >= LIMIT:  # also keeps quantize() within the decimal context's 28 digits
+        raise InputError(f"{field}: {value} is too large; amounts stay below {LIMIT} €")
 
 
 def format_money(value: Decimal) -> str:

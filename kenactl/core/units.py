@@ -13,6 +13,7 @@ UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""
 
 MB_PER_GB = 1000
+MAX_COUNT = 10**9
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
 _DATA = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$", re.IGNORECASE)
 _OTHER_UNIT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$", re.IGNORECASE)
@@ -65,6 +66,8 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
         value = int(raw)
     if value < 0:
         raise InputError(f"{field}: {value} is negative")
+    if value > MAX_COUNT:
+        raise InputError(f"{field}: {value} is too large (at most {MAX_COUNT})")
     return value
 
 
