@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
@@ -224,3 +226,20 @@ def test_vobject_round_trip_is_lossless_for_text():
     data = export(household(), months=2)
     parsed = vobject.readOne(io.StringIO(data.decode("utf-8")), validate=True)
     assert parsed.serialize().count("BEGIN:VEVENT") == data.count(b"BEGIN:VEVENT")
+
+
+OFFER_TEXT = st.text(st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs")), min_size=1, max_size=90)
+
+
+@settings(max_examples=60, deadline=None)
+@given(offer=OFFER_TEXT, day=st.integers(1, 31), start=st.dates(date(2026, 1, 1), date(2030, 12, 31)))
+def test_any_offer_name_survives_folding(offer, day, start):
+    line = replace(kena_line(renewal_day=day), offer=offer)
+    data = export(single(line), rome(start.year, start.month, start.day, 9, 0), months=2)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    for physical in data.split(b"\r\n"):
+        assert len(physical) <= 75
+        physical.decode("utf-8")
+    events = by_kind(data, "RENEWAL")
+    assert [event.summary.value for event in events] == [f"Renewal main: {offer}, 5.99 €"] * 2
+    assert export(single(line), rome(start.year, start.month, start.day, 9, 0), months=2) == data
