@@ -1,13 +1,14 @@
 """What is coming for each line, as calendar items with stable keys, and what ``remind`` reports.
 
-Pure: the profile and ``now`` in, items out. The text of an item depends on the profile's data
-only (never on ``now`` itself), so a nightly export changes only when the data or the set of
-upcoming dates changes. Keys are (kind, line, period): the renewal of line ``main`` for 2027-03
-is ``("renewal", "main", "2027-03")`` in every export, whatever day it falls on.
+Pure: the profile and ``now`` in, items out. ``now`` only decides which dates are still ahead
+(and which charges have fallen due); no text mentions it, so a nightly export changes only when
+the data changes or a date passes. Keys are (kind, line, period): the renewal of line ``main``
+for 2027-03 is ``("renewal", "main", "2027-03")`` in every export, whatever day it falls on.
 
-``sequence`` (iCalendar SEQUENCE) grows when an item moves: for a renewal it is the number of
-Restarts that moved the renewal day before that renewal; for a Restart-availability item it is
-the number of history entries (each one can move the moment).
+``sequence`` (iCalendar SEQUENCE) grows when an item moves: for a renewal (and its top-up) it is
+the number of Restarts that moved the renewal day before that renewal; for Restart availability,
+the number of history entries; for SIM validity, the last top-up's day number; a complaint goes
+from 0 to 1 when its reply is recorded (and the item is cancelled).
 """
 
 from dataclasses import dataclass
