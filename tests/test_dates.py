@@ -236,6 +236,6 @@ def test_parse_moment_either_parses_or_raises_input_error(text):
 @pytest.mark.parametrize("text", ["0001-01-01", "0001-01-01T00:30+01:00", "9999-12-31T23:59-05:00", "1899-12-31",
                                   "3000-01-01T00:00"])
 def test_parse_moment_refuses_years_kenactl_cannot_schedule(text):
-    with pytest.raises(InputError, match=r"--at: .*(outside the years 1900-2999|is not an ISO 8601)"):
+    with pytest.raises(InputError, match=r"^--at: .* is outside the years 1900-2999$"):
         dates.parse_moment(text)
     assert dates.parse_moment("2999-12-31T23:59").year == 2999

@@ -27,11 +27,13 @@ def parse_moment(text: str, *, field: str = "--at") -> datetime:
             moment = datetime.combine(date.fromisoformat(raw), time(0, 0), ROME)
         else:
             moment = in_rome(datetime.fromisoformat(raw.replace(" ", "T", 1)))
-    except (ValueError, OverflowError):
+    except ValueError:
         raise InputError(
             f"{field}: {text!r} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or 2027-01-15T09:30)"
         ) from None
-    if not YEARS[0] <= moment.year <= YEARS[1]:  # renewal arithmetic needs room on both sides
+    except OverflowError:  # year 1 or 9999 moved across midnight UTC
+        moment = None
+    if moment is None or not YEARS[0] <= moment.year <= YEARS[1]:  # renewal arithmetic needs room
         raise InputError(f"{field}: {text!r} is outside the years {YEARS[0]}-{YEARS[1]}")
     return moment
 
