@@ -7,7 +7,6 @@ import click
 
 from kenactl.core import dates, money, units
 from kenactl.core.model import OPERATORS
-from kenactl.core.rules import parse_option
 from kenactl.errors import InputError
 
 
@@ -61,6 +60,12 @@ def _given(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     return parse_given
 
 
+def _parse_option(text: str):
+    from kenactl.core.rules import parse_option  # lazily: rules is only needed when --option is given
+
+    return parse_option(text)
+
+
 MONEY = CoreType("EUR", lambda text: money.parse_money(text))
 SIGNED_MONEY = CoreType("EUR", lambda text: money.parse_money(text, allow_negative=True))
 DATA = CoreType("AMOUNT", _given(units.parse_data))
@@ -74,7 +79,7 @@ DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="d
                                  ("1w", "1 week")))
 RENEWAL_DAY = click.IntRange(1, 31)
 OPERATOR = click.Choice(OPERATORS)
-OPTION = CoreType("KEY=VALUE", parse_option)  # an operator option such as continuita=off
+OPTION = CoreType("KEY=VALUE", _parse_option)  # an operator option such as continuita=off
 
 
 def line_option(function: Callable) -> Callable:

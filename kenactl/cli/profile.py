@@ -1,10 +1,7 @@
 """``kenactl init`` and ``kenactl profile path|show|validate|edit``."""
 
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from datetime import time
 from pathlib import Path
 
@@ -95,6 +92,10 @@ def profile_validate(app: App) -> None:
 @pass_app
 def profile_edit(app: App) -> None:
     """Edit the profile in $EDITOR; it is replaced only if the edited copy validates."""
+    import shlex
+    import subprocess
+    import tempfile
+
     from kenactl import store
 
     original = store.read_text(app.path)
