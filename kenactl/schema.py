@@ -84,7 +84,12 @@ class _Fields:
 
     def moment(self, key: str, default: Any = ...) -> datetime | None:
         value = self.typed(key, datetime, "a date-time such as 2027-01-15T09:30:00+01:00", default)
-        return value if value is None else dates.in_rome(value)
+        if value is None:
+            return None
+        low, high = dates.YEARS
+        if not low <= value.year <= high:  # also keeps the conversion to Europe/Rome in range
+            raise ProfileError(f"{self.name(key)}: {value.isoformat()} is outside the years {low}-{high}")
+        return dates.in_rome(value)
 
     def convert(self, key: str, parse):
         try:
