@@ -3,14 +3,17 @@
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import all_lines_option
-from kenactl.core.model import Profile
-from kenactl.core.rules import ValidityRule
 from kenactl.errors import KenactlError
+
+if TYPE_CHECKING:  # only for annotations: every command imports this module at startup
+    from kenactl.core.model import Profile
+    from kenactl.core.rules import ValidityRule
 
 CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
 
@@ -61,7 +64,7 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
         click.echo(f"{what} {path} ({len(items)} events, {len(data)} bytes)", err=True)
 
 
-def validity_rules(app: App, profile: Profile, line_name: str | None) -> dict[str, ValidityRule]:
+def validity_rules(app: App, profile: "Profile", line_name: str | None) -> "dict[str, ValidityRule]":
     """The SIM-validity rule of each selected line's operator (the user's operator files first)."""
     from kenactl import operators
 
