@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from kenactl import complete
 from kenactl.cli import cli
-from kenactl.cli.completion import SCRIPT_FILES, command_specs, script
+from kenactl.cli.completion import SCRIPT_FILES, script
+from kenactl.cli.completion_spec import command_specs
 from kenactl.core.model import OPERATORS
 
 COMPLETIONS = Path(__file__).resolve().parent.parent / "completions"

@@ -58,7 +58,7 @@ class KenactlGroup(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if os.environ.get(complete_var or "_KENACTL_COMPLETE"):  # click's completion protocol
-            from kenactl.cli.completion import attach_values
+            from kenactl.cli.completion_spec import attach_values
 
             attach_values(self)
         if not standalone_mode:

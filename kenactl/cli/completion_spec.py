@@ -1,0 +1,139 @@
+"""The click command tree as completion data, and kenactl's values for click's completion protocol.
+
+Imported only when completing or generating scripts, never on a normal command's startup path.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, partial
+
+import click
+
+from kenactl.cli.params import DURATION, LineName
+from kenactl.core.model import OPERATORS
+
+FILE_FLAGS = {"-o", "--output", "--profile"}
+DURATION_FLAGS = {"--alarm", "--within"}
+SHELL_NAMES = {"bash": "GNU Bash", "zsh": "Z shell", "fish": "friendly interactive shell"}
+
+
+@dataclass(frozen=True)
+class Values:
+    """What a parameter's value completes to: ``kind`` is line, option-key, file, list or text."""
+
+    kind: str
+    items: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    flags: tuple[str, ...]
+    help: str
+    values: Values | None  # None: a flag that takes no value
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One command path (``kenactl line add``) with its subcommands, options and arguments."""
+
+    path: str
+    commands: tuple[tuple[str, str], ...]
+    options: tuple[OptionSpec, ...]
+    arguments: tuple[tuple[str, Values, int], ...]  # (name, values, nargs)
+
+
+@cache
+def _choice_help() -> dict[str, str]:
+    from kenactl.complete import operator_names
+
+    return {**SHELL_NAMES, **operator_names()}
+
+
+def param_values(param: click.Parameter) -> Values | None:
+    """How ``param``'s value completes; ``None`` for a flag."""
+    if isinstance(param, click.Option) and (param.is_flag or param.count):
+        return None
+    kind = param.type
+    flags = set(getattr(param, "opts", ()))
+    if isinstance(kind, LineName):
+        return Values("line")
+    if "--option" in flags:
+        return Values("option-key")
+    choices = kind.choices if isinstance(kind, click.Choice) else OPERATORS if "--operator" in flags else ()
+    if choices:
+        helps = _choice_help()
+        return Values("list", tuple((str(choice), helps.get(str(choice), "")) for choice in choices))
+    if getattr(kind, "suggestions", ()) or flags & DURATION_FLAGS:
+        return Values("list", getattr(kind, "suggestions", ()) or DURATION.suggestions)
+    if isinstance(kind, (click.Path, click.File)) or flags & FILE_FLAGS:
+        return Values("file")
+    return Values("text")
+
+
+def _walk(command: click.Command, ctx: click.Context) -> Iterator[tuple[click.Command, click.Context]]:
+    yield command, ctx
+    if isinstance(command, click.Group):
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                yield from _walk(sub, click.Context(sub, info_name=name, parent=ctx, **sub.context_settings))
+
+
+def command_specs(root: click.Command, prog_name: str = "kenactl") -> list[CommandSpec]:
+    """Every command path of ``root`` with what completes there, in help order."""
+    specs = []
+    for command, ctx in _walk(root, click.Context(root, info_name=prog_name, **root.context_settings)):
+        commands = ()
+        if isinstance(command, click.Group):
+            commands = tuple((name, sub.get_short_help_str(limit=80)) for name in command.list_commands(ctx)
+                             if (sub := command.get_command(ctx, name)) is not None and not sub.hidden)
+        options, arguments = [], []
+        for param in command.get_params(ctx):
+            if getattr(param, "hidden", False):
+                continue
+            if isinstance(param, click.Option):
+                flags = tuple(param.opts) + tuple(param.secondary_opts)
+                options.append(OptionSpec(flags, " ".join((param.help or "").split()), param_values(param)))
+            elif isinstance(param, click.Argument):
+                arguments.append((param.name or "", param_values(param) or Values("text"), param.nargs))
+        specs.append(CommandSpec(ctx.command_path, commands, tuple(options), tuple(arguments)))
+    return specs
+
+
+def _given(ctx: click.Context, flag: str) -> str | None:
+    """The value given on the command line to ``ctx``'s option ``flag`` (``--profile`` is the root's)."""
+    if flag == "--profile":
+        ctx = ctx.find_root()
+    for param in ctx.command.params:
+        if flag in getattr(param, "opts", ()):
+            value = ctx.params.get(param.name or "")
+            return value if isinstance(value, str) else None
+    return None
+
+
+def value_items(param: click.Parameter, ctx: click.Context, incomplete: str) -> list:
+    """click's completion items for ``param`` (the ``shell_complete`` that ``attach_values`` installs)."""
+    from click.shell_completion import CompletionItem
+
+    from kenactl import complete
+
+    values = param_values(param)
+    if values is None or values.kind == "text":
+        return []
+    if values.kind == "file":
+        return [CompletionItem(incomplete, type="file")]
+    items = values.items
+    if values.kind == "line":
+        items = complete.line_values(_given(ctx, "--profile"))
+    elif values.kind == "option-key":
+        items = complete.option_key_values(_given(ctx, "--profile"), _given(ctx, "--line"), incomplete,
+                                           _given(ctx, "--operator"))
+    return [CompletionItem(value, help=text or None) for value, text in items if value.startswith(incomplete)]
+
+
+def attach_values(root: click.Command) -> None:
+    """Make click's completion protocol offer kenactl's values (lines, option keys, durations ...)."""
+    for command, ctx in _walk(root, click.Context(root, info_name="kenactl", **root.context_settings)):
+        for param in command.get_params(ctx):
+            if not (isinstance(param, click.Option) and (param.is_flag or param.count)):
+                param.shell_complete = partial(value_items, param)
