@@ -32,6 +32,7 @@ def test_next_renewal_is_the_first_renewal_strictly_after_now(day, at, now):
     following = dates.next_renewal(day, at, now)
     assert instant(following) > instant(now)
     assert dates.elapsed(now, following) <= timedelta(days=31, hours=1)  # +1 h: a DST change in between
+    assert 0 <= (following.date() - now.date()).days <= 31
     assert following.tzinfo is ROME
     assert following.day == min(day, month_length(following))
     assert following.time() == at
