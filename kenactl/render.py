@@ -5,7 +5,6 @@ Commands describe what to show as a list of blocks (``Section``, ``Fields``, ``T
 form, so the outputs cannot disagree. rich is imported only when a terminal is drawn.
 """
 
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -60,6 +59,8 @@ class Section:
 def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False) -> None:
     """Print ``json_data`` as JSON with ``as_json``, else draw ``blocks`` for the terminal or a pipe."""
     if as_json:
+        import json  # lazily: only --json needs it
+
         sys.stdout.write(json.dumps(json_data, indent=2, ensure_ascii=False) + "\n")
     elif use_rich():
         _rich_print(blocks)

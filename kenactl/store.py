@@ -9,7 +9,6 @@ byte-identical.
 """
 
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -143,6 +142,8 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = 0
 
 
 def _replace_with(path: Path, data: bytes, mode: int) -> None:
+    import tempfile  # lazily: reads never need it
+
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

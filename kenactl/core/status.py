@@ -1,14 +1,19 @@
 """The state of a line at a moment: renewal, credit against price, allowances and projections."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
 from kenactl.core.money import ZERO
-from kenactl.core.rules import ValidityRule
-from kenactl.core.validity import SimValidity, sim_validity
+
+if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
+    from kenactl.core.rules import ValidityRule
+    from kenactl.core.validity import SimValidity
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
         shortfall=shortfall(line.credit, line.price),
         usage_recorded_at=samples[-1].at if samples else None,
         allowances=tuple(allowances),
-        validity=None if validity_rule is None else sim_validity(line, validity_rule, now),
+        validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
     )
 
 
@@ -94,3 +99,7 @@ def profile_status(profile: Profile, now: datetime, line_name: str | None = None
     return [line_status(profile, line, now, rules.get(line.operator)) for line in profile.selected(line_name)]
 
 
+def _sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:
+    from kenactl.core.validity import sim_validity
+
+    return sim_validity(line, rule, now)
