@@ -109,19 +109,24 @@ def interactive(command: list[str], env: dict, setup: str, typed: str, expect: t
     process = subprocess.Popen(command, stdin=secondary, stdout=secondary, stderr=secondary, env=env,
                                start_new_session=True)
     os.close(secondary)
-    screen = ""
-    try:
-        os.write(main, setup.encode() + b"\n")
-        time.sleep(0.5)
-        os.write(main, typed.encode() + b"\t")
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and not all(text in screen for text in expect):
+
+    def read_until(*texts: str) -> str:
+        screen = ""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not all(text in screen for text in texts):
             ready, _, _ = select.select([main], [], [], 0.5)
             if ready:
                 try:
                     screen += os.read(main, 65536).decode(errors="replace")
                 except OSError:
                     break
+        return screen
+
+    try:
+        os.write(main, setup.encode() + b"; echo READY$((20+22))\n")
+        read_until("READY42")  # the shell is set up and waiting at its prompt: typeahead is not lost
+        os.write(main, typed.encode() + b"\t")
+        screen = read_until(*expect)
     finally:
         process.kill()
         process.wait(timeout=10)
