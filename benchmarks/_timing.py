@@ -65,7 +65,7 @@ def report(medians: dict[str, float], baselines: tuple[str, ...]) -> None:
     print(f"{'case':<{width}}  median ms  " + "  ".join(f"/ {name}" for name in baselines))
     for name, value in medians.items():
         ratios = "  ".join(f"{value / medians[base]:>{len(base) + 1}.2f}x" for base in baselines)
-        print(f"{name:<{width}}  {value:9.1f}  {ratios}")
+        print(f"{name:<{width}}  {value:9.2f}  {ratios}")
 
 
 def runs_from_argv(default: int) -> int:
