@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from kenactl.cli import cli
 
-ENV_TO_CLEAR = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLAIN", "EDITOR", "VISUAL",
+ENV_TO_CLEAR = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLAIN", "EDITOR", "VISUAL", "LANGUAGE",
                 "LC_ALL", "LC_MESSAGES", "LANG", "XDG_CONFIG_HOME")
 
 

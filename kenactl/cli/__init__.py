@@ -54,18 +54,37 @@ pass_app = click.make_pass_decorator(App)
 
 
 class KenactlGroup(click.Group):
-    """The root group: errors become one stderr line and an exit code, in this one place."""
+    """The root group: commands imported on first use, messages in the chosen language, and errors
+    turned into one stderr line and an exit code, in this one place."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        from importlib import import_module
+
+        from kenactl.i18n import translate_help
+
+        module = import_module(f"kenactl.cli.{COMMANDS[name]}")
+        return translate_help(next(command for command in module.COMMANDS if command.name == name))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from kenactl import i18n
+
+        argv = list(sys.argv[1:] if args is None else args)
+        i18n.set_language(i18n.choose_language(_lang_argument(argv), os.environ))
+        i18n.translate_help(self)
         if os.environ.get(complete_var or "_KENACTL_COMPLETE"):  # click's completion protocol
             from kenactl.cli.completion_spec import attach_values
 
             attach_values(self)
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
         debug = bool(os.environ.get("KENACTL_DEBUG"))
         try:
-            result = super().main(args, prog_name or "kenactl", complete_var, standalone_mode=False, **extra)
+            result = super().main(argv, prog_name or "kenactl", complete_var, standalone_mode=False, **extra)
         except KenactlError as error:
             if debug:
                 raise
@@ -78,22 +97,36 @@ class KenactlGroup(click.Group):
                 sys.exit(0)
             _fail(_click_message(error), error.exit_code)
         except click.exceptions.Abort:
-            _fail("aborted", 130)
+            _fail(i18n._("aborted"), 130)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
             sys.exit(0)
         except Exception as error:  # a bug: say so in one line unless debugging
             if debug:
                 raise
-            _fail(f"internal error: {type(error).__name__}: {error} (run with KENACTL_DEBUG=1 for details)",
-                  INTERNAL_ERROR)
+            _fail(i18n._("internal error: {error} (run with KENACTL_DEBUG=1 for details)").format(
+                error=f"{type(error).__name__}: {error}"), INTERNAL_ERROR)
         sys.exit(result if isinstance(result, int) else 0)
 
 
+def _lang_argument(argv: list[str]) -> str | None:
+    """The value of a global ``--lang`` among the arguments, before click parses them."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
 def _click_message(error: click.ClickException) -> str:
+    from kenactl.i18n import _
+
     message = error.format_message()
     if isinstance(error, click.UsageError) and error.ctx is not None:
-        message += f" (see '{error.ctx.command_path} --help')"
+        message += _(" (see '{command} --help')").format(command=error.ctx.command_path)
     return message[0].lower() + message[1:] if message else message
 
 
@@ -119,6 +152,8 @@ def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> 
               help="Profile file (default: $KENACTL_PROFILE, else the per-user config folder).")
 @click.option("--at", callback=_parse_at, metavar="DATETIME",
               help="Behave as if now were this ISO 8601 moment (naive = Europe/Rome).")
+@click.option("--lang", type=click.Choice(["it", "en"]), expose_value=False, is_eager=True,
+              help="Language of messages (default: $KENACTL_LANG, else the locale, else English).")
 @click.version_option(__version__, prog_name="kenactl")
 @click.pass_context
 def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> None:
@@ -129,20 +164,12 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
     ctx.obj = App(profile_option=profile_option, at=at)
 
 
-COMMAND_MODULES = ("profile", "line", "usage", "credit", "status", "explain", "charges", "restart", "rights",
-                   "export", "remind", "completion")
-"""Modules of ``kenactl.cli`` whose ``COMMANDS`` tuple is added to the root group, in help order."""
-
-
-def _register() -> None:
-    from importlib import import_module
-
-    for name in COMMAND_MODULES:
-        for command in import_module(f"kenactl.cli.{name}").COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+COMMANDS = {
+    "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
+    "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
+    "export": "export", "remind": "remind", "completion": "completion",
+}
+"""Each top-level command and the ``kenactl.cli`` module defining it, in help order (imported on use)."""
 
 
 def main() -> None:

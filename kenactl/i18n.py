@@ -1,0 +1,204 @@
+"""The one translation layer: every message a person reads goes through here.
+
+Catalogs are GNU gettext: the Italian sources are ``kenactl/locale/it/*.po`` (one file per area),
+compiled by the package build (``setup.py``) into ``kenactl/locale/it/LC_MESSAGES/kenactl.mo``.
+English is the source language. ``--json`` never goes through translation: texts that end up in
+JSON are ``Msg`` objects, rendered in English for machines and in the chosen language for people.
+
+Language: ``--lang it|en``, else ``KENACTL_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``,
+``LANG``: ``it_*`` → Italian), else English.
+"""
+
+import gettext
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+DOMAIN = "kenactl"
+LANGUAGES = ("en", "it")
+LOCALE_DIR = Path(__file__).parent / "locale"
+CENT = Decimal("0.01")
+
+_state: dict[str, Any] = {"lang": "en", "catalog": gettext.NullTranslations()}
+
+
+def choose_language(option: str | None, environ: Mapping[str, str]) -> str:
+    """The language to use: ``--lang``, ``KENACTL_LANG``, the locale, else English."""
+    for candidate in (option, environ.get("KENACTL_LANG")):
+        if candidate:
+            return candidate.strip().lower()[:2] if candidate.strip().lower()[:2] in LANGUAGES else "en"
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "it" if value.lower().startswith("it") else "en"
+    return "en"
+
+
+def set_language(lang: str) -> None:
+    """Switch every later message (kenactl's and click's) to ``lang``."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    if lang == "en":
+        catalog: gettext.NullTranslations = gettext.NullTranslations()
+    else:
+        catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    _state.update(lang=lang, catalog=catalog)
+    # click marks its own messages with gettext's default domain: point it at our catalog.
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
+
+
+def language() -> str:
+    """The current language code."""
+    return _state["lang"]
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return _state["catalog"].gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, in the current language."""
+    return _state["catalog"].ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (module constants, data)."""
+    return message
+
+
+class Msg:
+    """A message whose text is chosen when it is shown: an English template and its values.
+
+    ``str(msg)`` gives the current language; ``msg.english()`` the JSON form. Values are formatted
+    for the language when shown: ``Money``, dates, date-times, Decimals and nested ``Msg``.
+    """
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: Any):
+        self.template = template
+        self.values = values
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        lang = lang or language()
+        template = self.template if lang == "en" else _(self.template)
+        return template.format(**{key: show(value, lang) for key, value in self.values.items()})
+
+    def english(self) -> str:
+        """The message in English, as it appears in JSON."""
+        return self.render("en")
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Msg({self.template!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.template, self.values) == (other.template, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+
+class Money(Decimal):
+    """An amount in euros, shown as ``7.99 €`` in English and ``7,99 €`` in Italian."""
+
+
+def show(value: Any, lang: str | None = None) -> str:
+    """A value for people in ``lang``: money, numbers, dates, date-times and messages."""
+    lang = lang or language()
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, Money):
+        return money(value, lang)
+    if isinstance(value, Decimal):
+        return number(value, lang)
+    if isinstance(value, datetime):
+        return moment(value, lang)
+    if isinstance(value, date):
+        return day(value, lang)
+    return str(value)
+
+
+def money(value: Decimal, lang: str | None = None) -> str:
+    """``7.99 €`` / ``7,99 €`` (two decimals, never ``-0.00``)."""
+    quantized = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{(quantized if quantized != 0 else Decimal('0.00')):.2f}"
+    return f"{_decimal_mark(text, lang)} €"
+
+
+def number(value: Decimal | float | int, lang: str | None = None) -> str:
+    """A number with the language's decimal mark: ``1.5`` / ``1,5``."""
+    return _decimal_mark(f"{value}", lang)
+
+
+def _decimal_mark(text: str, lang: str | None) -> str:
+    return text.replace(".", ",") if (lang or language()) == "it" else text
+
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))
+
+
+def day(value: date, lang: str | None = None) -> str:
+    """``Thu 31 Dec 2026`` / ``gio 31 dicembre 2026``."""
+    lang = lang or language()
+    if lang == "en":
+        return f"{WEEKDAYS[value.weekday()][:3]} {value.day:02d} {MONTHS[value.month - 1][:3]} {value.year}"
+    weekday = _translated(WEEKDAYS[value.weekday()], lang)[:3]
+    return f"{weekday} {value.day} {_translated(MONTHS[value.month - 1], lang)} {value.year}"
+
+
+def moment(value: datetime, lang: str | None = None) -> str:
+    """``Thu 31 Dec 2026 00:00`` / ``gio 31 dicembre 2026 00:00``, in Europe/Rome."""
+    from kenactl.core.dates import in_rome
+
+    local = in_rome(value)
+    return f"{day(local.date(), lang)} {local:%H:%M}"
+
+
+def _translated(message: str, lang: str) -> str:
+    return message if lang == "en" else _(message)
+
+
+def translate_help(command: Any) -> Any:
+    """Set the help texts of a click ``command``, its subcommands and options in the current language.
+
+    The English originals are kept on each object, so switching language again starts from them.
+    """
+    for item in _help_items(command):
+        for attribute in ("help", "short_help", "epilog"):
+            original = item.__dict__.setdefault(f"_english_{attribute}", getattr(item, attribute, None))
+            if original:
+                setattr(item, attribute, _(original))
+    return command
+
+
+def _help_items(command: Any) -> list[Any]:
+    items = [command, *command.params]
+    if getattr(command, "_help_option", None) is not None:
+        items.append(command._help_option)
+    for sub in getattr(command, "commands", {}).values():
+        items.extend(_help_items(sub))
+    return items
+
+
+def help_texts(command: Any) -> list[str]:
+    """Every English help text of ``command`` and its subcommands (for the catalog)."""
+    texts = []
+    for item in _help_items(command):
+        for attribute in ("help", "short_help", "epilog"):
+            text = item.__dict__.get(f"_english_{attribute}", getattr(item, attribute, None))
+            if text:
+                texts.append(text)
+    return texts
