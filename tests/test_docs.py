@@ -1,5 +1,8 @@
 """Every command, subcommand and option explains itself in ``--help``."""
 
+import re
+from pathlib import Path
+
 import click
 import pytest
 
@@ -50,3 +53,14 @@ def test_group_help_lists_each_subcommand_with_its_summary(run):
             text = run(*path, "--help").stdout
             for name in subcommands(command):
                 assert f"  {name} " in text, (path, name)
+
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [path for path, _ in COMMANDS if path], ids=" ".join)
+def test_every_command_is_documented_in_the_readme(path):
+    assert f"kenactl {path[0]}" in README, f"README does not mention kenactl {path[0]}"
+    if len(path) > 1:
+        lines = [line for line in README.splitlines() if path[0] in line and re.search(rf"\b{path[-1]}\b", line)]
+        assert lines, f"README does not document kenactl {' '.join(path)}"
