@@ -5,6 +5,9 @@ All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed item
 ``TZID=Europe/Rome`` and a VTIMEZONE. ``DTSTAMP`` is the profile's last change (``updated_at``),
 so nothing in the file depends on the wall clock. icalendar writes CRLF line endings and folds
 lines at 75 octets without splitting UTF-8 characters.
+
+Texts (titles, descriptions, alarms, the calendar's description) are in the current language;
+UIDs, SEQUENCE, DTSTAMP and categories never depend on it.
 """
 
 from collections.abc import Iterable
@@ -15,6 +18,7 @@ from kenactl.core import dates
 from kenactl.core.model import Profile
 from kenactl.core.reminders import Item
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 PRODID = f"-//kenactl//kenactl {__version__}//EN"
 CALENDAR_NAME = "kenactl"
@@ -30,11 +34,11 @@ def alarm_days(texts: Iterable[str], *, field: str = "--alarm") -> tuple[int, ..
     for text in texts:
         delta = dates.parse_duration(str(text), field=field)
         if delta % timedelta(days=1):
-            raise InputError(f"{field}: {text!r} is not a whole number of days; alarms ring at 09:00 a number "
-                             f"of days before (examples: 2d, 1d, 1w)")
+            raise InputError(_("{field}: {text!r} is not a whole number of days; alarms ring at 09:00 a number "
+                               "of days before (examples: 2d, 1d, 1w)").format(field=field, text=text))
         days.add(delta.days)
     if not days:
-        raise InputError(f"{field}: give at least one alarm (e.g. 2d)")
+        raise InputError(_("{field}: give at least one alarm (e.g. 2d)").format(field=field))
     return tuple(sorted(days, reverse=True))
 
 
@@ -66,7 +70,7 @@ def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...])
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.calendar_name = CALENDAR_NAME
-    calendar.add("x-wr-caldesc", "Renewals, top-ups, Restart and SIM validity of your prepaid lines")
+    calendar.add("x-wr-caldesc", _("Renewals, top-ups, Restart and SIM validity of your prepaid lines"))
     calendar.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     dtstamp = stamp(profile)
@@ -86,8 +90,8 @@ def _event(item: Item, dtstamp: datetime, alarms: tuple[int, ...]):
         end = item.start + timedelta(days=1)
     else:
         end = dates.add_elapsed(item.start, TIMED_LENGTH)
-    event = Event.new(uid=uid(item), stamp=dtstamp, start=item.start, end=end, summary=item.summary,
-                      description=item.description, categories=[item.kind], sequence=item.sequence,
+    event = Event.new(uid=uid(item), stamp=dtstamp, start=item.start, end=end, summary=str(item.summary),
+                      description=str(item.description), categories=[item.kind], sequence=item.sequence,
                       transparency="TRANSPARENT", status="CANCELLED" if item.cancelled else "CONFIRMED")
     if not item.cancelled:
         for trigger, text in _triggers(item, alarms):
@@ -98,16 +102,19 @@ def _event(item: Item, dtstamp: datetime, alarms: tuple[int, ...]):
 def _triggers(item: Item, alarms: tuple[int, ...]) -> list[tuple[timedelta, str]]:
     """Relative triggers: renewals ``alarms`` days before at 09:00; other all-day items at 09:00 that
     day; timed items at their start."""
+    summary = str(item.summary)
     if not item.all_day:
-        return [(timedelta(0), item.summary)]
+        return [(timedelta(0), summary)]
     at_nine = timedelta(hours=ALARM_TIME.hour, minutes=ALARM_TIME.minute)
     if item.kind != "RENEWAL":
-        return [(at_nine, item.summary)]
-    return [(at_nine - timedelta(days=days), f"{item.summary} ({_in_days(days)})") for days in alarms]
+        return [(at_nine, summary)]
+    return [(at_nine - timedelta(days=days), f"{summary} ({_in_days(days)})") for days in alarms]
 
 
 def _in_days(days: int) -> str:
-    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    if days == 0:
+        return _("today")
+    return _("tomorrow") if days == 1 else _("in {days} days").format(days=days)
 
 
 def _alarm(text: str, trigger: timedelta):

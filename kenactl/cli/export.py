@@ -10,6 +10,7 @@ import click
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import all_lines_option
 from kenactl.errors import KenactlError
+from kenactl.i18n import _
 
 if TYPE_CHECKING:  # only for annotations: every command imports this module at startup
     from kenactl.core.model import Profile
@@ -48,7 +49,7 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     from kenactl.core.reminders import calendar_items
 
     profile = app.load()
-    days = ics.alarm_days(alarms) if alarms else ics.alarm_days(profile.alarms, field="alarms (profile)")
+    days = ics.alarm_days(alarms) if alarms else ics.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
                            validity=validity_rules(app, profile, line_name))
     data = ics.calendar_bytes(profile, items, days)
@@ -60,8 +61,9 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     path = Path(output).expanduser()
     changed = write_if_changed(path, data)
     if verbose:
-        what = "wrote" if changed else "unchanged:"
-        click.echo(f"{what} {path} ({len(items)} events, {len(data)} bytes)", err=True)
+        said = (_("wrote {path} ({events} events, {size} bytes)") if changed
+                else _("unchanged: {path} ({events} events, {size} bytes)"))
+        click.echo(said.format(path=path, events=len(items), size=len(data)), err=True)
 
 
 def validity_rules(app: App, profile: "Profile", line_name: str | None) -> "dict[str, ValidityRule]":
@@ -82,18 +84,20 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
     target = Path(os.path.realpath(path))
     if target.is_dir():
-        raise KenactlError(f"{path} is a directory; give a file name such as {path / 'kenactl.ics'}")
+        raise KenactlError(_("{path} is a directory; give a file name such as {example}").format(
+            path=path, example=path / "kenactl.ics"))
     try:
         current = target.read_bytes()
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         current, mode = None, CALENDAR_MODE
     except OSError as error:
-        raise KenactlError(f"cannot read {path}: {error.strerror or error}") from None
+        raise KenactlError(_("cannot read {path}: {error}").format(path=path, error=error.strerror or error)) from None
     if current == data:
         return False
     if not target.parent.is_dir():
-        raise KenactlError(f"cannot write {path}: folder {target.parent} does not exist")
+        raise KenactlError(_("cannot write {path}: folder {folder} does not exist").format(
+            path=path, folder=target.parent))
     store.write_atomic(target, data, mode=mode)
     return True
 

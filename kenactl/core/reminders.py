@@ -9,17 +9,22 @@ for 2027-03 is ``("renewal", "main", "2027-03")`` in every export, whatever day 
 the number of Restarts that moved the renewal day before that renewal; for Restart availability,
 the number of history entries; for SIM validity, the last top-up's day number; a complaint goes
 from 0 to 1 when its reply is recorded (and the item is cancelled).
+
+Texts are ``Msg`` objects: ``str()`` in the current language for people and the calendar,
+``.english()`` for JSON. Dates, moments and money inside them are formatted per language.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
-from kenactl.core.money import ZERO, euros
+from kenactl.core.money import ZERO
 from kenactl.core.rules import ValidityRule
 from kenactl.core.status import shortfall
+from kenactl.i18n import Money, Msg
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -36,9 +41,9 @@ class Item:
     period: str | None  # "2027-03" for monthly items; None for items a line has at most one of
     start: date | datetime
     due: datetime  # the moment the item is about (renewal moment, Restart availability, ...)
-    summary: str
-    description: str
-    headline: str  # the one-line form printed by ``remind``
+    summary: Msg
+    description: Msg
+    headline: Msg  # the one-line form printed by ``remind``
     sequence: int = 0
     cancelled: bool = False
     topup: Decimal | None = None  # the minimum top-up, when credit is short
@@ -122,43 +127,53 @@ def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
     return items
 
 
-def _credit_text(line: Line, now: datetime) -> str:
+def _credit_text(line: Line, now: datetime) -> Msg:
     """The credit, and the charges due that any top-up pays first (seed 001 §4)."""
-    text = f"Credit {euros(line.credit)}"
     pending = charges.pending_at(line, now)
     if pending > 0:
-        text += f" (charges due {euros(pending)} are taken first from any top-up)"
-    return text
+        return Msg("Credit {credit} (charges due {pending} are taken first from any top-up)",
+                   credit=Money(line.credit), pending=Money(pending))
+    return Msg("Credit {credit}", credit=Money(line.credit))
 
 
 def _renewal(line: Line, now: datetime, moment: datetime, period: str, sequence: int, missing: Decimal, *,
              first: bool) -> Item:
-    when = _moment_text(moment)
     covered = int(line.credit // line.price) if line.price > 0 and line.credit > 0 else 0
+    values: dict[str, Any] = dict(line=line.name, offer=line.offer, price=Money(line.price), when=moment,
+                                  credit=Money(line.credit), missing=Money(missing))
     if missing == 0:
-        cover = "covers this renewal"
+        cover = Msg("covers this renewal")
     elif first:
-        cover = f"is short: top up at least {euros(missing)} before {when}"
+        cover = Msg("is short: top up at least {missing} before {when}", **values)
     else:
-        paid = "no renewal" if covered == 0 else "1 renewal" if covered == 1 else f"{covered} renewals"
-        cover = f"with no top-ups pays {paid} from now; this one needs a top-up of at least {euros(missing)}"
-    summary = f"Renewal {line.name}: {line.offer}, {euros(line.price)}" + (" (credit short)" if missing else "")
-    description = (f"Line {line.name} ({line.operator}): {line.offer} renews on {when} for {euros(line.price)}."
-                   f"\n{_credit_text(line, now)}: {cover}.")
-    headline = f"{line.name}: renewal {when}, {line.offer} {euros(line.price)}: credit {euros(line.credit)}"
-    headline += f", top up at least {euros(missing)}" if missing else " covers it"
+        paid = Msg("no renewal") if covered == 0 else Msg("1 renewal") if covered == 1 else Msg(
+            "{count} renewals", count=covered)
+        cover = Msg("with no top-ups pays {paid} from now; this one needs a top-up of at least {missing}",
+                    paid=paid, missing=Money(missing))
+    if missing:
+        summary = Msg("Renewal {line}: {offer}, {price} (credit short)", **values)
+        headline = Msg("{line}: renewal {when}, {offer} {price}: credit {credit}, top up at least {missing}",
+                       **values)
+    else:
+        summary = Msg("Renewal {line}: {offer}, {price}", **values)
+        headline = Msg("{line}: renewal {when}, {offer} {price}: credit {credit} covers it", **values)
+    description = Msg("Line {line} ({operator}): {offer} renews on {when} for {price}.\n{credit}: {cover}.",
+                      line=line.name, operator=line.operator, offer=line.offer, when=moment,
+                      price=Money(line.price), credit=_credit_text(line, now), cover=cover)
     return Item(kind="RENEWAL", line=line.name, period=period, start=moment.date(), due=moment, summary=summary,
                 description=description, headline=headline, sequence=sequence, topup=missing or None)
 
 
 def _topup(line: Line, now: datetime, moment: datetime, period: str, sequence: int, missing: Decimal) -> Item:
-    when = _moment_text(moment)
-    summary = f"Top up {line.name}: at least {euros(missing)} by {when}"
-    description = (f"The renewal of {line.offer} on line {line.name} ({when}) costs {euros(line.price)}. "
-                   f"{_credit_text(line, now)}. Top up at least {euros(missing)} before then.")
+    summary = Msg("Top up {line}: at least {missing} by {when}", line=line.name, missing=Money(missing),
+                  when=moment)
+    description = Msg("The renewal of {offer} on line {line} ({when}) costs {price}. {credit}. Top up at least "
+                      "{missing} before then.", offer=line.offer, line=line.name, when=moment,
+                      price=Money(line.price), credit=_credit_text(line, now), missing=Money(missing))
+    headline = Msg("{line}: top up at least {missing} by {when}", line=line.name, missing=Money(missing),
+                   when=moment)
     return Item(kind="TOPUP", line=line.name, period=period, start=moment.date() - timedelta(days=1), due=moment,
-                summary=summary, description=description, headline=f"{line.name}: {summary.lower()}",
-                sequence=sequence, topup=missing)
+                summary=summary, description=description, headline=headline, sequence=sequence, topup=missing)
 
 
 def _moves_before(line: Line, moment: datetime) -> int:
@@ -182,14 +197,14 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
         restarted = dates.in_rome(entry.at)
         if (old.year, old.month) != (restarted.year, restarted.month) or period in periods or old <= now:
             continue
-        when = _moment_text(old)
         items.append(Item(
             kind="RENEWAL", line=line.name, period=period, start=old.date(), due=old,
-            summary=f"Renewal {line.name} moved by Restart (was {when})",
-            description=(f"The Restart of {_moment_text(restarted)} renewed {line.offer} on line {line.name} "
-                         f"early; the renewal planned for {when} will not happen. Renewals now fall on day "
-                         f"{entry.renewal_day_after}."),
-            headline=f"{line.name}: renewal of {when} replaced by the Restart of {_moment_text(restarted)}",
+            summary=Msg("Renewal {line} moved by Restart (was {when})", line=line.name, when=old),
+            description=Msg("The Restart of {restarted} renewed {offer} on line {line} early; the renewal planned "
+                            "for {when} will not happen. Renewals now fall on day {day}.", restarted=restarted,
+                            offer=line.offer, line=line.name, when=old, day=entry.renewal_day_after),
+            headline=Msg("{line}: renewal of {when} replaced by the Restart of {restarted}", line=line.name,
+                         when=old, restarted=restarted),
             sequence=_moves_before(line, old), cancelled=True))
     return items
 
@@ -199,15 +214,17 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
     verdict = restart.check_restart(line, now)
     if verdict.eligible or verdict.eligible_from is None:
         return []
-    when = _moment_text(verdict.eligible_from)
-    reasons = "; ".join(f"{check.id}: {check.reason}" for check in verdict.failing)
-    description = (f"From {when} Restart on line {line.name} is no longer blocked by the time rules ({reasons})."
-                   f"\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
-                   f"({euros(line.price)}), at least 48 h before the renewal, no offer change pending."
-                   f"\nSource: {restart.SOURCE}; {restart.FACTS}.")
-    return [Item(kind="RESTART", line=line.name, period=None, start=verdict.eligible_from,
-                 due=verdict.eligible_from, summary=f"Kena Restart available on {line.name}",
-                 description=description, headline=f"{line.name}: Kena Restart available from {when}",
+    when = verdict.eligible_from
+    reasons = _joined([Msg("{rule}: {reason}", rule=check.id, reason=_shown(check.reason))
+                       for check in verdict.failing])
+    description = Msg("From {when} Restart on line {line} is no longer blocked by the time rules ({reasons})."
+                      "\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
+                      "({price}), at least 48 h before the renewal, no offer change pending."
+                      "\nSource: {source}; {facts}.", when=when, line=line.name, reasons=reasons,
+                      price=Money(line.price), source=_shown(restart.SOURCE), facts=_shown(restart.FACTS))
+    return [Item(kind="RESTART", line=line.name, period=None, start=when, due=when,
+                 summary=Msg("Kena Restart available on {line}", line=line.name), description=description,
+                 headline=Msg("{line}: Kena Restart available from {when}", line=line.name, when=when),
                  sequence=len(line.history))]
 
 
@@ -221,17 +238,20 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
     if sim.ends_on is None or sim.last_topup is None or sim.ends_on < sim.today:
         return []
     warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
-    ends = _day_text(sim.ends_on)
-    after = "" if sim.limited_until is None else f", then receive-only until {_day_text(sim.limited_until)}"
+    ends = sim.ends_on
+    after = "" if sim.limited_until is None else Msg(", then receive-only until {day}", day=sim.limited_until)
     fact = rule.fact
-    description = (f"The SIM of line {line.name} ({line.operator}) stays fully valid until {ends}{after}. "
-                   f"Any top-up before then restarts the count (last top-up: {_day_text(sim.last_topup)}).\n"
-                   f"Rule: {rule.text} (source: {fact.source}, as of {fact.as_of.isoformat()}, {fact.status}).")
+    description = Msg("The SIM of line {line} ({operator}) stays fully valid until {ends}{after}. Any top-up "
+                      "before then restarts the count (last top-up: {last}).\nRule: {rule} (source: {source}, "
+                      "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
+                      last=sim.last_topup, rule=_shown(rule.text), source=_shown(fact.source),
+                      as_of=fact.as_of.isoformat(), status=_shown(fact.status))
     return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
                  due=datetime.combine(warn, time(9, 0), dates.ROME),
-                 summary=f"SIM validity {line.name}: ends {ends}, top up before then",
+                 summary=Msg("SIM validity {line}: ends {ends}, top up before then", line=line.name, ends=ends),
                  description=description,
-                 headline=f"{line.name}: SIM validity ends {ends}{after}: top up any amount before then",
+                 headline=Msg("{line}: SIM validity ends {ends}{after}: top up any amount before then",
+                              line=line.name, ends=ends, after=after),
                  sequence=(sim.last_topup - SEQUENCE_EPOCH).days,
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
@@ -248,29 +268,41 @@ def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
             continue
         rules = status.charter.complaints
         cite = status.charter.cite(rules.section)
-        subject = f" ({complaint.subject})" if complaint.subject else ""
-        what = f"complaint #{complaint.id}{subject} filed {_day_text(complaint.filed)}"
-        description = (f"Line {complaint.line}: {what}. The operator must reply within {rules.reply_within_days} "
-                       f"days, by {_day_text(due)}; after that {euros(rules.per_step)} are owed per "
-                       f"{rules.step_days} {workdays.DAY_KIND_NAMES[rules.days]} late, up to {euros(rules.cap)} ({cite}, "
-                       f"{status.charter.source}).")
+        if complaint.subject:
+            what = Msg("complaint #{id} ({subject}) filed {filed}", id=complaint.id, subject=complaint.subject,
+                       filed=complaint.filed)
+        else:
+            what = Msg("complaint #{id} filed {filed}", id=complaint.id, filed=complaint.filed)
+        description = Msg("Line {line}: {what}. The operator must reply within {days} days, by {due}; after that "
+                          "{per_step} are owed per {step_days} {day_kind} late, up to {cap} ({cite}, {source}).",
+                          line=complaint.line, what=what, days=rules.reply_within_days, due=due,
+                          per_step=Money(rules.per_step), step_days=rules.step_days,
+                          day_kind=_shown(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
+                          cite=_shown(cite), source=_shown(status.charter.source))
         if answered:
-            description += f"\nAnswered on {_day_text(complaint.closed)}."
+            description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
+        summary = (Msg("Complaint #{id} {line}: reply due (answered)", id=complaint.id, line=complaint.line)
+                   if answered else Msg("Complaint #{id} {line}: reply due", id=complaint.id, line=complaint.line))
         items.append(Item(
             kind="COMPLAINT", line=complaint.line, period=str(complaint.id), start=due,
             due=datetime.combine(due + timedelta(days=1), time(0, 0), dates.ROME),
-            summary=f"Complaint #{complaint.id} {complaint.line}: reply due" + (" (answered)" if answered else ""),
-            description=description,
-            headline=f"{complaint.line}: reply to {what} due by {_day_text(due)} ({cite})",
+            summary=summary, description=description,
+            headline=Msg("{line}: reply to {what} due by {due} ({cite})", line=complaint.line, what=what, due=due,
+                         cite=_shown(cite)),
             sequence=1 if answered else 0, cancelled=answered))
     return items
 
 
-def _day_text(day: date) -> str:
-    """``Mon 15 Mar 2027``."""
-    return day.strftime("%a %d %b %Y")
+def _shown(text: Any) -> Any:
+    """A text from another module or a data file (a source, a rule), translated when shown."""
+    if isinstance(text, Msg) or not text:
+        return text
+    return Msg(str(text).replace("{", "{{").replace("}", "}}"))
 
 
-def _moment_text(moment: datetime) -> str:
-    """``Mon 15 Mar 2027 00:00`` (Europe/Rome)."""
-    return dates.in_rome(moment).strftime("%a %d %b %Y %H:%M")
+def _joined(parts: list[Msg]) -> Msg:
+    """``a; b; c`` of messages, each shown in the language of the whole."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Msg("{first}; {second}", first=joined, second=part)
+    return joined

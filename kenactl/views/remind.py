@@ -17,7 +17,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "line": item.line,
         "due": iso(item.due),
         "date": item.day.isoformat(),
-        "text": item.headline,
+        "text": item.headline.english(),
         "topup": None if item.topup is None else format_money(item.topup),
         "key": "-".join(item.key),
     }
@@ -27,5 +27,5 @@ def show_remind(items: list[Item], *, as_json: bool) -> None:
     """Print the due items; with none due and no ``--json`` print nothing at all (cron mails only then)."""
     if not items and not as_json:
         return
-    blocks = [Note(item.headline, "bad" if item.topup else TONES.get(item.kind, "info")) for item in items]
+    blocks = [Note(str(item.headline), "bad" if item.topup else TONES.get(item.kind, "info")) for item in items]
     emit(blocks, {"items": [item_json(item) for item in items]}, as_json=as_json)
