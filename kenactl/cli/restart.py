@@ -34,9 +34,8 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 def restart_apply(app: App, line_name: str | None) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1)."""
     from kenactl.core import dates
-    from kenactl.core.money import euros
-    from kenactl.core.restart import apply_restart
-    from kenactl.views import human_date, human_moment
+    from kenactl.core.restart import SOURCE, apply_restart
+    from kenactl.i18n import _, day, moment, money
 
     def change(profile: Profile) -> Profile:
         return profile.with_line(apply_restart(profile.line(line_name), app.now))
@@ -44,12 +43,14 @@ def restart_apply(app: App, line_name: str | None) -> None:
     after = app.update(change).line(line_name)
     entry = after.history[-1]
     upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
-    click.echo(f"Restart recorded for line {after.name!r} at {human_moment(app.now)}: {euros(after.price)} "
-               f"charged, credit now {euros(after.credit)}, counters back to zero.")
-    click.echo(f"Renewal day {entry.renewal_day_before} → {entry.renewal_day_after}. Next renewal: {human_date(upcoming.date())} "
-               f"({euros(after.price)}).")
-    click.echo("Source: seed 000 (Kena Restart news, March 2024): from the Restart day on, renewals and charges "
-               "fall on that day each month.")
+    click.echo(_("Restart recorded for line {line} at {now}: {price} charged, credit now {credit}, counters back "
+                 "to zero.").format(line=repr(after.name), now=moment(app.now), price=money(after.price),
+                                    credit=money(after.credit)))
+    click.echo(_("Renewal day {before} → {after}. Next renewal: {renewal} ({price}).").format(
+        before=entry.renewal_day_before, after=entry.renewal_day_after, renewal=day(upcoming.date()),
+        price=money(after.price)))
+    click.echo(_("Source: {source}: from the Restart day on, renewals and charges fall on that day each "
+                 "month.").format(source=_(SOURCE)))
 
 
 @restart.command("plan", short_help="When a Restart becomes possible and what it shifts.")

@@ -14,22 +14,54 @@ renewal between them block a third until the next scheduled renewal has happened
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
-from kenactl.core.money import euros
 from kenactl.errors import NEGATIVE, KenactlError
+from kenactl.i18n import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")
 USAGE_THRESHOLD = Decimal(80)
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
-SOURCE = "seed 000 (Kena Restart news, March 2024)"
-FACTS = "facts.md, Restart (Kena): tuttoandroid.net 2024-02-24, mondomobileweb.it 2024-02"
-CONSECUTIVE_READING = ("the sources do not define \"2 volte consecutive\"; kenactl reads it as two Restarts "
-                       "with no scheduled renewal between them")
+SOURCE = N_("seed 000 (Kena Restart news, March 2024)")
+FACTS = N_("facts.md, Restart (Kena): tuttoandroid.net 2024-02-24, mondomobileweb.it 2024-02")
+CONSECUTIVE_READING = N_("the sources do not define \"2 volte consecutive\"; kenactl reads it as two Restarts "
+                         "with no scheduled renewal between them")
+CHECK_LABELS = {"usage": N_("usage"), "credit": N_("credit"), "cooldown": N_("cooldown"),
+                "renewal_window": N_("renewal_window"), "consecutive": N_("consecutive"),
+                "offer_change": N_("offer_change")}
+KIND_NAMES = {"data": N_("data"), "minutes": N_("minutes"), "sms": N_("sms")}
+
+
+class Listed(Msg):
+    """Messages joined by ``separator``, each shown in the language the whole is shown in."""
+
+    def __init__(self, parts: "list[Msg] | tuple[Msg, ...]", separator: str = "; "):
+        super().__init__(separator, parts=tuple(parts))
+
+    def render(self, lang: str | None = None) -> str:
+        """The parts in ``lang``, joined."""
+        return self.template.join(part.render(lang) for part in self.values["parts"])
+
+
+def amount(kind: str, value: int) -> Msg:
+    """An allowance amount for people: ``85 GB``, ``12.5 GB`` (``12,5 GB``), ``800 MB``, ``120 min``, ``3 SMS``."""
+    if kind == "minutes":
+        return Msg("{amount} min", amount=value)
+    if kind == "sms":
+        return Msg("{amount} SMS", amount=value)
+    if abs(value) < units.MB_PER_GB:
+        return Msg("{amount} MB", amount=value)
+    gb = (Decimal(value) / units.MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return Msg("{amount} GB", amount=Decimal(f"{gb:f}"))
+
+
+def label(check_id: str) -> Msg:
+    """The name of a check for people (the id in English)."""
+    return Msg(CHECK_LABELS[check_id])
 
 
 @dataclass(frozen=True)
@@ -38,8 +70,13 @@ class RestartCheck:
 
     id: str
     ok: bool
-    reason: str
+    message: Msg
     clears_at: datetime | None
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the JSON form)."""
+        return self.message.english()
 
 
 @dataclass(frozen=True)
@@ -67,8 +104,8 @@ class RestartVerdict:
 def require_kena(line: Line) -> None:
     """Restart is a Kena Mobile service; any other operator is an input error (exit 2)."""
     if line.operator != "kena":
-        raise KenactlError(f"line {line.name!r} is a {line.operator} line: Restart exists only for Kena Mobile "
-                           f"lines ({SOURCE})")
+        raise KenactlError(Msg("line {line} is a {operator} line: Restart exists only for Kena Mobile lines "
+                               "({source})", line=repr(line.name), operator=line.operator, source=Msg(SOURCE)))
 
 
 def check_restart(line: Line, now: datetime) -> RestartVerdict:
@@ -110,12 +147,13 @@ def apply_restart(line: Line, now: datetime) -> Line:
     now = dates.in_rome(now)
     later = [entry.at for entry in line.history if _real(entry.at) > _real(now)]
     if later:
-        raise KenactlError(f"cannot record a Restart at {_when(now)}: the history already has an entry at "
-                           f"{_when(min(later, key=_real))}")
+        raise KenactlError(Msg("cannot record a Restart at {now}: the history already has an entry at {later}",
+                               now=now, later=min(later, key=_real)))
     verdict = check_restart(line, now)
     if not verdict.eligible:
-        reasons = "; ".join(f"{item.id}: {item.reason}" for item in verdict.failing)
-        raise KenactlError(f"Restart not allowed at {_when(now)}: {reasons}", NEGATIVE)
+        reasons = Listed([Msg("{check}: {reason}", check=label(item.id), reason=item.message)
+                          for item in verdict.failing])
+        raise KenactlError(Msg("Restart not allowed at {now}: {reasons}", now=now, reasons=reasons), NEGATIVE)
     entry = HistoryEntry(kind="restart", at=now, price=line.price, renewal_day_before=line.renewal_day,
                          renewal_day_after=now.day)
     return replace(
@@ -151,10 +189,6 @@ def _real(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _when(moment: datetime) -> str:
-    return dates.in_rome(moment).strftime("%a %d %b %Y %H:%M")
-
-
 def _usage(line: Line, now: datetime) -> RestartCheck:
     latest = consumption.current_usage(line, now)
     shown, best = [], None
@@ -163,54 +197,55 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
         if included is None or included == 0:
             continue  # unlimited (or nothing included) never counts
         percent = consumption.percent_used(latest.get(kind), included)
-        shown.append(f"{kind} {_percent(percent)} ({_amount(kind, latest.get(kind))} of {_amount(kind, included)})")
+        shown.append(Msg("{kind} {percent}% ({used} of {included})", kind=Msg(KIND_NAMES[kind]),
+                         percent=_tenths(percent), used=amount(kind, latest.get(kind)),
+                         included=amount(kind, included)))
         if best is None or percent > best[1]:
             best = (kind, percent)
     if best is None:
-        return RestartCheck("usage", False, "no limited allowance: unlimited allowances never count toward the "
-                                            "80% rule", None)
+        return RestartCheck("usage", False, Msg("no limited allowance: unlimited allowances never count toward "
+                                                "the 80% rule"), None)
     ok = best[1] >= USAGE_THRESHOLD
-    verdict = f"{best[0]} has reached 80%" if ok else "none has reached 80% yet"
-    return RestartCheck("usage", ok, f"{verdict}: " + ", ".join(shown), None)
+    verdict = Msg("{kind} has reached 80%", kind=Msg(KIND_NAMES[best[0]])) if ok else Msg("none has reached 80% yet")
+    return RestartCheck("usage", ok, Msg("{verdict}: {details}", verdict=verdict, details=Listed(shown, ", ")),
+                        None)
 
 
-def _percent(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_DOWN)}%"
-
-
-def _amount(kind: str, value: int) -> str:
-    return units.format_data(value) if kind == "data" else f"{value} {'min' if kind == 'minutes' else 'SMS'}"
+def _tenths(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
 
 
 def _credit(line: Line) -> RestartCheck:
+    credit, price = Money(line.credit), Money(line.price)
     if line.credit >= line.price:
-        return RestartCheck("credit", True, f"credit {euros(line.credit)} covers the price {euros(line.price)}",
-                            None)
-    return RestartCheck("credit", False, f"credit {euros(line.credit)} is below the price {euros(line.price)}: "
-                                         f"top up at least {euros(line.price - line.credit)}", None)
+        return RestartCheck("credit", True, Msg("credit {credit} covers the price {price}", credit=credit,
+                                                price=price), None)
+    return RestartCheck("credit", False, Msg("credit {credit} is below the price {price}: top up at least {missing}",
+                                             credit=credit, price=price, missing=Money(line.price - line.credit)),
+                        None)
 
 
 def _cooldown(restarts: list[HistoryEntry], now: datetime) -> RestartCheck:
     if not restarts:
-        return RestartCheck("cooldown", True, "no Restart recorded before", None)
+        return RestartCheck("cooldown", True, Msg("no Restart recorded before"), None)
     last = restarts[-1].at
     clears = dates.add_elapsed(last, COOLDOWN)
     if dates.elapsed(last, now) >= COOLDOWN:
-        return RestartCheck("cooldown", True, f"last Restart {_when(last)}, at least 14 days ago", None)
-    return RestartCheck("cooldown", False, f"last Restart {_when(last)}: 14 days (14 × 24 h) pass at "
-                                           f"{_when(clears)}", clears)
+        return RestartCheck("cooldown", True, Msg("last Restart {last}, at least 14 days ago", last=last), None)
+    return RestartCheck("cooldown", False, Msg("last Restart {last}: 14 days (14 × 24 h) pass at {clears}",
+                                               last=last, clears=clears), clears)
 
 
 def _renewal_window(upcoming: datetime, now: datetime) -> RestartCheck:
     left = dates.elapsed(now, upcoming)
-    hours = Decimal(left.total_seconds()) / 3600
-    shown = f"{hours.quantize(Decimal('0.1'), rounding=ROUND_DOWN)} h"
+    hours = _tenths(Decimal(left.total_seconds()) / 3600)
     if left >= RENEWAL_WINDOW:
-        return RestartCheck("renewal_window", True, f"{shown} left before the renewal at {_when(upcoming)} "
-                                                    f"(at least 48 h needed)", None)
-    return RestartCheck("renewal_window", False, f"only {shown} left before the renewal at {_when(upcoming)} "
-                                                 f"(at least 48 h needed); the renewal comes first and refills "
-                                                 f"the bundle", upcoming)
+        return RestartCheck("renewal_window", True, Msg("{hours} h left before the renewal at {renewal} "
+                                                        "(at least 48 h needed)", hours=hours, renewal=upcoming),
+                            None)
+    return RestartCheck("renewal_window", False, Msg("only {hours} h left before the renewal at {renewal} "
+                                                     "(at least 48 h needed); the renewal comes first and refills "
+                                                     "the bundle", hours=hours, renewal=upcoming), upcoming)
 
 
 def _renewed_between(line: Line, restart: HistoryEntry, end: datetime) -> bool:
@@ -227,14 +262,16 @@ def _consecutive(line: Line, restarts: list[HistoryEntry], now: datetime) -> Res
         if not _renewed_between(line, previous, last.at) and not _renewed_between(line, last, now):
             clears = scheduled_after(last, line.renewal_time)
             return RestartCheck("consecutive", False,
-                                f"two Restarts in a row ({_when(previous.at)}, {_when(last.at)}) with no scheduled "
-                                f"renewal between them: blocked until the renewal at {_when(clears)} "
-                                f"({CONSECUTIVE_READING})", clears)
-    return RestartCheck("consecutive", True, f"not used twice in a row ({CONSECUTIVE_READING})", None)
+                                Msg("two Restarts in a row ({previous}, {last}) with no scheduled renewal between "
+                                    "them: blocked until the renewal at {clears} ({reading})",
+                                    previous=previous.at, last=last.at, clears=clears,
+                                    reading=Msg(CONSECUTIVE_READING)), clears)
+    return RestartCheck("consecutive", True, Msg("not used twice in a row ({reading})",
+                                                 reading=Msg(CONSECUTIVE_READING)), None)
 
 
 def _offer_change(line: Line) -> RestartCheck:
     if line.pending_offer_change:
-        return RestartCheck("offer_change", False, "an offer change request is pending (clear it with: "
-                                                   "kenactl line set --no-pending-offer-change)", None)
-    return RestartCheck("offer_change", True, "no offer change request pending", None)
+        return RestartCheck("offer_change", False, Msg("an offer change request is pending (clear it with: "
+                                                       "kenactl line set --no-pending-offer-change)"), None)
+    return RestartCheck("offer_change", True, Msg("no offer change request pending"), None)

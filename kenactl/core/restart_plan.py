@@ -16,6 +16,7 @@ from kenactl.core.restart import (
     check_restart,
     renewal_time_after,
 )
+from kenactl.i18n import Msg
 
 SHOWN_RENEWALS = 3
 
@@ -45,13 +46,18 @@ class RestartPlan:
     verdict: RestartVerdict
     allowances: tuple[AllowanceOutlook, ...]
     earliest: datetime | None
-    why_not: str | None  # why ``earliest`` is None
-    conditions: tuple[str, ...]  # non-time rules that must also be met then (credit, offer change)
+    obstacle: Msg | None  # why ``earliest`` is None
+    conditions: tuple[Msg, ...]  # non-time rules that must also be met then (credit, offer change)
     renewals_now: tuple[datetime, ...]  # the next renewals on the current schedule
     renewals_after: tuple[datetime, ...]  # the next renewals if the Restart happens at ``earliest``
     horizon: datetime | None  # the last of ``renewals_now``: charges are compared up to it
     charges_now: int  # charges up to ``horizon`` on the current schedule
     charges_after: int  # charges up to ``horizon`` with the Restart (the Restart itself included)
+
+    @property
+    def why_not(self) -> str | None:
+        """Why there is no earliest Restart, in English (the JSON form)."""
+        return None if self.obstacle is None else self.obstacle.english()
 
 
 def plan_restart(line: Line, now: datetime) -> RestartPlan:
@@ -60,8 +66,8 @@ def plan_restart(line: Line, now: datetime) -> RestartPlan:
     now = verdict.now
     outlook = tuple(_outlook(line, now, kind, verdict.next_renewal) for kind in ALLOWANCE_KINDS)
     renewals_now = tuple(dates.renewals(line.renewal_day, line.renewal_time, now, SHOWN_RENEWALS))
-    conditions = tuple(item.reason for item in verdict.failing if item.id in ("credit", "offer_change"))
-    earliest, why_not = _earliest(verdict, outlook, now)
+    conditions = tuple(item.message for item in verdict.failing if item.id in ("credit", "offer_change"))
+    earliest, obstacle = _earliest(verdict, outlook, now)
     renewals_after: tuple[datetime, ...] = ()
     charges_after = 0
     if earliest is not None:
@@ -69,7 +75,7 @@ def plan_restart(line: Line, now: datetime) -> RestartPlan:
                                               SHOWN_RENEWALS))
         horizon = _real(renewals_now[-1])
         charges_after = 1 + sum(_real(moment) <= horizon for moment in renewals_after)
-    return RestartPlan(line=line, now=now, verdict=verdict, allowances=outlook, earliest=earliest, why_not=why_not,
+    return RestartPlan(line=line, now=now, verdict=verdict, allowances=outlook, earliest=earliest, obstacle=obstacle,
                        conditions=conditions, renewals_now=renewals_now, renewals_after=renewals_after,
                        horizon=renewals_now[-1], charges_now=len(renewals_now), charges_after=charges_after)
 
@@ -92,24 +98,24 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
 
 
 def _earliest(verdict: RestartVerdict, outlook: tuple[AllowanceOutlook, ...],
-              now: datetime) -> tuple[datetime | None, str | None]:
+              now: datetime) -> tuple[datetime | None, Msg | None]:
     """The first moment the usage and time rules all pass before the renewal, or why there is none."""
     projected = [item.reaches_80_at for item in outlook if item.reaches_80_at is not None]
     if not projected:
         states = {item.state for item in outlook}
         if states == {"unlimited"}:
-            return None, "every allowance is unlimited, and unlimited allowances never count toward 80%"
+            return None, Msg("every allowance is unlimited, and unlimited allowances never count toward 80%")
         if "after_renewal" in states:
-            return None, "at the current pace no allowance reaches 80% before the renewal resets the counters"
-        return None, ("no allowance is at 80% and there is no pace to project yet: record usage with "
-                      "`kenactl usage set`")
+            return None, Msg("at the current pace no allowance reaches 80% before the renewal resets the counters")
+        return None, Msg("no allowance is at 80% and there is no pace to project yet: record usage with "
+                         "`kenactl usage set`")
     candidates = [now, min(projected, key=_real)]
     candidates += [item.clears_at for item in verdict.failing if item.id in TIME_RULES]
     earliest = max(candidates, key=_real)
     renewal = verdict.next_renewal
     if _real(dates.add_elapsed(earliest, RENEWAL_WINDOW)) > _real(renewal):
-        return None, (f"the renewal at {renewal.strftime('%a %d %b %Y %H:%M')} comes first (a Restart needs 48 h "
-                      f"before it) and refills the bundle")
+        return None, Msg("the renewal at {renewal} comes first (a Restart needs 48 h before it) and refills the "
+                         "bundle", renewal=renewal)
     return earliest, None
 
 

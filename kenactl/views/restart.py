@@ -1,17 +1,19 @@
-"""``restart check`` and ``restart plan``: JSON forms and blocks."""
+"""``restart check`` and ``restart plan``: JSON forms (English) and blocks (in the chosen language)."""
 
 from datetime import UTC
+from decimal import Decimal
 from typing import Any
 
-from kenactl.core.money import euros, format_money
-from kenactl.core.restart import FACTS, SOURCE, RestartVerdict
+from kenactl.core.money import format_money
+from kenactl.core.restart import FACTS, KIND_NAMES, SOURCE, RestartVerdict, amount, label
 from kenactl.core.restart_plan import RestartPlan
+from kenactl.i18n import Msg, _, day, moment, money, ngettext, number
 from kenactl.render import Fields, Note, Section, Table, emit
-from kenactl.views import amount, human_date, human_moment, iso, percent_number
+from kenactl.views import iso, percent_number
 
-SOURCES = (f"Rules: {SOURCE}; confirmed in {FACTS}.",
-           "Restart charges the normal monthly price and zeroes the counters (facts.md, mondomobileweb.it "
-           "2024-02); the charge and renewal happen \"entro 24 ore\" (reported).")
+SOURCES = (Msg("Rules: {source}; confirmed in {facts}.", source=Msg(SOURCE), facts=Msg(FACTS)),
+           Msg("Restart charges the normal monthly price and zeroes the counters (facts.md, mondomobileweb.it "
+               "2024-02); the charge and renewal happen \"entro 24 ore\" (reported)."))
 
 
 def check_json(verdict: RestartVerdict) -> dict[str, Any]:
@@ -31,29 +33,31 @@ def _resets_first(verdict: RestartVerdict) -> bool:
 
 def verdict_notes(verdict: RestartVerdict) -> list[Note]:
     """The checklist and the verdict as notes."""
-    notes = [Note(f"✓ {item.id}: {item.reason}", "ok") if item.ok else Note(f"{item.id}: {item.reason}", "bad")
-             for item in verdict.checks]
+    notes = [Note(f"✓ {label(item.id)}: {item.message}", "ok") if item.ok
+             else Note(f"{label(item.id)}: {item.message}", "bad") for item in verdict.checks]
     if verdict.eligible:
-        notes.append(Note("Eligible: a Restart is allowed now (kenactl restart apply).", "ok"))
+        notes.append(Note(_("Eligible: a Restart is allowed now (kenactl restart apply)."), "ok"))
     elif verdict.eligible_from is not None:
-        text = f"Not eligible now; only time rules block: eligible from {human_moment(verdict.eligible_from)}."
+        text = _("Not eligible now; only time rules block: eligible from {start}.").format(
+            start=moment(verdict.eligible_from))
         if _resets_first(verdict):
-            text += (f" The scheduled renewal at {human_moment(verdict.next_renewal)} refills the bundle first, "
-                     f"so usage has to reach 80% again after it.")
+            text += " " + _("The scheduled renewal at {renewal} refills the bundle first, so usage has to reach "
+                            "80% again after it.").format(renewal=moment(verdict.next_renewal))
         notes.append(Note(text, "warn"))
     elif not verdict.check("renewal_window").ok:
-        notes.append(Note(f"Not eligible: the renewal at {human_moment(verdict.next_renewal)} comes first and "
-                          f"refills the bundle.", "bad"))
+        notes.append(Note(_("Not eligible: the renewal at {renewal} comes first and refills the bundle.").format(
+            renewal=moment(verdict.next_renewal)), "bad"))
     else:
-        blocking = ", ".join(item.id for item in verdict.failing if item.clears_at is None)
-        notes.append(Note(f"Not eligible: waiting does not fix {blocking} (see ✗ above).", "bad"))
+        blocking = ", ".join(str(label(item.id)) for item in verdict.failing if item.clears_at is None)
+        notes.append(Note(_("Not eligible: waiting does not fix {blocking} (see ✗ above).").format(
+            blocking=blocking), "bad"))
     return notes
 
 
 def show_check(verdict: RestartVerdict, *, as_json: bool) -> None:
     """Print ``restart check``."""
-    blocks = [Section(f"Restart check: line {verdict.line} at {human_moment(verdict.now)}",
-                      [*verdict_notes(verdict), *(Note(text, "dim") for text in SOURCES)])]
+    title = _("Restart check: line {line} at {now}").format(line=verdict.line, now=moment(verdict.now))
+    blocks = [Section(title, [*verdict_notes(verdict), *(Note(str(text), "dim") for text in SOURCES)])]
     emit(blocks, check_json(verdict), as_json=as_json)
 
 
@@ -68,54 +72,73 @@ def plan_json(plan: RestartPlan) -> dict[str, Any]:
                         "reaches_80_at": iso(item.reaches_80_at)} for item in plan.allowances],
         "earliest_restart": iso(plan.earliest),
         "why_not": plan.why_not,
-        "conditions": list(plan.conditions),
+        "conditions": [text.english() for text in plan.conditions],
         "price": price,
         "renewal_day_now": plan.line.renewal_day,
         "renewal_day_after": None if plan.earliest is None else plan.earliest.day,
-        "renewals_now": [{"at": iso(moment), "charge": price} for moment in plan.renewals_now],
-        "renewals_after": [{"at": iso(moment), "charge": price} for moment in plan.renewals_after],
+        "renewals_now": [{"at": iso(at), "charge": price} for at in plan.renewals_now],
+        "renewals_after": [{"at": iso(at), "charge": price} for at in plan.renewals_after],
         "charges_until": None if plan.earliest is None else {
             "until": iso(plan.horizon),
             "without_restart": format_money(plan.line.price * plan.charges_now),
             "with_restart": format_money(plan.line.price * plan.charges_after),
         },
         "check": check_json(plan.verdict),
-        "sources": list(SOURCES),
+        "sources": [text.english() for text in SOURCES],
     }
+
+
+def _percent(value: Decimal | None) -> str:
+    return f"{number(Decimal(f'{percent_number(value):g}'))}%"
+
+
+def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
+    rows = []
+    for item in plan.allowances:
+        kind = _(KIND_NAMES[item.kind])
+        if not item.included:
+            rows.append([kind, str(amount(item.kind, item.used)), _("unlimited"), _("never counts")])
+            continue
+        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet")}.get(item.state)
+        if when is None:
+            when = moment(item.reaches_80_at) + (_(" (reached)") if item.state == "reached" else "")
+        rows.append([kind, _("{used} of {included}").format(used=amount(item.kind, item.used),
+                                                            included=amount(item.kind, item.included)),
+                     _percent(item.percent), when])
+    return rows
 
 
 def plan_blocks(plan: RestartPlan) -> list[Any]:
     """Allowances at 80%, the earliest Restart and the renewal calendar before and after it."""
-    line, price = plan.line, euros(plan.line.price)
-    rows = []
-    for item in plan.allowances:
-        if not item.included:
-            rows.append([item.kind, amount(item.kind, item.used), "unlimited", "never counts"])
-            continue
-        when = {"after_renewal": "not before the renewal", "no_pace": "no pace yet"}.get(item.state)
-        if when is None:
-            when = human_moment(item.reaches_80_at) + (" (reached)" if item.state == "reached" else "")
-        rows.append([item.kind, f"{amount(item.kind, item.used)} of {amount(item.kind, item.included)}",
-                     f"{percent_number(item.percent):g}%", when])
-    blocks: list[Any] = [Table(["allowance", "used", "percent", "reaches 80% at this pace"], rows)]
+    line, price = plan.line, money(plan.line.price)
+    blocks: list[Any] = [Table([_("allowance"), _("used"), _("percent"), _("reaches 80% at this pace")],
+                               _allowance_rows(plan))]
     if plan.earliest is None:
-        blocks.append(Note(f"No Restart before the renewal: {plan.why_not}.", "warn"))
+        blocks.append(Note(_("No Restart before the renewal: {why}.").format(why=plan.obstacle), "warn"))
     else:
-        blocks.append(Fields([("Earliest Restart", human_moment(plan.earliest)),
-                              ("Renewal day", f"{line.renewal_day} → {plan.earliest.day}")]))
-        blocks.extend(Note(f"Also needed then: {text}.", "bad") for text in plan.conditions)
-        calendar = [["Restart", "", "", human_date(plan.earliest.date()), price]]
-        calendar += [[f"renewal {index + 1}", human_date(before.date()), price, human_date(after.date()), price]
+        blocks.append(Fields([(_("Earliest Restart"), moment(plan.earliest)),
+                              (_("Renewal day"), f"{line.renewal_day} → {plan.earliest.day}")]))
+        blocks.extend(Note(_("Also needed then: {condition}.").format(condition=text), "bad")
+                      for text in plan.conditions)
+        calendar = [[_("Restart"), "", "", day(plan.earliest.date()), price]]
+        calendar += [[_("renewal {number}").format(number=index + 1), day(before.date()), price,
+                      day(after.date()), price]
                      for index, (before, after) in enumerate(zip(plan.renewals_now, plan.renewals_after))]
-        blocks.append(Table(["", "without Restart", "charge", f"with Restart on {plan.earliest.day}", "charge"],
-                            calendar, title="Renewals and charges"))
-        blocks.append(Note(f"Up to {human_date(plan.horizon.date())}: {plan.charges_now} charges "
-                           f"({euros(plan.line.price * plan.charges_now)}) without Restart, {plan.charges_after} "
-                           f"({euros(plan.line.price * plan.charges_after)}) with it.", "info"))
-    blocks.append(Note("Seed 000's example: renewal on the 15th, Restart on the 10th → renewals and charges on "
-                       "the 10th from then on; a day a month lacks falls on its last day.", "dim"))
-    blocks.extend(Note(text, "dim") for text in SOURCES)
-    return [Section(f"Restart plan: line {line.name} at {human_moment(plan.now)}", blocks)]
+        headers = ["", _("without Restart"), _("charge"),
+                   _("with Restart on {day}").format(day=plan.earliest.day), _("charge")]
+        blocks.append(Table(headers, calendar, title=_("Renewals and charges")))
+        blocks.append(Note(ngettext(
+            "Up to {until}: {count} charge ({without}) without Restart, {count_after} ({with_restart}) with it.",
+            "Up to {until}: {count} charges ({without}) without Restart, {count_after} ({with_restart}) with it.",
+            plan.charges_now).format(until=day(plan.horizon.date()), count=plan.charges_now,
+                                     without=money(plan.line.price * plan.charges_now),
+                                     count_after=plan.charges_after,
+                                     with_restart=money(plan.line.price * plan.charges_after)), "info"))
+    blocks.append(Note(_("Seed 000's example: renewal on the 15th, Restart on the 10th → renewals and charges on "
+                         "the 10th from then on; a day a month lacks falls on its last day."), "dim"))
+    blocks.extend(Note(str(text), "dim") for text in SOURCES)
+    title = _("Restart plan: line {line} at {now}").format(line=line.name, now=moment(plan.now))
+    return [Section(title, blocks)]
 
 
 def show_plan(plan: RestartPlan, *, as_json: bool) -> None:
