@@ -9,6 +9,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import DATE, MONEY, json_option, line_option
 from kenactl.core.model import Charge, Profile
 from kenactl.errors import InputError
+from kenactl.i18n import _, ngettext
 
 
 @click.group()
@@ -31,11 +32,13 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
                 first_due) -> None:
     """Record a charge of EUR the operator takes at the next top-up(s)."""
     from kenactl.core.charges import schedule
-    from kenactl.core.money import euros
+    from kenactl.core.money import ZERO
+    from kenactl.i18n import money, number
     from kenactl.views import human_date
 
     if amount <= 0:
-        raise click.BadParameter("a charge must be more than 0.00", param_hint="'EUR'")
+        raise click.BadParameter(_("a charge must be more than {amount}").format(amount=number(ZERO)),
+                                 param_hint="'EUR'")
     today = app.now.date()
     if first_due is None:
         first_due = today if instalments == 1 else today + timedelta(days=every_days)
@@ -47,10 +50,11 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
         return profile.with_line(replace(line, charges=(*line.charges, charge)))
 
     updated = app.update(change).line(line_name)
-    click.echo(f"Added to line {updated.name!r}: {description}, {euros(amount)}.")
+    click.echo(_("Added to line {name}: {description}, {amount}.").format(
+        name=repr(updated.name), description=description, amount=money(amount)))
     if instalments > 1:
         for item in schedule(charge):
-            click.echo(f"  {item.number}/{instalments}  {human_date(item.due)}  {euros(item.amount)}")
+            click.echo(f"  {item.number}/{instalments}  {human_date(item.due)}  {money(item.amount)}")
 
 
 @charges.command("list")
@@ -74,14 +78,17 @@ def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
         if not line.charges:
-            raise InputError(f"line {line.name!r} has no pending charges")
+            raise InputError(_("line {name} has no pending charges").format(name=repr(line.name)))
         if number is not None and number > len(line.charges):
-            raise InputError(f"line {line.name!r} has charges 1-{len(line.charges)}; there is no {number}")
+            raise InputError(_("line {name} has charges 1-{count}; there is no {number}").format(
+                name=repr(line.name), count=len(line.charges), number=number))
         kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
         return profile.with_line(replace(line, charges=kept))
 
     updated = app.update(change).line(line_name)
-    click.echo(f"Line {updated.name!r}: {len(updated.charges)} pending charge(s) left.")
+    left = len(updated.charges)
+    click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
+                        left).format(name=repr(updated.name), count=left))
 
 
 COMMANDS = (charges,)

@@ -5,6 +5,7 @@ import click
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import MONEY, OPTION, SIGNED_MONEY, json_option, line_option
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 
 def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -12,9 +13,10 @@ def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in pairs:
         if not value:
-            raise InputError(f"option {key}=: give a value")
+            raise InputError(_("option {key}=: give a value").format(key=key))
         if key in values and values[key] != value:
-            raise InputError(f"option {key} given twice ({values[key]} and {value})")
+            raise InputError(_("option {key} given twice ({first} and {second})").format(
+                key=key, first=values[key], second=value))
         values[key] = value
     return values
 
@@ -50,25 +52,26 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     line = None
     if needs_line or app.path.exists():
         if not app.path.exists():
-            raise InputError(f"no profile at {app.path}: give --operator, --price and --credit "
-                             f"(or --compare with --price and --credit) to explain without one")
+            raise InputError(_("no profile at {path}: give --operator, --price and --credit "
+                               "(or --compare with --price and --credit) to explain without one").format(
+                path=app.path))
         line = app.load().line(line_name)
     price = line.price if price is None else price
     credit = line.credit if credit is None else credit
     renewal = None if line is None else dates.next_renewal(line.renewal_day, line.renewal_time, app.now)
     pending = ZERO if line is None else charges.pending_at(line, renewal)
     stored = {} if line is None else line.options
-    title = "hypothetical line" if line is None else f"line {line.name}"
+    title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:
         results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
                               options={**stored, **given}, renewal=renewal)
-        view.show_compare(results, f"{title}: every operator", as_json=as_json)
+        view.show_compare(results, _("{title}: every operator").format(title=title), as_json=as_json)
         return
     operator = operators.load(operator_id or line.operator, folder)
     kept = {key: value for key, value in stored.items() if key in operator.options}
     result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
                          renewal=renewal)
-    view.show_explain(result, f"{title} · {operator.name}", as_json=as_json)
+    view.show_explain(result, f"{title} · {view.human(operator.name)}", as_json=as_json)
 
 
 COMMANDS = (explain,)

@@ -4,8 +4,12 @@
 ``Explanation``: whether the credit covers the renewal, and if not, the day-by-day timeline with its
 fees, what still works, what a later top-up does, which options would change the outcome, the
 least top-up and its deadline, and the sources of every fact used.
+
+Texts from the operator data stay plain English strings (their msgids); texts made here are ``Msg``
+objects. Either way JSON shows them in English and people in their language (see ``views.explain``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -13,6 +17,14 @@ from decimal import Decimal
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rules import Fact, Operator, Rate, Statement
 from kenactl.errors import InputError
+from kenactl.i18n import Money, Msg, _
+
+Text = str | Msg  # a data text (its own msgid) or a message made here
+
+
+def data_text(text: str) -> Msg:
+    """A text of the operator data as a ``Msg`` (to nest in another); its msgid is ``text`` itself."""
+    return Msg(text.replace("{", "{{").replace("}", "}}"))
 
 
 @dataclass(frozen=True)
@@ -20,7 +32,7 @@ class Step:
     """One entry of the timeline: ``day`` days after the renewal, what happens and its extra cost."""
 
     day: int
-    event: str
+    event: Text
     cost: Decimal
     fact: Fact | None = None
 
@@ -49,7 +61,7 @@ class Explanation:
     options: dict[str, str]
     covered: bool
     outcome: str  # "renewed", "auto-renewed" or the operator's short-credit outcome
-    summary: str
+    summary: Text
     shortfall: Decimal
     min_topup: Decimal
     late_fees_max: Decimal
@@ -61,20 +73,19 @@ class Explanation:
     option_effects: tuple[OptionEffect, ...]
     sources: tuple[Fact, ...]
 
-    @property
-    def after_topup_text(self) -> str:
-        """What a later top-up does, as one text (first: the pending charges it pays)."""
-        parts = [item.text for item in self.after_topup]
+    def after_topup_text(self, show: Callable[[Text], str]) -> str:
+        """What a later top-up does, as one text shown with ``show`` (first: the pending charges it pays)."""
+        parts = [show(item.text) for item in self.after_topup]
         if self.pending > 0 and not self.covered:
-            parts.insert(0, f"your pending charges of {format_money(self.pending)} € are taken first")
+            parts.insert(0, show(Msg("your pending charges of {amount} are taken first", amount=Money(self.pending))))
         text = "; ".join(parts)
-        return text[:1].upper() + text[1:] + "." if text else "No top-up is needed for this renewal."
+        return text[:1].upper() + text[1:] + "." if text else show(Msg("No top-up is needed for this renewal."))
 
 
 @dataclass(frozen=True)
 class _Case:
     outcome: str
-    summary: str
+    summary: Text
     timeline: tuple[Step, ...]
     works: tuple[Statement, ...]
     rates: tuple[Rate, ...]
@@ -100,16 +111,18 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
     for rule in operator.options.values():
         if options[rule.key] in rule.auto_renews:
             description = rule.values[options[rule.key]]
-            pays = Statement(f"the renewal is paid by the automatic top-up ({rule.key}={options[rule.key]})",
-                             rule.fact)
-            return _Case("auto-renewed", description,
-                         (Step(0, f"Renewal paid automatically: {description}", ZERO, rule.fact),),
-                         (Statement("everything included in the offer", rule.fact),), (), (pays,), ())
+            pays = Statement(Msg("the renewal is paid by the automatic top-up ({option})",
+                                 option=f"{rule.key}={options[rule.key]}"), rule.fact)
+            step = Step(0, Msg("Renewal paid automatically: {description}", description=data_text(description)),
+                        ZERO, rule.fact)
+            return _Case("auto-renewed", description, (step,),
+                         (Statement(Msg("everything included in the offer"), rule.fact),), (), (pays,), ())
     short = operator.short_credit
-    values = {"credit": format_money(credit), "price": format_money(price),
-              "shortfall": format_money(max(price - credit, ZERO)),
-              "credit_after": format_money(_credit_after(short.outcome, credit, price))}
-    first = Step(0, short.day0.format(**values), ZERO, short.fact)
+    values = {"credit": credit, "price": price, "shortfall": max(price - credit, ZERO),
+              "credit_after": _credit_after(short.outcome, credit, price)}
+    # Decimals in a Msg are shown with the language's decimal mark; the template adds the "€".
+    first = Step(0, Msg(short.day0, **{key: Decimal(format_money(value)) for key, value in values.items()}),
+                 ZERO, short.fact)
     events = sorted((item for item in operator.timeline if item.when.holds(options)), key=lambda item: item.day)
     timeline = (first, *(Step(item.day, item.event, item.cost, item.fact) for item in events))
 
@@ -130,9 +143,9 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
     chosen = operator.effective(options or {})
     shortfall = max(price - credit, ZERO)
     if shortfall == 0:
-        step = Step(0, f"Offer renews: {format_money(price)} € taken from the credit, "
-                       f"{format_money(credit - price)} € left", ZERO)
-        case = _Case("renewed", "the credit covers the renewal", (step,), (), (), (), ())
+        step = Step(0, Msg("Offer renews: {price} taken from the credit, {left} left", price=Money(price),
+                           left=Money(credit - price)), ZERO)
+        case = _Case("renewed", Msg("the credit covers the renewal"), (step,), (), (), (), ())
         effects: tuple[OptionEffect, ...] = ()
         min_topup = ZERO
     else:
@@ -170,7 +183,8 @@ def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, p
     known_keys = {key for operator in operators for key in operator.options}
     unknown = sorted(set(options) - known_keys)
     if unknown:
-        raise InputError(f"option {unknown[0]!r} applies to no operator; options are: {', '.join(sorted(known_keys))}")
+        raise InputError(_("option {key} applies to no operator; options are: {options}").format(
+            key=repr(unknown[0]), options=", ".join(sorted(known_keys))))
     return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal,
                     options={key: value for key, value in options.items() if key in operator.options})
             for operator in operators]

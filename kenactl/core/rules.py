@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
+from kenactl.i18n import Msg, _
 
 STATUSES = ("verified", "reported", "unknown")
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
@@ -53,9 +54,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence (what still works, what a top-up does, a note) and when it applies."""
+    """A sentence (what still works, what a top-up does, a note) and when it applies.
 
-    text: str
+    ``text`` is English: from the data files (its own msgid) or a ``Msg`` made by ``explain``.
+    """
+
+    text: str | Msg
     fact: Fact
     when: Condition = ALWAYS
 
@@ -128,8 +132,8 @@ class Operator:
     def option(self, key: str) -> OptionRule:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
         if key not in self.options:
-            raise InputError(f"option {key!r} does not apply to {self.id}; its options are: "
-                             f"{', '.join(sorted(self.options))}")
+            raise InputError(_("option {key} does not apply to {operator}; its options are: {options}").format(
+                key=repr(key), operator=self.id, options=", ".join(sorted(self.options))))
         return self.options[key]
 
     def check_options(self, options: dict[str, str]) -> dict[str, str]:
@@ -137,7 +141,8 @@ class Operator:
         for key, value in options.items():
             rule = self.option(key)
             if value not in rule.values:
-                raise InputError(f"option {key}={value}: choose one of {'|'.join(rule.values)}")
+                raise InputError(_("option {key}={value}: choose one of {values}").format(
+                    key=key, value=value, values="|".join(rule.values)))
         return options
 
     def effective(self, options: dict[str, str]) -> dict[str, str]:
@@ -150,7 +155,7 @@ def parse_option(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     key, value = key.strip(), value.strip()
     if not sep or not key:
-        raise InputError(f"option {text!r}: write it as KEY=VALUE, e.g. continuita=off")
+        raise InputError(_("option {text}: write it as KEY=VALUE, e.g. continuita=off").format(text=repr(text)))
     return key, value
 
 

@@ -26,6 +26,7 @@ from kenactl.core.rules import (
     ValidityRule,
 )
 from kenactl.errors import KenactlError, ProfileError
+from kenactl.i18n import _
 
 BUILTIN_FOLDER = Path(__file__).parent
 BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
@@ -56,7 +57,8 @@ def load(operator_id: str, folder: Path | None = None) -> Operator:
     elif operator_id in BUILTIN:
         path = BUILTIN_FOLDER / f"{operator_id}.toml"
     else:
-        raise KenactlError(f"unknown operator {operator_id!r}; known: {', '.join(known(folder))}")
+        raise KenactlError(_("unknown operator {operator}; known: {known}").format(
+            operator=repr(operator_id), known=", ".join(known(folder))))
     common = _read(BUILTIN_FOLDER / f"{COMMON}.toml")
     return _with_context(path, lambda: _operator(operator_id, str(path), _read(path), common))
 
@@ -66,13 +68,43 @@ def load_all(folder: Path | None = None) -> list[Operator]:
     return [load(name, folder) for name in known(folder)]
 
 
+def translatable_texts() -> list[tuple[str, str]]:
+    """Every human text of the built-in files and where it is: ``(text, "operators/<file>.toml:<key>")``.
+
+    The texts stay English in the files and in JSON; people see their translations (msgid = text).
+    """
+    found = []
+
+    def add(text: Any, origin: str) -> None:
+        if isinstance(text, str) and text.strip():
+            found.append((text, origin))
+
+    for name in (COMMON, *BUILTIN):
+        document = _read(BUILTIN_FOLDER / f"{name}.toml")
+        where = f"operators/{name}.toml:"
+        add(document.get("name"), where + "name")
+        for section in ("short_credit", "validity"):
+            for key in ("day0", "summary", "text", "source"):
+                add(document.get(section, {}).get(key), f"{where}{section}.{key}")
+        for section in ("timeline", "works", "rates", "after_topup", "notes"):
+            for index, item in enumerate(document.get(section, [])):
+                for key in ("event", "text", "item", "unit", "source"):
+                    add(item.get(key), f"{where}{section}[{index}].{key}")
+        for option, rule in document.get("options", {}).items():
+            for value, description in rule.get("values", {}).items():
+                add(description, f"{where}options.{option}.values.{value}")
+            add(rule.get("source"), f"{where}options.{option}.source")
+    return found
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{path}: not valid TOML: {error}") from None
+        raise ProfileError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
+        raise ProfileError(_("{path}: cannot read: {error}").format(
+            path=path, error=getattr(error, "strerror", None) or error)) from None
 
 
 def _with_context(path: Path, build):
@@ -94,7 +126,8 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
     short.check_keys({"outcome", "day0", "summary"} | FACT_KEYS)
     outcome = short.text("outcome")
     if outcome not in OUTCOMES:
-        raise ProfileError(f"{short.name('outcome')}: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=short.name("outcome"), value=repr(outcome), known=", ".join(OUTCOMES)))
     return Operator(
         id=operator_id,
         name=top.text("name"),
@@ -114,10 +147,12 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
 def _fact(fields) -> Fact:
     source = fields.text("source").strip()
     if not source:
-        raise ProfileError(f"{fields.name('source')}: empty; name the seed file and section or the page")
+        raise ProfileError(_("{field}: empty; name the seed file and section or the page").format(
+            field=fields.name("source")))
     status = fields.text("status")
     if status not in STATUSES:
-        raise ProfileError(f"{fields.name('status')}: {status!r} is not one of {', '.join(STATUSES)}")
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=fields.name("status"), value=repr(status), known=", ".join(STATUSES)))
     return Fact(source=source, as_of=fields.day("as_of"), status=status)
 
 
@@ -126,8 +161,10 @@ def _template(fields, key: str) -> str:
     try:
         text.format(credit="", credit_after="", shortfall="", price="")
     except (KeyError, IndexError, ValueError) as error:
-        raise ProfileError(f"{fields.name(key)}: bad placeholder {error}; use {{credit}}, {{credit_after}}, "
-                           f"{{shortfall}} or {{price}}") from None
+        raise ProfileError(_("{field}: bad placeholder {error}; use {credit}, {credit_after}, {shortfall} or "
+                             "{price}").format(field=fields.name(key), error=error, credit="{credit}",
+                                               credit_after="{credit_after}", shortfall="{shortfall}",
+                                               price="{price}")) from None
     return text
 
 
@@ -137,14 +174,16 @@ def _condition(fields, options: dict[str, OptionRule]) -> Condition:
     for key, raw in when.table.items():
         rule = options.get(key)
         if rule is None:
-            raise ProfileError(f"{when.name(key)}: not an option of this operator "
-                               f"(options: {', '.join(sorted(options)) or 'none'})")
+            raise ProfileError(_("{field}: not an option of this operator (options: {options})").format(
+                field=when.name(key), options=", ".join(sorted(options)) or _("none")))
         allowed = [raw] if isinstance(raw, str) else raw
         if not isinstance(allowed, list) or not allowed or not all(isinstance(v, str) for v in allowed):
-            raise ProfileError(f"{when.name(key)}: expected a value or a list of values of {key}")
+            raise ProfileError(_("{field}: expected a value or a list of values of {key}").format(
+                field=when.name(key), key=key))
         wrong = [value for value in allowed if value not in rule.values]
         if wrong:
-            raise ProfileError(f"{when.name(key)}: {wrong[0]!r} is not one of {'|'.join(rule.values)}")
+            raise ProfileError(_("{field}: {value} is not one of {known}").format(
+                field=when.name(key), value=repr(wrong[0]), known="|".join(rule.values)))
         values[key] = frozenset(allowed)
     return Condition(values)
 
@@ -170,20 +209,24 @@ def _options(table) -> dict[str, OptionRule]:
     rules = {}
     for key in table.table:
         if not _ID.match(key):
-            raise ProfileError(f"{table.name(key)}: option keys use lowercase letters, digits and '-'")
+            raise ProfileError(_("{field}: option keys use lowercase letters, digits and '-'").format(
+                field=table.name(key)))
         fields = table.table_at(key)
         fields.check_keys({"default", "values", "auto_renews"} | FACT_KEYS)
         values = fields.table_at("values")
         if not values.table:
-            raise ProfileError(f"{fields.name('values')}: missing (give each value a description)")
+            raise ProfileError(_("{field}: missing (give each value a description)").format(
+                field=fields.name("values")))
         descriptions = {value: values.text(value) for value in values.table}
         default = fields.text("default")
         if default not in descriptions:
-            raise ProfileError(f"{fields.name('default')}: {default!r} is not one of {'|'.join(descriptions)}")
+            raise ProfileError(_("{field}: {value} is not one of {known}").format(
+                field=fields.name("default"), value=repr(default), known="|".join(descriptions)))
         renews = fields.typed("auto_renews", list, "a list of values", [])
         wrong = [value for value in renews if value not in descriptions]
         if wrong:
-            raise ProfileError(f"{fields.name('auto_renews')}: {wrong[0]!r} is not one of {'|'.join(descriptions)}")
+            raise ProfileError(_("{field}: {value} is not one of {known}").format(
+                field=fields.name("auto_renews"), value=repr(wrong[0]), known="|".join(descriptions)))
         rules[key] = OptionRule(key=key, default=default, values=descriptions, fact=_fact(fields),
                                 auto_renews=frozenset(renews))
     return rules
@@ -191,7 +234,7 @@ def _options(table) -> dict[str, OptionRule]:
 
 def _validity(top) -> ValidityRule:
     if "validity" not in top.table:
-        raise ProfileError("validity: missing")
+        raise ProfileError(_("{field}: missing").format(field="validity"))
     fields = top.table_at("validity")
     fields.check_keys({"text", "valid_months", "grace_months", "grace_days", "reactivation_months",
                        "reactivation_from_topup_months"} | FACT_KEYS)

@@ -5,9 +5,14 @@ from typing import Any
 
 from kenactl.core import charges, dates
 from kenactl.core.model import Line
-from kenactl.core.money import euros, format_money
+from kenactl.core.money import format_money
+from kenactl.i18n import N_, _, money
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_date, human_moment
+
+STATES = {"paid": N_("paid"), "due": N_("due"), "upcoming": N_("upcoming")}
+# One msgid for the whole header: its "due" (a date) and the state "due" read differently in Italian.
+HEADERS = N_("#|charge|part|due|amount|state")
 
 
 def charges_json(line: Line, now: datetime) -> dict[str, Any]:
@@ -36,15 +41,17 @@ def show_charges(line: Line, now: datetime, *, as_json: bool) -> None:
     today = dates.in_rome(now).date()
     renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     blocks: list[Any] = [Fields([
-        ("Due now", f"{euros(charges.pending_at(line, now))} (taken first at the next top-up)"),
-        ("Due by renewal", f"{euros(charges.pending_at(line, renewal))} ({human_moment(renewal)})"),
-        ("Min top-up", euros(charges.min_topup(line, now))),
+        (_("Due now"), _("{amount} (taken first at the next top-up)").format(
+            amount=money(charges.pending_at(line, now)))),
+        (_("Due by renewal"), f"{money(charges.pending_at(line, renewal))} ({human_moment(renewal)})"),
+        (_("Min top-up"), money(charges.min_topup(line, now))),
     ])]
     if line.charges:
         rows = [[str(number), charge.description, f"{item.number}/{charge.instalments}", human_date(item.due),
-                 euros(item.amount), item.state]
+                 money(item.amount), _(STATES[item.state])]
                 for number, charge in enumerate(line.charges, 1) for item in charges.schedule(charge, today)]
-        blocks.append(Table(["#", "charge", "part", "due", "amount", "state"], rows, title="Instalments"))
+        blocks.append(Table(_(HEADERS).split("|"), rows, title=_("Instalments")))
     else:
-        blocks.append(Note("No pending charges; add one with: kenactl charges add \"late fees\" 1.98", "dim"))
-    emit([Section(f"line {line.name}: pending charges", blocks)], charges_json(line, now), as_json=as_json)
+        blocks.append(Note(_("No pending charges; add one with: kenactl charges add \"late fees\" 1.98"), "dim"))
+    emit([Section(_("line {name}: pending charges").format(name=line.name), blocks)], charges_json(line, now),
+         as_json=as_json)

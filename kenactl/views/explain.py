@@ -1,27 +1,48 @@
-"""``explain`` and ``explain --compare``: JSON and blocks of ``Explanation`` results."""
+"""``explain`` and ``explain --compare``: JSON and blocks of ``Explanation`` results.
+
+JSON keeps every text in English; the blocks show data texts through ``_()`` and messages in the
+current language.
+"""
 
 from typing import Any
 
-from kenactl.core.explain import Explanation
-from kenactl.core.money import euros, format_money
+from kenactl.core.explain import Explanation, Text
+from kenactl.core.money import format_money
 from kenactl.core.rules import Fact
+from kenactl.i18n import Msg, N_, _, money
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_moment
 
 OUTCOMES = {
-    "renewed": "renews from the credit",
-    "auto-renewed": "paid by the automatic top-up",
-    "suspended": "offer suspended",
-    "negative-credit": "renewed into negative credit",
-    "not-renewed": "not renewed, credit untouched",
-    "partially-charged": "partly charged, rest owed",
-    "unknown": "unknown: depends on the operator",
+    "renewed": N_("renews from the credit"),
+    "auto-renewed": N_("paid by the automatic top-up"),
+    "suspended": N_("offer suspended"),
+    "negative-credit": N_("renewed into negative credit"),
+    "not-renewed": N_("not renewed, credit untouched"),
+    "partially-charged": N_("partly charged, rest owed"),
+    "unknown": N_("unknown: depends on the operator"),
 }
+STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}
 
 
-def _mark(fact: Fact | None) -> str:
+def english(text: Text) -> str:
+    """A text as JSON shows it."""
+    return text.english() if isinstance(text, Msg) else text
+
+
+def human(text: Text) -> str:
+    """A text in the current language (data texts are their own msgids)."""
+    return str(text) if isinstance(text, Msg) else _(text) if text else text
+
+
+def _mark(fact: Fact | None, show=english) -> str:
     """`` (reported)`` / `` (unknown)`` after a statement that is not verified."""
-    return "" if fact is None or fact.verified else f" ({fact.status})"
+    return "" if fact is None or fact.verified else f" ({show(STATUSES.get(fact.status, fact.status))})"
+
+
+def _said(text: Text, fact: Fact | None, show=human) -> str:
+    """A statement or event with its mark, in ``show``'s language."""
+    return show(text) + _mark(fact, show)
 
 
 def explain_json(result: Explanation) -> dict[str, Any]:
@@ -39,73 +60,88 @@ def explain_json(result: Explanation) -> dict[str, Any]:
         "min_topup": format_money(result.min_topup),
         "late_fees_max": format_money(result.late_fees_max),
         "outcome": result.outcome,
-        "summary": result.summary,
+        "summary": english(result.summary),
         "options": dict(sorted(result.options.items())),
-        "timeline": [{"day": step.day, "event": step.event, "cost": format_money(step.cost)}
+        "timeline": [{"day": step.day, "event": english(step.event), "cost": format_money(step.cost)}
                      for step in result.timeline],
-        "still_works": [item.text + _mark(item.fact) for item in result.works],
+        "still_works": [_said(item.text, item.fact, english) for item in result.works],
         "rates": [{"item": rate.item, "amount": format_money(rate.amount), "unit": rate.unit}
                   for rate in result.rates],
-        "after_topup": result.after_topup_text,
+        "after_topup": result.after_topup_text(english),
         "option_effects": [{"option": f"{effect.key}={effect.value}", "description": effect.description,
                             "outcome": effect.outcome, "late_fees_max": format_money(effect.late_fees_max)}
                            for effect in result.option_effects],
-        "notes": [item.text + _mark(item.fact) for item in result.notes],
+        "notes": [_said(item.text, item.fact, english) for item in result.notes],
         "sources": [{"source": fact.source, "as_of": fact.as_of.isoformat(), "verified": fact.verified,
                      "status": fact.status} for fact in result.sources],
     }
 
 
 def _rates(result: Explanation) -> str:
-    return ", ".join(f"{rate.item} {euros(rate.amount)}/{rate.unit}{_mark(rate.fact)}" for rate in result.rates)
+    return ", ".join(f"{human(rate.item)} {money(rate.amount)}/{human(rate.unit)}{_mark(rate.fact, human)}"
+                     for rate in result.rates)
 
 
 def _todo(result: Explanation) -> Note:
     if result.covered:
-        return Note("Nothing to do: the credit covers the renewal.", "ok")
-    when = "before the renewal" if result.renewal is None else f"before {human_moment(result.renewal)}"
-    pending = f" ({euros(result.shortfall)} short + {euros(result.pending)} pending charges)" if result.pending else ""
-    return Note(f"Top up at least {euros(result.min_topup)}{pending} {when}.", "bad")
+        return Note(_("Nothing to do: the credit covers the renewal."), "ok")
+    when = (_("before the renewal") if result.renewal is None
+            else _("before {moment}").format(moment=human_moment(result.renewal)))
+    if result.pending:
+        text = _("Top up at least {amount} ({shortfall} short + {pending} pending charges) {when}.").format(
+            amount=money(result.min_topup), shortfall=money(result.shortfall), pending=money(result.pending),
+            when=when)
+    else:
+        text = _("Top up at least {amount} {when}.").format(amount=money(result.min_topup), when=when)
+    return Note(text, "bad")
+
+
+def _renewal(result: Explanation) -> str:
+    return _("hypothetical") if result.renewal is None else human_moment(result.renewal)
 
 
 def explain_blocks(result: Explanation, title: str) -> list[Any]:
     """One section: the situation, the day-by-day timeline, what still works, options and sources."""
-    credit = euros(result.credit) + ("" if result.covered else f"  (short by {euros(result.shortfall)})")
-    rows = [("Operator", result.operator.name), ("Price", euros(result.price)), ("Credit", credit)]
+    credit = money(result.credit) if result.covered else _("{credit}  (short by {amount})").format(
+        credit=money(result.credit), amount=money(result.shortfall))
+    rows = [(_("Operator"), human(result.operator.name)), (_("Price"), money(result.price)), (_("Credit"), credit)]
     if result.pending:
-        rows.append(("Pending charges", f"{euros(result.pending)} (taken first at the next top-up)"))
-    rows.append(("Renewal", "hypothetical" if result.renewal is None else human_moment(result.renewal)))
-    rows.append(("Outcome", OUTCOMES[result.outcome]))
+        rows.append((_("Pending charges"),
+                     _("{amount} (taken first at the next top-up)").format(amount=money(result.pending))))
+    rows.append((_("Renewal"), _renewal(result)))
+    rows.append((_("Outcome"), _(OUTCOMES[result.outcome])))
     if result.options:
-        rows.append(("Options", ", ".join(f"{key}={value}" for key, value in sorted(result.options.items()))))
+        rows.append((_("Options"), ", ".join(f"{key}={value}" for key, value in sorted(result.options.items()))))
     blocks: list[Any] = [Fields(rows)]
-    blocks.append(Table(["day", "extra", "what happens"],
-                        [[str(step.day), euros(step.cost), step.event + _mark(step.fact)]
-                         for step in result.timeline], title="Day by day (day 0 = renewal day)"))
+    blocks.append(Table([_("day"), _("extra"), _("what happens")],
+                        [[str(step.day), money(step.cost), _said(step.event, step.fact)] for step in result.timeline],
+                        title=_("Day by day (day 0 = renewal day)")))
     details = []
     if not result.covered:
-        details.append(("Max late fees", euros(result.late_fees_max)))
+        details.append((_("Max late fees"), money(result.late_fees_max)))
         if result.works:
-            details.append(("Still works", "; ".join(item.text + _mark(item.fact) for item in result.works)))
+            details.append((_("Still works"), "; ".join(_said(item.text, item.fact) for item in result.works)))
         if result.rates:
-            details.append(("Pay-per-use", _rates(result)))
-    details.append(("After a top-up", result.after_topup_text))
+            details.append((_("Pay-per-use"), _rates(result)))
+    details.append((_("After a top-up"), result.after_topup_text(human)))
     blocks.append(Fields(details))
     blocks.append(_todo(result))
     if result.option_effects:
-        blocks.append(Table(["option", "effect"], [
-            [f"{effect.key}={effect.value}", f"{OUTCOMES[effect.outcome]}, late fees up to "
-                                             f"{euros(effect.late_fees_max)}: {effect.description}"]
-            for effect in result.option_effects], title="Options that change the outcome"))
-    blocks.extend(Note(item.text + _mark(item.fact), "dim") for item in result.notes)
+        blocks.append(Table([_("option"), _("effect")], [
+            [f"{effect.key}={effect.value}", _("{outcome}, late fees up to {amount}: {description}").format(
+                outcome=_(OUTCOMES[effect.outcome]), amount=money(effect.late_fees_max),
+                description=human(effect.description))]
+            for effect in result.option_effects], title=_("Options that change the outcome")))
+    blocks.extend(Note(_said(item.text, item.fact), "dim") for item in result.notes)
     if result.sources:
         blocks.append(_sources(result.sources))
     return [Section(title, blocks)]
 
 
 def _sources(facts) -> Table:
-    return Table(["as of", "status", "source"], [[fact.as_of.isoformat(), fact.status, fact.source]
-                                                  for fact in facts], title="Sources")
+    return Table([_("as of"), _("status"), _("source")],
+                 [[fact.as_of.isoformat(), human(STATUSES.get(fact.status, fact.status)), human(fact.source)]
+                  for fact in facts], title=_("Sources"))
 
 
 def show_explain(result: Explanation, title: str, *, as_json: bool) -> None:
@@ -116,22 +152,22 @@ def show_explain(result: Explanation, title: str, *, as_json: bool) -> None:
 def show_compare(results: list[Explanation], title: str, *, as_json: bool) -> None:
     """Print ``explain --compare``: one row per operator, then what works and what a top-up does."""
     first = results[0]
-    situation = [("Price", euros(first.price)), ("Credit", euros(first.credit))]
+    situation = [(_("Price"), money(first.price)), (_("Credit"), money(first.credit))]
     if first.pending:
-        situation.append(("Pending charges", euros(first.pending)))
-    situation.append(("Renewal", "hypothetical" if first.renewal is None else human_moment(first.renewal)))
-    table = Table(["operator", "when credit is short", "max fees", "min top-up"],
-                  [[result.operator.name, OUTCOMES[result.outcome], euros(result.late_fees_max),
-                    euros(result.min_topup)] for result in results])
+        situation.append((_("Pending charges"), money(first.pending)))
+    situation.append((_("Renewal"), _renewal(first)))
+    table = Table([_("operator"), _("when credit is short"), _("max fees"), _("min top-up")],
+                  [[human(result.operator.name), _(OUTCOMES[result.outcome]), money(result.late_fees_max),
+                    money(result.min_topup)] for result in results])
     details = []
     for result in results:
         rows = []
         if result.works:
-            rows.append(("Still works", "; ".join(item.text + _mark(item.fact) for item in result.works)))
+            rows.append((_("Still works"), "; ".join(_said(item.text, item.fact) for item in result.works)))
         if result.rates:
-            rows.append(("Pay-per-use", _rates(result)))
-        rows.append(("After a top-up", result.after_topup_text))
-        details.append(Section(result.operator.name, [Fields(rows)]))
+            rows.append((_("Pay-per-use"), _rates(result)))
+        rows.append((_("After a top-up"), result.after_topup_text(human)))
+        details.append(Section(human(result.operator.name), [Fields(rows)]))
     facts = list(dict.fromkeys(fact for result in results for fact in result.sources))
     blocks = [Section(title, [Fields(situation), table]), *details]
     if facts:
