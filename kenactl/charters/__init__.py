@@ -3,6 +3,10 @@
 Each ``<id>.toml`` beside this module holds one edition's amounts, caps and deadlines, every group
 with the section it comes from and a quote of the Italian text. Which edition applies to a case is
 chosen by the case's date (``for_date``) unless the user names one (``choose``).
+
+The fields in ``ENGLISH_FIELDS`` are English prose: they stay English in results and JSON and are the
+msgids of their Italian translations (``translatable_texts``); titles, case names and quotes are the
+charters' own Italian text and are never translated.
 """
 
 import tomllib
@@ -16,9 +20,13 @@ from typing import Any
 from kenactl.core import money
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import InputError, KenactlError
+from kenactl.i18n import Msg
 
 CHARTER_IDS = ("tim-2022", "noverca")
 CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
+ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_from", "compensation.payment_method",
+                  "compensation.request", "compensation.automatic_terms", "mnp.payment_method", "mnp.request",
+                  "residual_credit.transfer_to", "residual_credit.small_credit_transfer_to")
 
 
 class CharterError(KenactlError):
@@ -119,8 +127,9 @@ class Charter:
             return self.mnp.rate
         if case not in self.compensation.cases:
             listed = ", ".join([*self.compensation.cases, "mnp"])
-            raise InputError(f"case {case!r} is not in the {self.label} {self.compensation.rate.section} "
-                             f"(it lists: {listed})")
+            raise InputError(Msg("case {case} is not in the {charter} {section} (it lists: {listed})",
+                                 case=repr(case), charter=self.label, section=self.compensation.rate.section,
+                                 listed=listed))
         return self.compensation.rate
 
 
@@ -129,17 +138,18 @@ class _Table:
 
     def __init__(self, table: Any, where: str):
         if not isinstance(table, dict):
-            raise CharterError(f"{where}: expected a table")
+            raise CharterError(Msg("{where}: expected a table", where=where))
         self.table, self.where = table, where
 
     def get(self, key: str, kind: type, optional: bool = False) -> Any:
         if key not in self.table:
             if optional:
                 return None
-            raise CharterError(f"{self.where}.{key}: missing")
+            raise CharterError(Msg("{where}.{key}: missing", where=self.where, key=key))
         value = self.table[key]
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise CharterError(f"{self.where}.{key}: expected {kind.__name__}, got {value!r}")
+            raise CharterError(Msg("{where}.{key}: expected {kind}, got {value}", where=self.where, key=key,
+                                   kind=kind.__name__, value=repr(value)))
         return value
 
     def money(self, key: str) -> Decimal:
@@ -151,7 +161,8 @@ class _Table:
     def days(self) -> str:
         kind = self.get("days", str)
         if kind not in DAY_KINDS:
-            raise CharterError(f"{self.where}.days: {kind!r} is not one of {', '.join(DAY_KINDS)}")
+            raise CharterError(Msg("{where}.days: {kind} is not one of {known}", where=self.where,
+                                   kind=repr(kind), known=", ".join(DAY_KINDS)))
         return kind
 
     def sub(self, key: str) -> "_Table":
@@ -169,17 +180,19 @@ def parse(text: str, origin: str) -> Charter:
     try:
         top = _Table(tomllib.loads(text), origin)
     except tomllib.TOMLDecodeError as error:
-        raise CharterError(f"{origin}: not valid TOML: {error}") from None
+        raise CharterError(Msg("{origin}: not valid TOML: {error}", origin=origin, error=str(error))) from None
     comp, mnp, complaints, credit = (top.sub(name) for name in
                                      ("compensation", "mnp", "complaints", "residual_credit"))
     cases = comp.sub("cases")
     for case in cases.table:
         if case not in CASES or case == "mnp":
-            raise CharterError(f"{cases.where}.{case}: unknown case (known: {', '.join(CASES[:-1])})")
+            raise CharterError(Msg("{where}.{case}: unknown case (known: {known})", where=cases.where,
+                                   case=case, known=", ".join(CASES[:-1])))
         cases.get(case, str)
     automatic = comp.get("automatic_cases", list)
     if not set(automatic) <= set(cases.table):
-        raise CharterError(f"{comp.where}.automatic_cases: {automatic!r} names a case not in {cases.where}")
+        raise CharterError(Msg("{where}.automatic_cases: {cases} names a case not in {table}", where=comp.where,
+                               cases=repr(automatic), table=cases.where))
     return Charter(
         id=top.get("id", str), title=top.get("title", str), edition=top.get("edition", str),
         label=top.get("label", str), source=top.get("source", str),
@@ -212,12 +225,32 @@ def parse(text: str, origin: str) -> Charter:
 def load(charter_id: str) -> Charter:
     """The charter with this id (``tim-2022`` or ``noverca``), read from the package data."""
     if charter_id not in CHARTER_IDS:
-        raise InputError(f"unknown charter {charter_id!r}; choose one of: {', '.join(CHARTER_IDS)}")
+        raise InputError(Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
+                             known=", ".join(CHARTER_IDS)))
     name = f"{charter_id}.toml"
-    charter = parse(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"), name)
+    charter = parse(_text(name), name)
     if charter.id != charter_id:
-        raise CharterError(f"{name}: id is {charter.id!r}, expected {charter_id!r}")
+        raise CharterError(Msg("{name}: id is {found}, expected {expected}", name=name, found=repr(charter.id),
+                               expected=repr(charter_id)))
     return charter
+
+
+def _text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def translatable_texts() -> list[tuple[str, str]]:
+    """The English prose of every packaged charter (``ENGLISH_FIELDS``), with ``file: field`` as origin."""
+    found = []
+    for charter_id in CHARTER_IDS:
+        name = f"{charter_id}.toml"
+        data = tomllib.loads(_text(name))
+        for field in ENGLISH_FIELDS:
+            value: Any = data
+            for key in field.split("."):
+                value = value[key]
+            found.append((value, f"kenactl/charters/{name}: {field}"))
+    return found
 
 
 def for_date(day: date) -> Charter:

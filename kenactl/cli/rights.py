@@ -63,17 +63,14 @@ def complaint() -> None:
 @pass_app
 def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json: bool) -> None:
     """Record a complaint you filed; shows when the reply is due."""
-    from kenactl.core.rights import add_complaint, complaint_status
-    from kenactl.errors import InputError
+    from kenactl.core.rights import add_complaint, complaint_status, require_kena
     from kenactl.views.rights import show_complaint_change
 
     today = app.now.date()
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        if line.operator != "kena":
-            raise InputError(f"line {line.name!r} is a {line.operator} line; the Carta dei Servizi rules "
-                             f"kenactl knows are Kena Mobile's")
+        require_kena(line)
         complaints = add_complaint(profile.complaints, filed or today, subject, line.name, today)
         return replace(profile, complaints=complaints)
 

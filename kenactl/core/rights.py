@@ -13,6 +13,7 @@ from kenactl.core import dates, workdays
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
 from kenactl.errors import InputError
+from kenactl.i18n import Money, Msg
 
 MNP_CASE_TEXT = "ritardo attivazione MNP (number portability)"
 
@@ -62,15 +63,18 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
                  noticed: date | None = None) -> CompensationResult:
     """The §15 indennizzo for ``case`` (or MNP) over ``first``..``last``; ``noticed`` starts the report deadline."""
     if first > today:
-        raise InputError(f"--from: {first.isoformat()} is after today ({today.isoformat()})")
+        raise InputError(Msg("{option}: {day} is after today ({today})", option="--from",
+                             day=first.isoformat(), today=today.isoformat()))
     if last < first:
-        raise InputError(f"--to: {last.isoformat()} is before --from {first.isoformat()}")
+        raise InputError(Msg("--to: {last} is before --from {first}", last=last.isoformat(),
+                             first=first.isoformat()))
     if last > today:
-        raise InputError(f"--to: {last.isoformat()} is after today ({today.isoformat()})")
+        raise InputError(Msg("{option}: {day} is after today ({today})", option="--to",
+                             day=last.isoformat(), today=today.isoformat()))
     noticed = first if noticed is None else noticed
     if noticed < first or noticed > today:
-        raise InputError(f"--noticed: {noticed.isoformat()} must be between --from {first.isoformat()} "
-                         f"and today ({today.isoformat()})")
+        raise InputError(Msg("--noticed: {noticed} must be between --from {first} and today ({today})",
+                             noticed=noticed.isoformat(), first=first.isoformat(), today=today.isoformat()))
     rate = charter.rate_for(case)
     count = workdays.count_days(first, last, rate.days)
     amount, capped = rate_amount(count.days, rate)
@@ -147,7 +151,8 @@ def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, 
                   today: date) -> tuple[Complaint, ...]:
     """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""
     if filed > today:
-        raise InputError(f"--date: {filed.isoformat()} is after today ({today.isoformat()})")
+        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+                             day=filed.isoformat(), today=today.isoformat()))
     next_id = max((c.id for c in complaints), default=0) + 1
     return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line))
 
@@ -157,16 +162,20 @@ def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed
     """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today)."""
     found = [c for c in complaints if c.id == complaint_id]
     if not found:
-        known = ", ".join(str(c.id) for c in complaints) or "none"
-        raise InputError(f"no complaint #{complaint_id}; the profile has: {known}")
+        if not complaints:
+            raise InputError(Msg("no complaint #{id}; the profile has: none", id=complaint_id))
+        known = ", ".join(str(c.id) for c in complaints)
+        raise InputError(Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
     complaint = found[0]
     if complaint.closed is not None:
-        raise InputError(f"complaint #{complaint_id} was already closed on {complaint.closed.isoformat()}")
+        raise InputError(Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
+                             closed=complaint.closed.isoformat()))
     if closed < complaint.filed:
-        raise InputError(f"--date: {closed.isoformat()} is before the complaint was filed "
-                         f"({complaint.filed.isoformat()})")
+        raise InputError(Msg("--date: {closed} is before the complaint was filed ({filed})",
+                             closed=closed.isoformat(), filed=complaint.filed.isoformat()))
     if closed > today:
-        raise InputError(f"--date: {closed.isoformat()} is after today ({today.isoformat()})")
+        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+                             day=closed.isoformat(), today=today.isoformat()))
     return tuple(replace(c, closed=closed) if c.id == complaint_id else c for c in complaints)
 
 
@@ -185,13 +194,19 @@ class LeaveAdvice:
     better: str  # "transfer" or "nothing"
 
 
+def require_kena(line: Line) -> None:
+    """Refuse a line of another operator: the charters kenactl knows are Kena Mobile's."""
+    if line.operator != "kena":
+        raise InputError(Msg("line {name} is a {operator} line; the Carta dei Servizi rules kenactl knows "
+                             "are Kena Mobile's", name=repr(line.name), operator=line.operator))
+
+
 def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chosen_by: str) -> LeaveAdvice:
     """Compare transfer and refund for ``line``'s credit less ``bonus`` (bonus credit is excluded by §11)."""
-    if line.operator != "kena":
-        raise InputError(f"line {line.name!r} is a {line.operator} line; the Carta dei Servizi rules kenactl "
-                         f"knows are Kena Mobile's")
+    require_kena(line)
     if bonus > max(line.credit, ZERO):
-        raise InputError(f"--bonus: {bonus} € is more than the line's credit ({line.credit} €)")
+        raise InputError(Msg("--bonus: {bonus} is more than the line's credit ({credit})",
+                             bonus=Money(bonus), credit=Money(line.credit)))
     rules = charter.residual_credit
     eligible = max(line.credit - bonus, ZERO)
     refundable = eligible > rules.refund_fee

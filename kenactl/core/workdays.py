@@ -7,20 +7,23 @@ Two kinds of day appear in the Carte dei Servizi:
   (the usual Italian meaning of "giorno feriale"; kenactl's reading, shown as such to users).
 
 National holidays come from the ``holidays`` package (``country_holidays("IT")``), imported lazily:
-it includes Easter Monday and, from 2026, 4 October (San Francesco).
+it includes Easter Monday and, from 2026, 4 October (San Francesco). Their names are English in results
+(and JSON); ``local_holiday_name`` gives the Italian name for people reading Italian.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from kenactl.i18n import N_
+
 DAY_KINDS = {
     "lavorativi": frozenset(range(5)),   # Mon-Fri
     "feriali": frozenset(range(6)),      # Mon-Sat
 }
 DAY_KIND_NAMES = {
-    "lavorativi": "working days (giorni lavorativi: Mon-Fri, not national holidays)",
-    "feriali": "giorni feriali (Mon-Sat, not national holidays; kenactl's reading)",
+    "lavorativi": N_("working days (giorni lavorativi: Mon-Fri, not national holidays)"),
+    "feriali": N_("giorni feriali (Mon-Sat, not national holidays; kenactl's reading)"),
 }
 ONE_DAY = timedelta(days=1)
 
@@ -33,16 +36,24 @@ class DayCount:
     holidays: tuple[tuple[date, str], ...]
 
 
+HOLIDAY_LANGUAGES = {"en": "en_US", "it": "it_IT"}
+
+
 @cache
-def _holidays_of(year: int) -> dict[date, str]:
+def _holidays_of(year: int, lang: str = "en") -> dict[date, str]:
     import holidays  # lazily: ~60 ms to import
 
-    return dict(holidays.country_holidays("IT", years=year, language="en_US"))
+    return dict(holidays.country_holidays("IT", years=year, language=HOLIDAY_LANGUAGES[lang]))
 
 
 def holiday_name(day: date) -> str | None:
     """The national holiday on ``day`` (English name), or None."""
     return _holidays_of(day.year).get(day)
+
+
+def local_holiday_name(day: date, lang: str) -> str | None:
+    """The national holiday on ``day`` named in ``lang`` (``en`` or ``it``), or None."""
+    return _holidays_of(day.year, lang if lang in HOLIDAY_LANGUAGES else "en").get(day)
 
 
 def is_day(day: date, kind: str) -> bool:

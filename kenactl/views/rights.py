@@ -1,17 +1,21 @@
-"""``rights``: JSON and blocks for indennizzi, complaints and residual credit, every figure with its source."""
+"""``rights``: JSON and blocks for indennizzi, complaints and residual credit, every figure with its source.
+
+JSON keeps the charters' English prose as it is; blocks translate it (and every label) with ``_``.
+"""
 
 from datetime import date
 from typing import Any
 
 from kenactl.charters import Charter
-from kenactl.core.money import ZERO, euros, format_money
+from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
-from kenactl.core.workdays import DAY_KIND_NAMES
+from kenactl.core.workdays import DAY_KIND_NAMES, local_holiday_name
+from kenactl.i18n import N_, _, language, ngettext
+from kenactl.i18n import day as human_date
+from kenactl.i18n import money as euros
 from kenactl.render import Fields, Note, Section, Table, emit
-from kenactl.views import human_date
 
-DAY_UNIT = {"lavorativi": "working day", "feriali": "giorno feriale"}
-DAY_UNITS = {"lavorativi": "working days", "feriali": "giorni feriali"}
+DAY_UNIT = {"lavorativi": N_("working day"), "feriali": N_("giorno feriale")}
 
 
 def _iso(day: date | None) -> str | None:
@@ -19,7 +23,13 @@ def _iso(day: date | None) -> str | None:
 
 
 def _days(count: int, kind: str) -> str:
-    return f"{count} {DAY_UNIT[kind] if count == 1 else DAY_UNITS[kind]}"
+    if kind == "lavorativi":
+        return ngettext("{count} working day", "{count} working days", count).format(count=count)
+    return ngettext("{count} giorno feriale", "{count} giorni feriali", count).format(count=count)
+
+
+def _holiday(day: date, name: str) -> str:
+    return f"{human_date(day)} {local_holiday_name(day, language()) or name}"
 
 
 def charter_json(charter: Charter, chosen_by: str) -> dict[str, Any]:
@@ -36,9 +46,11 @@ def _distinct(charters: list[tuple[Charter, str]]) -> list[tuple[Charter, str]]:
 def _charter_notes(charters: list[tuple[Charter, str]], when: str) -> list[Note]:
     notes = []
     for charter, chosen_by in _distinct(charters):
-        how = "named with --charter" if chosen_by == "option" else f"the edition in force {when}"
-        notes.append(Note(f"Charter: {charter.title}, {charter.edition} (seed {charter.source}), {how}; "
-                          f"dates it applies to: {charter.in_force_basis}.", "dim"))
+        how = _("named with --charter") if chosen_by == "option" else _("the edition in force {when}").format(
+            when=when)
+        notes.append(Note(_("Charter: {title}, {edition} (seed {source}), {how}; dates it applies to: {basis}.").format(
+            title=charter.title, edition=_(charter.edition), source=charter.source, how=how,
+            basis=_(charter.in_force_basis)), "dim"))
     return notes
 
 
@@ -82,48 +94,58 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
     cite = f"[{charter.cite(rate.section)}]"
     general = f"[{charter.cite(charter.compensation.rate.section)}]"
     rows = [
-        ("Case", f"{result.case_text}  {cite}"),
-        ("Days", f"{human_date(result.first)} → {human_date(result.last)}: {_days(count.days, rate.days)}"),
+        (_("Case"), f"{result.case_text}  {cite}"),
+        (_("Days"), f"{human_date(result.first)} → {human_date(result.last)}: {_days(count.days, rate.days)}"),
     ]
     if count.holidays:
-        rows.append(("Not counted", ", ".join(f"{human_date(day)} {name}" for day, name in count.holidays)))
+        rows.append((_("Not counted"), ", ".join(_holiday(day, name) for day, name in count.holidays)))
     rows += [
-        ("Rate", f"{euros(rate.per_day)} per {DAY_UNIT[rate.days]}, max {euros(rate.cap)}; nothing for delays of "
-                 f"at most {_days(rate.not_due_up_to_days, rate.days)}  {cite}"),
-        ("Amount", f"{euros(result.amount)}  {cite}"),
+        (_("Rate"), _("{per_day} per {unit}, max {cap}; nothing for delays of at most {days}").format(
+            per_day=euros(rate.per_day), unit=_(DAY_UNIT[rate.days]), cap=euros(rate.cap),
+            days=_days(rate.not_due_up_to_days, rate.days)) + f"  {cite}"),
+        (_("Amount"), f"{euros(result.amount)}  {cite}"),
     ]
     if result.report_by is None:
-        rows.append(("Report by", f"no deadline stated in this edition  {general}"))
+        rows.append((_("Report by"), _("no deadline stated in this edition") + f"  {general}"))
     else:
-        rows.append(("Report by", f"{human_date(result.report_by)}: within "
-                                  f"{charter.compensation.report_within_months} months of learning of it "
-                                  f"({human_date(result.noticed)})  {general}"))
-    paid = f"as {result.payment_method}"
+        months = charter.compensation.report_within_months or 0
+        rows.append((_("Report by"), ngettext("{day}: within {months} month of learning of it ({noticed})",
+                                              "{day}: within {months} months of learning of it ({noticed})",
+                                              months).format(day=human_date(result.report_by), months=months,
+                                                             noticed=human_date(result.noticed)) + f"  {general}"))
     if result.payment_within_days is None:
-        paid += f"; no time limit stated in {rate.section}"
+        paid = _("as {method}; no time limit stated in {section}").format(
+            method=_(result.payment_method), section=rate.section)
     else:
-        paid += f", within {result.payment_within_days} days of {result.payment_counted_from}"
-    rows.append(("Paid", f"{paid}  {cite}"))
+        paid = ngettext("as {method}, within {days} day of {counted_from}",
+                        "as {method}, within {days} days of {counted_from}", result.payment_within_days).format(
+            method=_(result.payment_method), days=result.payment_within_days,
+            counted_from=_(result.payment_counted_from))
+    rows.append((_("Paid"), f"{paid}  {cite}"))
     notes: list[Note] = []
     if not result.due:
-        notes.append(Note(f"Not due: {_days(count.days, rate.days)} is not more than the "
-                          f"{rate.not_due_up_to_days} the charter excludes {cite}.", "warn"))
+        notes.append(Note(_("Not due: {days} is not more than the {excluded} the charter excludes {cite}.").format(
+            days=_days(count.days, rate.days), excluded=rate.not_due_up_to_days, cite=cite), "warn"))
     elif result.capped:
-        notes.append(Note(f"Capped: {count.days} × {euros(rate.per_day)} = {euros(rate.per_day * count.days)}, "
-                          f"the charter pays at most {euros(rate.cap)} {cite}.", "warn"))
-    if result.report_deadline_passed:
-        notes.append(Note(f"The deadline to report passed on {human_date(result.report_by)}: if you did not "
-                          f"report it by then, no indennizzo is paid {general}.", "bad"))
+        notes.append(Note(_("Capped: {days} × {per_day} = {full}, the charter pays at most {cap} {cite}.").format(
+            days=count.days, per_day=euros(rate.per_day), full=euros(rate.per_day * count.days),
+            cap=euros(rate.cap), cite=cite), "warn"))
+    if result.report_deadline_passed and result.report_by is not None:
+        notes.append(Note(_("The deadline to report passed on {day}: if you did not report it by then, no "
+                            "indennizzo is paid {cite}.").format(day=human_date(result.report_by), cite=general),
+                          "bad"))
     if result.due and result.automatic is not None:
         auto = f"[{charter.cite(charter.compensation.automatic_section)}]"
-        notes.append(Note(f"Automatic indennizzo: {result.automatic} {auto}.", "info"))
+        notes.append(Note(_("Automatic indennizzo: {terms} {cite}.").format(terms=_(result.automatic), cite=auto),
+                          "info"))
     if result.due:
-        notes.append(Note(f"Ask for it {rate.request} {cite}.", "info"))
-    notes.append(Note(f"Days counted: {DAY_KIND_NAMES[rate.days]}, both ends included.", "dim"))
+        notes.append(Note(_("Ask for it {request} {cite}.").format(request=_(rate.request), cite=cite), "info"))
+    notes.append(Note(_("Days counted: {kind}, both ends included.").format(kind=_(DAY_KIND_NAMES[rate.days])),
+                      "dim"))
     notes.append(Note(f"«{rate.quote}» {cite}", "dim"))
-    notes.extend(_charter_notes([(charter, result.chosen_by)], f"on the first day of the case "
-                                                               f"({human_date(result.first)})"))
-    title = f"Indennizzo ({result.case}): {euros(result.amount)}"
+    notes.extend(_charter_notes([(charter, result.chosen_by)], _("on the first day of the case ({day})").format(
+        day=human_date(result.first))))
+    title = _("Indennizzo ({case}): {amount}").format(case=result.case, amount=euros(result.amount))
     return [Section(title, [Fields(rows), *notes])]
 
 
@@ -154,36 +176,42 @@ def complaint_json(status: ComplaintStatus) -> dict[str, Any]:
     }
 
 
-STATE_TEXT = {"open": "open", "open-late": "open, reply late", "answered": "answered in time",
-              "answered-late": "answered late"}
+STATE_TEXT = {"open": N_("open"), "open-late": N_("open, reply late"), "answered": N_("answered in time"),
+              "answered-late": N_("answered late")}
+CHANGE_TITLE = {"added": N_("Complaint #{id} added"), "closed": N_("Complaint #{id} closed")}
 
 
 def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]:
     """A table of complaints with what each is owed today, then the rules applied and their sources."""
     if not statuses:
-        return [Note("No complaints recorded; add one with: kenactl rights complaint add --date YYYY-MM-DD")]
+        return [Note(_("No complaints recorded; add one with: {command}").format(
+            command="kenactl rights complaint add --date YYYY-MM-DD"))]
     rows = []
     for status in statuses:
         c = status.complaint
         owed = euros(status.amount) + (" (max)" if status.at_cap else "")
         rows.append([f"#{c.id}", c.line, c.filed.isoformat(), status.reply_due.isoformat(),
-                     STATE_TEXT[status.state], str(status.days_late), owed,
+                     _(STATE_TEXT[status.state]), str(status.days_late), owed,
                      _iso(status.next_increase) or "-", c.subject])
-    blocks: list[Any] = [Table(["id", "line", "filed", "reply due", "state", "days late", "owed", "grows on",
-                                "subject"], rows, title=f"Complaints as of {human_date(today)}")]
+    columns = ["id", _("line"), _("filed"), _("reply due"), _("state"), _("days late"), _("owed"), _("grows on"),
+               _("subject")]
+    blocks: list[Any] = [Table(columns, rows, title=_("Complaints as of {day}").format(day=human_date(today)))]
     total = sum((status.amount for status in statuses), ZERO)
     if total > 0:
-        blocks.append(Note(f"Owed for late replies: {euros(total)} in all; ask for it like a complaint.", "warn"))
+        blocks.append(Note(_("Owed for late replies: {total} in all; ask for it like a complaint.").format(
+            total=euros(total)), "warn"))
     for charter, chosen_by in _distinct([(s.charter, s.chosen_by) for s in statuses]):
         rules = charter.complaints
         cite = f"[{charter.cite(rules.section)}]"
-        blocks.append(Note(
-            f"Reply due {rules.reply_within_days} calendar days after filing; when late, {euros(rules.per_step)} "
-            f"per {rules.step_days} {DAY_UNITS[rules.days]} of delay, max {euros(rules.cap)}, paid within "
-            f"{rules.payment_within_days} days of your request {cite}.", "dim"))
-        blocks.append(Note(f"Days late count {DAY_KIND_NAMES[rules.days]}; the indennizzo is for written "
-                           f"complaints (reclami scritti) {cite}.", "dim"))
-        blocks.extend(_charter_notes([(charter, chosen_by)], "on the filing date"))
+        blocks.append(Note(_(
+            "Reply due {reply_days} calendar days after filing; when late, {per_step} per {step_days} of delay, "
+            "max {cap}, paid within {payment_days} days of your request {cite}.").format(
+            reply_days=rules.reply_within_days, per_step=euros(rules.per_step),
+            step_days=_days(rules.step_days, rules.days), cap=euros(rules.cap),
+            payment_days=rules.payment_within_days, cite=cite), "dim"))
+        blocks.append(Note(_("Days late count {kind}; the indennizzo is for written complaints (reclami scritti) "
+                             "{cite}.").format(kind=_(DAY_KIND_NAMES[rules.days]), cite=cite), "dim"))
+        blocks.extend(_charter_notes([(charter, chosen_by)], _("on the filing date")))
     return blocks
 
 
@@ -198,18 +226,20 @@ def show_complaint_change(verb: str, status: ComplaintStatus, *, as_json: bool) 
     """Print what ``complaint add`` or ``complaint close`` did, with the deadline and its source."""
     c, charter = status.complaint, status.charter
     cite = f"[{charter.cite(charter.complaints.section)}]"
-    rows = [("Line", c.line), ("Filed", human_date(c.filed)),
-            ("Reply due", f"{human_date(status.reply_due)} ({charter.complaints.reply_within_days} calendar days)"
-                          f"  {cite}")]
+    reply_days = charter.complaints.reply_within_days
+    rows = [(_("Line"), c.line), (_("Filed"), human_date(c.filed)),
+            (_("Reply due"), ngettext("{day} ({days} calendar day)", "{day} ({days} calendar days)",
+                                      reply_days).format(day=human_date(status.reply_due), days=reply_days)
+             + f"  {cite}")]
     if c.subject:
-        rows.insert(1, ("Subject", c.subject))
+        rows.insert(1, (_("Subject"), c.subject))
     if c.closed is not None:
-        rows.append(("Answered", f"{human_date(c.closed)}: {STATE_TEXT[status.state]}"))
+        rows.append((_("Answered"), f"{human_date(c.closed)}: {_(STATE_TEXT[status.state])}"))
     if status.days_late:
-        rows.append(("Days late", f"{_days(status.days_late, charter.complaints.days)}"))
+        rows.append((_("Days late"), f"{_days(status.days_late, charter.complaints.days)}"))
     if status.state != "open":
-        rows.append(("Owed", f"{euros(status.amount)}  {cite}"))
-    blocks = [Section(f"Complaint #{c.id} {verb}", [Fields(rows)])]
+        rows.append((_("Owed"), f"{euros(status.amount)}  {cite}"))
+    blocks = [Section(_(CHANGE_TITLE[verb]).format(id=c.id), [Fields(rows)])]
     emit(blocks, complaint_json(status), as_json=as_json)
 
 
@@ -239,31 +269,39 @@ def leave_blocks(advice: LeaveAdvice) -> list[Any]:
     cite = f"[{charter.cite(rules.section)}]"
     credit = euros(advice.credit)
     if advice.bonus:
-        credit += f", of which {euros(advice.bonus)} bonus credit (excluded)"
-    rows = [("Credit", credit), ("Residual credit", f"{euros(advice.eligible)}  {cite}")]
+        credit += _(", of which {bonus} bonus credit (excluded)").format(bonus=euros(advice.bonus))
+    rows = [(_("Credit"), credit), (_("Residual credit"), f"{euros(advice.eligible)}  {cite}")]
     notes: list[Note] = []
     if advice.credit < 0:
-        notes.append(Note(f"The credit is negative ({euros(advice.credit)}): there is no residual credit.", "warn"))
+        notes.append(Note(_("The credit is negative ({credit}): there is no residual credit.").format(
+            credit=euros(advice.credit)), "warn"))
     if advice.better == "nothing":
-        notes.append(Note("Nothing to transfer or refund.", "warn"))
+        notes.append(Note(_("Nothing to transfer or refund."), "warn"))
     elif advice.refund is None:
-        rows.append(("Transfer", f"{euros(advice.eligible)}, free, onto {rules.small_credit_transfer_to}  {cite}"))
-        rows.append(("Refund", f"none: at or below the {euros(rules.refund_fee)} fee the credit stays recorded "
-                               f"in your name  {cite}"))
-        notes.append(Note(f"Only the transfer makes sense: {euros(advice.eligible)} is not more than the "
-                          f"{euros(rules.refund_fee)} refund fee.", "ok"))
+        rows.append((_("Transfer"), _("{amount}, free, onto {target}").format(
+            amount=euros(advice.eligible), target=_(rules.small_credit_transfer_to)) + f"  {cite}"))
+        rows.append((_("Refund"), _("none: at or below the {fee} fee the credit stays recorded in your name").format(
+            fee=euros(rules.refund_fee)) + f"  {cite}"))
+        notes.append(Note(_("Only the transfer makes sense: {amount} is not more than the {fee} refund fee.").format(
+            amount=euros(advice.eligible), fee=euros(rules.refund_fee)), "ok"))
     else:
-        rows.append(("Transfer", f"{euros(advice.eligible)}, free, onto {rules.transfer_to}  {cite}"))
-        rows.append(("Refund", f"{euros(advice.refund)} to your bank account ({euros(advice.eligible)} − "
-                               f"{euros(rules.refund_fee)} fee), by {human_date(advice.refund_by)} if requested "
-                               f"today ({_days(rules.refund_within_days, rules.days)})  {cite}"))
-        notes.append(Note(f"Better: the transfer keeps {euros(advice.eligible - advice.refund)} more; take the "
-                          f"refund only if you have no SIM to move the credit to.", "ok"))
-    notes.append(Note(f"§11 applies when you withdraw (recesso), the SIM is deactivated or you port the number, "
-                      f"on your express request (form on kenamobile.it); bonus, discount and promotion credit is "
-                      f"excluded: «{rules.bonus_quote}» {cite}.", "dim"))
-    notes.extend(_charter_notes([(charter, advice.chosen_by)], "today"))
-    return [Section(f"Leaving line {advice.line}: residual credit {euros(advice.eligible)}", [Fields(rows), *notes])]
+        rows.append((_("Transfer"), _("{amount}, free, onto {target}").format(
+            amount=euros(advice.eligible), target=_(rules.transfer_to)) + f"  {cite}"))
+        rows.append((_("Refund"), _("{refund} to your bank account ({amount} − {fee} fee), by {day} if requested "
+                                    "today ({days})").format(
+            refund=euros(advice.refund), amount=euros(advice.eligible), fee=euros(rules.refund_fee),
+            day=human_date(advice.refund_by),
+            days=_days(rules.refund_within_days, rules.days)) + f"  {cite}"))
+        notes.append(Note(_("Better: the transfer keeps {difference} more; take the refund only if you have no SIM "
+                            "to move the credit to.").format(difference=euros(advice.eligible - advice.refund)),
+                          "ok"))
+    notes.append(Note(_("§11 applies when you withdraw (recesso), the SIM is deactivated or you port the number, "
+                        "on your express request (form on kenamobile.it); bonus, discount and promotion credit is "
+                        "excluded: «{quote}» {cite}.").format(quote=rules.bonus_quote, cite=cite), "dim"))
+    notes.extend(_charter_notes([(charter, advice.chosen_by)], _("today")))
+    title = _("Leaving line {line}: residual credit {amount}").format(line=advice.line,
+                                                                       amount=euros(advice.eligible))
+    return [Section(title, [Fields(rows), *notes])]
 
 
 def show_leave(advice: LeaveAdvice, *, as_json: bool) -> None:
