@@ -215,8 +215,8 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
     if verdict.eligible or verdict.eligible_from is None:
         return []
     when = verdict.eligible_from
-    reasons = _joined([Msg("{rule}: {reason}", rule=check.id, reason=_shown(check.reason))
-                       for check in verdict.failing])
+    reasons = restart.Listed([Msg("{check}: {reason}", check=restart.label(check.id), reason=check.message)
+                              for check in verdict.failing])
     description = Msg("From {when} Restart on line {line} is no longer blocked by the time rules ({reasons})."
                       "\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
                       "({price}), at least 48 h before the renewal, no offer change pending."
@@ -298,11 +298,3 @@ def _shown(text: Any) -> Any:
     if isinstance(text, Msg) or not text:
         return text
     return Msg(str(text).replace("{", "{{").replace("}", "}}"))
-
-
-def _joined(parts: list[Msg]) -> Msg:
-    """``a; b; c`` of messages, each shown in the language of the whole."""
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = Msg("{first}; {second}", first=joined, second=part)
-    return joined
