@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kenactl import i18n
 from kenactl.cli import cli
 
 ENV_TO_CLEAR = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLAIN", "EDITOR", "VISUAL", "LANGUAGE",
@@ -14,6 +15,7 @@ ENV_TO_CLEAR = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLA
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private profile path, config folder and locale; NO_COLOR and a fixed width."""
+    i18n.set_language("en")  # code called directly speaks English, whatever an earlier ``--lang it`` run chose
     for name in ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     profile = tmp_path / "config" / "profile.toml"
