@@ -76,9 +76,13 @@ def italian_catalog() -> dict[str, str]:
     for path in sorted((PACKAGE / "locale" / "it").glob("*.po")):
         with path.open("rb") as handle:
             for message in read_po(handle, locale="it"):
-                if message.id:
-                    key = message.id if isinstance(message.id, str) else message.id[0]
-                    catalog[key] = message.string if isinstance(message.string, str) else message.string[0]
+                if not message.id:
+                    continue
+                if isinstance(message.id, str):
+                    catalog[message.id] = message.string
+                else:  # a plural: singular and plural msgids with their first two forms
+                    for form, text in enumerate(message.id[:2]):
+                        catalog[text] = message.string[min(form, len(message.string) - 1)]
     return catalog
 
 
