@@ -21,6 +21,7 @@ from kenactl.core.model import (
     check_line_name,
 )
 from kenactl.errors import InputError, ProfileError
+from kenactl.i18n import N_, _
 
 SCHEMA_VERSION = 1
 HISTORY_KINDS = ("renewal", "restart")
@@ -31,7 +32,7 @@ class _Fields:
 
     def __init__(self, table: Any, where: str):
         if not isinstance(table, dict):
-            raise ProfileError(f"{where}: expected a table, got {_kind(table)}")
+            raise ProfileError(_("{field}: expected a table, got {kind}").format(field=where, kind=_kind(table)))
         self.table, self.where = table, where
 
     def name(self, key: str) -> str:
@@ -40,12 +41,13 @@ class _Fields:
     def check_keys(self, allowed: set[str]) -> None:
         extra = sorted(set(self.table) - allowed)
         if extra:
-            raise ProfileError(f"{self.name(extra[0])}: unknown key (known: {', '.join(sorted(allowed))})")
+            raise ProfileError(_("{field}: unknown key (known: {known})").format(
+                field=self.name(extra[0]), known=", ".join(sorted(allowed))))
 
     def raw(self, key: str, default: Any = ...) -> Any:
         if key not in self.table:
             if default is ...:
-                raise ProfileError(f"{self.name(key)}: missing")
+                raise ProfileError(_("{field}: missing").format(field=self.name(key)))
             return default
         return self.table[key]
 
@@ -53,42 +55,45 @@ class _Fields:
         value = self.raw(key, default)
         if value is default and default is not ...:
             return value
-        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
-            raise ProfileError(f"{self.name(key)}: expected {what}, got {_kind(value)}")
-        if not isinstance(value, types):
-            raise ProfileError(f"{self.name(key)}: expected {what}, got {_kind(value)}")
+        wrong_bool = isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,))
+        if wrong_bool or not isinstance(value, types):
+            raise ProfileError(_("{field}: expected {what}, got {kind}").format(
+                field=self.name(key), what=_(what), kind=_kind(value)))
         return value
 
     def text(self, key: str, default: Any = ...) -> str:
-        return self.typed(key, str, "text", default)
+        return self.typed(key, str, N_("text"), default)
 
     def integer(self, key: str, low: int, high: int, default: Any = ...) -> int:
-        value = self.typed(key, int, "a whole number", default)
+        value = self.typed(key, int, N_("a whole number"), default)
         if not low <= value <= high:
-            raise ProfileError(f"{self.name(key)}: {value} is outside {low}-{high}")
+            raise ProfileError(_("{field}: {value} is outside {low}-{high}").format(
+                field=self.name(key), value=value, low=low, high=high))
         return value
 
     def money(self, key: str, *, allow_negative: bool = False) -> Decimal:
-        value = self.typed(key, (Decimal, int, str), "an amount in euros such as 7.99")
+        value = self.typed(key, (Decimal, int, str), N_("an amount in euros such as 7.99"))
         return self.convert(key, lambda: money.parse_money(value, field=self.name(key),
                                                           allow_negative=allow_negative))
 
     def flag(self, key: str, default: bool) -> bool:
-        return self.typed(key, bool, "true or false", default)
+        return self.typed(key, bool, N_("true or false"), default)
 
     def day(self, key: str, default: Any = ...) -> date | None:
-        value = self.typed(key, date, "a date such as 2027-01-15", default)
+        value = self.typed(key, date, N_("a date such as 2027-01-15"), default)
         if isinstance(value, datetime):
-            raise ProfileError(f"{self.name(key)}: expected a date without time, got {value.isoformat()}")
+            raise ProfileError(_("{field}: expected a date without time, got {value}").format(
+                field=self.name(key), value=value.isoformat()))
         return value
 
     def moment(self, key: str, default: Any = ...) -> datetime | None:
-        value = self.typed(key, datetime, "a date-time such as 2027-01-15T09:30:00+01:00", default)
+        value = self.typed(key, datetime, N_("a date-time such as 2027-01-15T09:30:00+01:00"), default)
         if value is None:
             return None
         low, high = dates.YEARS
         if not low <= value.year <= high:  # also keeps the conversion to Europe/Rome in range
-            raise ProfileError(f"{self.name(key)}: {value.isoformat()} is outside the years {low}-{high}")
+            raise ProfileError(_("{field}: {value} is outside the years {first}-{last}").format(
+                field=self.name(key), value=value.isoformat(), first=low, last=high))
         return dates.in_rome(value)
 
     def convert(self, key: str, parse):
@@ -105,15 +110,19 @@ class _Fields:
     def tables(self, key: str) -> list["_Fields"]:
         value = self.raw(key, [])
         if not isinstance(value, list):
-            raise ProfileError(f"{self.name(key)}: expected a list of tables ([[{self.name(key)}]])")
+            raise ProfileError(_("{field}: expected a list of tables ([[{field}]])").format(field=self.name(key)))
         return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(value)]
 
 
+KIND_NAMES = {bool: N_("true/false"), int: N_("a whole number"), Decimal: N_("a decimal number"), str: N_("text"),
+              list: N_("a list"), dict: N_("a table"), date: N_("a date"), datetime: N_("a date-time"),
+              time: N_("a time")}
+
+
 def _kind(value: Any) -> str:
-    names = {bool: "true/false", int: "a whole number", Decimal: "a decimal number", str: "text",
-             list: "a list", dict: "a table", date: "a date", datetime: "a date-time", time: "a time"}
     shown = repr(value) if not isinstance(value, (dict, list)) else ""
-    return f"{names.get(type(value), type(value).__name__)} {shown}".strip()
+    name = KIND_NAMES.get(type(value))
+    return f"{type(value).__name__ if name is None else _(name)} {shown}".strip()
 
 
 def profile_from_toml(document: dict[str, Any]) -> Profile:
@@ -122,18 +131,20 @@ def profile_from_toml(document: dict[str, Any]) -> Profile:
     version = top.raw("schema_version")
     if version != SCHEMA_VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-            raise ProfileError(f"schema_version: {version} was written by a newer kenactl; this one reads "
-                               f"{SCHEMA_VERSION}")
-        raise ProfileError(f"schema_version: expected {SCHEMA_VERSION}, got {_kind(version)}")
+            raise ProfileError(_("schema_version: {version} was written by a newer kenactl; this one reads "
+                                 "{known}").format(version=version, known=SCHEMA_VERSION))
+        raise ProfileError(_("schema_version: expected {known}, got {kind}").format(
+            known=SCHEMA_VERSION, kind=_kind(version)))
     top.check_keys({"schema_version", "default_line", "updated_at", "alarms", "lines", "complaints"})
     line_tables = top.table_at("lines")
     if not line_tables.table:
-        raise ProfileError("lines: the profile has no lines; add one with [lines.main]")
+        raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
     lines = {name: _line(name, line_tables.table_at(name)) for name in line_tables.table}
     default = top.text("default_line", next(iter(lines)))
     if default not in lines:
-        raise ProfileError(f"default_line: {default!r} is not one of the lines ({', '.join(lines)})")
-    alarms = top.typed("alarms", list, "a list of durations such as [\"2d\"]", ["2d"])
+        raise ProfileError(_("default_line: {name} is not one of the lines ({known})").format(
+            name=repr(default), known=", ".join(lines)))
+    alarms = top.typed("alarms", list, N_("a list of durations such as [\"2d\"]"), ["2d"])
     for index, alarm in enumerate(alarms):
         top.convert(f"alarms[{index}]", lambda: dates.parse_duration(str(alarm), field=f"alarms[{index}]"))
     complaints = tuple(_complaint(fields, lines) for fields in top.tables("complaints"))
@@ -147,8 +158,8 @@ def _line(name: str, fields: _Fields) -> Line:
                        "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
     operator = fields.text("operator")
     if operator not in OPERATORS:
-        raise ProfileError(f"{fields.name('operator')}: unknown operator {operator!r} "
-                           f"(known: {', '.join(OPERATORS)})")
+        raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
+            field=fields.name("operator"), name=repr(operator), known=", ".join(OPERATORS)))
     renewal_time = fields.text("renewal_time", "00:00")
     options = fields.table_at("options")
     for key, value in options.table.items():
@@ -173,9 +184,9 @@ def _line(name: str, fields: _Fields) -> Line:
 
 def _allowances(fields: _Fields) -> Allowances:
     fields.check_keys({"data", "minutes", "sms"})
-    data = fields.typed("data", (str, int), "a data amount such as \"100GB\" or \"unlimited\"")
-    minutes = fields.typed("minutes", (str, int), "a whole number or \"unlimited\"")
-    sms = fields.typed("sms", (str, int), "a whole number or \"unlimited\"")
+    data = fields.typed("data", (str, int), N_("a data amount such as \"100GB\" or \"unlimited\""))
+    minutes = fields.typed("minutes", (str, int), N_("a whole number or \"unlimited\""))
+    sms = fields.typed("sms", (str, int), N_("a whole number or \"unlimited\""))
     return Allowances(
         data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"))),
         minutes=fields.convert("minutes", lambda: units.parse_count(minutes, field=fields.name("minutes"))),
@@ -185,7 +196,7 @@ def _allowances(fields: _Fields) -> Allowances:
 
 def _sample(fields: _Fields) -> UsageSample:
     fields.check_keys({"at", "data", "minutes", "sms"})
-    data = fields.typed("data", (str, int), "a data amount such as \"1.5GB\"", 0)
+    data = fields.typed("data", (str, int), N_("a data amount such as \"1.5GB\""), 0)
     return UsageSample(
         at=fields.moment("at"),
         data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"),
@@ -199,7 +210,8 @@ def _history(fields: _Fields) -> HistoryEntry:
     fields.check_keys({"kind", "at", "price", "renewal_day_before", "renewal_day_after"})
     kind = fields.text("kind")
     if kind not in HISTORY_KINDS:
-        raise ProfileError(f"{fields.name('kind')}: {kind!r} is not one of {', '.join(HISTORY_KINDS)}")
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=fields.name("kind"), value=repr(kind), known=", ".join(HISTORY_KINDS)))
     return HistoryEntry(kind=kind, at=fields.moment("at"), price=fields.money("price"),
                         renewal_day_before=fields.integer("renewal_day_before", 1, 31),
                         renewal_day_after=fields.integer("renewal_day_after", 1, 31))
@@ -210,7 +222,8 @@ def _charge(fields: _Fields) -> Charge:
     amount = fields.money("amount")
     paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
     if paid > amount:
-        raise ProfileError(f"{fields.name('paid')}: {paid} is more than the amount {amount}")
+        raise ProfileError(_("{field}: {paid} is more than the amount {amount}").format(
+            field=fields.name("paid"), paid=paid, amount=amount))
     return Charge(description=fields.text("description"), amount=amount,
                   added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
                   every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
@@ -221,7 +234,8 @@ def _complaint(fields: _Fields, lines: dict[str, Line]) -> Complaint:
     fields.check_keys({"id", "filed", "subject", "line", "closed"})
     line = fields.text("line")
     if line not in lines:
-        raise ProfileError(f"{fields.name('line')}: {line!r} is not one of the lines ({', '.join(lines)})")
+        raise ProfileError(_("{field}: {name} is not one of the lines ({known})").format(
+            field=fields.name("line"), name=repr(line), known=", ".join(lines)))
     return Complaint(id=fields.integer("id", 1, 10**9), filed=fields.day("filed"),
                      subject=fields.text("subject", ""), line=line, closed=fields.day("closed", None))
 

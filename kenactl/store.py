@@ -19,11 +19,12 @@ from pathlib import Path
 
 from kenactl.core.model import Profile
 from kenactl.errors import ProfileError
+from kenactl.i18n import N_, _
 from kenactl.paths import PROFILE_ENV, default_profile_path, profile_path  # noqa: F401 (re-exported)
 
 LOCK_TIMEOUT_SECONDS = 30
-INIT_HINT = ("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "
-             "--data 100GB --minutes unlimited --sms 100 --credit 10")
+INIT_HINT = N_("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "
+               "--data 100GB --minutes unlimited --sms 100 --credit 10")
 
 
 def read_text(path: Path) -> str:
@@ -31,16 +32,17 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProfileError(f"no profile at {path}; {INIT_HINT}") from None
+        raise ProfileError(_("no profile at {path}; {hint}").format(path=path, hint=_(INIT_HINT))) from None
     except IsADirectoryError:
-        raise ProfileError(f"profile {path} is a directory, not a file") from None
+        raise ProfileError(_("profile {path} is a directory, not a file").format(path=path)) from None
     except PermissionError:
-        raise ProfileError(f"cannot read profile {path}: permission denied") from None
+        raise ProfileError(_("cannot read profile {path}: permission denied").format(path=path)) from None
     except UnicodeDecodeError as error:
         line = error.object[:error.start].count(b"\n") + 1
-        raise ProfileError(f"profile {path} is not UTF-8 text (line {line}, byte {error.start})") from None
+        raise ProfileError(_("profile {path} is not UTF-8 text (line {line}, byte {byte})").format(
+            path=path, line=line, byte=error.start)) from None
     except OSError as error:
-        raise ProfileError(f"cannot read profile {path}: {error.strerror or error}") from None
+        raise ProfileError(_("cannot read profile {path}: {error}").format(path=path, error=error.strerror or error)) from None
 
 
 def parse(text: str, origin: Path | str) -> Profile:
@@ -50,7 +52,7 @@ def parse(text: str, origin: Path | str) -> Profile:
     try:
         document = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{origin}: not valid TOML: {error}") from None
+        raise ProfileError(_("{origin}: not valid TOML: {error}").format(origin=origin, error=error)) from None
     try:
         return profile_from_toml(document)
     except ProfileError as error:
@@ -82,17 +84,19 @@ def locked(path: Path) -> Iterator[None]:
         with lock:
             yield
     except Timeout:
-        raise ProfileError(f"profile {path} is locked by another kenactl (waited {LOCK_TIMEOUT_SECONDS}s)") from None
+        raise ProfileError(_("profile {path} is locked by another kenactl (waited {seconds}s)").format(
+            path=path, seconds=LOCK_TIMEOUT_SECONDS)) from None
 
 
 def ensure_folder(path: Path) -> None:
     """Create the profile's folder (mode 0700) if needed."""
     if path.is_dir():
-        raise ProfileError(f"profile {path} is a directory, not a file")
+        raise ProfileError(_("profile {path} is a directory, not a file").format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
-        raise ProfileError(f"cannot create folder {path.parent}: {error.strerror or error}") from None
+        raise ProfileError(_("cannot create folder {path}: {error}").format(
+            path=path.parent, error=error.strerror or error)) from None
 
 
 def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> Profile:
@@ -116,7 +120,7 @@ def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profi
     """Write a new profile; an existing one is replaced only with ``force``."""
     with locked(path):
         if path.exists() and not force:
-            raise ProfileError(f"a profile already exists at {path}; use --force to replace it")
+            raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=path))
         profile = replace(profile, updated_at=now)
         save(path, profile)
         return profile
@@ -135,7 +139,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = 0
     With ``backup`` the current file is first copied to ``path.bak`` (also atomically).
     """
     if path.is_dir():
-        raise ProfileError(f"{path} is a directory, not a file")
+        raise ProfileError(_("{path} is a directory, not a file").format(path=path))
     if backup and path.exists():
         _replace_with(Path(f"{path}.bak"), path.read_bytes(), mode)
     _replace_with(path, data, mode)
@@ -147,7 +151,8 @@ def _replace_with(path: Path, data: bytes, mode: int) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise ProfileError(f"cannot write in {path.parent}: {error.strerror or error}") from None
+        raise ProfileError(_("cannot write in {path}: {error}").format(
+            path=path.parent, error=error.strerror or error)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -158,7 +163,7 @@ def _replace_with(path: Path, data: bytes, mode: int) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise ProfileError(f"cannot write {path}: {error.strerror or error}") from None
+            raise ProfileError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
         raise
     _fsync_folder(path.parent)
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 ROME = ZoneInfo("Europe/Rome")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -28,13 +29,13 @@ def parse_moment(text: str, *, field: str = "--at") -> datetime:
         else:
             moment = in_rome(datetime.fromisoformat(raw.replace(" ", "T", 1)))
     except ValueError:
-        raise InputError(
-            f"{field}: {text!r} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or 2027-01-15T09:30)"
-        ) from None
+        raise InputError(_("{field}: {value} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or "
+                           "2027-01-15T09:30)").format(field=field, value=repr(text))) from None
     except OverflowError:  # year 1 or 9999 moved across midnight UTC
         moment = None
     if moment is None or not YEARS[0] <= moment.year <= YEARS[1]:  # renewal arithmetic needs room
-        raise InputError(f"{field}: {text!r} is outside the years {YEARS[0]}-{YEARS[1]}")
+        raise InputError(_("{field}: {value} is outside the years {first}-{last}").format(
+            field=field, value=repr(text), first=YEARS[0], last=YEARS[1]))
     return moment
 
 
@@ -43,14 +44,16 @@ def parse_date(text: str, *, field: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{field}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise InputError(_("{field}: {value} is not an ISO date (YYYY-MM-DD)").format(
+            field=field, value=repr(text))) from None
 
 
 def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
     """``HH:MM`` in 24-hour form."""
     match = _TIME.match(text.strip())
     if not match:
-        raise InputError(f"{field}: {text!r} is not a time of day HH:MM (e.g. 00:00 or 09:30)")
+        raise InputError(_("{field}: {value} is not a time of day HH:MM (e.g. 00:00 or 09:30)").format(
+            field=field, value=repr(text)))
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -58,7 +61,8 @@ def parse_duration(text: str, *, field: str) -> timedelta:
     """``3d``, ``12h``, ``30m`` or ``2w``."""
     match = _DURATION.match(text)
     if not match:
-        raise InputError(f"{field}: {text!r} is not a duration (examples: 3d, 12h, 2w)")
+        raise InputError(_("{field}: {value} is not a duration (examples: 3d, 12h, 2w)").format(
+            field=field, value=repr(text)))
     return timedelta(**{_DURATION_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 OPERATORS = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
 ALLOWANCE_KINDS = ("data", "minutes", "sms")
@@ -113,8 +114,8 @@ class Profile:
         """The named line, or the default one; an unknown name is an ``InputError`` listing the lines."""
         key = self.default_line if name is None else name
         if key not in self.lines:
-            known = ", ".join(self.lines) or "none"
-            raise InputError(f"unknown line {key!r}; the profile has: {known}")
+            known = ", ".join(self.lines) or _("none")
+            raise InputError(_("unknown line {name}; the profile has: {known}").format(name=repr(key), known=known))
         return self.lines[key]
 
     def selected(self, name: str | None) -> list[Line]:
@@ -128,14 +129,14 @@ class Profile:
     def add_line(self, line: Line) -> "Profile":
         """Add a new line; its name must be free."""
         if line.name in self.lines:
-            raise InputError(f"line {line.name!r} already exists")
+            raise InputError(_("line {name} already exists").format(name=repr(line.name)))
         return self.with_line(line)
 
     def remove_line(self, name: str) -> "Profile":
         """Remove a line; the last line cannot go, and the default passes to the first remaining one."""
         self.line(name)
         if len(self.lines) == 1:
-            raise InputError(f"line {name!r} is the only line; a profile keeps at least one")
+            raise InputError(_("line {name} is the only line; a profile keeps at least one").format(name=repr(name)))
         lines = {key: value for key, value in self.lines.items() if key != name}
         default = self.default_line if self.default_line != name else next(iter(lines))
         return replace(self, lines=lines, default_line=default)
@@ -145,7 +146,7 @@ class Profile:
         line = self.line(old)
         check_line_name(new)
         if new in self.lines:
-            raise InputError(f"line {new!r} already exists")
+            raise InputError(_("line {name} already exists").format(name=repr(new)))
         lines = {(new if key == old else key): (replace(line, name=new) if key == old else value)
                  for key, value in self.lines.items()}
         complaints = tuple(replace(c, line=new) if c.line == old else c for c in self.complaints)
@@ -166,19 +167,20 @@ def new_profile(line: Line) -> Profile:
 def check_line_name(name: str) -> str:
     """Line names are short identifiers: letters, digits, ``-`` and ``_``."""
     if not name or len(name) > 40 or not all(ch.isalnum() or ch in "-_" for ch in name):
-        raise InputError(f"line name {name!r}: use 1-40 letters, digits, '-' or '_'")
+        raise InputError(_("line name {name}: use 1-40 letters, digits, '-' or '_'").format(name=repr(name)))
     return name
 
 
 def check_operator(name: str) -> str:
     """One of the known operator ids."""
     if name not in OPERATORS:
-        raise InputError(f"unknown operator {name!r}; choose one of: {', '.join(OPERATORS)}")
+        raise InputError(_("unknown operator {name}; choose one of: {known}").format(
+            name=repr(name), known=", ".join(OPERATORS)))
     return name
 
 
 def check_renewal_day(day: int) -> int:
     """A day of the month, 1-31 (days a month lacks fall on its last day)."""
     if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31:
-        raise InputError(f"renewal day: {day!r} is not a day of the month from 1 to 31")
+        raise InputError(_("renewal day: {value} is not a day of the month from 1 to 31").format(value=repr(day)))
     return day

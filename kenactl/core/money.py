@@ -4,6 +4,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -19,33 +20,38 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
     with an ``InputError`` naming ``field``.
     """
     if isinstance(text, float):
-        raise InputError(f"{field}: {text!r} is a binary float; write it as text such as \"7.99\"")
+        raise InputError(_("{field}: {value} is a binary float; write it as text such as \"7.99\"").format(
+            field=field, value=repr(text)))
     if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
         value = Decimal(text)
         if value.is_finite():
             _check_size(value, field)
         if not value.is_finite() or value != value.quantize(CENT, rounding=ROUND_HALF_UP):
-            raise InputError(f"{field}: {text} is not an amount in euros with at most two decimals")
+            raise InputError(_("{field}: {value} is not an amount in euros with at most two decimals").format(
+                field=field, value=text))
     else:
         match = _MONEY.match(str(text))
         if not match and _TOO_PRECISE.match(str(text)):
-            raise InputError(f"{field}: {text!r} has more than two decimals; euros have cents (e.g. 7.99)")
+            raise InputError(_("{field}: {value} has more than two decimals; euros have cents (e.g. 7.99)").format(
+                field=field, value=repr(text)))
         if not match:
-            raise InputError(f"{field}: {text!r} is not an amount in euros (examples: 7.99, 7,99, 10)")
+            raise InputError(_("{field}: {value} is not an amount in euros (examples: 7.99, 7,99, 10)").format(
+                field=field, value=repr(text)))
         sign, digits = match.groups()
         try:
             value = Decimal(sign + digits.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            raise InputError(f"{field}: {text!r} is not an amount in euros") from None
+            raise InputError(_("{field}: {value} is not an amount in euros").format(field=field, value=repr(text))) from None
         _check_size(value, field)
     if value < 0 and not allow_negative:
-        raise InputError(f"{field}: {format_money(value)} € is negative; it must be 0 or more")
+        raise InputError(_("{field}: {amount} is negative; it must be 0 or more").format(field=field, amount=euros(value)))
     return value.quantize(CENT)
 
 
 def _check_size(value: Decimal, field: str) -> None:
     if abs(value) >= LIMIT:  # also keeps quantize() within the decimal context's 28 digits
-        raise InputError(f"{field}: {value} is too large; amounts stay below {LIMIT} €")
+        raise InputError(_("{field}: {value} is too large; amounts stay below {limit} €").format(
+            field=field, value=value, limit=LIMIT))
 
 
 def format_money(value: Decimal) -> str:
@@ -57,5 +63,7 @@ def format_money(value: Decimal) -> str:
 
 
 def euros(value: Decimal) -> str:
-    """Money for people: ``7.99 €``."""
-    return f"{format_money(value)} €"
+    """Money for people, in the current language: ``7.99 €`` / ``7,99 €`` (never in JSON: use ``format_money``)."""
+    from kenactl.i18n import money
+
+    return money(value)

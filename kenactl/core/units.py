@@ -8,6 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""
@@ -27,26 +28,29 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
     """
     if isinstance(text, int) and not isinstance(text, bool):
         if text < 0:
-            raise InputError(f"{field}: {text} is negative")
+            raise InputError(_("{field}: {value} is negative").format(field=field, value=text))
         return text
     raw = str(text).strip()
     if raw.lower() in _UNLIMITED_WORDS:
         if not allow_unlimited:
-            raise InputError(f"{field}: 'unlimited' is not an amount used")
+            raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
         return UNLIMITED
     match = _DATA.match(raw)
     other = _OTHER_UNIT.match(raw)
     if not match and other:
-        raise InputError(f"{field}: unknown unit {other.group(1)!r} in {raw!r}; use MB or GB (e.g. 800MB, 12.5GB)")
+        raise InputError(_("{field}: unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)").format(
+            field=field, unit=repr(other.group(1)), value=repr(raw)))
     if not match:
-        raise InputError(f"{field}: {raw!r} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)")
+        raise InputError(_("{field}: {value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)").format(
+            field=field, value=repr(raw)))
     number, unit = match.groups()
     if unit is None and Decimal(number.replace(",", ".")) != 0:
-        raise InputError(f"{field}: {raw!r} needs a unit: MB or GB (e.g. {number}GB)")
+        raise InputError(_("{field}: {value} needs a unit: MB or GB (e.g. {number}GB)").format(
+            field=field, value=repr(raw), number=number))
     try:
         amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise InputError(f"{field}: {raw!r} is not a data amount") from None
+        raise InputError(_("{field}: {value} is not a data amount").format(field=field, value=repr(raw))) from None
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -58,16 +62,18 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
         raw = str(text).strip()
         if raw.lower() in _UNLIMITED_WORDS:
             if not allow_unlimited:
-                raise InputError(f"{field}: 'unlimited' is not an amount used")
+                raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
             return UNLIMITED
         if not (raw.isascii() and raw.isdigit()):  # isdigit alone admits "²", which int() refuses
-            hint = " or unlimited" if allow_unlimited else ""
-            raise InputError(f"{field}: {raw!r} is not a whole number{hint}")
+            template = (_("{field}: {value} is not a whole number or unlimited") if allow_unlimited
+                        else _("{field}: {value} is not a whole number"))
+            raise InputError(template.format(field=field, value=repr(raw)))
         value = int(raw)
     if value < 0:
-        raise InputError(f"{field}: {value} is negative")
+        raise InputError(_("{field}: {value} is negative").format(field=field, value=value))
     if value > MAX_COUNT:
-        raise InputError(f"{field}: {value} is too large (at most {MAX_COUNT})")
+        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
+            field=field, value=value, limit=MAX_COUNT))
     return value
 
 
