@@ -8,6 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import MONEY, SIGNED_MONEY, line_option
 from kenactl.core.money import euros
 from kenactl.core.model import Profile
+from kenactl.i18n import _
 
 
 @click.group()
@@ -22,7 +23,7 @@ def credit() -> None:
 def credit_set(app: App, line_name: str | None, amount) -> None:
     """Set the credit to EUR (may be negative: kenactl credit set -2.50)."""
     updated = app.update(lambda profile: profile.with_line(replace(profile.line(line_name), credit=amount)))
-    click.echo(f"Credit of line {updated.line(line_name).name!r}: {euros(amount)}.")
+    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(updated.line(line_name).name), amount=euros(amount)))
 
 
 @credit.command("topup")
@@ -37,7 +38,7 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
     from kenactl.core.charges import take
 
     if amount <= 0:
-        raise click.BadParameter("a top-up must be more than 0.00", param_hint="'EUR'")
+        raise click.BadParameter(_("a top-up must be more than 0.00"), param_hint="'EUR'")
     taken = []
 
     def change(profile: Profile) -> Profile:
@@ -47,8 +48,8 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
 
     updated = app.update(change).line(line_name)
     if taken and taken[0] > 0:
-        click.echo(f"Taken first for pending charges: {euros(taken[0])}.")
-    click.echo(f"Credit of line {updated.name!r}: {euros(updated.credit)}.")
+        click.echo(_("Taken first for pending charges: {amount}.").format(amount=euros(taken[0])))
+    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(updated.name), amount=euros(updated.credit)))
 
 
 COMMANDS = (credit,)

@@ -9,6 +9,7 @@ from kenactl.cli.params import LINE_NAME, OPTION, allowance, line_field_options,
 from kenactl.cli.profile import build_line
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
+from kenactl.i18n import _
 
 
 @click.group()
@@ -23,10 +24,10 @@ def line() -> None:
 def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
-        raise InputError(f"line {name!r} already exists")
+        raise InputError(_("line {name} already exists").format(name=repr(name)))
     new = build_line(name, values, command="line add")
     app.update(lambda profile: profile.add_line(new))
-    click.echo(f"Added line {name!r}.")
+    click.echo(_("Added line {name}.").format(name=repr(name)))
 
 
 @line.command("list")
@@ -39,7 +40,7 @@ def line_list(app: App) -> None:
     profile = app.load()
     rows = [["*" if name == profile.default_line else "", name, item.operator, item.offer, euros(item.price),
              str(item.renewal_day)] for name, item in profile.lines.items()]
-    emit([Table(["", "line", "operator", "offer", "price", "renewal day"], rows)])
+    emit([Table(["", _("line"), _("operator"), _("offer"), _("price"), _("renewal day")], rows)])
 
 
 @line.command("remove")
@@ -48,7 +49,7 @@ def line_list(app: App) -> None:
 def line_remove(app: App, name: str) -> None:
     """Remove line NAME (a profile keeps at least one line)."""
     app.update(lambda profile: profile.remove_line(name))
-    click.echo(f"Removed line {name!r}.")
+    click.echo(_("Removed line {name}.").format(name=repr(name)))
 
 
 @line.command("rename")
@@ -58,7 +59,7 @@ def line_remove(app: App, name: str) -> None:
 def line_rename(app: App, old: str, new: str) -> None:
     """Rename line OLD to NEW."""
     app.update(lambda profile: profile.rename_line(old, new))
-    click.echo(f"Renamed line {old!r} to {new!r}.")
+    click.echo(_("Renamed line {old} to {new}.").format(old=repr(old), new=repr(new)))
 
 
 @line.command("default")
@@ -67,7 +68,7 @@ def line_rename(app: App, old: str, new: str) -> None:
 def line_default(app: App, name: str) -> None:
     """Make NAME the default line."""
     app.update(lambda profile: profile.set_default(name))
-    click.echo(f"Default line: {name!r}.")
+    click.echo(_("Default line: {name}.").format(name=repr(name)))
 
 
 @line.command("set")
@@ -82,7 +83,7 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
     """Change a line's offer, price, renewal day, allowances, operator, options or flags."""
     given = {key: value for key, value in values.items() if value is not None}
     if not given and pending_offer_change is None and not option_pairs:
-        raise click.UsageError("nothing to change: give at least one option")
+        raise click.UsageError(_("nothing to change: give at least one option"))
 
     def change(profile: Profile) -> Profile:
         current = profile.line(line_name)
@@ -101,7 +102,7 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
         return profile.with_line(replace(current, included=included, **fields))
 
     updated = app.update(change)
-    click.echo(f"Updated line {updated.line(line_name).name!r}.")
+    click.echo(_("Updated line {name}.").format(name=repr(updated.line(line_name).name)))
 
 
 COMMANDS = (line,)

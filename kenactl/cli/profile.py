@@ -11,6 +11,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import LINE_FIELDS, allowance, line_field_options
 from kenactl.core.model import ALLOWANCE_KINDS, DEFAULT_LINE_NAME, Allowances, Line, check_line_name, new_profile
 from kenactl.errors import InputError, ProfileError
+from kenactl.i18n import _
 
 
 def build_line(name: str, values: dict, *, command: str) -> Line:
@@ -19,9 +20,10 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
     missing = [(dest, flag, kind, text) for dest, flag, kind, text in LINE_FIELDS if values.get(dest) is None]
     if missing and not sys.stdin.isatty():
         flags = ", ".join(flag for _, flag, _, _ in missing)
-        raise InputError(f"{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
+        raise InputError(_("{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
+                         .format(command=command, flags=flags))
     for dest, flag, kind, text in missing:
-        values[dest] = click.prompt(f"{text.split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind)
+        values[dest] = click.prompt(f"{_(text).split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind)
     return Line(
         name=name,
         operator=values["operator"],
@@ -48,12 +50,12 @@ def init(app: App, line_name: str, force: bool, **values) -> None:
     from kenactl import store
 
     if app.path.is_dir():
-        raise ProfileError(f"profile {app.path} is a directory, not a file")
+        raise ProfileError(_("profile {path} is a directory, not a file").format(path=app.path))
     if app.path.exists() and not force:
-        raise ProfileError(f"a profile already exists at {app.path}; use --force to replace it")
+        raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=app.path))
     line = build_line(line_name, values, command="init")
     store.create(app.path, new_profile(line), app.now, force=force)
-    click.echo(f"Created {app.path} with line {line_name!r}.")
+    click.echo(_("Created {path} with line {name}.").format(path=app.path, name=repr(line_name)))
 
 
 @click.group()
@@ -84,8 +86,8 @@ def profile_show(app: App) -> None:
 def profile_validate(app: App) -> None:
     """Check the profile; exit 2 with the first problem found."""
     loaded = app.load()
-    click.echo(f"{app.path}: OK, {len(loaded.lines)} line(s): {', '.join(loaded.lines)} "
-               f"(default {loaded.default_line})")
+    click.echo(_("{path}: OK, {count} line(s): {names} (default {default})").format(
+        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
 
 
 @profile.command("edit")
@@ -106,23 +108,25 @@ def profile_edit(app: App) -> None:
         try:
             status = subprocess.call([*shlex.split(editor), str(copy)])
         except OSError as error:
-            raise InputError(f"cannot start editor {editor!r}: {error.strerror or error}") from None
+            raise InputError(_("cannot start editor {editor}: {error}").format(
+                editor=repr(editor), error=error.strerror or error)) from None
         if status != 0:
-            raise InputError(f"editor {editor!r} exited with status {status}; profile unchanged")
+            raise InputError(_("editor {editor} exited with status {status}; profile unchanged").format(
+                editor=repr(editor), status=status))
         edited = copy.read_text(encoding="utf-8")
         if edited == original:
-            click.echo("No changes.")
+            click.echo(_("No changes."))
             return
         try:
             store.parse(edited, "edited profile")
         except ProfileError as error:
-            raise ProfileError(f"{error.message}; profile unchanged") from None
+            raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
         with store.locked(app.path):
             if store.read_text(app.path) != original:
-                raise ProfileError("the profile changed while you were editing; profile unchanged, "
-                                   "run 'kenactl profile edit' again")
+                raise ProfileError(_("the profile changed while you were editing; profile unchanged, "
+                                     "run 'kenactl profile edit' again"))
             store.write_atomic(app.path, edited.encode("utf-8"), backup=True)
-    click.echo(f"Saved {app.path}.")
+    click.echo(_("Saved {path}.").format(path=app.path))
 
 
 COMMANDS = (init, profile)

@@ -8,6 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import COUNT_USED, DATA_USED, json_option, line_option
 from kenactl.core import consumption
 from kenactl.core.model import Profile
+from kenactl.i18n import _
 
 
 @click.group()
@@ -25,7 +26,7 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
     """Record the counters (only the given ones change) at now, or --at."""
     given = {kind: value for kind, value in values.items() if value is not None}
     if not given:
-        raise click.UsageError("give at least one of --data, --minutes, --sms")
+        raise click.UsageError(_("give at least one of --data, --minutes, --sms"))
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
@@ -33,7 +34,7 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
         return profile.with_line(replace(line, usage=consumption.trim_samples(line, app.now, sample)))
 
     updated = app.update(change)
-    click.echo(f"Recorded usage for line {updated.line(line_name).name!r}.")
+    click.echo(_("Recorded usage for line {name}.").format(name=repr(updated.line(line_name).name)))
 
 
 @usage.command("show")

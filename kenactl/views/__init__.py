@@ -1,41 +1,63 @@
 """Presentation of core results: their JSON form and their blocks for ``render``.
 
-Shared formatting for people lives here; machine formats (JSON) use ISO dates and two-decimal
-money strings and never change with the terminal.
+Shared formatting for people lives here, in the current language (``kenactl.i18n``); machine
+formats (JSON) use ISO dates and two-decimal money strings and never change with the terminal
+or the language.
 """
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from kenactl import i18n
 from kenactl.core import dates, units
+from kenactl.i18n import N_, _, ngettext
 
 UNITS = {"minutes": "min", "sms": "SMS"}
+KINDS = {"data": N_("data"), "minutes": N_("minutes"), "sms": N_("sms")}
 
 
 def human_date(day: date) -> str:
-    """``Thu 31 Dec 2026``."""
-    return day.strftime("%a %d %b %Y")
+    """``Thu 31 Dec 2026`` / ``gio 31 dicembre 2026``."""
+    return i18n.day(day)
 
 
 def human_moment(moment: datetime) -> str:
-    """``Thu 31 Dec 2026 00:00`` in Europe/Rome."""
-    return dates.in_rome(moment).strftime("%a %d %b %Y %H:%M")
+    """``Thu 31 Dec 2026 00:00`` / ``gio 31 dicembre 2026 00:00``, in Europe/Rome."""
+    return i18n.moment(moment)
+
+
+def kind_name(kind: str) -> str:
+    """An allowance kind for people: ``data``/``dati``, ``minutes``/``minuti``, ``sms``/``SMS``."""
+    return _(KINDS[kind])
 
 
 def amount(kind: str, value: int | None) -> str:
-    """An allowance amount for people: ``12.5 GB``, ``120 min``, ``3 SMS``, ``unlimited``."""
-    if kind == "data" or value is None:
-        return units.format_data(value)
+    """An allowance amount for people: ``12.5 GB`` (``12,5 GB``), ``120 min``, ``3 SMS``, ``unlimited``."""
+    if value is None:
+        return _("unlimited")
+    if kind == "data":
+        return i18n.number(units.format_data(value))
     return f"{value} {UNITS[kind]}"
 
 
 def per_day(kind: str, value: Decimal) -> str:
-    """A daily budget: ``2.1 GB/day``, ``45 MB/day``, ``12 min/day``."""
-    if kind == "data":
-        if value >= units.MB_PER_GB:
-            return f"{(value / units.MB_PER_GB).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} GB/day"
-        return f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP)} MB/day"
-    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f} {UNITS[kind]}/day"
+    """A daily budget: ``2.1 GB/day``, ``45 MB/day``, ``12 min/day`` (``2,1 GB/giorno``)."""
+    if kind == "data" and value < units.MB_PER_GB:
+        quantity = f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP)} MB"
+    elif kind == "data":
+        quantity = f"{(value / units.MB_PER_GB).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} GB"
+    else:
+        quantity = f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f} {UNITS[kind]}"
+    return _("{quantity}/day").format(quantity=i18n.number(quantity))
+
+
+def days_from_now(days: int) -> str:
+    """``today``, ``tomorrow`` or ``in 3 days`` (``oggi``, ``domani``, ``tra 3 giorni``)."""
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {count} day", "in {count} days", days).format(count=days)
 
 
 def percent_number(value: Decimal | None) -> float | None:

@@ -6,8 +6,15 @@ from typing import Any
 from kenactl.core.model import UsageSample
 from kenactl.core.money import euros, format_money
 from kenactl.core.status import AllowanceStatus, LineStatus
+from kenactl.i18n import N_, _, number
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
-from kenactl.views import amount, human_moment, iso, per_day, percent_number
+from kenactl.views import amount, days_from_now, human_moment, iso, kind_name, per_day, percent_number
+
+RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind
+    "data": N_("At this pace the data runs out on {moment}, before the renewal."),
+    "minutes": N_("At this pace the minutes runs out on {moment}, before the renewal."),
+    "sms": N_("At this pace the sms runs out on {moment}, before the renewal."),
+}
 
 
 def status_json(report: LineStatus) -> dict[str, Any]:
@@ -49,14 +56,12 @@ def status_blocks(report: LineStatus) -> list[Any]:
     line = report.line
     credit = euros(line.credit)
     if report.shortfall > 0:
-        credit += f"  (short by {euros(report.shortfall)})"
-    days = report.days_to_renewal
-    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        credit = _("{credit}  (short by {amount})").format(credit=credit, amount=euros(report.shortfall))
     blocks: list[Any] = [Fields([
-        ("Offer", f"{line.offer} ({line.operator})"),
-        ("Price", f"{euros(line.price)} / month"),
-        ("Credit", credit),
-        ("Next renewal", f"{human_moment(report.next_renewal)} ({when})"),
+        (_("Offer"), f"{line.offer} ({line.operator})"),
+        (_("Price"), _("{price} / month").format(price=euros(line.price))),
+        (_("Credit"), credit),
+        (_("Next renewal"), f"{human_moment(report.next_renewal)} ({days_from_now(report.days_to_renewal)})"),
     ])]
     if report.validity is not None and report.validity.ends_on is not None:
         from kenactl.views.validity import validity_note, validity_row
@@ -65,27 +70,31 @@ def status_blocks(report: LineStatus) -> list[Any]:
         blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
     blocks.extend(_bar(item) for item in report.allowances)
     if report.usage_recorded_at is None:
-        blocks.append(Note("No usage recorded in this period; record it with: kenactl usage set --data 3GB", "dim"))
+        blocks.append(Note(_("No usage recorded in this period; record it with: kenactl usage set --data 3GB"), "dim"))
     else:
-        blocks.append(Note(f"Usage as of {human_moment(report.usage_recorded_at)}.", "dim"))
+        blocks.append(Note(_("Usage as of {moment}.").format(moment=human_moment(report.usage_recorded_at)), "dim"))
     for item in report.allowances:
         if item.runs_out_at is not None:
-            blocks.append(Note(f"At this pace the {item.kind} runs out on {human_moment(item.runs_out_at)}, "
-                               f"before the renewal.", "warn"))
+            blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
     if report.shortfall > 0:
-        blocks.append(Note(f"Top up at least {euros(report.shortfall)} before "
-                           f"{human_moment(report.next_renewal)} to renew.", "bad"))
-    title = line.name + (" (default)" if report.is_default else "")
+        blocks.append(Note(_("Top up at least {amount} before {moment} to renew.").format(
+            amount=euros(report.shortfall), moment=human_moment(report.next_renewal)), "bad"))
+    title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
     return [Section(title, blocks)]
 
 
 def _bar(item: AllowanceStatus) -> Bar:
+    used = amount(item.kind, item.used)
     if item.included is None:
-        return Bar(item.kind, None, f"{amount(item.kind, item.used)} used of unlimited")
-    caption = f"{percent_number(item.percent):g}%  {amount(item.kind, item.used)} of {amount(item.kind, item.included)}"
+        return Bar(kind_name(item.kind), None, _("{used} used of unlimited").format(used=used))
+    values = {"percent": number(f"{percent_number(item.percent):g}"), "used": used,
+              "included": amount(item.kind, item.included)}
     if item.daily_budget is not None and item.remaining:
-        caption += f"  ·  {per_day(item.kind, item.daily_budget)} to last"
-    return Bar(item.kind, item.percent / 100, caption)
+        caption = _("{percent}%  {used} of {included}  ·  {budget} to last").format(
+            budget=per_day(item.kind, item.daily_budget), **values)
+    else:
+        caption = _("{percent}%  {used} of {included}").format(**values)
+    return Bar(kind_name(item.kind), item.percent / 100, caption)
 
 
 def show_status(reports: list[LineStatus], *, as_json: bool) -> None:
@@ -103,16 +112,16 @@ def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool)
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
         "samples": [{"at": iso(s.at), "data": s.data, "minutes": s.minutes, "sms": s.sms} for s in samples],
     }
-    blocks: list[Any] = [Fields([("Line", report.line.name),
-                                 ("Period", f"{human_moment(report.period_start)} → "
-                                            f"{human_moment(report.next_renewal)}")])]
+    blocks: list[Any] = [Fields([(_("Line"), report.line.name),
+                                 (_("Period"), f"{human_moment(report.period_start)} → "
+                                               f"{human_moment(report.next_renewal)}")])]
     blocks.extend(_bar(item) for item in report.allowances)
     if samples:
-        blocks.append(Table(["recorded", "data", "minutes", "sms"],
+        blocks.append(Table([_("recorded"), kind_name("data"), kind_name("minutes"), kind_name("sms")],
                             [[human_moment(s.at), amount("data", s.data), str(s.minutes), str(s.sms)]
-                             for s in samples], title="Samples this period"))
+                             for s in samples], title=_("Samples this period")))
     else:
-        blocks.append(Note("No usage recorded in this period.", "dim"))
+        blocks.append(Note(_("No usage recorded in this period."), "dim"))
     emit(blocks, data, as_json=as_json)
 
 

@@ -1,21 +1,34 @@
 """SIM validity for people: a status row and a warning from 30 days before the end."""
 
 from kenactl.core.validity import SimValidity
+from kenactl.i18n import N_, _, ngettext
 from kenactl.render import Note
 from kenactl.views import human_date
+
+STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}
+
+
+def _data(text: str) -> str:
+    """A data file's text in the current language (it is its own msgid)."""
+    return _(text) if text else text
 
 
 def _cite(validity: SimValidity) -> str:
     fact = validity.rule.fact
-    status = "" if fact.verified else f", {fact.status}"
-    return f"[{fact.source}, as of {fact.as_of.isoformat()}{status}]"
+    values = {"source": _data(fact.source), "day": fact.as_of.isoformat()}
+    if fact.verified:
+        return _("[{source}, as of {day}]").format(**values)
+    return _("[{source}, as of {day}, {status}]").format(status=_(STATUSES.get(fact.status, fact.status)), **values)
 
 
 def validity_row(validity: SimValidity) -> tuple[str, str]:
-    """``("SIM valid until", "Mon 15 Nov 2027 (340 days)")``."""
+    """``("SIM valid until", "Mon 15 Nov 2027 (340 days left)")``."""
     days = validity.days_left
-    left = f"{days} days left" if days >= 0 else f"ended {-days} days ago"
-    return "SIM valid until", f"{human_date(validity.ends_on)} ({left})"
+    if days >= 0:
+        left = ngettext("{count} day left", "{count} days left", days).format(count=days)
+    else:
+        left = ngettext("ended {count} day ago", "ended {count} days ago", -days).format(count=-days)
+    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left})"
 
 
 def validity_note(validity: SimValidity) -> Note | None:
@@ -23,15 +36,19 @@ def validity_note(validity: SimValidity) -> Note | None:
     if not validity.warning:
         return None
     if validity.state == "expiring":
-        text = f"The SIM's validity ends on {human_date(validity.ends_on)}: any top-up before then renews it."
+        text = _("The SIM's validity ends on {day}: any top-up before then renews it.").format(
+            day=human_date(validity.ends_on))
     elif validity.state == "limited":
-        text = (f"The SIM's validity ended on {human_date(validity.ends_on)}: limited service until "
-                f"{human_date(validity.limited_until)}, then deactivation; a top-up renews it.")
+        text = _("The SIM's validity ended on {day}: limited service until {until}, then deactivation; "
+                 "a top-up renews it.").format(day=human_date(validity.ends_on),
+                                               until=human_date(validity.limited_until))
+    elif validity.state == "lost":
+        text = _("The SIM was deactivated after {day}; reactivation was possible until {until}.").format(
+            day=human_date(validity.limited_until), until=human_date(validity.reactivation_until))
+    elif validity.reactivation_until is None:
+        text = _("The SIM was deactivated after {day}.").format(day=human_date(validity.limited_until))
     else:
-        until = ("" if validity.reactivation_until is None
-                 else f"; the number can be reactivated until {human_date(validity.reactivation_until)}")
-        if validity.state == "lost":
-            until = f"; reactivation was possible until {human_date(validity.reactivation_until)}"
-        text = f"The SIM was deactivated after {human_date(validity.limited_until)}{until}."
-    return Note(f"{text} Rule: {validity.rule.text} {_cite(validity)}", "warn" if validity.state == "expiring"
-                else "bad")
+        text = _("The SIM was deactivated after {day}; the number can be reactivated until {until}.").format(
+            day=human_date(validity.limited_until), until=human_date(validity.reactivation_until))
+    note = _("{text} Rule: {rule} {source}").format(text=text, rule=_data(validity.rule.text), source=_cite(validity))
+    return Note(note, "warn" if validity.state == "expiring" else "bad")
