@@ -42,7 +42,8 @@ def read_text(path: Path) -> str:
         raise ProfileError(_("profile {path} is not UTF-8 text (line {line}, byte {byte})").format(
             path=path, line=line, byte=error.start)) from None
     except OSError as error:
-        raise ProfileError(_("cannot read profile {path}: {error}").format(path=path, error=error.strerror or error)) from None
+        raise ProfileError(_("cannot read profile {path}: {error}").format(
+            path=path, error=error.strerror or error)) from None
 
 
 def parse(text: str, origin: Path | str) -> Profile:
@@ -163,7 +164,8 @@ def _replace_with(path: Path, data: bytes, mode: int) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise ProfileError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
+            raise ProfileError(_("cannot write {path}: {error}").format(
+                path=path, error=error.strerror or error)) from None
         raise
     _fsync_folder(path.parent)
 

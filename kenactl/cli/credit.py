@@ -23,7 +23,8 @@ def credit() -> None:
 def credit_set(app: App, line_name: str | None, amount) -> None:
     """Set the credit to EUR (may be negative: kenactl credit set -2.50)."""
     updated = app.update(lambda profile: profile.with_line(replace(profile.line(line_name), credit=amount)))
-    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(updated.line(line_name).name), amount=euros(amount)))
+    click.echo(_("Credit of line {name}: {amount}.").format(
+        name=repr(updated.line(line_name).name), amount=euros(amount)))
 
 
 @credit.command("topup")

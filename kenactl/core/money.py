@@ -41,10 +41,12 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
         try:
             value = Decimal(sign + digits.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            raise InputError(_("{field}: {value} is not an amount in euros").format(field=field, value=repr(text))) from None
+            raise InputError(_("{field}: {value} is not an amount in euros").format(
+                field=field, value=repr(text))) from None
         _check_size(value, field)
     if value < 0 and not allow_negative:
-        raise InputError(_("{field}: {amount} is negative; it must be 0 or more").format(field=field, amount=euros(value)))
+        raise InputError(_("{field}: {amount} is negative; it must be 0 or more").format(
+            field=field, amount=euros(value)))
     return value.quantize(CENT)
 
 
