@@ -20,7 +20,6 @@ from pathlib import Path
 from kenactl.core.model import Profile
 from kenactl.errors import ProfileError
 from kenactl.i18n import N_, _
-from kenactl.paths import PROFILE_ENV, default_profile_path, profile_path  # noqa: F401 (re-exported)
 
 LOCK_TIMEOUT_SECONDS = 30
 INIT_HINT = N_("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "

@@ -1,7 +1,8 @@
 """Profiles for the reminder and calendar tests, built directly from the model."""
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time
+from pathlib import Path
 from decimal import Decimal
 
 from kenactl.core.dates import ROME
@@ -44,3 +45,14 @@ def household(updated_at: datetime = rome(2026, 11, 20, 18, 30)) -> Profile:
     complaint = Complaint(id=1, filed=rome(2026, 11, 2).date(), subject="Giga non accreditati — 5 €", line="main")
     return Profile(lines={"main": main, "nonna": tim_line()}, default_line="main", complaints=(complaint,),
                    updated_at=updated_at)
+
+
+def save_household(profile_path: Path) -> Path:
+    """Write the representative household, with a known last top-up on ``main``, as the profile."""
+    from kenactl import store
+
+    profile = household()
+    profile = profile.with_line(replace(profile.line("main"), last_topup=date(2026, 1, 10)))
+    profile_path.parent.mkdir(parents=True, exist_ok=True)
+    profile_path.write_text(store.dumps(profile), encoding="utf-8")
+    return profile_path

@@ -2,15 +2,12 @@
 
 import os
 import stat
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
 import vobject
-from reminders_data import household
+from reminders_data import save_household
 
-from kenactl import store
 
 GOLDEN = Path(__file__).parent / "golden" / "household.ics"
 AT = ("--at", "2026-11-21T09:00")
@@ -19,11 +16,7 @@ AT = ("--at", "2026-11-21T09:00")
 @pytest.fixture
 def saved(profile_path: Path) -> Path:
     """The representative household (with a known last top-up) written as the profile."""
-    profile = household()
-    profile = profile.with_line(replace(profile.line("main"), last_topup=date(2026, 1, 10)))
-    profile_path.parent.mkdir(parents=True, exist_ok=True)
-    profile_path.write_text(store.dumps(profile), encoding="utf-8")
-    return profile_path
+    return save_household(profile_path)
 
 
 def test_golden_file(run, saved):

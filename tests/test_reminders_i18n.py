@@ -4,7 +4,6 @@ identifies an event changes with the language, JSON identical, errors and -v tra
 import io
 import json
 import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +12,8 @@ import pytest
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
-from reminders_data import household
+from reminders_data import save_household
 
-from kenactl import store
 
 GOLDEN = Path(__file__).parent / "golden" / "household.it.ics"
 AT = ("--at", "2026-11-21T09:00")
@@ -25,11 +23,7 @@ IDENTITY = ("UID", "SEQUENCE", "DTSTAMP", "CATEGORIES", "DTSTART", "DTEND", "STA
 @pytest.fixture
 def saved(profile_path: Path) -> Path:
     """The representative household (a restarted Kena line, a TIM line short of credit, a complaint)."""
-    profile = household()
-    profile = profile.with_line(replace(profile.line("main"), last_topup=date(2026, 1, 10)))
-    profile_path.parent.mkdir(parents=True, exist_ok=True)
-    profile_path.write_text(store.dumps(profile), encoding="utf-8")
-    return profile_path
+    return save_household(profile_path)
 
 
 def export(run, lang: str, *args: str) -> bytes:

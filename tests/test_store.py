@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from kenactl import store
+from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
 from kenactl.core.model import Allowances, Charge, Complaint, HistoryEntry, Line, UsageSample, new_profile
 from kenactl.errors import InputError, ProfileError
@@ -226,12 +226,12 @@ def test_write_atomic_refuses_a_directory(tmp_path):
 
 def test_profile_path_precedence(tmp_path, monkeypatch):
     monkeypatch.setenv("KENACTL_PROFILE", str(tmp_path / "env.toml"))
-    assert store.profile_path(str(tmp_path / "option.toml")) == tmp_path / "option.toml"
-    assert store.profile_path(None) == tmp_path / "env.toml"
+    assert paths.profile_path(str(tmp_path / "option.toml")) == tmp_path / "option.toml"
+    assert paths.profile_path(None) == tmp_path / "env.toml"
     monkeypatch.delenv("KENACTL_PROFILE")
-    assert store.profile_path(None) == tmp_path / "xdg" / "kenactl" / "profile.toml"
+    assert paths.profile_path(None) == tmp_path / "xdg" / "kenactl" / "profile.toml"
     monkeypatch.setenv("KENACTL_PROFILE", "~/p.toml")
-    assert store.profile_path(None) == tmp_path / "home" / "p.toml"
+    assert paths.profile_path(None) == tmp_path / "home" / "p.toml"
 
 
 def full_line() -> Line:

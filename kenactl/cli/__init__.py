@@ -27,9 +27,9 @@ class App:
 
     @cached_property
     def path(self) -> Path:
-        from kenactl import store
+        from kenactl.paths import profile_path
 
-        return store.profile_path(self.profile_option)
+        return profile_path(self.profile_option)
 
     @cached_property
     def now(self) -> datetime:
