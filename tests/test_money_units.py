@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kenactl.core import money, units
 from kenactl.core.money import format_money, parse_money
-from kenactl.core.units import canonical_data, format_count, format_data, parse_count, parse_data
+from kenactl.core.units import canonical_data, format_data, parse_count, parse_data
 from kenactl.errors import InputError
 
 CENTS = st.integers(min_value=-10**9, max_value=10**9)
@@ -174,8 +174,6 @@ def test_canonical_and_human_data_spellings():
     assert format_data(12500) == "12.5 GB"
     assert format_data(100000) == "100 GB"
     assert format_data(12345) == "12.35 GB"
-    assert format_count(None) == "unlimited"
-    assert format_count(7) == "7"
     assert units.MB_PER_GB == 1000
 
 

@@ -15,9 +15,6 @@ from kenactl.core import dates
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
 
-EASY_PAY_EVERY_DAYS = 30  # seed 003
-
-
 @dataclass(frozen=True)
 class Instalment:
     """One instalment of a charge: its number (from 1), due day, amount and state."""

@@ -169,18 +169,3 @@ def check_line_name(name: str) -> str:
     if not name or len(name) > 40 or not all(ch.isalnum() or ch in "-_" for ch in name):
         raise InputError(_("line name {name}: use 1-40 letters, digits, '-' or '_'").format(name=repr(name)))
     return name
-
-
-def check_operator(name: str) -> str:
-    """One of the known operator ids."""
-    if name not in OPERATORS:
-        raise InputError(_("unknown operator {name}; choose one of: {known}").format(
-            name=repr(name), known=", ".join(OPERATORS)))
-    return name
-
-
-def check_renewal_day(day: int) -> int:
-    """A day of the month, 1-31 (days a month lacks fall on its last day)."""
-    if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31:
-        raise InputError(_("renewal day: {value} is not a day of the month from 1 to 31").format(value=repr(day)))
-    return day

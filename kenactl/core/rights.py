@@ -142,11 +142,6 @@ def complaint_status(complaint: Complaint, today: date, charter: Charter | None 
                            days_late=days_late, amount=amount, at_cap=at_cap, next_increase=next_increase)
 
 
-def complaint_owed(complaint: Complaint, today: date, charter: Charter | None = None) -> Decimal:
-    """The §14 indennizzo owed on ``today`` for a late reply: 2.00 € per 5 giorni feriali late, max 60.00 €."""
-    return complaint_status(complaint, today, charter).amount
-
-
 def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, line: str,
                   today: date) -> tuple[Complaint, ...]:
     """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""

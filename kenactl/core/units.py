@@ -94,8 +94,3 @@ def canonical_data(mb: int | None) -> str:
     if mb < MB_PER_GB:
         return f"{mb}MB"
     return f"{(Decimal(mb) / MB_PER_GB).normalize():f}GB"
-
-
-def format_count(value: int | None) -> str:
-    """``unlimited`` or the number."""
-    return "unlimited" if value is None else str(value)
