@@ -94,6 +94,8 @@ def test_user_file_adds_an_operator_and_overrides_one(tmp_path):
     (('[[timeline]]\nday = 0', '[[timeline]]\nwhen = { continuita = "on" }\nday = 0'), "timeline[0].when.continuita",
      "not an option"),
     (('status = "verified"', 'status = "maybe"'), "short_credit.status", "not one of"),
+    (("{credit}", "{credit.real}"), "short_credit.day0", "bad placeholder"),
+    (("{credit}", "{credit[x]}"), "short_credit.day0", "bad placeholder"),
 ])
 def test_broken_user_file_names_file_key_and_problem(tmp_path, change, key, problem):
     folder = tmp_path / "operators"

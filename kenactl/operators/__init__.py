@@ -160,7 +160,7 @@ def _template(fields, key: str) -> str:
     text = fields.text(key)
     try:
         text.format(credit="", credit_after="", shortfall="", price="")
-    except (KeyError, IndexError, ValueError) as error:
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
         raise ProfileError(_("{field}: bad placeholder {error}; use {credit}, {credit_after}, {shortfall} or "
                              "{price}").format(field=fields.name(key), error=error, credit="{credit}",
                                                credit_after="{credit_after}", shortfall="{shortfall}",
