@@ -25,16 +25,18 @@ def current_period(line: Line, now: datetime) -> Period:
     """The period that contains ``now`` for ``line``."""
     end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
-    restarts = [entry.at for entry in line.history if entry.kind == "restart" and entry.at <= now]
-    if restarts and max(restarts) > start:
-        start = max(restarts)
+    restarts = [entry.at for entry in line.history
+                if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    if restarts and dates.instant(max(restarts, key=dates.instant)) > dates.instant(start):
+        start = max(restarts, key=dates.instant)
     return Period(start=start, end=end)
 
 
 def period_samples(line: Line, now: datetime) -> list[UsageSample]:
     """The samples of the current period up to ``now``, oldest first."""
     period = current_period(line, now)
-    return sorted((s for s in line.usage if period.start <= s.at <= now), key=lambda s: s.at)
+    start, end = dates.instant(period.start), dates.instant(now)
+    return sorted((s for s in line.usage if start <= dates.instant(s.at) <= end), key=lambda s: dates.instant(s.at))
 
 
 def current_usage(line: Line, now: datetime) -> UsageSample:
@@ -92,6 +94,6 @@ def record_usage(line: Line, now: datetime, changes: dict[str, int]) -> UsageSam
 
 def trim_samples(line: Line, now: datetime, keep: UsageSample) -> tuple[UsageSample, ...]:
     """The samples to store: this period's, plus ``keep``; older periods' are dropped."""
-    period = current_period(line, now)
-    kept = [s for s in line.usage if s.at >= period.start and s.at != keep.at]
-    return tuple(sorted([*kept, keep], key=lambda s: s.at))
+    start, replaced = dates.instant(current_period(line, now).start), dates.instant(keep.at)
+    kept = [s for s in line.usage if dates.instant(s.at) >= start and dates.instant(s.at) != replaced]
+    return tuple(sorted([*kept, keep], key=lambda s: dates.instant(s.at)))

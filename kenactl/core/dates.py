@@ -82,6 +82,12 @@ def add_elapsed(moment: datetime, delta: timedelta) -> datetime:
     return (moment.astimezone(UTC) + delta).astimezone(ROME)
 
 
+def instant(moment: datetime) -> datetime:
+    """``moment`` in UTC, for ordering: aware values sharing a tzinfo compare by wall clock, which the
+    repeated autumn hour makes wrong (02:40 CEST is before 02:15 CET)."""
+    return moment.astimezone(UTC)
+
+
 def elapsed(start: datetime, end: datetime) -> timedelta:
     """Real time from ``start`` to ``end`` (negative if ``end`` is earlier)."""
     return end.astimezone(UTC) - start.astimezone(UTC)
@@ -99,8 +105,11 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
-    """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome."""
-    return datetime.combine(clamp_day(year, month, day), at, ROME)
+    """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome.
+
+    A time the spring change skips is the real instant it denotes (02:30 → 03:30 CEST).
+    """
+    return in_rome(datetime.combine(clamp_day(year, month, day), at))
 
 
 def next_renewal(day: int, at: time, now: datetime) -> datetime:

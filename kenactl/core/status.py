@@ -67,7 +67,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
         runs_out = None
         if included is not None and remaining and samples:
             moment = consumption.projected_moment(line, now, kind, Decimal(included))
-            if moment is not None and moment < period.end:
+            if moment is not None and dates.instant(moment) < dates.instant(period.end):
                 runs_out = moment
         allowances.append(AllowanceStatus(
             kind=kind,

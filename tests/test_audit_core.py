@@ -1,0 +1,37 @@
+"""Audit of the core (issue 2): regressions for bugs found by using kenactl as a demanding user would."""
+
+import json
+
+
+def usage_json(run, at: str) -> dict:
+    result = run("--at", at, "usage", "show", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_sample_from_before_the_autumn_change_counts_after_it(run, kena_profile):
+    # 29 Oct 2028 02:40 CEST (00:40 UTC) comes before 02:15 CET (01:15 UTC) the same night
+    assert run("--at", "2028-10-29T02:40+02:00", "usage", "set", "--data", "10GB").exit_code == 0
+    shown = usage_json(run, "2028-10-29T02:15+01:00")
+    assert shown["usage"]["data"]["used"] == 10000
+    assert [sample["at"] for sample in shown["samples"]] == ["2028-10-29T02:40:00+02:00"]
+
+
+def test_two_samples_an_hour_apart_in_the_repeated_hour_are_both_kept(run, kena_profile):
+    assert run("--at", "2028-10-29T02:40+02:00", "usage", "set", "--data", "10GB").exit_code == 0
+    assert run("--at", "2028-10-29T02:40+01:00", "usage", "set", "--data", "11GB").exit_code == 0
+    shown = usage_json(run, "2028-10-29T03:00")
+    assert [(s["at"], s["data"]) for s in shown["samples"]] == [
+        ("2028-10-29T02:40:00+02:00", 10000), ("2028-10-29T02:40:00+01:00", 11000)]
+    assert shown["usage"]["data"]["used"] == 11000
+
+
+def test_a_renewal_time_the_spring_change_skips_starts_the_period_at_the_real_instant(run, kena_profile):
+    # 26 Mar 2028 02:30 does not exist: the renewal happens at 03:30 CEST; a sample at 03:10 is the old period's
+    assert run("line", "set", "--renewal-day", "26", "--renewal-time", "02:30").exit_code == 0
+    assert run("--at", "2028-03-26T03:10", "usage", "set", "--data", "5GB").exit_code == 0
+    assert usage_json(run, "2028-03-26T03:20")["usage"]["data"]["used"] == 5000
+    after = usage_json(run, "2028-03-26T03:40")
+    assert after["period_start"] == "2028-03-26T03:30:00+02:00"
+    assert after["usage"]["data"]["used"] == 0
+    assert after["samples"] == []
