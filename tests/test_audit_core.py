@@ -2,6 +2,8 @@
 
 import json
 
+from test_bad_input import assert_refused, edit, snapshot
+
 
 def usage_json(run, at: str) -> dict:
     result = run("--at", at, "usage", "show", "--json")
@@ -35,3 +37,15 @@ def test_a_renewal_time_the_spring_change_skips_starts_the_period_at_the_real_in
     assert after["period_start"] == "2028-03-26T03:30:00+02:00"
     assert after["usage"]["data"]["used"] == 0
     assert after["samples"] == []
+
+
+def test_a_huge_data_amount_is_refused_not_an_internal_error(run, kena_profile):
+    before = snapshot(kena_profile.parent)
+    for command in (("usage", "set"), ("line", "set")):
+        assert_refused(run(*command, "--data", "9" * 29 + "GB"), "'--data'", "is too large")
+    assert snapshot(kena_profile.parent) == before
+
+
+def test_a_huge_data_amount_in_a_hand_edited_profile_names_the_field(run, kena_profile):
+    edit(kena_profile, 'data = "100GB"', 'data = "' + "9" * 29 + 'GB"')
+    assert_refused(run("status"), "lines.main.included.data", "is too large")

@@ -51,6 +51,9 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
         amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         raise InputError(_("{field}: {value} is not a data amount").format(field=field, value=repr(raw))) from None
+    if amount > MAX_COUNT:  # also keeps quantize() within the decimal context's 28 digits
+        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
+            field=field, value=repr(raw), limit=canonical_data(MAX_COUNT)))
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
