@@ -59,7 +59,7 @@ complete -c kenactl -n '__kenactl_at \'kenactl\'' -a 'remind' -d 'One line per t
 complete -c kenactl -n '__kenactl_at \'kenactl\'' -a 'completion' -d 'Print the completion script for SHELL (bash, zsh or fish).'
 complete -c kenactl -n '__kenactl_at \'kenactl\'' -l 'profile' -r -F -d 'Profile file (default: $KENACTL_PROFILE, else the per-user config folder).'
 complete -c kenactl -n '__kenactl_at \'kenactl\'' -l 'at' -x -d 'Behave as if now were this ISO 8601 moment (naive = Europe/Rome).'
-complete -c kenactl -n '__kenactl_at \'kenactl\'' -l 'lang' -x -a '\'it\' \'en\'' -d 'Language of messages (default: $KENACTL_LANG, else the locale, else English).'
+complete -c kenactl -n '__kenactl_at \'kenactl\'' -l 'lang' -x -a '\'it\'\\t\'italiano\' \'en\'\\t\'English\'' -d 'Language of messages (default: $KENACTL_LANG, else the locale, else English).'
 complete -c kenactl -n '__kenactl_at \'kenactl\'' -l 'version' -d 'Show the version and exit.'
 complete -c kenactl -n '__kenactl_at \'kenactl\'' -s 'h' -l 'help' -d 'Show this message and exit.'
 complete -c kenactl -n '__kenactl_at \'kenactl init\'' -l 'operator' -x -a '\'kena\'\\t\'Kena Mobile\' \'tim\'\\t\'TIM\' \'vodafone\'\\t\'Vodafone\' \'windtre\'\\t\'WINDTRE\' \'iliad\'\\t\'Iliad\' \'other\'\\t\'other operator\'' -d 'Operator.'

@@ -145,6 +145,18 @@ def test_zsh_offers_line_names_with_help(tmp_path: Path, shell_env: dict) -> Non
     assert "kenactl line" in screen  # completed in place
 
 
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_values_without_help_are_not_described_by_themselves(tmp_path: Path, shell_env: dict) -> None:
+    folder = written(tmp_path, "zsh", "_kenactl").parent
+    env = {**shell_env, "HOME": str(tmp_path), "TERM": "xterm"}
+    setup = f"fpath=({folder} $fpath); autoload -U compinit; compinit -u -D"
+    typed = "kenactl rights compensation --case "
+    screen = interactive(["zsh", "-f", "-i"], env, setup, typed, ("activation", "unrequested"))
+    assert "activation" in screen and "-- activation" not in screen
+    screen = interactive(["zsh", "-f", "-i"], env, setup, "kenactl --lang ", ("italiano", "English"))
+    assert "it  -- italiano" in screen
+
+
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
 def test_fish_offers_commands_line_names_and_keys_with_help(tmp_path: Path, shell_env: dict) -> None:
     path = written(tmp_path, "fish", "kenactl.fish")
@@ -162,3 +174,4 @@ def test_fish_offers_commands_line_names_and_keys_with_help(tmp_path: Path, shel
     assert [row.split("\t")[0] for row in fish("kenactl explain --line casa --option ")] == [
         "auto-topup=", "ricarica-automatica=", "sempre-connesso="]
     assert "kena\tKena Mobile" in fish("kenactl init --operator ")
+    assert fish("kenactl --lang ") == ["en\tEnglish", "it\titaliano"]

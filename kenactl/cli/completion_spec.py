@@ -15,6 +15,7 @@ from kenactl.core.model import OPERATORS
 FILE_FLAGS = {"-o", "--output", "--profile"}
 DURATION_FLAGS = {"--alarm", "--within"}
 SHELL_NAMES = {"bash": "GNU Bash", "zsh": "Z shell", "fish": "friendly interactive shell"}
+LANGUAGE_NAMES = {"it": "italiano", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class CommandSpec:
 def _choice_help() -> dict[str, str]:
     from kenactl.complete import operator_names
 
-    return {**SHELL_NAMES, **operator_names()}
+    return {**SHELL_NAMES, **LANGUAGE_NAMES, **operator_names()}
 
 
 def param_values(param: click.Parameter) -> Values | None:

@@ -208,10 +208,14 @@ _kenactl_offer() {
         ('='*) items=(${(f)spec#=}) ;;
     esac
     for item in $items; do
-        described+=("${${item%%$'\t'*}//:/\\:}:${item#*$'\t'}")
+        if [[ $item == *$'\t'* ]]; then
+            described+=("${${item%%$'\t'*}//:/\\:}:${item#*$'\t'}")
+        else
+            described+=("${item//:/\\:}")
+        fi
     done
     (( $#described )) || return 1
-    if [[ $described[1] == *=:* ]]; then
+    if [[ $described[1] == *=(|:*) ]]; then
         _describe -t values value described -S ''
     else
         _describe -t values value described
