@@ -15,6 +15,7 @@ UNLIMITED = None
 
 MB_PER_GB = 1000
 MAX_COUNT = 10**9
+MAX_DATA = 10**12  # MB: a million terabytes, far beyond any offer, well within Decimal's 28 digits
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
 _DATA = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$", re.IGNORECASE)
 _OTHER_UNIT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$", re.IGNORECASE)
@@ -51,9 +52,9 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
         amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         raise InputError(_("{field}: {value} is not a data amount").format(field=field, value=repr(raw))) from None
-    if amount > MAX_COUNT:  # also keeps quantize() within the decimal context's 28 digits
+    if amount > MAX_DATA:  # also keeps quantize() within the decimal context's 28 digits
         raise InputError(_("{field}: {value} is too large (at most {limit})").format(
-            field=field, value=repr(raw), limit=canonical_data(MAX_COUNT)))
+            field=field, value=repr(raw), limit=canonical_data(MAX_DATA)))
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
