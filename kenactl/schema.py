@@ -84,6 +84,10 @@ class _Fields:
         if isinstance(value, datetime):
             raise ProfileError(_("{field}: expected a date without time, got {value}").format(
                 field=self.name(key), value=value.isoformat()))
+        low, high = dates.YEARS
+        if value is not None and not low <= value.year <= high:  # schedules and validity add months to it
+            raise ProfileError(_("{field}: {value} is outside the years {first}-{last}").format(
+                field=self.name(key), value=value.isoformat(), first=low, last=high))
         return value
 
     def moment(self, key: str, default: Any = ...) -> datetime | None:
@@ -129,7 +133,7 @@ def profile_from_toml(document: dict[str, Any]) -> Profile:
     """Validate a parsed TOML document (floats parsed as Decimal) and build the ``Profile``."""
     top = _Fields(document, "")
     version = top.raw("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:  # true and 1.0 equal 1 but are wrong types
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             raise ProfileError(_("schema_version: {version} was written by a newer kenactl; this one reads "
                                  "{known}").format(version=version, known=SCHEMA_VERSION))

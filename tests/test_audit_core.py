@@ -49,3 +49,8 @@ def test_a_huge_data_amount_is_refused_not_an_internal_error(run, kena_profile):
 def test_a_huge_data_amount_in_a_hand_edited_profile_names_the_field(run, kena_profile):
     edit(kena_profile, 'data = "100GB"', 'data = "' + "9" * 29 + 'GB"')
     assert_refused(run("status"), "lines.main.included.data", "is too large")
+
+
+def test_schema_version_true_is_a_wrong_type(run, kena_profile):
+    edit(kena_profile, "schema_version = 1", "schema_version = true")
+    assert_refused(run("status"), "schema_version: expected 1, got true/false True")
