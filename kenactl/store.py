@@ -81,11 +81,17 @@ def locked(path: Path) -> Iterator[None]:
     ensure_folder(path)
     lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout:
         raise ProfileError(_("profile {path} is locked by another kenactl (waited {seconds}s)").format(
             path=path, seconds=LOCK_TIMEOUT_SECONDS)) from None
+    except OSError as error:  # e.g. a read-only folder: the lock file cannot be created
+        raise ProfileError(_("cannot write in {path}: {error}").format(
+            path=path.parent, error=error.strerror or error)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def ensure_folder(path: Path) -> None:

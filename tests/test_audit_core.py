@@ -1,7 +1,11 @@
 """Audit of the core (issue 2): regressions for bugs found by using kenactl as a demanding user would."""
 
+import errno
 import json
+import os
+from pathlib import Path
 
+from conftest import KENA_INIT
 from test_bad_input import assert_refused, edit, snapshot
 
 
@@ -54,3 +58,21 @@ def test_a_huge_data_amount_in_a_hand_edited_profile_names_the_field(run, kena_p
 def test_schema_version_true_is_a_wrong_type(run, kena_profile):
     edit(kena_profile, "schema_version = 1", "schema_version = true")
     assert_refused(run("status"), "schema_version: expected 1, got true/false True")
+
+
+def test_a_read_only_profile_folder_is_a_clear_error(run, kena_profile, monkeypatch):
+    # root writes anywhere: make creating files in the folder fail as on a read-only file system
+    before = snapshot(kena_profile.parent)
+    real_open = os.open
+
+    def read_only(path, flags, *args, **kwargs):
+        if Path(path).parent == kena_profile.parent and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    (kena_profile.parent / "profile.toml.lock").unlink(missing_ok=True)
+    assert_refused(run("credit", "topup", "5"), f"cannot write in {kena_profile.parent}", "Read-only file system")
+    assert_refused(run("--at", "2026-11-02", *KENA_INIT, "--force"), "Read-only file system")
+    monkeypatch.undo()
+    assert snapshot(kena_profile.parent) == before
