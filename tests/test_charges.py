@@ -91,6 +91,15 @@ def test_charges_errors_leave_the_profile_byte_identical(run, kena_profile):
     assert kena_profile.read_bytes() == before
 
 
+def test_instalment_dates_beyond_the_supported_years_exit_2_and_keep_the_profile(run, kena_profile):
+    before = kena_profile.read_bytes()
+    result = run("charges", "add", "x", "10", "--instalments", "2", "--first-due", "9999-12-31")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("kenactl: invalid value for '--first-due': '9999-12-31' is outside the years 1900-2999")
+    assert kena_profile.read_bytes() == before
+
+
 def test_status_shows_validity_and_warns_from_30_days_before(run, kena_profile):
     assert run("--at", "2026-11-01T10:00", "credit", "topup", "5").exit_code == 0
     far = run("--at", "2027-10-01T10:00", "status")

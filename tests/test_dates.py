@@ -190,6 +190,10 @@ def test_parse_date_time_of_day_and_duration():
     assert dates.parse_duration(" 12H ", field="x") == timedelta(hours=12)
     assert dates.parse_duration("2w", field="x") == timedelta(weeks=2)
     assert dates.parse_duration("30m", field="x") == timedelta(minutes=30)
+    assert dates.parse_date("2999-12-31", field="date") == date(2999, 12, 31)
+    for text in ("9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"):
+        with pytest.raises(InputError, match=r"^date: .* is outside the years 1900-2999$"):
+            dates.parse_date(text, field="date")
     for bad, parse in [("15-01-2027", lambda t: dates.parse_date(t, field="date")),
                        ("24:00", dates.parse_time_of_day), ("9.30", dates.parse_time_of_day),
                        ("3 days", lambda t: dates.parse_duration(t, field="x")),

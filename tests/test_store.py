@@ -290,6 +290,8 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ("credit = 10.00", "credit = 10.00\nlast_topup = 2026-11-01T10:00:00",
      "lines.main.last_topup: expected a date without time"),
     ("credit = 10.00", 'credit = 10.00\nlast_topup = "yesterday"', "lines.main.last_topup: expected a date"),
+    ("credit = 10.00", "credit = 10.00\nlast_topup = 9999-12-31",
+     "lines.main.last_topup: 9999-12-31 is outside the years 1900-2999"),
     ("credit = 10.00", 'credit = 10.00\nusage = [{at = 2026-11-01, data = "1GB"}]',
      "lines.main.usage[0].at: expected a date-time"),
     ("credit = 10.00", 'credit = 10.00\nusage = [{at = 2026-11-01T10:00:00, data = "unlimited"}]',

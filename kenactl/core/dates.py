@@ -40,12 +40,16 @@ def parse_moment(text: str, *, field: str = "--at") -> datetime:
 
 
 def parse_date(text: str, *, field: str) -> date:
-    """An ISO date ``YYYY-MM-DD``."""
+    """An ISO date ``YYYY-MM-DD`` within ``YEARS``."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(_("{field}: {value} is not an ISO date (YYYY-MM-DD)").format(
             field=field, value=repr(text))) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:  # schedules and validity add months and years to it
+        raise InputError(_("{field}: {value} is outside the years {first}-{last}").format(
+            field=field, value=repr(text), first=YEARS[0], last=YEARS[1]))
+    return day
 
 
 def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
