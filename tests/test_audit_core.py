@@ -76,3 +76,24 @@ def test_a_read_only_profile_folder_is_a_clear_error(run, kena_profile, monkeypa
     assert_refused(run("--at", "2026-11-02", *KENA_INIT, "--force"), "Read-only file system")
     monkeypatch.undo()
     assert snapshot(kena_profile.parent) == before
+
+
+def editor(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "editor.sh"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_profile_edit_when_the_editor_removes_the_copy(run, kena_profile, tmp_path, monkeypatch):
+    before = snapshot(kena_profile.parent)
+    monkeypatch.setenv("EDITOR", editor(tmp_path, 'rm "$1"'))
+    assert_refused(run("profile", "edit"), "profile unchanged")
+    assert snapshot(kena_profile.parent) == before
+
+
+def test_profile_edit_when_the_editor_saves_latin1(run, kena_profile, tmp_path, monkeypatch):
+    before = snapshot(kena_profile.parent)
+    monkeypatch.setenv("EDITOR", editor(tmp_path, "printf '# caf\\351\\n' >> \"$1\""))
+    assert_refused(run("profile", "edit"), "is not UTF-8 text", "profile unchanged")
+    assert snapshot(kena_profile.parent) == before

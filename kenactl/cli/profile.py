@@ -94,6 +94,7 @@ def profile_validate(app: App) -> None:
 @pass_app
 def profile_edit(app: App) -> None:
     """Edit the profile in $EDITOR; it is replaced only if the edited copy validates."""
+    import errno
     import shlex
     import subprocess
     import tempfile
@@ -113,7 +114,13 @@ def profile_edit(app: App) -> None:
         if status != 0:
             raise InputError(_("editor {editor} exited with status {status}; profile unchanged").format(
                 editor=repr(editor), status=status))
-        edited = copy.read_text(encoding="utf-8")
+        try:
+            if not copy.is_file():  # the editor removed it
+                raise ProfileError(_("cannot read profile {path}: {error}").format(
+                    path=copy, error=os.strerror(errno.ENOENT)))
+            edited = store.read_text(copy)
+        except ProfileError as error:  # also a copy saved in another encoding than UTF-8
+            raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
         if edited == original:
             click.echo(_("No changes."))
             return
