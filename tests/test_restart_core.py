@@ -100,6 +100,25 @@ def test_usage_before_the_current_period_does_not_count():
     assert not check(line, at("2026-11-16T09:00"), "usage").ok  # renewed on the 15th: counters are zero
 
 
+def test_usage_samples_follow_real_time_in_the_repeated_autumn_hour():
+    """31 Oct 2027: 02:10 CET comes 20 min after 02:50 CEST, although its wall clock is earlier."""
+    first, later = at("2027-10-31T02:50+02:00"), at("2027-10-31T02:10+01:00")
+    line = used(used(kena(1), first, data=79_000), later, data=81_000)
+    assert check(line, at("2027-10-31T02:20+01:00"), "usage").ok  # the 02:10 CET sample is the latest
+    assert check(line, at("2027-10-31T03:00+01:00"), "usage").ok
+    only_first = used(kena(1), first, data=81_000)
+    assert check(only_first, at("2027-10-31T02:20+01:00"), "usage").ok  # 02:50 CEST is 30 min in the past
+
+
+def test_restart_in_the_repeated_autumn_hour_starts_the_period():
+    restarted = at("2027-10-31T02:30+02:00")
+    line = used(kena(31, history=(restart_entry(restarted, before=1),)), at("2027-10-31T02:20+02:00"), data=90_000)
+    now = at("2027-10-31T02:20+01:00")  # 50 min after the Restart: its counters started from zero
+    assert consumption.current_period(line, now).start.astimezone(UTC) == restarted.astimezone(UTC)
+    assert consumption.current_usage(line, now).data == 0
+    assert not check(line, now, "usage").ok
+
+
 @pytest.mark.parametrize(("credit", "ok"), [("7.98", False), ("7.99", True), ("8.00", True)])
 def test_credit_boundary(credit, ok):
     item = check(ready(NOW, credit=Decimal(credit)), NOW, "credit")
