@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
-from reminders_data import household, kena_line, rome
+from reminders_data import household, kena_line, restarted, rome
 
 from kenactl import ics, operators
 from kenactl.core import dates, restart
@@ -220,6 +220,15 @@ def test_uids_stay_and_sequence_grows_across_a_restart():
     assert replaced.status.value == "CANCELLED" and replaced.sequence.value == "1"
     assert "valarm" not in replaced.contents
     assert after["renewal-main-2027-06@kenactl"].sequence.value == "1"
+
+
+def test_restart_in_the_repeated_autumn_hour_cancels_the_old_renewal_at_once():
+    moment = dates.parse_moment("2026-10-25T02:30+02:00")  # Restart on the 25th; the 28th renewal will not happen
+    line = restarted(kena_line(renewal_day=28), moment)
+    now = dates.parse_moment("2026-10-25T02:20+01:00")  # 50 min later, in the repeated hour
+    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2)}
+    replaced = items["renewal-main-2026-10"]
+    assert replaced.cancelled and replaced.start == date(2026, 10, 28) and replaced.sequence == 1
 
 
 def test_vobject_round_trip_is_lossless_for_text():

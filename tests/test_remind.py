@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,14 @@ def test_renewal_inside_the_window(run, quiet):
     assert run("--at", "2027-03-11T23:59", "remind").stdout == ""  # 3 days and 1 minute ahead
     assert run("--at", "2027-03-11T23:59", "remind", "--within", "1w").stdout.startswith("main: renewal")
     assert run("--at", "2027-03-15T00:00", "remind").stdout == ""  # the moment itself has come
+
+
+def test_renewal_in_the_repeated_autumn_hour_counts_by_real_time(run, profile_path):
+    """25 Oct 2026 02:30 CEST (00:30 UTC) is 40 min before the window's end 02:10 CET (01:10 UTC)."""
+    save(profile_path, Profile(lines={"main": kena_line(renewal_day=25, renewal_time=time(2, 30))},
+                               default_line="main"))
+    result = run("--at", "2026-10-22T03:10+02:00", "remind")  # + 3 × 24 h = 25 Oct 02:10 CET
+    assert result.stdout == "main: renewal Sun 25 Oct 2026 02:30, Kena 5,99 Più 5.99 €: credit 20.00 € covers it\n"
 
 
 def test_short_credit_gives_the_minimum_top_up(run, profile_path):

@@ -92,8 +92,9 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
     found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity)
-    return [item for item in found if item.kind != "TOPUP" and not item.cancelled and item.due <= until
-            and now < max(item.due, item.lasts_until or item.due)]
+    return [item for item in found if item.kind != "TOPUP" and not item.cancelled
+            and dates.instant(item.due) <= dates.instant(until)
+            and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
@@ -180,7 +181,7 @@ def _moves_before(line: Line, moment: datetime) -> int:
     """How many Restarts moved the renewal day before ``moment``."""
     return sum(1 for entry in line.history
                if entry.kind == "restart" and entry.renewal_day_before != entry.renewal_day_after
-               and entry.at < moment)
+               and dates.instant(entry.at) < dates.instant(moment))
 
 
 def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[str | None]) -> list[Item]:
@@ -190,12 +191,14 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
     """
     items = []
     for entry in line.history:
-        if entry.kind != "restart" or entry.renewal_day_before == entry.renewal_day_after or entry.at > now:
+        if (entry.kind != "restart" or entry.renewal_day_before == entry.renewal_day_after
+                or dates.instant(entry.at) > dates.instant(now)):
             continue
         old = dates.next_renewal(entry.renewal_day_before, line.renewal_time, entry.at)
         period = f"{old.year:04d}-{old.month:02d}"
         restarted = dates.in_rome(entry.at)
-        if (old.year, old.month) != (restarted.year, restarted.month) or period in periods or old <= now:
+        if ((old.year, old.month) != (restarted.year, restarted.month) or period in periods
+                or dates.instant(old) <= dates.instant(now)):
             continue
         items.append(Item(
             kind="RENEWAL", line=line.name, period=period, start=old.date(), due=old,
