@@ -97,3 +97,14 @@ def test_profile_edit_when_the_editor_saves_latin1(run, kena_profile, tmp_path, 
     monkeypatch.setenv("EDITOR", editor(tmp_path, "printf '# caf\\351\\n' >> \"$1\""))
     assert_refused(run("profile", "edit"), "is not UTF-8 text", "profile unchanged")
     assert snapshot(kena_profile.parent) == before
+
+
+def test_removing_a_line_with_complaints_says_why(run, kena_profile):
+    assert run("--at", "2026-11-02", "line", "add", "nonna", "--operator", "tim", "--offer", "TIM", "--price", "9.99",
+               "--renewal-day", "5", "--data", "10GB", "--minutes", "500", "--sms", "100",
+               "--credit", "4.50").exit_code == 0
+    assert run("--at", "2026-11-02", "rights", "complaint", "add", "--subject", "no signal").exit_code == 0
+    before = snapshot(kena_profile.parent)
+    assert_refused(run("line", "remove", "main"), "line 'main' has complaints (1)", "kenactl profile edit")
+    assert snapshot(kena_profile.parent) == before
+    assert "generated profile" not in run("line", "remove", "main").stderr

@@ -133,10 +133,14 @@ class Profile:
         return self.with_line(line)
 
     def remove_line(self, name: str) -> "Profile":
-        """Remove a line; the last line cannot go, and the default passes to the first remaining one."""
+        """Remove a line; the last line cannot go, nor one complaints name; the default passes to the first other."""
         self.line(name)
         if len(self.lines) == 1:
             raise InputError(_("line {name} is the only line; a profile keeps at least one").format(name=repr(name)))
+        filed = [str(complaint.id) for complaint in self.complaints if complaint.line == name]
+        if filed:  # a complaint names its line: removing the line would leave it pointing nowhere
+            raise InputError(_("line {name} has complaints ({ids}); remove them first with 'kenactl profile edit'")
+                             .format(name=repr(name), ids=", ".join(filed)))
         lines = {key: value for key, value in self.lines.items() if key != name}
         default = self.default_line if self.default_line != name else next(iter(lines))
         return replace(self, lines=lines, default_line=default)
