@@ -113,7 +113,7 @@ def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
 
     A time the spring change skips is the real instant it denotes (02:30 → 03:30 CEST).
     """
-    return in_rome(datetime.combine(clamp_day(year, month, day), at))
+    return in_rome(datetime.combine(clamp_day(year, month, day), at.replace(fold=0)))
 
 
 def next_renewal(day: int, at: time, now: datetime) -> datetime:
