@@ -15,7 +15,7 @@ from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
-               "next_renewal", "days_to_renewal", "shortfall", "period_start", "usage_recorded_at", "usage",
+               "next_renewal", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at", "usage",
                "sim_valid_until"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9,99",
@@ -408,7 +408,7 @@ def test_status_json_keys_and_values(run, kena_profile):
     assert {key: line[key] for key in STATUS_KEYS - {"usage"}} == {
         "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
         "credit": "10.00", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
-        "days_to_renewal": 20, "shortfall": "0.00", "period_start": "2026-11-15T00:00:00+01:00",
+        "days_to_renewal": 20, "shortfall": "0.00", "min_topup": "0.00", "period_start": "2026-11-15T00:00:00+01:00",
         "usage_recorded_at": "2026-11-20T00:00:00+01:00", "sim_valid_until": None,
     }
     assert set(line["usage"]) == {"data", "minutes", "sms"}
@@ -426,6 +426,19 @@ def test_status_shortfall_when_credit_is_below_price(run, kena_profile):
     assert (line["credit"], line["shortfall"]) == ("-1.01", "9.00")
     ok(run("credit", "set", "7.99"))
     assert status(run, "2026-11-20")[0]["shortfall"] == "0.00"
+
+
+def test_status_minimum_top_up_counts_the_pending_charges(run, kena_profile):
+    ok(run("--at", "2026-11-20T10:00", "credit", "set", "5"))
+    ok(run("--at", "2026-11-20T10:00", "charges", "add", "late fees", "2.98"))
+    line = status(run, "2026-11-21")[0]
+    assert (line["shortfall"], line["min_topup"]) == ("2.99", "5.97")
+    text = ok(run("--at", "2026-11-21", "status")).stdout
+    assert "Top up at least 5.97 € (2.99 € short + 2.98 € pending charges) before Tue 15 Dec 2026 00:00" in text
+    ok(run("--at", "2026-11-21", "credit", "set", "7.99"))  # covered: the charges wait for a top-up
+    line = status(run, "2026-11-21")[0]
+    assert (line["shortfall"], line["min_topup"]) == ("0.00", "0.00")
+    assert "Top up" not in ok(run("--at", "2026-11-21", "status")).stdout
 
 
 def test_status_percent_exceeds_100_on_overage(run, kena_profile):

@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from kenactl.core import dates
+from kenactl.core import dates, money
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
+
 
 @dataclass(frozen=True)
 class Instalment:
@@ -62,7 +63,7 @@ def pending_at(line: Line, now: datetime) -> Decimal:
 
 def shortfall(line: Line) -> Decimal:
     """What the credit lacks for the next renewal (the price; never below zero)."""
-    return max(line.price - line.credit, ZERO)
+    return money.shortfall(line.credit, line.price)
 
 
 def min_topup(line: Line, now: datetime) -> Decimal:

@@ -56,6 +56,11 @@ def _check_size(value: Decimal, field: str) -> None:
             field=field, value=value, limit=LIMIT))
 
 
+def shortfall(credit: Decimal, price: Decimal) -> Decimal:
+    """What ``credit`` lacks to pay ``price``: never below zero."""
+    return max(price - credit, ZERO)
+
+
 def format_money(value: Decimal) -> str:
     """Two decimals, dot separator, no currency: ``7.99``, ``-2.00``, ``0.00``."""
     quantized = value.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -23,7 +23,7 @@ from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO
 from kenactl.core.rules import ValidityRule
-from kenactl.core.status import shortfall
+from kenactl.core.money import shortfall
 from kenactl.i18n import Money, Msg
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")

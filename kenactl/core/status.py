@@ -7,9 +7,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kenactl.core import consumption, dates
+from kenactl.core import charges, consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
-from kenactl.core.money import ZERO
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.rules import ValidityRule
@@ -40,14 +39,10 @@ class LineStatus:
     next_renewal: datetime
     days_to_renewal: int
     shortfall: Decimal
+    min_topup: Decimal  # the shortfall plus the pending charges a top-up pays first (0 when covered)
     usage_recorded_at: datetime | None  # None: nothing recorded in this period
     allowances: tuple[AllowanceStatus, ...]
     validity: SimValidity | None = None  # None: no rule given (e.g. no last top-up)
-
-
-def shortfall(credit: Decimal, price: Decimal) -> Decimal:
-    """What is missing for the renewal: price minus credit, never below zero."""
-    return max(price - credit, ZERO)
 
 
 def line_status(profile: Profile, line: Line, now: datetime,
@@ -85,7 +80,8 @@ def line_status(profile: Profile, line: Line, now: datetime,
         period_start=period.start,
         next_renewal=period.end,
         days_to_renewal=dates.days_until(now, period.end),
-        shortfall=shortfall(line.credit, line.price),
+        shortfall=charges.shortfall(line),
+        min_topup=charges.min_topup(line, now),
         usage_recorded_at=samples[-1].at if samples else None,
         allowances=tuple(allowances),
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),

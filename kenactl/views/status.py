@@ -32,6 +32,7 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "next_renewal": report.next_renewal.date().isoformat(),
         "days_to_renewal": report.days_to_renewal,
         "shortfall": format_money(report.shortfall),
+        "min_topup": format_money(report.min_topup),
         "period_start": iso(report.period_start),
         "usage_recorded_at": iso(report.usage_recorded_at),
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
@@ -76,7 +77,12 @@ def status_blocks(report: LineStatus) -> list[Any]:
     for item in report.allowances:
         if item.runs_out_at is not None:
             blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
-    if report.shortfall > 0:
+    if report.min_topup > report.shortfall:
+        blocks.append(Note(_("Top up at least {amount} ({shortfall} short + {pending} pending charges) before "
+                             "{moment} to renew.").format(
+            amount=euros(report.min_topup), shortfall=euros(report.shortfall),
+            pending=euros(report.min_topup - report.shortfall), moment=human_moment(report.next_renewal)), "bad"))
+    elif report.shortfall > 0:
         blocks.append(Note(_("Top up at least {amount} before {moment} to renew.").format(
             amount=euros(report.shortfall), moment=human_moment(report.next_renewal)), "bad"))
     title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
