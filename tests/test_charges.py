@@ -85,6 +85,7 @@ def test_charges_errors_leave_the_profile_byte_identical(run, kena_profile):
                  ("charges", "add", "x", "1", "--instalments", "0"), ("charges", "list", "--line", "nope")):
         result = run(*args)
         assert result.exit_code == 2, args
+        assert kena_profile.read_bytes() == before, args
     assert run("charges", "add", "x", "1").exit_code == 0
     before = kena_profile.read_bytes()
     assert run("charges", "clear", "2").exit_code == 2
