@@ -55,6 +55,16 @@ def test_piped_output_is_plain_text(launcher):
     assert "\x1b[" not in result.stdout and "╭" not in result.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("status", "--demo"), ("status", "--demo", "--json"), ("--help",)])
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(launcher, args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*launcher, "--at", "2027-01-20T10:00", *args], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == "kenactl: cannot write the output: No space left on device\n"
+
+
 def test_help_lists_the_core_commands(launcher):
     result = run(launcher, "--help")
     assert result.returncode == 0

@@ -85,6 +85,7 @@ class KenactlGroup(click.Group):
         debug = bool(os.environ.get("KENACTL_DEBUG"))
         try:
             result = super().main(argv, prog_name or "kenactl", complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # surface a write error (a full disk) here rather than at exit
         except KenactlError as error:
             if debug:
                 raise
@@ -101,12 +102,34 @@ class KenactlGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
             sys.exit(0)
+        except OSError as error:
+            if debug:
+                raise
+            if error.filename is not None:  # file errors are reported by the code that opens files
+                _fail(_internal_error(error), INTERNAL_ERROR)
+            _discard_stdout()
+            _fail(i18n._("cannot write the output: {reason}").format(reason=error.strerror or error), 2)
         except Exception as error:  # a bug: say so in one line unless debugging
             if debug:
                 raise
-            _fail(i18n._("internal error: {error} (run with KENACTL_DEBUG=1 for details)").format(
-                error=f"{type(error).__name__}: {error}"), INTERNAL_ERROR)
+            _fail(_internal_error(error), INTERNAL_ERROR)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _internal_error(error: Exception) -> str:
+    from kenactl.i18n import _
+
+    return _("internal error: {error} (run with KENACTL_DEBUG=1 for details)").format(
+        error=f"{type(error).__name__}: {error}")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail a second time."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real descriptor (tests) or no /dev/null
+        pass
 
 
 def _lang_argument(argv: list[str]) -> str | None:
