@@ -149,6 +149,8 @@ def _rich(block: Any) -> Any:
         grid.add_column()
         if block.fraction is None:
             bar: Any = Text("")
+        elif os.environ.get("NO_COLOR"):  # without colour rich's bar has no visible track: draw the plain one
+            bar = Text(_plain_bar(block.fraction))
         else:
             style = "red" if block.fraction >= 1 else "yellow" if block.fraction >= Decimal("0.8") else "green"
             bar = ProgressBar(total=100, completed=float(min(block.fraction, Decimal(1)) * 100), width=20,

@@ -111,6 +111,7 @@ def test_a_terminal_gets_the_rich_layout_and_no_color_is_respected(monkeypatch):
     plain = terminal_output(args, NO_COLOR="1").decode()
     assert "╭─" in plain and "main (default)" in plain and "Top up at least 5.49 €" in plain
     assert not COLOUR.search(plain)
+    assert re.search(r"data +\[#+\.+\]", plain)  # the bar keeps its track without colour
     monkeypatch.delenv("NO_COLOR")
     coloured = terminal_output(args, FORCE_COLOR="1").decode()
     assert COLOUR.search(coloured)
