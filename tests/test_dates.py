@@ -14,8 +14,7 @@ from kenactl.errors import InputError
 MOMENTS = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2040, 12, 31, 23, 59, 59),
                        timezones=st.just(ROME), allow_imaginary=False)
 DAYS = st.integers(min_value=1, max_value=31)
-# renewal times are "HH:MM" from parse_time_of_day: never a fold=1 time (whose meaning in the spring gap differs)
-TIMES = st.times().map(lambda t: t.replace(second=0, microsecond=0, fold=0))
+TIMES = st.times().map(lambda t: t.replace(second=0, microsecond=0))
 
 
 def instant(moment: datetime) -> datetime:
