@@ -10,14 +10,12 @@ Texts (titles, descriptions, alarms, the calendar's description) are in the curr
 UIDs, SEQUENCE, DTSTAMP and categories never depend on it.
 """
 
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from kenactl import __version__
 from kenactl.core import dates
 from kenactl.core.model import Profile
 from kenactl.core.reminders import Item
-from kenactl.errors import InputError
 from kenactl.i18n import _
 
 PRODID = f"-//kenactl//kenactl {__version__}//EN"
@@ -26,20 +24,6 @@ UID_DOMAIN = "kenactl"
 ALARM_TIME = time(9, 0)  # alarms of all-day events ring at 09:00 Europe/Rome, never at midnight
 TIMED_LENGTH = timedelta(hours=1)
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no dated data at all
-
-
-def alarm_days(texts: Iterable[str], *, field: str = "--alarm") -> tuple[int, ...]:
-    """Whole days before the event (``2d``, ``1w``, ``48h``), largest first, without repeats."""
-    days = set()
-    for text in texts:
-        delta = dates.parse_duration(str(text), field=field)
-        if delta % timedelta(days=1):
-            raise InputError(_("{field}: {text!r} is not a whole number of days; alarms ring at 09:00 a number "
-                               "of days before (examples: 2d, 1d, 1w)").format(field=field, text=text))
-        days.add(delta.days)
-    if not days:
-        raise InputError(_("{field}: give at least one alarm (e.g. 2d)").format(field=field))
-    return tuple(sorted(days, reverse=True))
 
 
 def uid(item: Item) -> str:

@@ -150,7 +150,7 @@ def profile_from_toml(document: dict[str, Any]) -> Profile:
             name=repr(default), known=", ".join(lines)))
     alarms = top.typed("alarms", list, N_("a list of durations such as [\"2d\"]"), ["2d"])
     for index, alarm in enumerate(alarms):
-        top.convert(f"alarms[{index}]", lambda: dates.parse_duration(str(alarm), field=f"alarms[{index}]"))
+        top.convert(f"alarms[{index}]", lambda: dates.alarm_days([alarm], field=f"alarms[{index}]"))
     complaints = tuple(_complaint(fields, lines) for fields in top.tables("complaints"))
     return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
                    updated_at=top.moment("updated_at", None))

@@ -86,7 +86,7 @@ def test_renewal_alarms_two_days_before_at_nine_by_default():
 
 
 def test_several_alarms_always_at_nine():
-    data = export(single(kena_line(renewal_day=15)), months=2, alarms=ics.alarm_days(["1d", "3d", "72h"]))
+    data = export(single(kena_line(renewal_day=15)), months=2, alarms=dates.alarm_days(["1d", "3d", "72h"]))
     strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
     for event in strict.events:
         triggers = sorted(alarm.trigger for alarm in event.alarm)
@@ -95,12 +95,12 @@ def test_several_alarms_always_at_nine():
 
 
 def test_alarm_days_parsing():
-    assert ics.alarm_days(["2d"]) == (2,)
-    assert ics.alarm_days(["1d", "1w", "48h", "2d"]) == (7, 2, 1)
+    assert dates.alarm_days(["2d"]) == (2,)
+    assert dates.alarm_days(["1d", "1w", "48h", "2d"]) == (7, 2, 1)
     with pytest.raises(InputError, match="whole number of days"):
-        ics.alarm_days(["12h"])
+        dates.alarm_days(["12h"])
     with pytest.raises(InputError, match="not a duration"):
-        ics.alarm_days(["tomorrow"])
+        dates.alarm_days(["tomorrow"])
 
 
 def test_every_kind_present_with_its_category_and_stable_uid():

@@ -101,6 +101,14 @@ def test_alarm_options_and_profile_alarms(run, saved):
     assert bad.exit_code == 2 and "whole number of days" in bad.stderr and bad.stdout == ""
 
 
+def test_profile_alarms_that_are_not_whole_days_are_refused_when_the_profile_is_read(run, saved):
+    text = saved.read_text(encoding="utf-8").replace('alarms = [\n    "2d",\n]', 'alarms = [\n    "5h",\n]')
+    saved.write_text(text, encoding="utf-8")
+    for args in (("profile", "validate"), ("export", "ics")):
+        result = run(*AT, *args)
+        assert result.exit_code == 2 and "alarms[0]: '5h' is not a whole number of days" in result.stderr
+
+
 def test_line_filter_and_unknown_line(run, saved):
     only = run(*AT, "export", "ics", "--line", "nonna").stdout_bytes
     assert b"-nonna-" in only and b"-main-" not in only

@@ -251,7 +251,7 @@ def full_line() -> Line:
 def test_every_field_survives_a_round_trip_through_the_file(tmp_path):
     profile = replace(new_profile(full_line()),
                       complaints=(Complaint(id=1, filed=date(2026, 11, 2), subject="x", line="main"),),
-                      alarms=("2d", "12h"))
+                      alarms=("2d", "48h"))
     path = tmp_path / "p" / "profile.toml"
     store.create(path, profile, NOW, force=False)
     loaded = store.load(path)

@@ -46,10 +46,11 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     0 7 * * * kenactl export ics -o ~/calendars/kenactl.ics
     """
     from kenactl import ics
+    from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
 
     profile = app.load()
-    days = ics.alarm_days(alarms) if alarms else ics.alarm_days(profile.alarms, field=_("alarms (profile)"))
+    days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
                            validity=validity_rules(app, profile, line_name))
     data = ics.calendar_bytes(profile, items, days)

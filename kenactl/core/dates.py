@@ -7,6 +7,7 @@ goes through UTC (``add_elapsed``, ``elapsed``).
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -152,3 +153,20 @@ def days_until(now: datetime, moment: datetime) -> int:
 def isoformat(moment: datetime) -> str:
     """ISO 8601 with offset, to the second: ``2027-01-15T00:00:00+01:00``."""
     return in_rome(moment).isoformat(timespec="seconds")
+
+
+def alarm_days(texts: Iterable[str], *, field: str = "--alarm") -> tuple[int, ...]:
+    """Calendar alarms as whole days before the event (``2d``, ``1w``, ``48h``), largest first, no repeats.
+
+    Alarms ring at 09:00 a number of days before, so a duration that is not whole days is refused.
+    """
+    days = set()
+    for text in texts:
+        delta = parse_duration(str(text), field=field)
+        if delta % timedelta(days=1):
+            raise InputError(_("{field}: {text!r} is not a whole number of days; alarms ring at 09:00 a number "
+                               "of days before (examples: 2d, 1d, 1w)").format(field=field, text=text))
+        days.add(delta.days)
+    if not days:
+        raise InputError(_("{field}: give at least one alarm (e.g. 2d)").format(field=field))
+    return tuple(sorted(days, reverse=True))
