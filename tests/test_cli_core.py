@@ -346,6 +346,16 @@ def test_profile_show_refuses_an_invalid_profile(run, kena_profile):
     failed(run("profile", "validate"), "lines.main.renewal_day: 40 is outside 1-31")
 
 
+def test_profile_validate_checks_each_lines_options_against_its_operator(run, kena_profile):
+    text = kena_profile.read_text(encoding="utf-8")
+    kena_profile.write_text(text + '\n[lines.main.options]\nauto-topup = "maybe"\n', encoding="utf-8")
+    failed(run("profile", "validate"), "lines.main.options: option auto-topup=maybe: choose one of on|off")
+    kena_profile.write_text(text + '\n[lines.main.options]\ncontinuita = "on"\n', encoding="utf-8")
+    failed(run("profile", "validate"), "lines.main.options: option 'continuita' does not apply to kena")
+    kena_profile.write_text(text + '\n[lines.main.options]\nauto-topup = "on"\n', encoding="utf-8")
+    ok(run("profile", "validate"))
+
+
 def editor(tmp_path: Path, monkeypatch, body: str, variable: str = "EDITOR") -> None:
     """Set $EDITOR to a Python script; ``body`` edits ``text`` (the file's content) or exits."""
     script = tmp_path / "fake_editor.py"

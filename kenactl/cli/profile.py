@@ -84,8 +84,17 @@ def profile_show(app: App) -> None:
 @profile.command("validate")
 @pass_app
 def profile_validate(app: App) -> None:
-    """Check the profile; exit 2 with the first problem found."""
+    """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
+    from kenactl import operators
+    from kenactl.errors import KenactlError
+
     loaded = app.load()
+    folder = operators.user_folder(app.path)
+    for name, line in loaded.lines.items():
+        try:
+            operators.load(line.operator, folder).check_options(line.options)
+        except KenactlError as error:
+            raise ProfileError(f"{app.path}: lines.{name}.options: {error.message}") from None
     click.echo(_("{path}: OK, {count} line(s): {names} (default {default})").format(
         path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
 
