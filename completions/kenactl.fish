@@ -77,7 +77,7 @@ complete -c kenactl -n '__kenactl_at \'kenactl init\'' -s 'h' -l 'help' -d 'Show
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'edit' -d 'Edit the profile in $EDITOR; it is replaced only if the edited copy validates.'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'path' -d 'Print the profile\'s path (--profile, $KENACTL_PROFILE or the default).'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'show' -d 'Print the profile (validated) as TOML.'
-complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'validate' -d 'Check the profile; exit 2 with the first problem found.'
+complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'validate' -d 'Check the profile, including each line\'s options against its operator; exit 2...'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -s 'h' -l 'help' -d 'Show this message and exit.'
 complete -c kenactl -n '__kenactl_at \'kenactl profile edit\'' -s 'h' -l 'help' -d 'Show this message and exit.'
 complete -c kenactl -n '__kenactl_at \'kenactl profile path\'' -s 'h' -l 'help' -d 'Show this message and exit.'
