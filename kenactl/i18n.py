@@ -13,14 +13,13 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 DOMAIN = "kenactl"
 LANGUAGES = ("en", "it")
 LOCALE_DIR = Path(__file__).parent / "locale"
-CENT = Decimal("0.01")
 
 _state: dict[str, Any] = {"lang": "en", "catalog": gettext.NullTranslations()}
 
@@ -130,9 +129,9 @@ def show(value: Any, lang: str | None = None) -> str:
 
 def money(value: Decimal, lang: str | None = None) -> str:
     """``7.99 €`` / ``7,99 €`` (two decimals, never ``-0.00``)."""
-    quantized = value.quantize(CENT, rounding=ROUND_HALF_UP)
-    text = f"{(quantized if quantized != 0 else Decimal('0.00')):.2f}"
-    return f"{_decimal_mark(text, lang)} €"
+    from kenactl.core.money import format_money  # core.money imports this module
+
+    return f"{_decimal_mark(format_money(value), lang)} €"
 
 
 def number(value: Decimal | float | int, lang: str | None = None) -> str:
