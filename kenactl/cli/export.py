@@ -68,12 +68,10 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
 
 
 def validity_rules(app: App, profile: "Profile", line_name: str | None) -> "dict[str, ValidityRule]":
-    """The SIM-validity rule of each selected line's operator (the user's operator files first)."""
+    """The SIM-validity rules for the selected lines that have a last top-up (the user's operator files first)."""
     from kenactl import operators
 
-    folder = operators.user_folder(app.path)
-    names = sorted({line.operator for line in profile.selected(line_name)})
-    return {name: operators.load(name, folder).validity for name in names}
+    return operators.validity_rules(profile.selected(line_name), operators.user_folder(app.path))
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

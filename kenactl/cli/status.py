@@ -22,19 +22,13 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
         profile = demo_profile(app.now)
     else:
         profile = app.load()
-    rules = _validity_rules(profile.selected(line_name), None if demo else app.path)
+    rules = {}
+    lines = profile.selected(line_name)
+    if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown
+        from kenactl import operators
+
+        rules = operators.validity_rules(lines, None if demo else operators.user_folder(app.path))
     view.show_status(profile_status(profile, app.now, line_name, rules), as_json=as_json)
-
-
-def _validity_rules(lines, profile_path):
-    """The SIM validity rules of the operators of ``lines`` that have a last top-up (only those are read)."""
-    needed = {line.operator for line in lines if line.last_topup is not None}
-    if not needed:
-        return {}
-    from kenactl import operators
-
-    folder = None if profile_path is None else operators.user_folder(profile_path)
-    return {name: operators.load(name, folder).validity for name in sorted(needed)}
 
 
 COMMANDS = (status,)

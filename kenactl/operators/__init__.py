@@ -8,6 +8,7 @@ each call reads only the files it needs.
 
 import re
 import tomllib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from kenactl.core.rules import (
     Statement,
     ValidityRule,
 )
+from kenactl.core.model import Line
 from kenactl.errors import KenactlError, ProfileError
 from kenactl.i18n import _
 
@@ -66,6 +68,12 @@ def load(operator_id: str, folder: Path | None = None) -> Operator:
 def load_all(folder: Path | None = None) -> list[Operator]:
     """Every known operator."""
     return [load(name, folder) for name in known(folder)]
+
+
+def validity_rules(lines: Iterable[Line], folder: Path | None = None) -> dict[str, ValidityRule]:
+    """The SIM-validity rule of each operator of ``lines`` that have a last top-up (only those are read)."""
+    needed = sorted({line.operator for line in lines if line.last_topup is not None})
+    return {name: load(name, folder).validity for name in needed}
 
 
 def translatable_texts() -> list[tuple[str, str]]:
