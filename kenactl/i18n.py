@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kenactl.text import N_, Money, Msg, register_renderer
+
 DOMAIN = "kenactl"
 LANGUAGES = ("en", "it")
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -66,49 +68,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _state["catalog"].ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalog without translating it now (module constants, data)."""
-    return message
+def render(message: Msg, lang: str | None = None) -> str:
+    """``message`` in ``lang`` (default: the current language), its values formatted for people."""
+    lang = lang or language()
+    template = message.template if lang == "en" else _(message.template)
+    return template.format(**{key: show(value, lang) for key, value in message.values.items()})
 
 
-class Msg:
-    """A message whose text is chosen when it is shown: an English template and its values.
-
-    ``str(msg)`` gives the current language; ``msg.english()`` the JSON form. Values are formatted
-    for the language when shown: ``Money``, dates, date-times, Decimals and nested ``Msg``.
-    """
-
-    __slots__ = ("template", "values")
-
-    def __init__(self, template: str, /, **values: Any):
-        self.template = template
-        self.values = values
-
-    def render(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (default: the current language)."""
-        lang = lang or language()
-        template = self.template if lang == "en" else _(self.template)
-        return template.format(**{key: show(value, lang) for key, value in self.values.items()})
-
-    def english(self) -> str:
-        """The message in English, as it appears in JSON."""
-        return self.render("en")
-
-    def __str__(self) -> str:
-        return self.render()
-
-    def __repr__(self) -> str:
-        return f"Msg({self.template!r}, {self.values!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Msg) and (self.template, self.values) == (other.template, other.values)
-
-    def __hash__(self) -> int:
-        return hash(self.template)
-
-
-class Money(Decimal):
-    """An amount in euros, shown as ``7.99 €`` in English and ``7,99 €`` in Italian."""
+register_renderer(render)
 
 
 def show(value: Any, lang: str | None = None) -> str:

@@ -21,7 +21,8 @@ from kenactl.core.model import (
     check_line_name,
 )
 from kenactl.errors import InputError, ProfileError
-from kenactl.i18n import N_, _
+from kenactl.i18n import _
+from kenactl.text import N_
 
 SCHEMA_VERSION = 1
 HISTORY_KINDS = ("renewal", "restart")

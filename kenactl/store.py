@@ -19,7 +19,8 @@ from pathlib import Path
 
 from kenactl.core.model import Profile
 from kenactl.errors import ProfileError
-from kenactl.i18n import N_, _
+from kenactl.i18n import _
+from kenactl.text import N_
 
 LOCK_TIMEOUT_SECONDS = 30
 INIT_HINT = N_("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "

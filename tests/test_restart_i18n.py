@@ -6,7 +6,7 @@ import pytest
 
 from kenactl import i18n
 from kenactl.core.restart import Listed, amount
-from kenactl.i18n import Msg
+from kenactl.text import Money, Msg
 from test_i18n import english_fragments
 
 STEPS = [  # renewal day 15, two Restarts in a row (12 and 27 March), then 90 GB used again
@@ -102,8 +102,8 @@ def test_help_pages_use_the_italian_texts(run):
 def test_messages_keep_english_for_json_and_localize_values():
     reason = Msg("{kind} {percent}% ({used} of {included})", kind=Msg("data"), percent=Decimal("67.6"),
                  used=amount("data", 67650), included=amount("data", 100000))
-    joined = Listed([reason, Msg("credit {credit} covers the price {price}", credit=i18n.Money("10"),
-                                 price=i18n.Money("7.99"))])
+    joined = Listed([reason, Msg("credit {credit} covers the price {price}", credit=Money("10"),
+                                 price=Money("7.99"))])
     i18n.set_language("it")
     try:
         assert str(reason) == "dati 67,6% (67,65 GB su 100 GB)"

@@ -20,7 +20,7 @@ from typing import Any
 from kenactl.core import money
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import InputError, KenactlError
-from kenactl.i18n import Msg
+from kenactl.text import Msg
 
 CHARTER_IDS = ("tim-2022", "noverca")
 CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")

@@ -17,7 +17,8 @@ from decimal import Decimal
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rules import Fact, Operator, Rate, Statement
 from kenactl.errors import InputError
-from kenactl.i18n import Money, Msg, _
+from kenactl.i18n import _
+from kenactl.text import Money, Msg
 
 Text = str | Msg  # a data text (its own msgid) or a message made here
 

@@ -24,7 +24,7 @@ from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO
 from kenactl.core.rules import ValidityRule
 from kenactl.core.money import shortfall
-from kenactl.i18n import Money, Msg
+from kenactl.text import Money, Msg
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)

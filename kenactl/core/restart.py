@@ -19,7 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
 from kenactl.errors import NEGATIVE, KenactlError
-from kenactl.i18n import N_, Money, Msg
+from kenactl.text import Money, Msg, N_
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")

@@ -16,7 +16,7 @@ from kenactl.core.restart import (
     check_restart,
     renewal_time_after,
 )
-from kenactl.i18n import Msg
+from kenactl.text import Msg
 
 SHOWN_RENEWALS = 3
 

@@ -13,7 +13,7 @@ from kenactl.core import dates, workdays
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
 from kenactl.errors import InputError
-from kenactl.i18n import Money, Msg
+from kenactl.text import Money, Msg
 
 MNP_CASE_TEXT = "ritardo attivazione MNP (number portability)"
 

@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.i18n import Msg, _
+from kenactl.i18n import _
+from kenactl.text import Msg
 
 STATUSES = ("verified", "reported", "unknown")
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")

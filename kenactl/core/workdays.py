@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from kenactl.i18n import N_
+from kenactl.text import N_
 
 DAY_KINDS = {
     "lavorativi": frozenset(range(5)),   # Mon-Fri

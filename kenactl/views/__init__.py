@@ -10,7 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kenactl import i18n
 from kenactl.core import dates, units
-from kenactl.i18n import N_, _, ngettext
+from kenactl.i18n import _, ngettext
+from kenactl.text import N_
 
 UNITS = {"minutes": "min", "sms": "SMS"}
 KINDS = {"data": N_("data"), "minutes": N_("minutes"), "sms": N_("sms")}

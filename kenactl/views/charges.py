@@ -6,7 +6,8 @@ from typing import Any
 from kenactl.core import charges, dates
 from kenactl.core.model import Line
 from kenactl.core.money import format_money
-from kenactl.i18n import N_, _, money
+from kenactl.i18n import _, money
+from kenactl.text import N_
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_date, human_moment
 

@@ -9,7 +9,8 @@ from typing import Any
 from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
 from kenactl.core.rules import Fact
-from kenactl.i18n import Msg, N_, _, money
+from kenactl.i18n import _, money
+from kenactl.text import Msg, N_
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_moment
 

@@ -7,7 +7,8 @@ from typing import Any
 from kenactl.core.money import format_money
 from kenactl.core.restart import FACTS, KIND_NAMES, SOURCE, RestartVerdict, amount, label
 from kenactl.core.restart_plan import RestartPlan
-from kenactl.i18n import Msg, _, day, moment, money, ngettext, number
+from kenactl.i18n import _, day, moment, money, ngettext, number
+from kenactl.text import Msg
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import iso, percent_number
 

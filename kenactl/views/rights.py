@@ -10,7 +10,8 @@ from kenactl.charters import Charter
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
 from kenactl.core.workdays import DAY_KIND_NAMES, local_holiday_name
-from kenactl.i18n import N_, _, language, ngettext
+from kenactl.i18n import _, language, ngettext
+from kenactl.text import N_
 from kenactl.i18n import day as human_date
 from kenactl.i18n import money as euros
 from kenactl.render import Fields, Note, Section, Table, emit

@@ -6,7 +6,8 @@ from typing import Any
 from kenactl.core.model import UsageSample
 from kenactl.core.money import euros, format_money
 from kenactl.core.status import AllowanceStatus, LineStatus
-from kenactl.i18n import N_, _, number
+from kenactl.i18n import _, number
+from kenactl.text import N_
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
 from kenactl.views import amount, days_from_now, human_moment, iso, kind_name, per_day, percent_number
 

@@ -1,7 +1,8 @@
 """SIM validity for people: a status row and a warning from 30 days before the end."""
 
 from kenactl.core.validity import SimValidity
-from kenactl.i18n import N_, _, ngettext
+from kenactl.i18n import _, ngettext
+from kenactl.text import N_
 from kenactl.render import Note
 from kenactl.views import human_date
 
