@@ -216,7 +216,7 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
             continue  # unlimited (or nothing included) never counts
         percent = consumption.percent_used(latest.get(kind), included)
         shown.append(Msg("{kind} {percent}% ({used} of {included})", kind=Msg(KIND_NAMES[kind]),
-                         percent=_tenths(percent), used=amount(kind, latest.get(kind)),
+                         percent=units.shown_percent(percent), used=amount(kind, latest.get(kind)),
                          included=amount(kind, included)))
         if best is None or percent > best[1]:
             best = (kind, percent)
