@@ -75,3 +75,17 @@ def test_status_says_the_reading_is_stale(run, kena_profile):
             "Record the current usage: kenactl usage set --data …") in " ".join(text.split())
     italian = run("--lang", "it", "--at", "2026-11-26T09:00", "status").stdout
     assert "La lettura dei dati del ven 20 novembre 2026 00:00 non è aggiornata" in " ".join(italian.split())
+
+
+def test_restart_plan_never_projects_80_percent_into_the_past(run, kena_profile):
+    assert run("--at", "2026-11-20T00:00", "usage", "set", "--data", "50GB").exit_code == 0  # 10 GB a day
+    fresh = json.loads(run("--at", "2026-11-22T09:00", "restart", "plan", "--json").stdout)
+    data = [item for item in fresh["allowances"] if item["kind"] == "data"]
+    assert [(item["state"], item["reaches_80_at"]) for item in data] == [("projected", "2026-11-23T00:00:00+01:00")]
+    assert fresh["earliest_restart"] == "2026-11-23T00:00:00+01:00"
+    stale = json.loads(run("--at", "2026-11-24T09:00", "restart", "plan", "--json").stdout)
+    data = [item for item in stale["allowances"] if item["kind"] == "data"]
+    assert [(item["state"], item["reaches_80_at"]) for item in data] == [("reading_stale", None)]
+    assert stale["earliest_restart"] is None and stale["why_not"].startswith("the latest usage reading is stale")
+    text = " ".join(run("--at", "2026-11-24T09:00", "restart", "plan").stdout.split())
+    assert "reading stale" in text and "No Restart before the renewal: the latest usage reading is stale" in text

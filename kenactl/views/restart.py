@@ -92,7 +92,8 @@ def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
         if not item.included:
             rows.append([kind, str(amount(item.kind, item.used)), _("unlimited"), _("never counts")])
             continue
-        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet")}.get(item.state)
+        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet"),
+                "reading_stale": _("reading stale")}.get(item.state)
         if when is None:
             when = moment(item.reaches_80_at) + (_(" (reached)") if item.state == "reached" else "")
         rows.append([kind, _("{used} of {included}").format(used=amount(item.kind, item.used),
