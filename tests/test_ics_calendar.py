@@ -146,6 +146,18 @@ def test_no_restart_event_when_another_rule_blocks():
     assert by_kind(export(single(kena_line(operator="kena")), months=2), "RESTART") == []
 
 
+@pytest.mark.parametrize(("renewal_day", "announced"), [(25, False), (26, False), (27, True)])
+def test_no_restart_event_at_a_renewal(renewal_day, announced):
+    """The cooldown clears on 24 Nov 12:00: 12 h, 36 h or 60 h before the renewal. Only the last leaves
+    the 48 h the renewal window needs; otherwise the renewal resets the counters and the usage rule
+    is not met by waiting, so there is nothing to announce."""
+    profile = household()
+    main = profile.line("main")
+    moved = profile.with_line(replace(main, renewal_day=renewal_day))
+    events = by_kind(export(moved, months=2), "RESTART")
+    assert [event.dtstart.value for event in events] == ([rome(2026, 11, 24, 12, 0)] if announced else [])
+
+
 def test_sim_validity_warning_thirty_days_before_with_source():
     data = export(with_topup(household(), "main", date(2026, 1, 10)), months=3)
     (event,) = by_kind(data, "SIM-VALIDITY")

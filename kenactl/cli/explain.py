@@ -60,18 +60,20 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     credit = line.credit if credit is None else credit
     renewal = None if line is None else dates.next_renewal(line.renewal_day, line.renewal_time, app.now)
     pending = ZERO if line is None else charges.pending_at(line, renewal)
+    pending_now = ZERO if line is None else charges.pending_at(line, app.now)
     stored = {} if line is None else line.options
     title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:
         results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
                               options={**stored, **given}, renewal=renewal)
-        view.show_compare(results, _("{title}: every operator").format(title=title), as_json=as_json)
+        view.show_compare(results, _("{title}: every operator").format(title=title), pending=pending_now,
+                          as_json=as_json)
         return
     operator = operators.load(operator_id or line.operator, folder)
     kept = {key: value for key, value in stored.items() if key in operator.options}
     result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
                          renewal=renewal)
-    view.show_explain(result, f"{title} · {view.human(operator.name)}", as_json=as_json)
+    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, as_json=as_json)
 
 
 COMMANDS = (explain,)

@@ -81,7 +81,10 @@ class RestartCheck:
 
 @dataclass(frozen=True)
 class RestartVerdict:
-    """All six checks at ``now``; ``eligible_from`` is now, a future moment (time rules only) or None."""
+    """All six checks at ``now``; ``eligible_from`` is now, a future moment (time rules only) or None.
+
+    A future ``eligible_from`` is always at least 48 h before ``next_renewal``: never at a renewal.
+    """
 
     eligible: bool
     eligible_from: datetime | None
@@ -90,6 +93,7 @@ class RestartVerdict:
     line: str
     next_renewal: datetime  # the scheduled renewal in force at ``now``
     last_restart: datetime | None
+    no_wait: Msg | None = None  # why waiting cannot make a Restart allowed before the renewal (time rules only)
 
     def check(self, check_id: str) -> RestartCheck:
         """The check with this id."""
@@ -123,16 +127,30 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
         _offer_change(line),
     )
     failing = [item for item in checks if not item.ok]
-    if not failing:
-        eligible_from: datetime | None = now
-    elif all(item.id in TIME_RULES for item in failing):
-        eligible_from = max((item.clears_at for item in failing), key=_real)
-        if _real(eligible_from) < _real(upcoming) < _real(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
-            eligible_from = upcoming  # cleared inside the 48 h window: the next window opens at the renewal
-    else:
-        eligible_from = None
+    eligible_from, no_wait = _eligible_from(failing, now, upcoming)
     return RestartVerdict(eligible=not failing, eligible_from=eligible_from, checks=checks, now=now,
-                          line=line.name, next_renewal=upcoming, last_restart=restarts[-1].at if restarts else None)
+                          line=line.name, next_renewal=upcoming, last_restart=restarts[-1].at if restarts else None,
+                          no_wait=no_wait)
+
+
+def _eligible_from(failing: list[RestartCheck], now: datetime,
+                   upcoming: datetime) -> tuple[datetime | None, Msg | None]:
+    """When waiting alone makes every rule pass, or None and why (None too when a non-time rule fails).
+
+    Waiting only helps inside the current period: the renewal resets the counters, so the usage rule
+    met now is no longer met after it, and a usage rule is not a time rule. The time rules must
+    therefore clear at least 48 real hours before the renewal.
+    """
+    if not failing:
+        return now, None
+    if not all(item.id in TIME_RULES for item in failing):
+        return None, None
+    clears = max((item.clears_at for item in failing), key=_real)
+    if _real(dates.add_elapsed(clears, RENEWAL_WINDOW)) <= _real(upcoming):
+        return clears, None
+    return None, Msg("the time rules clear at {clears}, less than 48 h before the renewal at {renewal} (or after "
+                     "it); the renewal resets the counters, so waiting does not make the 80% usage rule hold",
+                     clears=clears, renewal=upcoming)
 
 
 def apply_restart(line: Line, now: datetime) -> Line:
@@ -198,7 +216,7 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
             continue  # unlimited (or nothing included) never counts
         percent = consumption.percent_used(latest.get(kind), included)
         shown.append(Msg("{kind} {percent}% ({used} of {included})", kind=Msg(KIND_NAMES[kind]),
-                         percent=_tenths(percent), used=amount(kind, latest.get(kind)),
+                         percent=units.shown_percent(percent), used=amount(kind, latest.get(kind)),
                          included=amount(kind, included)))
         if best is None or percent > best[1]:
             best = (kind, percent)

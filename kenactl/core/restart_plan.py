@@ -26,7 +26,8 @@ class AllowanceOutlook:
     """One allowance: how much is used and when it reaches 80% in this period (else None).
 
     ``state``: ``unlimited`` (never counts), ``reached``, ``projected``, ``after_renewal`` (the counters
-    reset first) or ``no_pace`` (nothing used yet in this period).
+    reset first), ``no_pace`` (nothing used yet in this period) or ``reading_stale`` (the pace of the
+    latest reading puts 80% before now, though that reading is below it: a projection is never in the past).
     """
 
     kind: str
@@ -94,6 +95,8 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
         return AllowanceOutlook(kind, used, included, percent, None, "no_pace")
     if _real(moment) >= _real(renewal):
         return AllowanceOutlook(kind, used, included, percent, None, "after_renewal")
+    if _real(moment) < _real(now):
+        return AllowanceOutlook(kind, used, included, percent, None, "reading_stale")
     return AllowanceOutlook(kind, used, included, percent, moment, "projected")
 
 
@@ -105,6 +108,9 @@ def _earliest(verdict: RestartVerdict, outlook: tuple[AllowanceOutlook, ...],
         states = {item.state for item in outlook}
         if states == {"unlimited"}:
             return None, Msg("every allowance is unlimited, and unlimited allowances never count toward 80%")
+        if "reading_stale" in states:
+            return None, Msg("the latest usage reading is stale: at its pace an allowance would be at 80% by now; "
+                             "record the current usage with `kenactl usage set`")
         if "after_renewal" in states:
             return None, Msg("at the current pace no allowance reaches 80% before the renewal resets the counters")
         return None, Msg("no allowance is at 80% and there is no pace to project yet: record usage with "

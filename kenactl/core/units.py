@@ -5,7 +5,7 @@ per ogni Giga", seed 004).
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
 from kenactl.i18n import _
@@ -14,6 +14,7 @@ UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""
 
 MB_PER_GB = 1000
+PERCENT_STEP = Decimal("0.1")
 MAX_COUNT = 10**9
 MAX_DATA = 10**12  # MB: a million terabytes, far beyond any offer, well within Decimal's 28 digits
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
@@ -98,3 +99,13 @@ def canonical_data(mb: int | None) -> str:
     if mb < MB_PER_GB:
         return f"{mb}MB"
     return f"{(Decimal(mb) / MB_PER_GB).normalize():f}GB"
+
+
+def shown_percent(percent: Decimal) -> Decimal:
+    """A percentage as every output shows it: one decimal, rounded toward zero (79.96 → 79.9).
+
+    Rounding down keeps "shown ≥ a threshold on a tenth (80) ⇔ the exact value ≥ it": nothing shows
+    80% before the 80% rule is met. ``percent`` is ``consumption.percent_used``'s quotient, exact to
+    28 digits, far closer than any tenth it could be mistaken for (amounts stay below 10¹² units).
+    """
+    return percent.quantize(PERCENT_STEP, rounding=ROUND_DOWN)

@@ -62,8 +62,8 @@ def days_from_now(days: int) -> str:
 
 
 def percent_number(value: Decimal | None) -> float | None:
-    """A percentage for JSON: one decimal, as a number."""
-    return None if value is None else float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    """A percentage for JSON and people: ``units.shown_percent`` (one decimal, toward zero), as a number."""
+    return None if value is None else float(units.shown_percent(value))
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -1,6 +1,5 @@
 """``restart check`` and ``restart plan``: JSON forms (English) and blocks (in the chosen language)."""
 
-from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
@@ -27,11 +26,6 @@ def check_json(verdict: RestartVerdict) -> dict[str, Any]:
     }
 
 
-def _resets_first(verdict: RestartVerdict) -> bool:
-    start = verdict.eligible_from
-    return start is not None and start.astimezone(UTC) >= verdict.next_renewal.astimezone(UTC)
-
-
 def verdict_notes(verdict: RestartVerdict) -> list[Note]:
     """The checklist and the verdict as notes."""
     notes = [Note(f"✓ {label(item.id)}: {item.message}", "ok") if item.ok
@@ -39,12 +33,10 @@ def verdict_notes(verdict: RestartVerdict) -> list[Note]:
     if verdict.eligible:
         notes.append(Note(_("Eligible: a Restart is allowed now (kenactl restart apply)."), "ok"))
     elif verdict.eligible_from is not None:
-        text = _("Not eligible now; only time rules block: eligible from {start}.").format(
-            start=moment(verdict.eligible_from))
-        if _resets_first(verdict):
-            text += " " + _("The scheduled renewal at {renewal} refills the bundle first, so usage has to reach "
-                            "80% again after it.").format(renewal=moment(verdict.next_renewal))
-        notes.append(Note(text, "warn"))
+        notes.append(Note(_("Not eligible now; only time rules block: eligible from {start}.").format(
+            start=moment(verdict.eligible_from)), "warn"))
+    elif verdict.no_wait is not None:
+        notes.append(Note(_("Not eligible before the renewal: {why}.").format(why=verdict.no_wait), "bad"))
     elif not verdict.check("renewal_window").ok:
         notes.append(Note(_("Not eligible: the renewal at {renewal} comes first and refills the bundle.").format(
             renewal=moment(verdict.next_renewal)), "bad"))
@@ -100,7 +92,8 @@ def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
         if not item.included:
             rows.append([kind, str(amount(item.kind, item.used)), _("unlimited"), _("never counts")])
             continue
-        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet")}.get(item.state)
+        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet"),
+                "reading_stale": _("reading stale")}.get(item.state)
         if when is None:
             when = moment(item.reaches_80_at) + (_(" (reached)") if item.state == "reached" else "")
         rows.append([kind, _("{used} of {included}").format(used=amount(item.kind, item.used),
