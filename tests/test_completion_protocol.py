@@ -3,17 +3,21 @@
 from pathlib import Path
 
 import pytest
+from click.shell_completion import CompletionItem, FishComplete
 from click.testing import CliRunner
 
-from kenactl import complete
 from kenactl.cli import cli
-from kenactl.cli.completion import SCRIPT_FILES, script
-from kenactl.cli.completion_spec import command_specs
+from kenactl.completion import values as complete
+from kenactl.completion.command import script
+from kenactl.completion.shells import SCRIPT_FILES
+from kenactl.completion.spec import command_specs
 from kenactl.core.model import OPERATORS
 
 COMPLETIONS = Path(__file__).resolve().parent.parent / "completions"
 TIM_LINE = ("line", "add", "casa", "--operator", "tim", "--offer", "TIM Go", "--price", "9.99", "--renewal-day",
             "3", "--data", "50GB", "--minutes", "unlimited", "--sms", "0", "--credit", "5")
+# click 8.4 frames fish items as zsh does (type, value, help lines); earlier versions as "type,value<TAB>help"
+FISH_FRAMES = "\n" in FishComplete.format_completion(None, CompletionItem("value", help="help"))
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def protocol(shell: str, line: str, env: dict | None = None) -> list[tuple[str, 
     out = result.stdout.rstrip("\n")
     if not out:
         return []
-    if shell == "zsh":
+    if shell == "zsh" or (shell == "fish" and FISH_FRAMES):
         parts = out.split("\n")
         return [(parts[i], parts[i + 1], "" if parts[i + 2] == "_" else parts[i + 2])
                 for i in range(0, len(parts), 3)]

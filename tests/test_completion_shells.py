@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kenactl.cli import cli
-from kenactl.cli.completion import script
+from kenactl.completion.command import script
 
 BIN = str(Path(sys.executable).parent)  # where the installed kenactl is
 PROFILE = """schema_version = 1

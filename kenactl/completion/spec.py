@@ -45,7 +45,7 @@ class CommandSpec:
 
 @cache
 def _choice_help() -> dict[str, str]:
-    from kenactl.complete import operator_names
+    from kenactl.completion.values import operator_names
 
     return {**SHELL_NAMES, **LANGUAGE_NAMES, **operator_names()}
 
@@ -94,6 +94,8 @@ def command_specs(root: click.Command, prog_name: str = "kenactl") -> list[Comma
                 continue
             if isinstance(param, click.Option):
                 flags = tuple(param.opts) + tuple(param.secondary_opts)
+                if param is command.get_help_option(ctx):  # click 8.4 builds its names from a set: unordered
+                    flags = tuple(name for name in ctx.help_option_names if name in flags)
                 options.append(OptionSpec(flags, " ".join((param.help or "").split()), param_values(param)))
             elif isinstance(param, click.Argument):
                 arguments.append((param.name or "", param_values(param) or Values("text"), param.nargs))
@@ -116,7 +118,7 @@ def value_items(param: click.Parameter, ctx: click.Context, incomplete: str) -> 
     """click's completion items for ``param`` (the ``shell_complete`` that ``attach_values`` installs)."""
     from click.shell_completion import CompletionItem
 
-    from kenactl import complete
+    from kenactl.completion import values as complete
 
     values = param_values(param)
     if values is None or values.kind == "text":

@@ -1,7 +1,7 @@
 """Completion values that depend on the user's data: line names and ``--option`` keys.
 
 Used two ways: by the generated shell scripts through ``kenactl.entry`` (``_KENACTL_VALUES=KIND kenactl
-WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.cli.completion``).
+WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.completion.spec``).
 Everything here is cheap and never raises: a missing or broken profile or operator file just gives
 no values. The profile is only read (tomllib, no validation); ``kenactl.store`` stays the only writer.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kenactl.paths import profile_path
 
-OPERATORS_DIR = Path(__file__).parent / "operators"
+OPERATORS_DIR = Path(__file__).parent.parent / "operators"
 
 
 def _profile_document(profile_option: str | None) -> dict:

@@ -1,17 +1,16 @@
 """``kenactl completion bash|zsh|fish``: shell completion that follows the click command tree.
 
 The printed scripts hold static tables of every command, option and fixed value, generated from the
-click tree (``completion_spec``, rendered by ``shells``), so the shell completes them without starting
-Python. Only values that depend on the user's data (line names, ``--option`` keys) run
-``_KENACTL_VALUES=KIND kenactl WORDS...``, which ``kenactl.entry`` answers without importing click
-(``kenactl.complete``). click's own protocol (``_KENACTL_COMPLETE=bash_complete`` ...) gives the same
-values through ``completion_spec.attach_values``. This module stays light: it is on every startup path.
+click tree (``spec``, filled into the engine files by ``shells``), so the shell completes them without
+starting Python. Only values that depend on the user's data (line names, operators, ``--option`` keys)
+run ``_KENACTL_VALUES=KIND kenactl WORDS...``, which ``kenactl.entry`` answers without importing click
+(``values``). click's own protocol (``_KENACTL_COMPLETE=bash_complete`` ...) gives the same values
+through ``spec.attach_values``. This module stays light: ``kenactl --help`` imports it.
 """
 
 import click
 
 SHELLS = ("bash", "zsh", "fish")
-SCRIPT_FILES = {"bash": "kenactl.bash", "zsh": "_kenactl", "fish": "kenactl.fish"}  # in completions/
 
 
 @click.command()
@@ -30,8 +29,8 @@ def completion(ctx: click.Context, shell: str) -> None:
 
 def script(shell: str, root: click.Command) -> str:
     """The completion script for ``shell`` generated from ``root``'s command tree."""
-    from kenactl.cli import shells
-    from kenactl.cli.completion_spec import command_specs
+    from kenactl.completion import shells
+    from kenactl.completion.spec import command_specs
 
     return shells.render(shell, command_specs(root))
 
