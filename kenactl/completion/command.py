@@ -13,8 +13,17 @@ import click
 SHELLS = ("bash", "zsh", "fish")
 
 
+class ShellChoice(click.Choice):
+    """The shell names; a missing one is reported on one line (click lists the choices one per line)."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        from kenactl.i18n import _
+
+        return _("Choose one of {choices}.").format(choices=", ".join(self.choices))
+
+
 @click.command()
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", metavar="SHELL", type=ShellChoice(SHELLS))
 @click.pass_context
 def completion(ctx: click.Context, shell: str) -> None:
     """Print the completion script for SHELL (bash, zsh or fish).

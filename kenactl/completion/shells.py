@@ -2,7 +2,7 @@
 
 Each engine (package data in ``engines/``) walks the words typed so far to the command path, then
 offers subcommands, options or an option's values; its ``@name@`` lines are filled with tables
-generated from the click tree. Values marked ``@line`` / ``@option-key`` are asked from
+generated from the click tree. Values marked ``@line`` / ``@operator`` / ``@option-key`` are asked from
 ``_KENACTL_VALUES=KIND kenactl WORDS...``.
 """
 
@@ -23,7 +23,7 @@ def _engine(shell: str, **parts: str) -> str:
 
 def _value_spec(values: Values) -> str:
     """The engine's code for a value: ``@KIND`` (asked at runtime or files), ``=``-list, or empty."""
-    if values.kind in ("line", "option-key", "file"):
+    if values.kind in ("line", "operator", "option-key", "file"):
         return f"@{values.kind}"
     if values.kind == "list":
         return "=" + "\n".join(f"{value}\t{text}" if text else value for value, text in values.items)
@@ -114,7 +114,7 @@ def _fish_value(values: Values | None) -> str:
         return ""
     if values.kind == "file":
         return " -r -F"
-    if values.kind in ("line", "option-key"):
+    if values.kind in ("line", "operator", "option-key"):
         return f" -x -a {_fish(f'(__kenactl_values {values.kind})')}"
     if values.kind == "list":
         return " -x -a " + _fish(" ".join(f"{_fish(value)}\\t{_fish(text)}" if text else _fish(value)
