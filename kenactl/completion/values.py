@@ -148,7 +148,8 @@ def _operator_file(profile_option: str | None, operator: str) -> Path:
 
 def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
     """``(id, name)`` for each operator the registry knows for this profile (``kena`` → ``Kena Mobile``)."""
-    from kenactl.operators import known  # only here: the line-name path stays as light as it is
+    # imported only here: the line-name path stays as light as it is
+    from kenactl.operators import known
 
     try:
         operators = known(_user_folder(profile_option))
