@@ -51,7 +51,9 @@ def test_every_quote_is_in_the_vendored_excerpts(charter_id: str) -> None:
 
 def test_a_quote_missing_from_the_excerpts_is_caught() -> None:
     _, passages = excerpts("tim-2022")
-    text = "\n".join(passages).replace("entro 60 giorni dalla richiesta", "entro 30 giorni dalla richiesta")
+    original = "\n".join(passages)
+    text = original.replace("entro 60 giorni dalla richiesta", "entro 30 giorni dalla richiesta")
+    assert text != original
     with pytest.raises(AssertionError):
         assert_quoted_from("tim-2022", text)
 
