@@ -98,7 +98,10 @@ def restarted(line: Line, at: datetime, *, used_after: int | None = None) -> Lin
                    history=(*line.history, entry), usage=usage)
 
 
-def household(updated_at: datetime = rome(2026, 11, 20, 18, 30)) -> Profile:
+HOUSEHOLD_UPDATED_AT = rome(2026, 11, 20, 18, 30)
+
+
+def household(updated_at: datetime = HOUSEHOLD_UPDATED_AT) -> Profile:
     """The representative profile: a Kena line restarted on 10 Nov 2026 (day 31 → 10) that has used 90 GB
     since, and a TIM line with short credit; one open complaint."""
     main = restarted(kena_line(renewal_day=31, credit="20.00"), rome(2026, 11, 10, 12, 0), used_after=90_000)

@@ -4,7 +4,8 @@ Used two ways: by the generated shell scripts through ``kenactl.entry`` (``_KENA
 WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.completion.spec``).
 Everything here is cheap and never raises: a missing or broken profile or operator file just gives
 no values. Operator ids come from the operator registry: the built-in ones, then the user's own
-(``operators/<id>.toml`` beside the profile). The profile is only read (tomllib, no validation); ``kenactl.store`` stays the only writer.
+(``operators/<id>.toml`` beside the profile). The profile is only read (tomllib, no validation);
+``kenactl.store`` stays the only writer.
 """
 
 import sys
@@ -50,6 +51,43 @@ def _operator_of(profile_option: str | None, line_name: str | None) -> str | Non
     name = line_name or document.get("default_line") or next(iter(lines), None)
     operator = lines.get(name, {}).get("operator") if isinstance(name, str) else None
     return operator if isinstance(operator, str) else None
+
+
+def _user_folder(profile_option: str | None) -> Path | None:
+    """The user's operator folder beside the profile (``None`` when the profile path cannot be resolved)."""
+    from kenactl.operators import user_folder
+
+    try:
+        return user_folder(profile_path(profile_option))
+    except Exception:  # noqa: BLE001 - e.g. no home folder to expand ~ in: only the built-in operators
+        return None
+
+
+def _operator_file(profile_option: str | None, operator: str) -> Path:
+    """The data file the registry reads for ``operator``: the user's own if there is one, else the built-in."""
+    folder = _user_folder(profile_option)
+    user_file = folder / f"{operator}.toml" if folder is not None else None
+    return user_file if user_file is not None and user_file.is_file() else OPERATORS_DIR / f"{operator}.toml"
+
+
+def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
+    """``(id, name)`` for each operator the registry knows for this profile (``kena`` → ``Kena Mobile``)."""
+    # imported only here: the line-name path stays as light as it is
+    from kenactl.operators import known
+
+    try:
+        operators = known(_user_folder(profile_option))
+    except OSError:  # an unreadable user folder: the built-in operators
+        operators = known(None)
+    values = []
+    for operator in operators:
+        try:
+            with _operator_file(profile_option, operator).open("rb") as handle:
+                name = tomllib.load(handle).get("name")
+        except Exception:  # noqa: BLE001 - a broken file still names its operator, without help text
+            name = None
+        values.append((operator, name if isinstance(name, str) else ""))
+    return values
 
 
 def _declared_options(path: Path) -> dict[str, dict]:
@@ -127,40 +165,3 @@ def print_values(kind: str, words: list[str]) -> int:
     for value, text in values_for(kind, words):
         sys.stdout.write(f"{value}\t{text}\n" if text else f"{value}\n")
     return 0
-
-
-def _user_folder(profile_option: str | None) -> Path | None:
-    """The user's operator folder beside the profile (``None`` when the profile path cannot be resolved)."""
-    from kenactl.operators import user_folder
-
-    try:
-        return user_folder(profile_path(profile_option))
-    except Exception:  # noqa: BLE001 - e.g. no home folder to expand ~ in: only the built-in operators
-        return None
-
-
-def _operator_file(profile_option: str | None, operator: str) -> Path:
-    """The data file the registry reads for ``operator``: the user's own if there is one, else the built-in."""
-    folder = _user_folder(profile_option)
-    user_file = folder / f"{operator}.toml" if folder is not None else None
-    return user_file if user_file is not None and user_file.is_file() else OPERATORS_DIR / f"{operator}.toml"
-
-
-def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
-    """``(id, name)`` for each operator the registry knows for this profile (``kena`` → ``Kena Mobile``)."""
-    # imported only here: the line-name path stays as light as it is
-    from kenactl.operators import known
-
-    try:
-        operators = known(_user_folder(profile_option))
-    except OSError:  # an unreadable user folder: the built-in operators
-        operators = known(None)
-    values = []
-    for operator in operators:
-        try:
-            with _operator_file(profile_option, operator).open("rb") as handle:
-                name = tomllib.load(handle).get("name")
-        except Exception:  # noqa: BLE001 - a broken file still names its operator, without help text
-            name = None
-        values.append((operator, name if isinstance(name, str) else ""))
-    return values
