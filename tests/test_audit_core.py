@@ -5,8 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from conftest import KENA_INIT
-from test_bad_input import assert_refused, edit, snapshot
+from helpers import KENA_INIT, assert_refused, edit, snapshot
 
 
 def usage_json(run, at: str) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
-from reminders_data import household, kena_line, restarted, rome
+from helpers import household, kena_line, restarted, rome
 
 from kenactl import ics, operators
 from kenactl.core import dates, restart

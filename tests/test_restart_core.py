@@ -12,33 +12,14 @@ from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
+from helpers import at, kena, restart_entry, used
 
 SECOND = timedelta(seconds=1)
-
-
-def at(text: str) -> datetime:
-    return dates.parse_moment(text)
-
-
-def kena(renewal_day: int = 15, **changes) -> Line:
-    base = Line(name="main", operator="kena", offer="Kena 7.99", price=Decimal("7.99"), renewal_day=renewal_day,
-                included=Allowances(data=100_000, minutes=None, sms=100), credit=Decimal("10.00"))
-    return replace(base, **changes)
-
-
-def used(line: Line, moment: datetime, **counters: int) -> Line:
-    """The line with one more sample at ``moment``."""
-    return replace(line, usage=(*line.usage, UsageSample(at=moment, **counters)))
 
 
 def ready(moment: datetime, renewal_day: int = 15, **changes) -> Line:
     """A line where every rule passes at ``moment`` (data at 90%) unless ``changes`` say otherwise."""
     return used(kena(renewal_day, **changes), moment, data=90_000)
-
-
-def restart_entry(moment: datetime, before: int = 15) -> HistoryEntry:
-    return HistoryEntry(kind="restart", at=moment, price=Decimal("7.99"), renewal_day_before=before,
-                        renewal_day_after=dates.in_rome(moment).day)
 
 
 def verdict_of(line: Line, moment: datetime):

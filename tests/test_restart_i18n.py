@@ -7,7 +7,7 @@ import pytest
 from kenactl import i18n
 from kenactl.core.restart import Listed, amount
 from kenactl.text import Money, Msg
-from test_i18n import english_fragments
+from helpers import english_fragments
 
 STEPS = [  # renewal day 15, two Restarts in a row (12 and 27 March), then 90 GB used again
     ("--at", "2027-03-10T10:00", "usage", "set", "--data", "85GB"),

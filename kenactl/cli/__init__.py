@@ -67,7 +67,7 @@ class KenactlGroup(click.Group):
 
         from kenactl.i18n import translate_help
 
-        module = import_module(f"kenactl.cli.{COMMANDS[name]}")
+        module = import_module(COMMANDS[name] if "." in COMMANDS[name] else f"kenactl.cli.{COMMANDS[name]}")
         return translate_help(next(command for command in module.COMMANDS if command.name == name))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -77,7 +77,7 @@ class KenactlGroup(click.Group):
         i18n.set_language(i18n.choose_language(_lang_argument(argv), os.environ))
         i18n.translate_help(self)
         if os.environ.get(complete_var or "_KENACTL_COMPLETE"):  # click's completion protocol
-            from kenactl.cli.completion_spec import attach_values
+            from kenactl.completion.spec import attach_values
 
             attach_values(self)
         if not standalone_mode:
@@ -190,9 +190,9 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
     "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
-    "export": "export", "remind": "remind", "completion": "completion",
+    "export": "export", "remind": "remind", "completion": "kenactl.completion.command",
 }
-"""Each top-level command and the ``kenactl.cli`` module defining it, in help order (imported on use)."""
+"""Each top-level command and its module (``kenactl.cli.NAME``, or a full name), in help order (imported on use)."""
 
 
 def main() -> None:
