@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kenactl.paths import profile_path
 
-OPERATORS_DIR = Path(__file__).parent / "operators"
+OPERATORS_DIR = Path(__file__).parent / "knowledge" / "operators"
 
 
 def _profile_document(profile_option: str | None) -> dict:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from kenactl import operators
+from kenactl.knowledge import operators
 from kenactl.core.explain import explain
 from kenactl.core.model import OPERATORS
 

@@ -3,7 +3,7 @@ dates localized in the timeline, JSON unchanged by the language for every operat
 
 import pytest
 
-from kenactl import operators
+from kenactl.knowledge import operators
 from kenactl.core.model import OPERATORS
 import catalog
 

@@ -107,7 +107,7 @@ def test_sim_validity_row(run, kena_profile: Path, lang, expected):
 
 
 def test_sim_validity_row_counts_one_day_in_the_singular(italian):
-    from kenactl.core.rules import Fact, ValidityRule
+    from kenactl.core.operator import Fact, ValidityRule
     from kenactl.core.validity import SimValidity
     from kenactl.views.validity import validity_row
 

@@ -13,7 +13,8 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 from reminders_data import household, kena_line, restarted, rome
 
-from kenactl import ics, operators
+from kenactl import ics
+from kenactl.knowledge import operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
 from kenactl.core.reminders import KINDS, calendar_items

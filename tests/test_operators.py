@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kenactl import operators
+from kenactl.knowledge import operators
 from kenactl.core.model import OPERATORS, Line, Allowances
-from kenactl.core.rules import STATUSES
+from kenactl.core.operator import STATUSES
 from kenactl.core.validity import sim_validity, validity_dates
 from kenactl.errors import KenactlError
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kenactl import charters
-from kenactl.charters import CharterError
+from kenactl.knowledge import charters
+from kenactl.knowledge.charters import CharterError
 from kenactl.core import rights, workdays
 from kenactl.core.model import Allowances, Complaint, Line
 from kenactl.errors import InputError

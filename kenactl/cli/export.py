@@ -14,7 +14,7 @@ from kenactl.i18n import _
 
 if TYPE_CHECKING:  # only for annotations: every command imports this module at startup
     from kenactl.core.model import Profile
-    from kenactl.core.rules import ValidityRule
+    from kenactl.core.operator import ValidityRule
 
 CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
 
@@ -69,7 +69,7 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
 
 def validity_rules(app: App, profile: "Profile", line_name: str | None) -> "dict[str, ValidityRule]":
     """The SIM-validity rules for the selected lines that have a last top-up (the user's operator files first)."""
-    from kenactl import operators
+    from kenactl.knowledge import operators
 
     return operators.validity_rules(profile.selected(line_name), operators.user_folder(app.path))
 

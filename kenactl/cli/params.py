@@ -61,7 +61,7 @@ def _given(parse: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _parse_option(text: str):
-    from kenactl.core.rules import parse_option  # lazily: rules is only needed when --option is given
+    from kenactl.core.operator import parse_option  # lazily: rules is only needed when --option is given
 
     return parse_option(text)
 

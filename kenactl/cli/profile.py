@@ -85,7 +85,7 @@ def profile_show(app: App) -> None:
 @pass_app
 def profile_validate(app: App) -> None:
     """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
-    from kenactl import operators
+    from kenactl.knowledge import operators
     from kenactl.errors import KenactlError
 
     loaded = app.load()

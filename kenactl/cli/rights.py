@@ -8,7 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import DATE, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
 
-CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.charters.CHARTER_IDS (tested)
+CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.knowledge.charters.CHARTER_IDS (tested)
 CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
 
 
@@ -38,7 +38,7 @@ def rights() -> None:
 def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, charter_name: str | None,
                  as_json: bool) -> None:
     """The indennizzo for a delay or malfunction (§15); exit 1 when none is due."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import compensation as compute
     from kenactl.views.rights import show_compensation
 
@@ -85,7 +85,7 @@ def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json:
 @pass_app
 def complaint_list(app: App, line_name: str | None, charter_name: str | None, as_json: bool) -> None:
     """Every complaint: reply deadline, days late and what is owed today."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import complaint_status
     from kenactl.views.rights import show_complaints
 
@@ -124,7 +124,7 @@ def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
 @pass_app
 def leave(app: App, line_name: str | None, bonus, charter_name: str | None, as_json: bool) -> None:
     """Residual credit on leaving (§11): free transfer or refund minus the 5 € fee."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import leave_advice
     from kenactl.views.rights import show_leave
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core.money import ZERO, format_money
-from kenactl.core.rules import Fact, Operator, Rate, Statement
+from kenactl.core.operator import Fact, Operator, Rate, Statement
 from kenactl.errors import InputError
 from kenactl.i18n import _
 from kenactl.text import Money, Msg

@@ -22,7 +22,7 @@ from typing import Any
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO
-from kenactl.core.rules import ValidityRule
+from kenactl.core.operator import ValidityRule
 from kenactl.core.money import shortfall
 from kenactl.text import Money, Msg
 

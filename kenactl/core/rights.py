@@ -1,6 +1,6 @@
 """What the Kena Mobile Carta dei Servizi promises: indennizzi (§15), complaints (§14), residual credit (§11).
 
-Pure computations over a ``Charter`` (``kenactl.charters``); every result keeps the charter so that
+Pure computations over a ``Charter`` (``kenactl.knowledge.charters``); every result keeps the charter so that
 each figure can be shown with its edition and section. Day ranges are inclusive; "today" is passed in.
 """
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from kenactl.charters import Charter, Rate
+from kenactl.knowledge.charters import Charter, Rate
 from kenactl.core import dates, workdays
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
@@ -111,7 +111,7 @@ class ComplaintStatus:
 def _charter_for(day: date, charter: Charter | None) -> tuple[Charter, str]:
     if charter is not None:
         return charter, "option"
-    from kenactl import charters  # package data, read once and cached
+    from kenactl.knowledge import charters  # package data, read once and cached
 
     return charters.for_date(day), "date"
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
-from kenactl.core.rules import ValidityRule
+from kenactl.core.operator import ValidityRule
 
 WARN_DAYS = 30
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
-from kenactl.core.rules import Fact
+from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
 from kenactl.text import Msg, N_
 from kenactl.render import Fields, Note, Section, Table, emit

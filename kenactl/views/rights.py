@@ -6,7 +6,7 @@ JSON keeps the charters' English prose as it is; blocks translate it (and every 
 from datetime import date
 from typing import Any
 
-from kenactl.charters import Charter
+from kenactl.knowledge.charters import Charter
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
 from kenactl.core.workdays import DAY_KIND_NAMES, local_holiday_name

@@ -249,7 +249,7 @@ def translatable_texts() -> list[tuple[str, str]]:
             value: Any = data
             for key in field.split("."):
                 value = value[key]
-            found.append((value, f"kenactl/charters/{name}: {field}"))
+            found.append((value, f"kenactl/knowledge/charters/{name}: {field}"))
     return found
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kenactl.core.rules import (
+from kenactl.core.operator import (
     OUTCOMES,
     STATUSES,
     Condition,
