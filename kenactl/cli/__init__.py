@@ -167,7 +167,7 @@ def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     try:
         return parse_moment(value)
     except InputError as error:
-        raise click.BadParameter(error.message.split(": ", 1)[1], ctx, param) from None
+        raise click.BadParameter(str(error.reason), ctx, param) from None
 
 
 @click.group(cls=KenactlGroup, context_settings={"help_option_names": ["-h", "--help"]})

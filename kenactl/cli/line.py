@@ -24,7 +24,7 @@ def line() -> None:
 def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
-        raise InputError(_("line {name} already exists").format(name=repr(name)))
+        raise InputError(None, _("line {name} already exists").format(name=repr(name)))
     new = build_line(name, values, command="line add")
     app.update(lambda profile: profile.add_line(new))
     click.echo(_("Added line {name}.").format(name=repr(name)))
@@ -34,7 +34,7 @@ def line_add(app: App, name: str, **values) -> None:
 @pass_app
 def line_list(app: App) -> None:
     """List the lines; the default one is marked with *."""
-    from kenactl.core.money import euros
+    from kenactl.i18n import money as euros
     from kenactl.render import Table, emit
 
     profile = app.load()

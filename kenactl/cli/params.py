@@ -24,8 +24,7 @@ class CoreType(click.ParamType):
         try:
             return self._parse(value)
         except InputError as error:
-            text = error.message
-            self.fail(text.split(": ", 1)[1] if ": " in text else text, param, ctx)
+            self.fail(str(error.reason), param, ctx)
 
 
 class LineName(click.types.StringParamType):

@@ -17,7 +17,6 @@ from decimal import Decimal
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.operator import Fact, Operator, Rate, Statement
 from kenactl.errors import InputError
-from kenactl.i18n import _
 from kenactl.text import Money, Msg
 
 Text = str | Msg  # a data text (its own msgid) or a message made here
@@ -184,7 +183,7 @@ def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, p
     known_keys = {key for operator in operators for key in operator.options}
     unknown = sorted(set(options) - known_keys)
     if unknown:
-        raise InputError(_("option {key} applies to no operator; options are: {options}").format(
+        raise InputError(None, Msg("option {key} applies to no operator; options are: {options}",
             key=repr(unknown[0]), options=", ".join(sorted(known_keys))))
     return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal,
                     options={key: value for key, value in options.items() if key in operator.options})

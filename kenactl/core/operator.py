@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
 from kenactl.text import Msg
 
 STATUSES = ("verified", "reported", "unknown")
@@ -133,7 +132,7 @@ class Operator:
     def option(self, key: str) -> OptionRule:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
         if key not in self.options:
-            raise InputError(_("option {key} does not apply to {operator}; its options are: {options}").format(
+            raise InputError(None, Msg("option {key} does not apply to {operator}; its options are: {options}",
                 key=repr(key), operator=self.id, options=", ".join(sorted(self.options))))
         return self.options[key]
 
@@ -142,7 +141,7 @@ class Operator:
         for key, value in options.items():
             rule = self.option(key)
             if value not in rule.values:
-                raise InputError(_("option {key}={value}: choose one of {values}").format(
+                raise InputError(None, Msg("option {key}={value}: choose one of {values}",
                     key=key, value=value, values="|".join(rule.values)))
         return options
 
@@ -156,7 +155,7 @@ def parse_option(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     key, value = key.strip(), value.strip()
     if not sep or not key:
-        raise InputError(_("option {text}: write it as KEY=VALUE, e.g. continuita=off").format(text=repr(text)))
+        raise InputError(None, Msg("option {text}: write it as KEY=VALUE, e.g. continuita=off", text=repr(text)))
     return key, value
 
 

@@ -63,17 +63,17 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
                  noticed: date | None = None) -> CompensationResult:
     """The §15 indennizzo for ``case`` (or MNP) over ``first``..``last``; ``noticed`` starts the report deadline."""
     if first > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--from",
+        raise InputError("--from", Msg("{day} is after today ({today})",
                              day=first.isoformat(), today=today.isoformat()))
     if last < first:
-        raise InputError(Msg("--to: {last} is before --from {first}", last=last.isoformat(),
+        raise InputError("--to", Msg("{last} is before --from {first}", last=last.isoformat(),
                              first=first.isoformat()))
     if last > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--to",
+        raise InputError("--to", Msg("{day} is after today ({today})",
                              day=last.isoformat(), today=today.isoformat()))
     noticed = first if noticed is None else noticed
     if noticed < first or noticed > today:
-        raise InputError(Msg("--noticed: {noticed} must be between --from {first} and today ({today})",
+        raise InputError("--noticed", Msg("{noticed} must be between --from {first} and today ({today})",
                              noticed=noticed.isoformat(), first=first.isoformat(), today=today.isoformat()))
     rate = charter.rate_for(case)
     count = workdays.count_days(first, last, rate.days)
@@ -146,7 +146,7 @@ def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, 
                   today: date) -> tuple[Complaint, ...]:
     """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""
     if filed > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+        raise InputError("--date", Msg("{day} is after today ({today})",
                              day=filed.isoformat(), today=today.isoformat()))
     next_id = max((c.id for c in complaints), default=0) + 1
     return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line))
@@ -158,18 +158,18 @@ def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed
     found = [c for c in complaints if c.id == complaint_id]
     if not found:
         if not complaints:
-            raise InputError(Msg("no complaint #{id}; the profile has: none", id=complaint_id))
+            raise InputError(None, Msg("no complaint #{id}; the profile has: none", id=complaint_id))
         known = ", ".join(str(c.id) for c in complaints)
-        raise InputError(Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
+        raise InputError(None, Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
     complaint = found[0]
     if complaint.closed is not None:
-        raise InputError(Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
+        raise InputError(None, Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
                              closed=complaint.closed.isoformat()))
     if closed < complaint.filed:
-        raise InputError(Msg("--date: {closed} is before the complaint was filed ({filed})",
+        raise InputError("--date", Msg("{closed} is before the complaint was filed ({filed})",
                              closed=closed.isoformat(), filed=complaint.filed.isoformat()))
     if closed > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+        raise InputError("--date", Msg("{day} is after today ({today})",
                              day=closed.isoformat(), today=today.isoformat()))
     return tuple(replace(c, closed=closed) if c.id == complaint_id else c for c in complaints)
 
@@ -192,7 +192,7 @@ class LeaveAdvice:
 def require_kena(line: Line) -> None:
     """Refuse a line of another operator: the charters kenactl knows are Kena Mobile's."""
     if line.operator != "kena":
-        raise InputError(Msg("line {name} is a {operator} line; the Carta dei Servizi rules kenactl knows "
+        raise InputError(None, Msg("line {name} is a {operator} line; the Carta dei Servizi rules kenactl knows "
                              "are Kena Mobile's", name=repr(line.name), operator=line.operator))
 
 
@@ -200,7 +200,7 @@ def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chos
     """Compare transfer and refund for ``line``'s credit less ``bonus`` (bonus credit is excluded by §11)."""
     require_kena(line)
     if bonus > max(line.credit, ZERO):
-        raise InputError(Msg("--bonus: {bonus} is more than the line's credit ({credit})",
+        raise InputError("--bonus", Msg("{bonus} is more than the line's credit ({credit})",
                              bonus=Money(bonus), credit=Money(line.credit)))
     rules = charter.residual_credit
     eligible = max(line.credit - bonus, ZERO)

@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
+from kenactl.text import Msg, N_
 
 UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""
@@ -29,32 +29,32 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
     """
     if isinstance(text, int) and not isinstance(text, bool):
         if text < 0:
-            raise InputError(_("{field}: {value} is negative").format(field=field, value=text))
+            raise InputError(field, Msg("{value} is negative", value=text))
         return text
     raw = str(text).strip()
     if raw.lower() in _UNLIMITED_WORDS:
         if not allow_unlimited:
-            raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
+            raise InputError(field, Msg("'unlimited' is not an amount used"))
         return UNLIMITED
     match = _DATA.match(raw)
     other = _OTHER_UNIT.match(raw)
     if not match and other:
-        raise InputError(_("{field}: unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)").format(
-            field=field, unit=repr(other.group(1)), value=repr(raw)))
+        raise InputError(field, Msg("unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)",
+            unit=repr(other.group(1)), value=repr(raw)))
     if not match:
-        raise InputError(_("{field}: {value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)").format(
-            field=field, value=repr(raw)))
+        raise InputError(field, Msg("{value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)",
+            value=repr(raw)))
     number, unit = match.groups()
     if unit is None and Decimal(number.replace(",", ".")) != 0:
-        raise InputError(_("{field}: {value} needs a unit: MB or GB (e.g. {number}GB)").format(
-            field=field, value=repr(raw), number=number))
+        raise InputError(field, Msg("{value} needs a unit: MB or GB (e.g. {number}GB)",
+            value=repr(raw), number=number))
     try:
         amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise InputError(_("{field}: {value} is not a data amount").format(field=field, value=repr(raw))) from None
+        raise InputError(field, Msg("{value} is not a data amount", value=repr(raw))) from None
     if amount > MAX_DATA:  # also keeps quantize() within the decimal context's 28 digits
-        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
-            field=field, value=repr(raw), limit=canonical_data(MAX_DATA)))
+        raise InputError(field, Msg("{value} is too large (at most {limit})",
+            value=repr(raw), limit=canonical_data(MAX_DATA)))
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -66,18 +66,18 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
         raw = str(text).strip()
         if raw.lower() in _UNLIMITED_WORDS:
             if not allow_unlimited:
-                raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
+                raise InputError(field, Msg("'unlimited' is not an amount used"))
             return UNLIMITED
         if not (raw.isascii() and raw.isdigit()):  # isdigit alone admits "²", which int() refuses
-            template = (_("{field}: {value} is not a whole number or unlimited") if allow_unlimited
-                        else _("{field}: {value} is not a whole number"))
-            raise InputError(template.format(field=field, value=repr(raw)))
+            template = (N_("{value} is not a whole number or unlimited") if allow_unlimited
+                        else N_("{value} is not a whole number"))
+            raise InputError(field, Msg(template, value=repr(raw)))
         value = int(raw)
     if value < 0:
-        raise InputError(_("{field}: {value} is negative").format(field=field, value=value))
+        raise InputError(field, Msg("{value} is negative", value=value))
     if value > MAX_COUNT:
-        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
-            field=field, value=value, limit=MAX_COUNT))
+        raise InputError(field, Msg("{value} is too large (at most {limit})",
+            value=value, limit=MAX_COUNT))
     return value
 
 

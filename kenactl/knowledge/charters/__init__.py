@@ -127,7 +127,7 @@ class Charter:
             return self.mnp.rate
         if case not in self.compensation.cases:
             listed = ", ".join([*self.compensation.cases, "mnp"])
-            raise InputError(Msg("case {case} is not in the {charter} {section} (it lists: {listed})",
+            raise InputError(None, Msg("case {case} is not in the {charter} {section} (it lists: {listed})",
                                  case=repr(case), charter=self.label, section=self.compensation.rate.section,
                                  listed=listed))
         return self.compensation.rate
@@ -225,7 +225,7 @@ def parse(text: str, origin: str) -> Charter:
 def load(charter_id: str) -> Charter:
     """The charter with this id (``tim-2022`` or ``noverca``), read from the package data."""
     if charter_id not in CHARTER_IDS:
-        raise InputError(Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
+        raise InputError(None, Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
                              known=", ".join(CHARTER_IDS)))
     name = f"{charter_id}.toml"
     charter = parse(_text(name), name)
