@@ -39,6 +39,10 @@ class ProfileError(KenactlError):
     """The profile, or a data file beside it, is missing, unreadable, malformed or fails validation."""
 
 
+class CharterError(KenactlError):
+    """A charter data file is broken (a bug in kenactl's package data, not in user input)."""
+
+
 class InputError(KenactlError):
     """A value the user gave is not acceptable: ``field`` names it (``None`` when no one field is at fault)."""
 

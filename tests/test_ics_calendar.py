@@ -14,18 +14,20 @@ from ical.calendar_stream import IcsCalendarStream
 from reminders_data import household, kena_line, restarted, rome
 
 from kenactl import ics
-from kenactl.knowledge import operators
+from kenactl.knowledge import charters, operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
 from kenactl.core.reminders import KINDS, calendar_items
 from kenactl.errors import InputError
 
 RULES = {name: operators.load(name).validity for name in ("kena", "tim")}
+KNOWLEDGE = {"validity": RULES, "features": {name: operators.load(name).features for name in ("kena", "tim")},
+             "charters": charters.editions()}
 NOW = rome(2026, 11, 21, 9, 0)
 
 
 def export(profile: Profile, now: datetime = NOW, months: int = 12, alarms: tuple[int, ...] = (2,)) -> bytes:
-    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, validity=RULES), alarms)
+    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, **KNOWLEDGE), alarms)
 
 
 def single(line, updated_at=NOW) -> Profile:
@@ -227,7 +229,7 @@ def test_restart_in_the_repeated_autumn_hour_cancels_the_old_renewal_at_once():
     moment = dates.parse_moment("2026-10-25T02:30+02:00")  # Restart on the 25th; the 28th renewal will not happen
     line = restarted(kena_line(renewal_day=28), moment)
     now = dates.parse_moment("2026-10-25T02:20+01:00")  # 50 min later, in the repeated hour
-    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2)}
+    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2, **KNOWLEDGE)}
     replaced = items["renewal-main-2026-10"]
     assert replaced.cancelled and replaced.start == date(2026, 10, 28) and replaced.sequence == 1
 

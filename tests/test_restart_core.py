@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.operator import require_feature
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
+from kenactl.knowledge import operators
 
 SECOND = timedelta(seconds=1)
 
@@ -238,12 +240,14 @@ def test_cooldown_clearing_inside_the_renewal_window_waits_for_the_renewal():
     assert verdict.eligible_from == at("2026-11-17T00:00")
 
 
-def test_non_kena_line_is_refused_with_exit_2():
+def test_restart_is_a_feature_of_the_operator_data():
+    known = operators.load_all()
+    assert [operator.id for operator in known if "restart" in operator.features] == ["kena"]
+    require_feature("restart", "main", "kena", known)
     with pytest.raises(KenactlError) as error:
-        check_restart(kena(operator="tim"), NOW)
-    assert error.value.exit_code == 2 and "only for Kena" in error.value.message
-    with pytest.raises(KenactlError):
-        apply_restart(ready(NOW, operator="iliad"), NOW)
+        require_feature("restart", "nonna", "tim", known)
+    assert error.value.exit_code == 2
+    assert error.value.message == "line 'nonna' is a tim line: Restart exists only for Kena Mobile lines"
 
 
 def test_apply_seed_example_15th_to_10th():

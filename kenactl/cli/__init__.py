@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kenactl import __version__
-from kenactl.core.model import Profile
+from kenactl.core.model import Line, Profile
 from kenactl.errors import KenactlError
 
 INTERNAL_ERROR = 70
@@ -48,6 +48,20 @@ class App:
         from kenactl import store
 
         return store.update(self.path, change, self.now)
+
+    @property
+    def operator_folder(self) -> Path:
+        """Where the user's own operator files are: ``operators/`` beside the profile."""
+        from kenactl.knowledge.operators import user_folder
+
+        return user_folder(self.path)
+
+    def require(self, feature: str, line: Line) -> None:
+        """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (e.g. ``restart``)."""
+        from kenactl.core.operator import require_feature
+        from kenactl.knowledge import operators
+
+        require_feature(feature, line.name, line.operator, operators.load_all(self.operator_folder))
 
 
 pass_app = click.make_pass_decorator(App)

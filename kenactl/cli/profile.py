@@ -134,7 +134,7 @@ def profile_edit(app: App) -> None:
             click.echo(_("No changes."))
             return
         try:
-            store.parse(edited, "edited profile")
+            store.parse(edited, "edited profile", app.path)
         except ProfileError as error:
             raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
         with store.locked(app.path):

@@ -109,6 +109,12 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months; a day the target month lacks becomes its last day (30 Nov + 3 → 28/29 Feb)."""
+    year, month = shift_month(day.year, day.month, months)
+    return clamp_day(year, month, day.day)
+
+
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
     """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome.
 

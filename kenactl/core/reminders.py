@@ -14,12 +14,14 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 ``.english()`` for JSON. Dates, moments and money inside them are formatted per language.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
+from kenactl.core.charter import Charter
 from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.money import ZERO
 from kenactl.core.operator import ValidityRule
@@ -65,24 +67,28 @@ class Item:
 
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
-                   validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+                   validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
+                   charters: Sequence[Charter] = ()) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
-    SIM-validity item.
+    SIM-validity item. ``features`` maps operator ids to their features (Restart items need
+    ``restart``); ``charters`` are the service-charter editions complaints are judged by.
     """
     now = dates.in_rome(now)
     rules = validity or {}
     items = []
     for line in profile.selected(line_name):
         complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
-        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints))
+        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints,
+                                 (features or {}).get(line.operator, frozenset()), charters))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
-              validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+              validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
+              charters: Sequence[Charter] = ()) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -91,23 +97,24 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     now = dates.in_rome(now)
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
-    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity)
+    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, features=features,
+                           charters=charters)
     return [item for item in found if item.kind != "TOPUP" and not item.cancelled
             and dates.instant(item.due) <= dates.instant(until)
             and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint]) -> list[Item]:
+                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter]) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
     items = _renewal_items(line, now, months)
     horizon = max(item.day for item in items)
     items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
-    if line.operator == "kena":
+    if "restart" in features:
         items.extend(_restart_items(line, now))
     if rule is not None:
         items.extend(_validity_items(line, rule, now))
-    items.extend(_complaint_items(complaints, now))
+    items.extend(_complaint_items(complaints, now, charters))
     return [item for item in items if item.day <= horizon]
 
 
@@ -259,12 +266,12 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
 
-def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
+def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     today = dates.in_rome(now).date()
     items = []
     for complaint in complaints:
-        status = rights.complaint_status(complaint, today)
+        status = rights.complaint_status(complaint, today, charters)
         due = status.reply_due
         answered = complaint.closed is not None
         if answered and due < today:

@@ -13,7 +13,7 @@ renewal between them block a third until the next scheduled renewal has happened
 """
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from kenactl.core import consumption, dates, units
@@ -101,16 +101,8 @@ class RestartVerdict:
         return tuple(item for item in self.checks if not item.ok)
 
 
-def require_kena(line: Line) -> None:
-    """Restart is a Kena Mobile service; any other operator is an input error (exit 2)."""
-    if line.operator != "kena":
-        raise KenactlError(Msg("line {line} is a {operator} line: Restart exists only for Kena Mobile lines "
-                               "({source})", line=repr(line.name), operator=line.operator, source=Msg(SOURCE)))
-
-
 def check_restart(line: Line, now: datetime) -> RestartVerdict:
     """Evaluate the six Restart rules for ``line`` at ``now``."""
-    require_kena(line)
     now = dates.in_rome(now)
     upcoming = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     restarts = _restarts(line, now)
@@ -126,8 +118,8 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
     if not failing:
         eligible_from: datetime | None = now
     elif all(item.id in TIME_RULES for item in failing):
-        eligible_from = max((item.clears_at for item in failing), key=_real)
-        if _real(eligible_from) < _real(upcoming) < _real(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
+        eligible_from = max((item.clears_at for item in failing), key=dates.instant)
+        if dates.instant(eligible_from) < dates.instant(upcoming) < dates.instant(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
             eligible_from = upcoming  # cleared inside the 48 h window: the next window opens at the renewal
     else:
         eligible_from = None
@@ -143,12 +135,11 @@ def apply_restart(line: Line, now: datetime) -> Line:
     and the history gains a ``restart`` entry. If the Restart is earlier in the day than the renewal
     time, the renewal time becomes the Restart's minute, so no renewal falls later that same day.
     """
-    require_kena(line)
     now = dates.in_rome(now)
-    later = [entry.at for entry in line.history if _real(entry.at) > _real(now)]
+    later = [entry.at for entry in line.history if dates.instant(entry.at) > dates.instant(now)]
     if later:
         raise KenactlError(Msg("cannot record a Restart at {now}: the history already has an entry at {later}",
-                               now=now, later=min(later, key=_real)))
+                               now=now, later=min(later, key=dates.instant)))
     verdict = check_restart(line, now)
     if not verdict.eligible:
         reasons = Listed([Msg("{check}: {reason}", check=label(item.id), reason=item.message)
@@ -162,7 +153,7 @@ def apply_restart(line: Line, now: datetime) -> Line:
         renewal_time=renewal_time_after(line, now),
         credit=line.credit - line.price,
         usage=(UsageSample(at=now),),
-        history=tuple(sorted((*line.history, entry), key=lambda item: _real(item.at))),
+        history=tuple(sorted((*line.history, entry), key=lambda item: dates.instant(item.at))),
     )
 
 
@@ -180,13 +171,8 @@ def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
 
 
 def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
-    done = [entry for entry in line.history if entry.kind == "restart" and _real(entry.at) <= _real(now)]
-    return sorted(done, key=lambda entry: _real(entry.at))
-
-
-def _real(moment: datetime) -> datetime:
-    """The instant in UTC: comparing two Europe/Rome values directly compares wall clocks."""
-    return moment.astimezone(UTC)
+    done = [entry for entry in line.history if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    return sorted(done, key=lambda entry: dates.instant(entry.at))
 
 
 def _usage(line: Line, now: datetime) -> RestartCheck:
@@ -250,9 +236,9 @@ def _renewal_window(upcoming: datetime, now: datetime) -> RestartCheck:
 
 def _renewed_between(line: Line, restart: HistoryEntry, end: datetime) -> bool:
     """Whether a scheduled (or recorded) renewal happened after ``restart`` and at or before ``end``."""
-    if _real(scheduled_after(restart, line.renewal_time)) <= _real(end):
+    if dates.instant(scheduled_after(restart, line.renewal_time)) <= dates.instant(end):
         return True
-    return any(entry.kind == "renewal" and _real(restart.at) < _real(entry.at) <= _real(end)
+    return any(entry.kind == "renewal" and dates.instant(restart.at) < dates.instant(entry.at) <= dates.instant(end)
                for entry in line.history)
 
 

@@ -1,15 +1,17 @@
 """What the Kena Mobile Carta dei Servizi promises: indennizzi (§15), complaints (§14), residual credit (§11).
 
-Pure computations over a ``Charter`` (``kenactl.knowledge.charters``); every result keeps the charter so that
-each figure can be shown with its edition and section. Day ranges are inclusive; "today" is passed in.
+Pure computations over a ``Charter`` (``core.charter``; the caller passes the editions in), and every
+result keeps the charter so that each figure can be shown with its edition and section. Day ranges
+are inclusive; "today" is passed in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from kenactl.knowledge.charters import Charter, Rate
 from kenactl.core import dates, workdays
+from kenactl.core.charter import Charter, Rate, in_force
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
 from kenactl.errors import InputError
@@ -53,12 +55,6 @@ def rate_amount(days: int, rate: Rate) -> tuple[Decimal, bool]:
     return min(full, rate.cap), full > rate.cap
 
 
-def add_months(day: date, months: int) -> date:
-    """``day`` plus whole months; a day the target month lacks becomes its last day (30 Nov + 3 → 28/29 Feb)."""
-    year, month = dates.shift_month(day.year, day.month, months)
-    return dates.clamp_day(year, month, day.day)
-
-
 def compensation(case: str, first: date, last: date, today: date, charter: Charter, chosen_by: str,
                  noticed: date | None = None) -> CompensationResult:
     """The §15 indennizzo for ``case`` (or MNP) over ``first``..``last``; ``noticed`` starts the report deadline."""
@@ -80,7 +76,7 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
     amount, capped = rate_amount(count.days, rate)
     general = charter.compensation
     months = general.report_within_months
-    report_by = None if months is None else add_months(noticed, months)
+    report_by = None if months is None else dates.add_months(noticed, months)
     return CompensationResult(
         charter=charter, chosen_by=chosen_by, case=case,
         case_text=MNP_CASE_TEXT if case == "mnp" else general.cases[case],
@@ -108,25 +104,25 @@ class ComplaintStatus:
     next_increase: date | None  # when the amount owed grows next, for open complaints below the cap
 
 
-def _charter_for(day: date, charter: Charter | None) -> tuple[Charter, str]:
+def _charter_for(day: date, editions: Sequence[Charter], charter: Charter | None) -> tuple[Charter, str]:
     if charter is not None:
         return charter, "option"
-    from kenactl.knowledge import charters  # package data, read once and cached
-
-    return charters.for_date(day), "date"
+    return in_force(editions, day), "date"
 
 
-def complaint_reply_due(complaint: Complaint, charter: Charter | None = None) -> date:
+def complaint_reply_due(complaint: Complaint, editions: Sequence[Charter], charter: Charter | None = None) -> date:
     """The last day for the operator's reply: filing date + 45 calendar days (§14 of the edition in force)."""
-    charter, _ = _charter_for(complaint.filed, charter)
+    charter, _ = _charter_for(complaint.filed, editions, charter)
     return complaint.filed + timedelta(days=charter.complaints.reply_within_days)
 
 
-def complaint_status(complaint: Complaint, today: date, charter: Charter | None = None) -> ComplaintStatus:
-    """Where ``complaint`` stands on ``today`` under §14 (edition in force on the filing date unless given)."""
-    charter, chosen_by = _charter_for(complaint.filed, charter)
+def complaint_status(complaint: Complaint, today: date, editions: Sequence[Charter],
+                     charter: Charter | None = None) -> ComplaintStatus:
+    """Where ``complaint`` stands on ``today`` under §14: the edition of ``editions`` in force on the filing
+    date, unless ``charter`` is given."""
+    charter, chosen_by = _charter_for(complaint.filed, editions, charter)
     rules = charter.complaints
-    due = complaint_reply_due(complaint, charter)
+    due = complaint_reply_due(complaint, editions, charter)
     answered = complaint.closed is not None and complaint.closed <= today
     end = complaint.closed if answered else today
     days_late = workdays.count_days(due + timedelta(days=1), end, rules.days).days
@@ -189,16 +185,8 @@ class LeaveAdvice:
     better: str  # "transfer" or "nothing"
 
 
-def require_kena(line: Line) -> None:
-    """Refuse a line of another operator: the charters kenactl knows are Kena Mobile's."""
-    if line.operator != "kena":
-        raise InputError(None, Msg("line {name} is a {operator} line; the Carta dei Servizi rules kenactl knows "
-                             "are Kena Mobile's", name=repr(line.name), operator=line.operator))
-
-
 def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chosen_by: str) -> LeaveAdvice:
     """Compare transfer and refund for ``line``'s credit less ``bonus`` (bonus credit is excluded by §11)."""
-    require_kena(line)
     if bonus > max(line.credit, ZERO):
         raise InputError("--bonus", Msg("{bonus} is more than the line's credit ({credit})",
                              bonus=Money(bonus), credit=Money(line.credit)))
