@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kenactl.core.operator import require_feature
-from kenactl.knowledge import charters, operators
+from kenactl.knowledge import charters, holidays, operators
 from kenactl.knowledge.charters import CharterError
 from kenactl.core import dates, rights, workdays
 from kenactl.core.model import Allowances, Complaint, Line
@@ -26,25 +26,25 @@ def comp(case, first, last, today=date(2026, 12, 31), charter=TIM, noticed=None)
 # --- working days -------------------------------------------------------------------------------
 
 def test_national_holidays_include_easter_monday_25_april_and_4_october_from_2026():
-    assert workdays.holiday_name(date(2026, 4, 6)) == "Easter Monday"
-    assert workdays.holiday_name(date(2026, 4, 25)) == "Liberation Day"
-    assert workdays.holiday_name(date(2026, 10, 4)) is not None
-    assert workdays.holiday_name(date(2025, 10, 4)) is None  # San Francesco is a holiday from 2026 only
-    assert workdays.holiday_name(date(2027, 10, 4)) is not None
+    assert holidays.holiday_name(date(2026, 4, 6)) == "Easter Monday"
+    assert holidays.holiday_name(date(2026, 4, 25)) == "Liberation Day"
+    assert holidays.holiday_name(date(2026, 10, 4)) is not None
+    assert holidays.holiday_name(date(2025, 10, 4)) is None  # San Francesco is a holiday from 2026 only
+    assert holidays.holiday_name(date(2027, 10, 4)) is not None
 
 
 def test_working_days_skip_weekends_and_holidays_feriali_keep_saturdays():
-    assert workdays.count_days(date(2025, 12, 1), date(2025, 12, 31), "lavorativi").days == 20  # facts.md
-    april = workdays.count_days(date(2026, 4, 1), date(2026, 4, 30), "lavorativi")
+    assert workdays.count_days(date(2025, 12, 1), date(2025, 12, 31), "lavorativi", holidays.holiday_name).days == 20  # facts.md
+    april = workdays.count_days(date(2026, 4, 1), date(2026, 4, 30), "lavorativi", holidays.holiday_name)
     assert april.days == 21 and [d for d, _ in april.holidays] == [date(2026, 4, 6)]  # 25 Apr is a Saturday
-    feriali = workdays.count_days(date(2026, 4, 1), date(2026, 4, 30), "feriali")
+    feriali = workdays.count_days(date(2026, 4, 1), date(2026, 4, 30), "feriali", holidays.holiday_name)
     assert feriali.days == 24 and [d for d, _ in feriali.holidays] == [date(2026, 4, 6), date(2026, 4, 25)]
-    assert workdays.count_days(date(2026, 4, 2), date(2026, 4, 1), "lavorativi").days == 0
+    assert workdays.count_days(date(2026, 4, 2), date(2026, 4, 1), "lavorativi", holidays.holiday_name).days == 0
 
 
 def test_add_days_skips_holidays():
-    assert workdays.add_days(date(2026, 4, 3), 1, "lavorativi") == date(2026, 4, 7)  # over Easter Monday
-    assert workdays.add_days(date(2026, 4, 24), 1, "feriali") == date(2026, 4, 27)  # over 25 April (Sat)
+    assert workdays.add_days(date(2026, 4, 3), 1, "lavorativi", holidays.holiday_name) == date(2026, 4, 7)  # over Easter Monday
+    assert workdays.add_days(date(2026, 4, 24), 1, "feriali", holidays.holiday_name) == date(2026, 4, 27)  # over 25 April (Sat)
 
 
 # --- §15 indennizzi -------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ def test_leave_at_or_below_the_fee_only_the_transfer():
     assert (five.eligible, five.refund, five.refund_by, five.better) == (Decimal("5.00"), None, None, "transfer")
     above = rights.leave_advice(kena_line("5.01"), Decimal("0"), date(2026, 5, 4), TIM, "date")
     assert (above.refund, above.better) == (Decimal("0.01"), "transfer")
-    assert above.refund_by == workdays.add_days(date(2026, 5, 4), 60, "lavorativi") == date(2026, 7, 28)
+    assert above.refund_by == workdays.add_days(date(2026, 5, 4), 60, "lavorativi", holidays.holiday_name) == date(2026, 7, 28)
 
 
 def test_leave_excludes_bonus_and_handles_negative_credit():

@@ -5,10 +5,11 @@ names and quotes are the charters' own Italian text; the other prose is English 
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kenactl.core.workdays import HolidayName
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
@@ -98,6 +99,7 @@ class Charter:
     mnp: Mnp
     complaints: Complaints
     residual_credit: ResidualCredit
+    holiday_name: HolidayName = field(compare=False)  # the national holidays its day counts skip
 
     def cite(self, section: str) -> str:
         """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""

@@ -72,7 +72,7 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
         raise InputError("--noticed", Msg("{noticed} must be between --from {first} and today ({today})",
                              noticed=noticed.isoformat(), first=first.isoformat(), today=today.isoformat()))
     rate = charter.rate_for(case)
-    count = workdays.count_days(first, last, rate.days)
+    count = workdays.count_days(first, last, rate.days, charter.holiday_name)
     amount, capped = rate_amount(count.days, rate)
     general = charter.compensation
     months = general.report_within_months
@@ -125,13 +125,14 @@ def complaint_status(complaint: Complaint, today: date, editions: Sequence[Chart
     due = complaint_reply_due(complaint, editions, charter)
     answered = complaint.closed is not None and complaint.closed <= today
     end = complaint.closed if answered else today
-    days_late = workdays.count_days(due + timedelta(days=1), end, rules.days).days
+    days_late = workdays.count_days(due + timedelta(days=1), end, rules.days, charter.holiday_name).days
     steps = days_late // rules.step_days
     full = rules.per_step * steps
     amount, at_cap = min(full, rules.cap), full >= rules.cap
     next_increase = None
     if not answered and not at_cap:
-        next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days)
+        next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days,
+                                          charter.holiday_name)
     late = end > due
     state = ("answered" if answered else "open") + ("-late" if late else "")
     return ComplaintStatus(complaint=complaint, charter=charter, chosen_by=chosen_by, reply_due=due, state=state,
@@ -196,6 +197,7 @@ def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chos
     return LeaveAdvice(
         charter=charter, chosen_by=chosen_by, line=line.name, credit=line.credit, bonus=bonus, eligible=eligible,
         refund=eligible - rules.refund_fee if refundable else None,
-        refund_by=workdays.add_days(today, rules.refund_within_days, rules.days) if refundable else None,
+        refund_by=(workdays.add_days(today, rules.refund_within_days, rules.days, charter.holiday_name)
+                   if refundable else None),
         better="transfer" if eligible > 0 else "nothing",
     )

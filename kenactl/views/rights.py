@@ -9,7 +9,8 @@ from typing import Any
 from kenactl.knowledge.charters import Charter
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
-from kenactl.core.workdays import DAY_KIND_NAMES, local_holiday_name
+from kenactl.core.workdays import DAY_KIND_NAMES
+from kenactl.knowledge.holidays import local_holiday_name
 from kenactl.i18n import _, language, ngettext
 from kenactl.text import N_
 from kenactl.i18n import day as human_date

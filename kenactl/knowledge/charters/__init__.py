@@ -19,6 +19,7 @@ from typing import Any
 from kenactl.core.charter import CASES, Charter, Compensation, Complaints, Mnp, Rate, ResidualCredit, in_force
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError, InputError
+from kenactl.knowledge import holidays
 from kenactl.knowledge.fields import Fields
 from kenactl.text import Msg
 
@@ -80,6 +81,7 @@ def parse(text: str, origin: str) -> Charter:
             transfer_to=credit.text("transfer_to"),
             small_credit_transfer_to=credit.text("small_credit_transfer_to"), quote=credit.text("quote"),
             small_credit_quote=credit.text("small_credit_quote"), bonus_quote=credit.text("bonus_quote")),
+        holiday_name=holidays.holiday_name,
     )
 
 
