@@ -138,7 +138,7 @@ def test_restart_is_a_timed_event_in_rome_with_a_vtimezone():
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n" in data
     strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
     assert [tz.tz_id for tz in strict.timezones] == ["Europe/Rome"]
-    assert b"seed 000" in data.replace(b"\r\n ", b"")  # the rule is cited
+    assert b"news on Kena Restart\\, March 2024" in data.replace(b"\r\n ", b"")  # the rule is cited
 
 
 def test_no_restart_event_when_another_rule_blocks():
@@ -154,7 +154,7 @@ def test_sim_validity_warning_thirty_days_before_with_source():
     (event,) = by_kind(data, "SIM-VALIDITY")
     assert event.dtstart.value == date(2027, 1, 10) - timedelta(days=30)
     assert "ends Sun 10 Jan 2027" in event.summary.value
-    assert "seeds 001/002" in event.description.value and "verified" in event.description.value
+    assert "Noverca S.r.l.) §10" in event.description.value and "verified" in event.description.value
     assert not by_kind(export(household(), months=3), "SIM-VALIDITY")  # no top-up date: nothing to say
 
 

@@ -64,7 +64,8 @@ def test_option_keys_values_and_defaults_are_exact():
 
 def test_tim_start_date_is_recorded_from_both_sources():
     notes = [(note.text, note.fact.source) for note in operators.load("tim").notes]
-    assert any("30 June 2021" in text and "seed 004" in source for text, source in notes)
+    assert any("30 June 2021" in text and "article on renewals with short credit (undated)" in source
+               for text, source in notes)
     assert any("30 May 2021" in text and "tuttoandroid.net 2021-04-23" in source for text, source in notes)
 
 

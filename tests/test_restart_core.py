@@ -250,7 +250,7 @@ def test_restart_is_a_feature_of_the_operator_data():
     assert error.value.message == "line 'nonna' is a tim line: Restart exists only for Kena Mobile lines"
 
 
-def test_apply_seed_example_15th_to_10th():
+def test_apply_news_example_15th_to_10th():
     before = ready(NOW)
     after = apply_restart(before, NOW)
     assert after.renewal_day == 10 and after.credit == Decimal("2.01")

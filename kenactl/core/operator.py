@@ -25,7 +25,7 @@ FEATURES = {
 
 @dataclass(frozen=True)
 class Fact:
-    """Where a rule comes from: seed file and section or page and date, valid as of ``as_of``."""
+    """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
 
     source: str
     as_of: date

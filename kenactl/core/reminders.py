@@ -136,7 +136,7 @@ def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:
-    """The credit, and the charges due that any top-up pays first (seed 001 §4)."""
+    """The credit, and the charges due that any top-up pays first (Carta dei Servizi Kena Mobile, §4)."""
     pending = charges.pending_at(line, now)
     if pending > 0:
         return Msg("Credit {credit} (charges due {pending} are taken first from any top-up)",
@@ -230,8 +230,8 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
     description = Msg("From {when} Restart on line {line} is no longer blocked by the time rules ({reasons})."
                       "\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
                       "({price}), at least 48 h before the renewal, no offer change pending."
-                      "\nSource: {source}; {facts}.", when=when, line=line.name, reasons=reasons,
-                      price=Money(line.price), source=_shown(restart.SOURCE), facts=_shown(restart.FACTS))
+                      "\nSource: {source}.", when=when, line=line.name, reasons=reasons,
+                      price=Money(line.price), source=_shown(restart.SOURCE))
     return [Item(kind="RESTART", line=line.name, period=None, start=when, due=when,
                  summary=Msg("Kena Restart available on {line}", line=line.name), description=description,
                  headline=Msg("{line}: Kena Restart available from {when}", line=line.name, when=when),

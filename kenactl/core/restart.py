@@ -1,9 +1,9 @@
 """Kena Restart: the six eligibility rules as a checklist, and recording a Restart.
 
-Source: seed 000 (news, March 2024) lists the six blocking rules and the renewal-day shift
-("rinnovo il 15, Restart il 10 → rinnovi e addebiti il 10"); facts.md "Restart (Kena)" confirms
-them (tuttoandroid.net 2024-02-24) and adds that the counters are zeroed and the normal monthly
-price is charged (mondomobileweb.it 2024-02).
+Source: a news item on Kena Restart (March 2024) lists the six blocking rules and the renewal-day
+shift ("rinnovo il 15, Restart il 10 → rinnovi e addebiti il 10"); tuttoandroid.net (2024-02-24)
+confirms them, and mondomobileweb.it (2024-02) adds that the counters are zeroed and the normal
+monthly price is charged.
 
 Scheduled renewals are derived from the schedule, not recorded: after a Restart on day D the
 schedule in force renews one month later on D (month-end clamped) at the line's renewal time.
@@ -26,8 +26,7 @@ TIME_RULES = ("cooldown", "consecutive")
 USAGE_THRESHOLD = Decimal(80)
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
-SOURCE = N_("seed 000 (Kena Restart news, March 2024)")
-FACTS = N_("facts.md, Restart (Kena): tuttoandroid.net 2024-02-24, mondomobileweb.it 2024-02")
+SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 2024-02-24 and mondomobileweb.it 2024-02")
 CONSECUTIVE_READING = N_("the sources do not define \"2 volte consecutive\"; kenactl reads it as two Restarts "
                          "with no scheduled renewal between them")
 CHECK_LABELS = {"usage": N_("usage"), "credit": N_("credit"), "cooldown": N_("cooldown"),

@@ -1,7 +1,7 @@
 """Allowances and consumption amounts: data in MB, minutes and SMS counts, or unlimited.
 
 One GB is 1000 MB, as the operators count it (Iliad: 0.90 € per 100 MB "corrispondono a 9 euro
-per ogni Giga", seed 004).
+per ogni Giga", in an undated article on renewals with short credit).
 """
 
 import re

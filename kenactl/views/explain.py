@@ -47,7 +47,7 @@ def _said(text: Text, fact: Fact | None, show=human) -> str:
 
 
 def explain_json(result: Explanation) -> dict[str, Any]:
-    """The ``explain --json`` object (keys pinned by issue 3)."""
+    """The ``explain --json`` object (its keys are documented in the README and pinned by the tests)."""
     return {
         "operator": result.operator.id,
         "operator_name": result.operator.name,

@@ -50,8 +50,8 @@ def _charter_notes(charters: list[tuple[Charter, str]], when: str) -> list[Note]
     for charter, chosen_by in _distinct(charters):
         how = _("named with --charter") if chosen_by == "option" else _("the edition in force {when}").format(
             when=when)
-        notes.append(Note(_("Charter: {title}, {edition} (seed {source}), {how}; dates it applies to: {basis}.").format(
-            title=charter.title, edition=_(charter.edition), source=charter.source, how=how,
+        notes.append(Note(_("Charter: {title}, {edition}, {how}; dates it applies to: {basis}.").format(
+            title=charter.title, edition=_(charter.edition), how=how,
             basis=_(charter.in_force_basis)), "dim"))
     return notes
 
