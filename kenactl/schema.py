@@ -8,7 +8,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
-from kenactl.core import dates, money, units
+from kenactl.core import dates, units
 from kenactl.core.model import (
     Allowances,
     Charge,

@@ -1,4 +1,5 @@
-"""Pending charges: Easy Pay instalments (the WINDTRE Easy Pay billing fault), what a top-up pays first, the minimum top-up."""
+"""Pending charges: Easy Pay instalments (the WINDTRE Easy Pay billing fault), what a top-up pays first, the
+minimum top-up."""
 
 import json
 from datetime import date, datetime

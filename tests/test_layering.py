@@ -46,7 +46,8 @@ def _module_level(statement: ast.stmt):
 
 def _is_module(name: str) -> bool:
     relative = Path(*name.split("."))
-    return (PACKAGE.parent / relative.with_suffix(".py")).is_file() or (PACKAGE.parent / relative / "__init__.py").is_file()
+    folder = PACKAGE.parent
+    return (folder / relative.with_suffix(".py")).is_file() or (folder / relative / "__init__.py").is_file()
 
 
 SOURCES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kenactl import i18n
-from kenactl.core import money, units
+from kenactl.core import units
 from kenactl.core.money import format_money, parse_money
 from kenactl.core.units import canonical_data, format_data, parse_count, parse_data
 from kenactl.errors import InputError

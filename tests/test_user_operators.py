@@ -67,6 +67,7 @@ def test_a_broken_user_operator_is_an_exit_2_error_naming_the_file_and_key(run, 
     for command in (("explain", "--line", "casa"), ("export", "ics"), ("restart", "check", "--line", "main")):
         result = run(*AT, *command)
         assert result.exit_code == 2, (command, result.stderr)
-        assert result.stderr.startswith(f"kenactl: {path}: short_credit.outcome: 'blocked' is not one of"), result.stderr
+        expected = f"kenactl: {path}: short_credit.outcome: 'blocked' is not one of"
+        assert result.stderr.startswith(expected), result.stderr
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert kena_profile.read_bytes() == before

@@ -73,11 +73,8 @@ def min_topup(line: Line, now: datetime) -> Decimal:
     The shortfall plus the charges due by the renewal moment (taken first from any top-up); zero when
     the credit covers the renewal, since pending charges are taken only at a top-up.
     """
-    missing = shortfall(line)
-    if missing == 0:
-        return ZERO
     renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
-    return missing + pending_at(line, renewal)
+    return money.min_topup(line.credit, line.price, pending_at(line, renewal))
 
 
 def take(line: Line, amount: Decimal, now: datetime) -> tuple[Line, Decimal]:

@@ -61,6 +61,13 @@ def shortfall(credit: Decimal, price: Decimal) -> Decimal:
     return max(price - credit, ZERO)
 
 
+def min_topup(credit: Decimal, price: Decimal, pending: Decimal) -> Decimal:
+    """The least top-up that lets a renewal of ``price`` go through: the shortfall plus the ``pending``
+    charges a top-up pays first; zero when the credit covers it (pending charges wait for a top-up)."""
+    missing = shortfall(credit, price)
+    return ZERO if missing == 0 else missing + pending
+
+
 def format_money(value: Decimal) -> str:
     """Two decimals, dot separator, no currency: ``7.99``, ``-2.00``, ``0.00``."""
     quantized = value.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -23,10 +23,9 @@ from typing import Any
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.charter import Charter
 from kenactl.core.model import Complaint, Line, Profile
-from kenactl.core.money import ZERO
 from kenactl.core.operator import ValidityRule
-from kenactl.core.money import shortfall
-from kenactl.text import Money, Msg
+from kenactl.core.money import min_topup
+from kenactl.text import Money, Msg, data_text
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -127,8 +126,7 @@ def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
         if index == 0:
             missing = charges.min_topup(line, now)
         else:  # the same rule projected: earlier renewals paid from the credit, no top-ups in between
-            short = shortfall(line.credit - index * line.price, line.price)
-            missing = short + charges.pending_at(line, moment) if short > 0 else ZERO
+            missing = min_topup(line.credit - index * line.price, line.price, charges.pending_at(line, moment))
         items.append(_renewal(line, now, moment, period, sequence, missing, first=index == 0))
         if index == 0 and missing > 0:
             items.append(_topup(line, now, moment, period, sequence, missing))
@@ -231,7 +229,7 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
                       "\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
                       "({price}), at least 48 h before the renewal, no offer change pending."
                       "\nSource: {source}.", when=when, line=line.name, reasons=reasons,
-                      price=Money(line.price), source=_shown(restart.SOURCE))
+                      price=Money(line.price), source=data_text(restart.SOURCE))
     return [Item(kind="RESTART", line=line.name, period=None, start=when, due=when,
                  summary=Msg("Kena Restart available on {line}", line=line.name), description=description,
                  headline=Msg("{line}: Kena Restart available from {when}", line=line.name, when=when),
@@ -254,8 +252,8 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
     description = Msg("The SIM of line {line} ({operator}) stays fully valid until {ends}{after}. Any top-up "
                       "before then restarts the count (last top-up: {last}).\nRule: {rule} (source: {source}, "
                       "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
-                      last=sim.last_topup, rule=_shown(rule.text), source=_shown(fact.source),
-                      as_of=fact.as_of.isoformat(), status=_shown(fact.status))
+                      last=sim.last_topup, rule=data_text(rule.text), source=data_text(fact.source),
+                      as_of=fact.as_of.isoformat(), status=data_text(fact.status))
     return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
                  due=datetime.combine(warn, time(9, 0), dates.ROME),
                  summary=Msg("SIM validity {line}: ends {ends}, top up before then", line=line.name, ends=ends),
@@ -287,8 +285,8 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
                           "{per_step} are owed per {step_days} {day_kind} late, up to {cap} ({cite}, {source}).",
                           line=complaint.line, what=what, days=rules.reply_within_days, due=due,
                           per_step=Money(rules.per_step), step_days=rules.step_days,
-                          day_kind=_shown(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
-                          cite=_shown(cite), source=_shown(status.charter.source))
+                          day_kind=data_text(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
+                          cite=data_text(cite), source=data_text(status.charter.source))
         if answered:
             description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
         summary = (Msg("Complaint #{id} {line}: reply due (answered)", id=complaint.id, line=complaint.line)
@@ -298,13 +296,6 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
             due=datetime.combine(due + timedelta(days=1), time(0, 0), dates.ROME),
             summary=summary, description=description,
             headline=Msg("{line}: reply to {what} due by {due} ({cite})", line=complaint.line, what=what, due=due,
-                         cite=_shown(cite)),
+                         cite=data_text(cite)),
             sequence=1 if answered else 0, cancelled=answered))
     return items
-
-
-def _shown(text: Any) -> Any:
-    """A text from another module or a data file (a source, a rule), translated when shown."""
-    if isinstance(text, Msg) or not text:
-        return text
-    return Msg(str(text).replace("{", "{{").replace("}", "}}"))

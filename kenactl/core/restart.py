@@ -14,7 +14,7 @@ renewal between them block a third until the next scheduled renewal has happened
 
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
@@ -52,10 +52,8 @@ def amount(kind: str, value: int) -> Msg:
         return Msg("{amount} min", amount=value)
     if kind == "sms":
         return Msg("{amount} SMS", amount=value)
-    if abs(value) < units.MB_PER_GB:
-        return Msg("{amount} MB", amount=value)
-    gb = (Decimal(value) / units.MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return Msg("{amount} GB", amount=Decimal(f"{gb:f}"))
+    number, unit = units.data_parts(value)
+    return Msg("{amount} MB", amount=int(number)) if unit == "MB" else Msg("{amount} GB", amount=number)
 
 
 def label(check_id: str) -> Msg:
@@ -118,7 +116,8 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
         eligible_from: datetime | None = now
     elif all(item.id in TIME_RULES for item in failing):
         eligible_from = max((item.clears_at for item in failing), key=dates.instant)
-        if dates.instant(eligible_from) < dates.instant(upcoming) < dates.instant(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
+        window_end = dates.add_elapsed(eligible_from, RENEWAL_WINDOW)
+        if dates.instant(eligible_from) < dates.instant(upcoming) < dates.instant(window_end):
             eligible_from = upcoming  # cleared inside the 48 h window: the next window opens at the renewal
     else:
         eligible_from = None
@@ -170,7 +169,8 @@ def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
 
 
 def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
-    done = [entry for entry in line.history if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    done = [entry for entry in line.history
+            if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
     return sorted(done, key=lambda entry: dates.instant(entry.at))
 
 

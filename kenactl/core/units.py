@@ -81,14 +81,23 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
     return value
 
 
+def data_parts(mb: int | Decimal, places: int = 2) -> tuple[Decimal, str]:
+    """The one way data is shown: whole MB below 1 GB, else GB with up to ``places`` decimals.
+
+    ``(Decimal(800), "MB")``, ``(Decimal("12.5"), "GB")``; the caller adds the language's decimal mark.
+    """
+    if abs(mb) < MB_PER_GB:
+        return Decimal(mb).quantize(Decimal(1), rounding=ROUND_HALF_UP), "MB"
+    gb = (Decimal(mb) / MB_PER_GB).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+    return Decimal(f"{gb:f}"), "GB"
+
+
 def format_data(mb: int | None) -> str:
     """``unlimited``, ``800 MB`` below 1 GB, else GB with up to two decimals (``12.5 GB``)."""
     if mb is None:
         return "unlimited"
-    if abs(mb) < MB_PER_GB:
-        return f"{mb} MB"
-    gb = (Decimal(mb) / MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return f"{gb:f} GB"
+    value, unit = data_parts(mb)
+    return f"{value} {unit}"
 
 
 def canonical_data(mb: int | None) -> str:

@@ -1,7 +1,8 @@
 """SIM validity: how long a SIM keeps working after its last top-up, per the operator's rule.
 
-Kena (Carte dei Servizi Kena Mobile, TIM S.p.A. Edizione Dicembre 2022 and Noverca S.r.l., §10): 12 months from the last top-up, then 30 days receive-only, then
-deactivation, with reactivation possible for 11 more months. Other operators' rules come from
+Kena (Carte dei Servizi Kena Mobile, TIM S.p.A. Edizione Dicembre 2022 and Noverca S.r.l., §10): 12
+months from the last top-up, then 30 days receive-only, then deactivation, with reactivation possible
+for 11 more months. Other operators' rules come from
 their data files (``ValidityRule``).
 """
 

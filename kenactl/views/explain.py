@@ -10,7 +10,7 @@ from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
 from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
-from kenactl.text import Msg, N_
+from kenactl.text import Msg, N_, data_text
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_moment
 
@@ -33,7 +33,7 @@ def english(text: Text) -> str:
 
 def human(text: Text) -> str:
     """A text in the current language (data texts are their own msgids)."""
-    return str(text) if isinstance(text, Msg) else _(text) if text else text
+    return str(data_text(text))
 
 
 def _mark(fact: Fact | None, show=english) -> str:
