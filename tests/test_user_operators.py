@@ -4,6 +4,9 @@ offers it to ``line add/set --operator``, the profile accepts it, and explain, s
 import json
 from pathlib import Path
 
+import pytest
+
+from kenactl.errors import KenactlError
 from kenactl.knowledge import operators
 
 ILIAD = (Path(operators.__file__).parent / "iliad.toml").read_text(encoding="utf-8")
@@ -71,3 +74,17 @@ def test_a_broken_user_operator_is_an_exit_2_error_naming_the_file_and_key(run, 
         assert result.stderr.startswith(expected), result.stderr
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert kena_profile.read_bytes() == before
+
+
+def test_features_are_checked_against_the_known_ones(tmp_path):
+    folder = tmp_path / "operators"
+    folder.mkdir()
+    (folder / "myop.toml").write_text(ILIAD.replace('name = "Iliad"', 'name = "Mine"\nfeatures = ["restart"]'),
+                                      encoding="utf-8")
+    assert operators.load("myop", folder).features == frozenset({"restart"})
+    (folder / "myop.toml").write_text(ILIAD.replace('name = "Iliad"', 'name = "Mine"\nfeatures = ["warp"]'),
+                                      encoding="utf-8")
+    with pytest.raises(KenactlError) as error:
+        operators.load("myop", folder)
+    assert str(error.value) == f"{folder / 'myop.toml'}: features[0]: 'warp' is not one of restart, service-charter"
+    assert error.value.exit_code == 2

@@ -11,7 +11,7 @@ from decimal import Decimal
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
-OPERATORS = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
+OPERATORS = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # = knowledge.operators.BUILTIN (tested)
 ALLOWANCE_KINDS = ("data", "minutes", "sms")
 DEFAULT_LINE_NAME = "main"
 DEFAULT_ALARMS = ("2d",)
