@@ -21,7 +21,7 @@ from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays
 from kenactl.knowledge.fields import Fields
-from kenactl.text import Msg
+from kenactl.text import Msg, N_
 
 __all__ = ["CASES", "CHARTER_IDS", "Charter", "CharterError", "choose", "editions", "for_date", "load", "parse",
            "translatable_texts"]
@@ -52,7 +52,7 @@ def parse(text: str, origin: str) -> Charter:
             cases.fail(Msg("{field}: unknown case (known: {known})", field=cases.name(case),
                            known=", ".join(CASES[:-1])))
         cases.text(case)
-    automatic = comp.typed("automatic_cases", list, "a list of values")
+    automatic = comp.typed("automatic_cases", list, N_("a list of values"))
     if not set(automatic) <= set(cases.table):
         comp.fail(Msg("{field}: {cases} names a case not in {table}", field=comp.name("automatic_cases"),
                       cases=repr(automatic), table=cases.where))

@@ -31,6 +31,7 @@ from kenactl.core.operator import (
 from kenactl.errors import KenactlError, ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
+from kenactl.text import N_
 
 BUILTIN_FOLDER = Path(__file__).parent
 BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
@@ -159,7 +160,7 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
 
 
 def _features(top) -> frozenset[str]:
-    features = top.typed("features", list, "a list of values", [])
+    features = top.typed("features", list, N_("a list of values"), [])
     for index, feature in enumerate(features):
         if feature not in FEATURES:
             raise ProfileError(_("{field}: {value} is not one of {known}").format(
@@ -245,7 +246,7 @@ def _options(table) -> dict[str, OptionRule]:
         if default not in descriptions:
             raise ProfileError(_("{field}: {value} is not one of {known}").format(
                 field=fields.name("default"), value=repr(default), known="|".join(descriptions)))
-        renews = fields.typed("auto_renews", list, "a list of values", [])
+        renews = fields.typed("auto_renews", list, N_("a list of values"), [])
         wrong = [value for value in renews if value not in descriptions]
         if wrong:
             raise ProfileError(_("{field}: {value} is not one of {known}").format(
