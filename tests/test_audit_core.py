@@ -1,4 +1,4 @@
-"""Audit of the core (issue 2): regressions for bugs found by using kenactl as a demanding user would."""
+"""Audit of the core: regressions for bugs found by using kenactl as a demanding user would."""
 
 import errno
 import json

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kenactl import charters
+from kenactl.knowledge import charters
 
 DATA = Path(__file__).resolve().parent / "data"
 FULL_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "domain"

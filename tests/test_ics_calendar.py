@@ -13,18 +13,21 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 from helpers import household, kena_line, restarted, rome
 
-from kenactl import ics, operators
+from kenactl import ics
+from kenactl.knowledge import charters, operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
 from kenactl.core.reminders import KINDS, calendar_items
 from kenactl.errors import InputError
 
 RULES = {name: operators.load(name).validity for name in ("kena", "tim")}
+KNOWLEDGE = {"validity": RULES, "features": {name: operators.load(name).features for name in ("kena", "tim")},
+             "charters": charters.editions()}
 NOW = rome(2026, 11, 21, 9, 0)
 
 
 def export(profile: Profile, now: datetime = NOW, months: int = 12, alarms: tuple[int, ...] = (2,)) -> bytes:
-    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, validity=RULES), alarms)
+    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, **KNOWLEDGE), alarms)
 
 
 def single(line, updated_at=NOW) -> Profile:
@@ -135,7 +138,7 @@ def test_restart_is_a_timed_event_in_rome_with_a_vtimezone():
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n" in data
     strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
     assert [tz.tz_id for tz in strict.timezones] == ["Europe/Rome"]
-    assert b"seed 000" in data.replace(b"\r\n ", b"")  # the rule is cited
+    assert b"news on Kena Restart\\, March 2024" in data.replace(b"\r\n ", b"")  # the rule is cited
 
 
 def test_no_restart_event_when_another_rule_blocks():
@@ -163,7 +166,7 @@ def test_sim_validity_warning_thirty_days_before_with_source():
     (event,) = by_kind(data, "SIM-VALIDITY")
     assert event.dtstart.value == date(2027, 1, 10) - timedelta(days=30)
     assert "ends Sun 10 Jan 2027" in event.summary.value
-    assert "seeds 001/002" in event.description.value and "verified" in event.description.value
+    assert "Noverca S.r.l.) §10" in event.description.value and "verified" in event.description.value
     assert not by_kind(export(household(), months=3), "SIM-VALIDITY")  # no top-up date: nothing to say
 
 
@@ -238,7 +241,7 @@ def test_restart_in_the_repeated_autumn_hour_cancels_the_old_renewal_at_once():
     moment = dates.parse_moment("2026-10-25T02:30+02:00")  # Restart on the 25th; the 28th renewal will not happen
     line = restarted(kena_line(renewal_day=28), moment)
     now = dates.parse_moment("2026-10-25T02:20+01:00")  # 50 min later, in the repeated hour
-    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2)}
+    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2, **KNOWLEDGE)}
     replaced = items["renewal-main-2026-10"]
     assert replaced.cancelled and replaced.start == date(2026, 10, 28) and replaced.sequence == 1
 

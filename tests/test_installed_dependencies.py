@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from kenactl.core.workdays import count_days
+from kenactl.knowledge.holidays import holiday_name
 
 
 def test_holidays_knows_san_francesco_from_2026() -> None:
@@ -18,7 +19,7 @@ def test_holidays_knows_san_francesco_from_2026() -> None:
 
 
 def test_san_francesco_is_not_a_working_day() -> None:
-    count = count_days(date(2027, 10, 1), date(2027, 10, 5), "lavorativi")  # Friday to Tuesday
+    count = count_days(date(2027, 10, 1), date(2027, 10, 5), "lavorativi", holiday_name)  # Friday to Tuesday
     assert count.days == 2
     assert [day for day, _name in count.holidays] == [date(2027, 10, 4)]
 

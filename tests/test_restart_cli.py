@@ -46,7 +46,7 @@ def test_check_not_eligible_exits_1_with_checklist(run, kena_profile):
         [line.strip() for line in lines]
     assert sum(line.strip().startswith("✓ ") for line in lines) == 5
     assert "waiting does not fix usage" in result.stdout
-    assert "seed 000" in result.stdout and "tuttoandroid.net 2024-02-24" in result.stdout
+    assert "news on Kena Restart, March 2024" in result.stdout and "tuttoandroid.net 2024-02-24" in result.stdout
 
 
 def test_check_at_exactly_80_percent_exits_0(run, kena_profile):
@@ -75,12 +75,12 @@ def test_pending_offer_change(run, kena_profile):
     assert [item["id"] for item in data["checks"] if not item["ok"]] == ["offer_change"]
 
 
-def test_apply_seed_example_renewal_15th_restart_10th(run, kena_profile):
+def test_apply_news_example_renewal_15th_restart_10th(run, kena_profile):
     usage(run, "2026-11-09T12:00", "--data", "85GB")
     result = run("--at", "2026-11-10T09:00", "restart", "apply")
     assert result.exit_code == 0, result.output
     assert "Renewal day 15 → 10. Next renewal: Thu 10 Dec 2026 (7.99 €)." in result.stdout
-    assert "credit now 2.01 €" in result.stdout and "seed 000" in result.stdout
+    assert "credit now 2.01 €" in result.stdout and "news on Kena Restart" in result.stdout
     line = profile(kena_profile)
     assert line["renewal_day"] == 10 and str(line["credit"]) == "2.01"
     assert line["history"] == [{"kind": "restart", "at": line["history"][0]["at"], "price": line["history"][0]["price"],
@@ -156,8 +156,7 @@ def test_non_kena_line_exit_2(run, kena_profile, command):
     before = kena_profile.read_bytes()
     result = run("restart", *command, "--line", "nonna")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == ("kenactl: line 'nonna' is a tim line: Restart exists only for Kena Mobile lines "
-                             "(seed 000 (Kena Restart news, March 2024))\n")
+    assert result.stderr == "kenactl: line 'nonna' is a tim line: Restart exists only for Kena Mobile lines\n"
     assert kena_profile.read_bytes() == before
 
 
@@ -184,7 +183,7 @@ def test_plan_values(run, kena_profile):
     assert "Earliest Restart:  Mon 09 Nov 2026 15:36" in text
     assert "renewal 1  Sun 15 Nov 2026  7.99 €  Wed 09 Dec 2026    7.99 €" in text
     assert "sms        12 SMS of 100 SMS  12%        not before the renewal" in text
-    assert "seed 000" in text
+    assert "news on Kena Restart" in text
 
 
 def test_plan_when_the_renewal_comes_first(run, kena_profile):

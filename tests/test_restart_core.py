@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.operator import require_feature
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
 from helpers import at, kena, restart_entry, used
+from kenactl.knowledge import operators
 
 SECOND = timedelta(seconds=1)
 
@@ -263,15 +265,17 @@ def test_eligible_from_is_never_at_or_after_a_renewal(naive, renewal_day, minute
     assert check_restart(line, verdict.eligible_from).eligible
 
 
-def test_non_kena_line_is_refused_with_exit_2():
+def test_restart_is_a_feature_of_the_operator_data():
+    known = operators.load_all()
+    assert [operator.id for operator in known if "restart" in operator.features] == ["kena"]
+    require_feature("restart", "main", "kena", known)
     with pytest.raises(KenactlError) as error:
-        check_restart(kena(operator="tim"), NOW)
-    assert error.value.exit_code == 2 and "only for Kena" in error.value.message
-    with pytest.raises(KenactlError):
-        apply_restart(ready(NOW, operator="iliad"), NOW)
+        require_feature("restart", "nonna", "tim", known)
+    assert error.value.exit_code == 2
+    assert error.value.message == "line 'nonna' is a tim line: Restart exists only for Kena Mobile lines"
 
 
-def test_apply_seed_example_15th_to_10th():
+def test_apply_news_example_15th_to_10th():
     before = ready(NOW)
     after = apply_restart(before, NOW)
     assert after.renewal_day == 10 and after.credit == Decimal("2.01")

@@ -48,8 +48,8 @@ def test_apply_and_time_rules_in_italian(run, kena_profile, profile_path):
         "Restart registrato per la linea 'main' il mar 10 novembre 2026 09:00: addebitati 7,99 €, credito "
         "residuo 2,01 €, contatori azzerati.",
         "Giorno di rinnovo 15 → 10. Prossimo rinnovo: gio 10 dicembre 2026 (7,99 €).",
-        "Fonte: seed 000 (notizia Kena Restart, marzo 2024): dal giorno del Restart, rinnovi e addebiti cadono "
-        "ogni mese in quel giorno.",
+        "Fonte: notizia sul Kena Restart, marzo 2024, confermata da tuttoandroid.net 2024-02-24 e mondomobileweb.it "
+        "2024-02: dal giorno del Restart, rinnovi e addebiti cadono ogni mese in quel giorno.",
     ]
     before = profile_path.read_bytes()
     refused = italian(run, "--at", "2026-11-11T09:00", "restart", "apply")
@@ -83,7 +83,7 @@ def test_non_kena_line_error_in_italian(run, kena_profile, profile_path):
         result = italian(run, "restart", command, "--line", "nonna")
         assert result.exit_code == 2 and profile_path.read_bytes() == before
         assert result.stderr == ("kenactl: la linea 'nonna' è una linea windtre: il Restart esiste solo per le "
-                                 "linee Kena Mobile (seed 000 (notizia Kena Restart, marzo 2024))\n")
+                                 "linee Kena Mobile\n")
 
 
 @pytest.mark.parametrize("command", ["check", "plan"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kenactl import __version__
-from kenactl.core.model import Profile
+from kenactl.core.model import Line, Profile
 from kenactl.errors import KenactlError
 
 INTERNAL_ERROR = 70
@@ -48,6 +48,20 @@ class App:
         from kenactl import store
 
         return store.update(self.path, change, self.now)
+
+    @property
+    def operator_folder(self) -> Path:
+        """Where the user's own operator files are: ``operators/`` beside the profile."""
+        from kenactl.knowledge.operators import user_folder
+
+        return user_folder(self.path)
+
+    def require(self, feature: str, line: Line) -> None:
+        """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (e.g. ``restart``)."""
+        from kenactl.core.operator import require_feature
+        from kenactl.knowledge import operators
+
+        require_feature(feature, line.name, line.operator, operators.load_all(self.operator_folder))
 
 
 pass_app = click.make_pass_decorator(App)
@@ -162,7 +176,7 @@ def _fail(message: str, code: int) -> None:
 def _global_options(*, on_command: bool) -> list[click.Option]:
     """``--profile``, ``--at`` and ``--lang``: on the root group, and on every command so that they also
     work after it (``kenactl status --at 2026-11-22``); there they set the same ``App`` fields."""
-    late = {"expose_value": False, "callback": _set_on_app}
+    late = {"expose_value": False, "callback": _set_on_app, "is_eager": True}  # before values that read them
     return [
         click.Option(["--profile", "profile_option"], metavar="PATH", type=click.Path(dir_okay=True),
                      help="Profile file (default: $KENACTL_PROFILE, else the per-user config folder).",
@@ -206,7 +220,7 @@ def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     try:
         return parse_moment(value)
     except InputError as error:
-        raise click.BadParameter(error.message.split(": ", 1)[1], ctx, param) from None
+        raise click.BadParameter(str(error.reason), ctx, param) from None
 
 
 @click.group(cls=KenactlGroup, context_settings={"help_option_names": ["-h", "--help"]},

@@ -78,9 +78,9 @@ def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
         if not line.charges:
-            raise InputError(_("line {name} has no pending charges").format(name=repr(line.name)))
+            raise InputError(None, _("line {name} has no pending charges").format(name=repr(line.name)))
         if number is not None and number > len(line.charges):
-            raise InputError(_("line {name} has charges 1-{count}; there is no {number}").format(
+            raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
                 name=repr(line.name), count=len(line.charges), number=number))
         kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
         return profile.with_line(replace(line, charges=kept))

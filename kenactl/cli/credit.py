@@ -6,7 +6,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import MONEY, SIGNED_MONEY, line_option
-from kenactl.core.money import euros
+from kenactl.i18n import money as euros
 from kenactl.core.model import Profile
 from kenactl.i18n import _
 

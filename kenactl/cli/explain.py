@@ -13,9 +13,9 @@ def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in pairs:
         if not value:
-            raise InputError(_("option {key}=: give a value").format(key=key))
+            raise InputError(None, _("option {key}=: give a value").format(key=key))
         if key in values and values[key] != value:
-            raise InputError(_("option {key} given twice ({first} and {second})").format(
+            raise InputError(None, _("option {key} given twice ({first} and {second})").format(
                 key=key, first=values[key], second=value))
         values[key] = value
     return values
@@ -39,7 +39,7 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     Uses the line's operator, price, credit, options and pending charges; with --operator,
     --price and --credit it also works without a profile. Every fact shows its source.
     """
-    from kenactl import operators
+    from kenactl.knowledge import operators
     from kenactl.core import charges, dates
     from kenactl.core.explain import explain as explain_one
     from kenactl.core.explain import explain_all
@@ -52,7 +52,7 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     line = None
     if needs_line or app.path.exists():
         if not app.path.exists():
-            raise InputError(_("no profile at {path}: give --operator, --price and --credit "
+            raise InputError(None, _("no profile at {path}: give --operator, --price and --credit "
                                "(or --compare with --price and --credit) to explain without one").format(
                 path=app.path))
         line = app.load().line(line_name)

@@ -20,12 +20,12 @@ def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
     \b
     0 8 * * * kenactl remind
     """
-    from kenactl.cli.export import validity_rules
+    from kenactl.cli.export import reminder_knowledge
     from kenactl.core.reminders import due_items
     from kenactl.views.remind import show_remind
 
     profile = app.load()
-    items = due_items(profile, app.now, within, line_name, validity_rules(app, profile, line_name))
+    items = due_items(profile, app.now, within, line_name, **reminder_knowledge(app, profile, line_name))
     show_remind(items, as_json=as_json)
 
 

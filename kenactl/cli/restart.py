@@ -1,4 +1,4 @@
-"""``kenactl restart check|apply|plan``: Kena Restart (seed 000)."""
+"""``kenactl restart check|apply|plan``: Kena Restart, for the lines whose operator data lists it."""
 
 import click
 
@@ -22,7 +22,9 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
     from kenactl.core.restart import check_restart
     from kenactl.views import restart as view
 
-    verdict = check_restart(app.load().line(line_name), app.now)
+    line = app.load().line(line_name)
+    app.require("restart", line)
+    verdict = check_restart(line, app.now)
     view.show_check(verdict, as_json=as_json)
     if not verdict.eligible:
         ctx.exit(1)
@@ -38,7 +40,9 @@ def restart_apply(app: App, line_name: str | None) -> None:
     from kenactl.i18n import _, day, moment, money
 
     def change(profile: Profile) -> Profile:
-        return profile.with_line(apply_restart(profile.line(line_name), app.now))
+        line = profile.line(line_name)
+        app.require("restart", line)
+        return profile.with_line(apply_restart(line, app.now))
 
     after = app.update(change).line(line_name)
     entry = after.history[-1]
@@ -62,7 +66,9 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.restart_plan import plan_restart
     from kenactl.views import restart as view
 
-    view.show_plan(plan_restart(app.load().line(line_name), app.now), as_json=as_json)
+    line = app.load().line(line_name)
+    app.require("restart", line)
+    view.show_plan(plan_restart(line, app.now), as_json=as_json)
 
 
 COMMANDS = (restart,)

@@ -25,7 +25,7 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
     rules = {}
     lines = profile.selected(line_name)
     if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown
-        from kenactl import operators
+        from kenactl.knowledge import operators
 
         rules = operators.validity_rules(lines, None if demo else operators.user_folder(app.path))
     view.show_status(profile_status(profile, app.now, line_name, rules), as_json=as_json)

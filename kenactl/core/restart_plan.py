@@ -3,7 +3,7 @@ the earliest moment a Restart is allowed, and how renewals and charges shift if 
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import consumption, dates
@@ -74,8 +74,8 @@ def plan_restart(line: Line, now: datetime) -> RestartPlan:
     if earliest is not None:
         renewals_after = tuple(dates.renewals(earliest.day, renewal_time_after(line, earliest), earliest,
                                               SHOWN_RENEWALS))
-        horizon = _real(renewals_now[-1])
-        charges_after = 1 + sum(_real(moment) <= horizon for moment in renewals_after)
+        horizon = dates.instant(renewals_now[-1])
+        charges_after = 1 + sum(dates.instant(moment) <= horizon for moment in renewals_after)
     return RestartPlan(line=line, now=now, verdict=verdict, allowances=outlook, earliest=earliest, obstacle=obstacle,
                        conditions=conditions, renewals_now=renewals_now, renewals_after=renewals_after,
                        horizon=renewals_now[-1], charges_now=len(renewals_now), charges_after=charges_after)
@@ -93,9 +93,9 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
         return AllowanceOutlook(kind, used, included, percent, moment, "reached")
     if moment is None:
         return AllowanceOutlook(kind, used, included, percent, None, "no_pace")
-    if _real(moment) >= _real(renewal):
+    if dates.instant(moment) >= dates.instant(renewal):
         return AllowanceOutlook(kind, used, included, percent, None, "after_renewal")
-    if _real(moment) < _real(now):
+    if dates.instant(moment) < dates.instant(now):
         return AllowanceOutlook(kind, used, included, percent, None, "reading_stale")
     return AllowanceOutlook(kind, used, included, percent, moment, "projected")
 
@@ -115,15 +115,11 @@ def _earliest(verdict: RestartVerdict, outlook: tuple[AllowanceOutlook, ...],
             return None, Msg("at the current pace no allowance reaches 80% before the renewal resets the counters")
         return None, Msg("no allowance is at 80% and there is no pace to project yet: record usage with "
                          "`kenactl usage set`")
-    candidates = [now, min(projected, key=_real)]
+    candidates = [now, min(projected, key=dates.instant)]
     candidates += [item.clears_at for item in verdict.failing if item.id in TIME_RULES]
-    earliest = max(candidates, key=_real)
+    earliest = max(candidates, key=dates.instant)
     renewal = verdict.next_renewal
-    if _real(dates.add_elapsed(earliest, RENEWAL_WINDOW)) > _real(renewal):
+    if dates.instant(dates.add_elapsed(earliest, RENEWAL_WINDOW)) > dates.instant(renewal):
         return None, Msg("the renewal at {renewal} comes first (a Restart needs 48 h before it) and refills the "
                          "bundle", renewal=renewal)
     return earliest, None
-
-
-def _real(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

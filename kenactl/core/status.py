@@ -11,7 +11,7 @@ from kenactl.core import charges, consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
-    from kenactl.core.rules import ValidityRule
+    from kenactl.core.operator import ValidityRule
     from kenactl.core.validity import SimValidity
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
-from kenactl.core.rules import Fact
+from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
-from kenactl.text import Msg, N_
+from kenactl.text import Msg, N_, data_text
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_moment
 
@@ -34,7 +34,7 @@ def english(text: Text) -> str:
 
 def human(text: Text) -> str:
     """A text in the current language (data texts are their own msgids)."""
-    return str(text) if isinstance(text, Msg) else _(text) if text else text
+    return str(data_text(text))
 
 
 def _mark(fact: Fact | None, show=english) -> str:
@@ -48,7 +48,7 @@ def _said(text: Text, fact: Fact | None, show=human) -> str:
 
 
 def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
-    """The ``explain --json`` object (keys pinned by issue 3).
+    """The ``explain --json`` object (its keys are documented in the README and pinned by the tests).
 
     ``pending``: the charges due and unpaid now (the README's one meaning of the key); the charges
     due by the renewal, which the minimum top-up counts, are ``pending_by_renewal``.

@@ -4,16 +4,16 @@ from decimal import Decimal
 from typing import Any
 
 from kenactl.core.money import format_money
-from kenactl.core.restart import FACTS, KIND_NAMES, SOURCE, RestartVerdict, amount, label
+from kenactl.core.restart import KIND_NAMES, SOURCE, RestartVerdict, amount, label
 from kenactl.core.restart_plan import RestartPlan
 from kenactl.i18n import _, day, moment, money, ngettext, number
 from kenactl.text import Msg
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import iso, percent_number
 
-SOURCES = (Msg("Rules: {source}; confirmed in {facts}.", source=Msg(SOURCE), facts=Msg(FACTS)),
-           Msg("Restart charges the normal monthly price and zeroes the counters (facts.md, mondomobileweb.it "
-               "2024-02); the charge and renewal happen \"entro 24 ore\" (reported)."))
+SOURCES = (Msg("Rules: {source}.", source=Msg(SOURCE)),
+           Msg("Restart charges the normal monthly price and zeroes the counters (mondomobileweb.it 2024-02); "
+               "the charge and renewal happen \"entro 24 ore\" (reported)."))
 
 
 def check_json(verdict: RestartVerdict) -> dict[str, Any]:
@@ -128,8 +128,8 @@ def plan_blocks(plan: RestartPlan) -> list[Any]:
                                      without=money(plan.line.price * plan.charges_now),
                                      count_after=plan.charges_after,
                                      with_restart=money(plan.line.price * plan.charges_after)), "info"))
-    blocks.append(Note(_("Seed 000's example: renewal on the 15th, Restart on the 10th → renewals and charges on "
-                         "the 10th from then on; a day a month lacks falls on its last day."), "dim"))
+    blocks.append(Note(_("The March 2024 news item's example: renewal on the 15th, Restart on the 10th → renewals "
+                         "and charges on the 10th from then on; a day a month lacks falls on its last day."), "dim"))
     blocks.extend(Note(str(text), "dim") for text in SOURCES)
     title = _("Restart plan: line {line} at {now}").format(line=line.name, now=moment(plan.now))
     return [Section(title, blocks)]

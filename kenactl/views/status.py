@@ -4,7 +4,8 @@ from decimal import Decimal
 from typing import Any
 
 from kenactl.core.model import UsageSample
-from kenactl.core.money import euros, format_money
+from kenactl.core.money import format_money
+from kenactl.i18n import money as euros
 from kenactl.core.status import AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
 from kenactl.text import N_
