@@ -51,7 +51,7 @@ declare -gA _kenactl_options=(
     ['kenactl rights leave']='--line --bonus --charter --json -h --help'
     ['kenactl export']='-h --help'
     ['kenactl export ics']='-o --output --months --alarm --line -v --verbose -h --help'
-    ['kenactl remind']='--within --line --json -h --help'
+    ['kenactl remind']='--notify --exec --dry-run --all --within --line --json -h --help'
     ['kenactl completion']='-h --help'
 )
 declare -gA _kenactl_values=(
@@ -140,6 +140,8 @@ declare -gA _kenactl_values=(
     ['kenactl export ics --months']=''
     ['kenactl export ics --alarm']='=12h 1d 2d 3d 1w'
     ['kenactl export ics --line']='@line'
+    ['kenactl remind --notify']=''
+    ['kenactl remind --exec']=''
     ['kenactl remind --within']='=12h 1d 2d 3d 1w'
     ['kenactl remind --line']='@line'
     ['kenactl completion #1']='=bash zsh fish'
