@@ -95,3 +95,10 @@ def test_bad_window_and_unknown_line(run, quiet):
     assert bad.exit_code == 2 and bad.stdout == "" and "soon" in bad.stderr
     unknown = run("remind", "--all", "--line", "zio")
     assert unknown.exit_code == 2 and "unknown line 'zio'" in unknown.stderr
+
+
+def test_iliad_validity_has_no_receive_only_period(run, profile_path):
+    line = kena_line(renewal_day=15, last_topup=date(2026, 11, 1), operator="iliad", offer="Iliad Giga 150")
+    save(profile_path, Profile(lines={"main": line}, default_line="main"))
+    assert run("--at", "2027-10-10T09:00", "remind", "--all").stdout == (
+        "! main: SIM validity ends Mon 01 Nov 2027: top up any amount before then\n")
