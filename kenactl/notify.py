@@ -12,7 +12,6 @@ import shlex
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from kenactl.core import dates
 from kenactl.core.delivery import Delivery
@@ -40,15 +39,23 @@ def targets(urls: Iterable[str], commands: Iterable[str]) -> list[Target]:
 
 
 def mask(url: str) -> str:
-    """``scheme://host/p…h``: user, password, tokens, path and query never shown in full."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    if parts.username or parts.password:
-        host = f"…@{host}"
-    segments = [_masked(segment) for segment in parts.path.split("/") if segment]
-    return f"{parts.scheme}://{host}" + "".join(f"/{segment}" for segment in segments)
+    """``scheme://…@host:port/p…h``: user, password, tokens, topics and paths never shown in full.
+
+    A host is shown only when it looks like one (a dot, ``localhost``); otherwise it is a token
+    (a Telegram bot id, an ntfy topic) and masked like the rest.
+    """
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return "…"
+    cut = min((index for index in (rest.find("/"), rest.find("?")) if index >= 0), default=len(rest))
+    netloc, path = rest[:cut], rest[cut:].split("?", 1)[0]
+    login, at, hostport = netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    shown = host if "." in host or host == "localhost" else _masked(host)
+    if colon:
+        shown += ":" + (port if port.isdigit() else _masked(port))
+    segments = [_masked(segment) for segment in path.split("/") if segment]
+    return f"{scheme}://" + ("…@" if at else "") + shown + "".join(f"/{segment}" for segment in segments)
 
 
 def _masked(segment: str) -> str:

@@ -194,3 +194,17 @@ def test_state_file_holds_no_secret(run, saved):
     path = state.state_path(saved)
     assert "s3cret" not in path.read_text(encoding="utf-8")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("ntfy://kenactl-anna-7f3k", "ntfy://k…k"),  # on ntfy.sh the topic is the secret
+    ("tgram://123456789:AAH-token/987654321", "tgram://1…9:A…n/9…1"),
+    ("mailtos://anna:app-password@gmail.com?to=anna@example.org", "mailtos://…@gmail.com"),
+    ("ntfys://ntfy.example.org/kenactl", "ntfys://ntfy.example.org/k…l"),
+    ("not a url", "…"),
+])
+def test_secrets_in_urls_are_masked(url, shown):
+    from kenactl.notify import mask
+
+    assert mask(url) == shown
+
