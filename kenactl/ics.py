@@ -2,9 +2,11 @@
 
 Built with the icalendar library (imported inside functions: only ``export ics`` pays for it).
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
-``TZID=Europe/Rome`` and a VTIMEZONE. ``DTSTAMP`` is the profile's last change (``updated_at``),
-so nothing in the file depends on the wall clock. icalendar writes CRLF line endings and folds
-lines at 75 octets without splitting UTF-8 characters.
+``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
+written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
+change (``updated_at``), so nothing in the file depends on the wall clock; ``kenactl.publish``
+adds the memory of earlier exports (cancelled events, SEQUENCE and DTSTAMP that never go back).
+icalendar writes CRLF line endings and folds lines at 75 octets without splitting UTF-8 characters.
 
 Texts (titles, descriptions, alarms, the calendar's description) are in the current language;
 UIDs, SEQUENCE, DTSTAMP and categories never depend on it.

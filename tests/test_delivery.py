@@ -59,6 +59,22 @@ def test_cron_every_ten_minutes_for_a_month_delivers_each_threshold_once():
     assert all(now.time() == datetime(2000, 1, 1, 0, 5).time() for now, _ in log)  # at the first run of the day
 
 
+def test_cron_every_ten_minutes_through_the_cli_prints_each_threshold_once(run, profile_path):
+    """``kenactl --at … remind`` every 10 minutes from 27 Nov to 6 Dec 2026: output only when a threshold opens."""
+    save(profile_path, replace(household(), alarms=ALARMS))
+    printed = []
+    now = rome(2026, 11, 27, 0, 0)
+    while now < rome(2026, 12, 6):
+        result = run("--at", now.isoformat(), "remind", "--line", "nonna")
+        assert result.exit_code == 0 and result.stderr == ""
+        printed.extend((now, line) for line in result.stdout.splitlines())
+        now += timedelta(minutes=10)
+    renewal = "✗ nonna: renewal Sat 05 Dec 2026 00:00, TIM Smart 9.99 €: credit 4.50 €, top up at least 5.49 €"
+    assert printed == [(rome(2026, 11, 28, 0, 0), renewal),  # 7d
+                       (rome(2026, 12, 3, 0, 0), renewal),  # 2d
+                       (rome(2026, 12, 4, 0, 0), renewal)]  # urgent (within 24 h), covering 0d
+
+
 def test_daily_cron_with_a_three_day_gap_delivers_the_missed_ones_once_marked_late(run, profile_path):
     save(profile_path, two_lines())
     outputs = {}
