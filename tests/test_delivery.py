@@ -132,7 +132,7 @@ def test_overdue_complaint_repeats_daily_with_what_is_owed(run, profile_path):
         assert run("--at", f"2026-12-{day}T20:00", "remind", "--line", "main").stdout == ""  # once a day
     assert texts[17] == ["! main: reply to complaint #1 (Giga non accreditati — 5 €) filed Mon 02 Nov 2026 due by "
                          "Thu 17 Dec 2026 (TIM ed. Dicembre 2022 §14)"]  # 0d: the last day for the reply
-    assert texts[18] == ["✗ main: reply to complaint #1 filed Mon 02 Nov 2026 overdue since Thu 17 Dec 2026: "
+    assert texts[18] == ["✗ main: reply to complaint #1 filed Mon 02 Nov 2026 is late (due by Thu 17 Dec 2026): "
                          "0.00 € owed so far, 2.00 € more from Wed 23 Dec 2026 (TIM ed. Dicembre 2022 §14)"]
     assert texts[19] == texts[18]
     assert "2.00 € owed so far, 2.00 € more from" in texts[28][0]

@@ -88,7 +88,7 @@ def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = 
         if status.next_increase is not None:
             owed = Msg("{owed}, {more} more from {day}", owed=owed, more=Money(rules.per_step),
                        day=status.next_increase)
-        headline = Msg("{line}: reply to complaint #{id} filed {filed} overdue since {due}: {owed} ({cite})",
+        headline = Msg("{line}: reply to complaint #{id} filed {filed} is late (due by {due}): {owed} ({cite})",
                        line=complaint.line, id=complaint.id, filed=complaint.filed, due=status.reply_due,
                        owed=owed, cite=_literal(status.charter.cite(rules.section)))
         deadline = datetime.combine(status.reply_due + timedelta(days=1), time(0, 0), dates.ROME)
