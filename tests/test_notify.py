@@ -131,9 +131,11 @@ def test_one_failed_target_does_not_repeat_the_other(run, saved):
 def test_exec_gets_the_text_on_stdin_and_fields_in_the_environment(run, saved, tmp_path):
     log = tmp_path / "log.jsonl"
     script = tmp_path / "hook.py"
+    names = ["KENACTL_TEXT", "KENACTL_LINE", "KENACTL_KIND", "KENACTL_DUE", "KENACTL_DATE", "KENACTL_KEY",
+             "KENACTL_STAGE", "KENACTL_LATE", "KENACTL_URGENT", "KENACTL_TOPUP"]  # as README.md documents them
     script.write_text("import json, os, sys\n"
                       f"with open({str(log)!r}, 'a') as f:\n"
-                      "    env = {k: v for k, v in os.environ.items() if k.startswith('KENACTL_') and k != 'KENACTL_PROFILE'}\n"
+                      f"    env = {{k: os.environ[k] for k in {names!r} if k in os.environ}}\n"
                       "    f.write(json.dumps({'stdin': sys.stdin.read(), 'env': env}) + '\\n')\n", encoding="utf-8")
     command = f"{sys.executable} {script}"
     assert run(*AT, "remind", "--exec", command).exit_code == 0
