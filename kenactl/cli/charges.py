@@ -6,7 +6,7 @@ from datetime import timedelta
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import DATE, MONEY, json_option, line_option
+from kenactl.cli.params import DATE, FREE_TEXT, MONEY, json_option, line_option
 from kenactl.core.model import Charge, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
@@ -19,7 +19,7 @@ def charges() -> None:
 
 @charges.command("add")
 @line_option
-@click.argument("description")
+@click.argument("description", type=FREE_TEXT)
 @click.argument("amount", type=MONEY, metavar="EUR")
 @click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
               help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
