@@ -47,11 +47,16 @@ class TomlLimitError(ValueError):
 
 
 def control_character(text: str) -> str | None:
-    """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or None."""
+    """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or a lone
+    surrogate (what an argument that is not UTF-8 becomes), or None."""
     for character in text:
-        if unicodedata.category(character) == "Cc" or character in _INVISIBLE:
+        if _hidden(character):
             return character
     return None
+
+
+def _hidden(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Cs") or character in _INVISIBLE
 
 
 def describe(character: str) -> str:
@@ -76,9 +81,8 @@ def printable(text: str) -> str:
     """``text`` with every control character shown as an escape (``\\x1b``), so none reaches a terminal."""
     if control_character(text) is None:
         return text
-    return "".join(character.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(character) == "Cc" or character in _INVISIBLE else character
-                   for character in text)
+    return "".join(character.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   if _hidden(character) else character for character in text)
 
 
 def load_toml(text: str, *, check_text: bool = True) -> dict[str, Any]:

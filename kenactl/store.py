@@ -65,9 +65,8 @@ def read_text(path: Path) -> str:
 
 def parse(text: str, origin: Path | str) -> Profile:
     """Parse and validate profile text; errors name ``origin`` and the line/column or field."""
-    from kenactl.schema import profile_from_toml
-
     from kenactl.safety import TomlLimitError, load_toml
+    from kenactl.schema import profile_from_toml
 
     try:
         document = load_toml(text.removeprefix("\ufeff"))

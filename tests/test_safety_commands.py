@@ -174,7 +174,8 @@ def test_a_failed_edit_on_a_terminal_can_be_abandoned(kena_profile, tmp_path):
 
 
 def test_edit_checks_operator_options_as_validate_does(run, kena_profile, tmp_path, monkeypatch):
-    with_option = "text.replace('[lines.main.included]', '[lines.main.options]\\nvolo = \"on\"\\n\\n[lines.main.included]')"
+    with_option = ("text.replace('[lines.main.included]', "
+                   "'[lines.main.options]\\nvolo = \"on\"\\n\\n[lines.main.included]')")
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, with_option))
     before = kena_profile.read_bytes()
     edited = run("profile", "edit")

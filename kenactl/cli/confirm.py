@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import click
 
-from kenactl.errors import KenactlError, NEGATIVE
+from kenactl.errors import NEGATIVE, KenactlError
 from kenactl.i18n import _
 
 

@@ -10,7 +10,15 @@ import click
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import LINE_FIELDS, allowance, line_field_options
-from kenactl.core.model import ALLOWANCE_KINDS, DEFAULT_LINE_NAME, Allowances, Line, check_line_name, new_profile
+from kenactl.core.model import (
+    ALLOWANCE_KINDS,
+    DEFAULT_LINE_NAME,
+    Allowances,
+    Line,
+    Profile,
+    check_line_name,
+    new_profile,
+)
 from kenactl.errors import InputError, ProfileError
 from kenactl.i18n import _
 
@@ -96,7 +104,7 @@ def profile_validate(app: App) -> None:
         path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
 
 
-def check_options(app: App, loaded, origin) -> None:
+def check_options(app: App, loaded: Profile, origin: Path | str) -> None:
     """Each line's stored options against its operator's data (the user's operator files first)."""
     from kenactl import operators
     from kenactl.errors import KenactlError
