@@ -198,7 +198,7 @@ def ensure_folder(path: Path) -> None:
         while not folder.exists() and folder != folder.parent:
             missing.append(folder)
             folder = folder.parent
-    owner = _owner_of(folder)
+        owner = _owner_of(folder)  # of the nearest existing folder: created folders take it as root
     for created in reversed(missing):
         try:
             created.mkdir(mode=FOLDER_MODE)

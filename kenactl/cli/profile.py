@@ -158,8 +158,7 @@ def profile_edit(app: App) -> None:
             click.echo(_("Saved {path}.").format(path=app.path))
             break
         except KenactlError as error:
-            if not _edit_again(error.message, copy):
-                raise
+            _reopen_or_stop(error.message, copy)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -201,8 +200,8 @@ def _saved_copy(command: list[str], status: int, copy: Path) -> str:
     return store.read_text(copy)  # also refuses a copy saved in another encoding than UTF-8
 
 
-def _edit_again(message: str, copy: Path) -> bool:
-    """After a failed edit: True to reopen the editor (asked on a terminal); else raise, naming the kept copy."""
+def _reopen_or_stop(message: str, copy: Path) -> None:
+    """After a failed edit: return to reopen the editor (asked on a terminal), else raise naming the kept copy."""
     import shutil
 
     if not copy.is_file():
@@ -214,7 +213,7 @@ def _edit_again(message: str, copy: Path) -> bool:
     answer = click.prompt(_("What now? (e)dit again, (x) exit without saving"), type=click.Choice(["e", "x"]),
                           show_choices=False)
     if answer == "e":
-        return True
+        return
     shutil.rmtree(copy.parent, ignore_errors=True)
     raise ProfileError(_("edit abandoned; profile unchanged"))
 
