@@ -207,3 +207,15 @@ def test_edit_when_the_profile_changed_meanwhile_keeps_the_copy(run, kena_profil
     result = run("profile", "edit")
     assert_refused(result, "the profile changed while you were editing", "your edited copy is kept at")
     assert store.load(kena_profile).line().credit == Decimal("1.00")
+
+
+@pytest.mark.parametrize(("command", "code", "message"), [
+    (("restart", "apply"), 1, "Restart"),  # no usage recorded: not eligible
+    (("charges", "clear"), 2, "line 'main' has no pending charges"),
+])
+def test_nothing_is_asked_when_the_command_is_refused_anyway(kena_profile, command, code, message):
+    before = kena_profile.read_bytes()
+    status, shown = on_terminal(command, [], {"KENACTL_PROFILE": str(kena_profile)})
+    assert status == code, shown
+    assert message in shown and "[y/N]" not in shown
+    assert kena_profile.read_bytes() == before

@@ -76,9 +76,11 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @pass_app
 def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool) -> None:
     """Remove charge NUMBER (as in 'charges list'), or every charge of the line (asks first on a terminal)."""
-    if number is None:
-        confirm(_("Remove every pending charge of line {name}?").format(name=repr(app.load().line(line_name).name)),
-                assume_yes)
+    from kenactl.i18n import money
+
+    shown = app.load().line(line_name)
+    if number is None and shown.charges:  # nothing to ask when the answer could change nothing
+        confirm(_("Remove every pending charge of line {name}?").format(name=repr(shown.name)), assume_yes)
     removed: list[Charge] = []
 
     def change(profile: Profile) -> Profile:
@@ -91,8 +93,6 @@ def charges_clear(app: App, line_name: str | None, number: int | None, assume_ye
         kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
         removed[:] = [c for i, c in enumerate(line.charges, 1) if number in (None, i)]
         return profile.with_line(replace(line, charges=kept))
-
-    from kenactl.i18n import money
 
     updated = app.update(change).line(line_name)
     for charge in removed:

@@ -36,12 +36,13 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
     from kenactl.core import dates
-    from kenactl.core.restart import SOURCE, apply_restart
+    from kenactl.core.restart import SOURCE, apply_restart, check_restart
     from kenactl.i18n import _, day, moment, money
 
     line = app.load().line(line_name)
-    confirm(_("Record a Kena Restart of line {line} now ({price} charged, renewal day moved)?").format(
-        line=repr(line.name), price=money(line.price)), assume_yes)
+    if check_restart(line, app.now).eligible:  # a refused Restart is refused without a question
+        confirm(_("Record a Kena Restart of line {line} now ({price} charged, renewal day moved)?").format(
+            line=repr(line.name), price=money(line.price)), assume_yes)
 
     def change(profile: Profile) -> Profile:
         return profile.with_line(apply_restart(profile.line(line_name), app.now))
