@@ -283,7 +283,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = P
         if target.exists() and not target.is_file():
             raise ProfileError(_("{path} is not a regular file; kenactl replaces only regular files").format(
                 path=path))
-        longest = len(os.fsencode(target.name)) + len(".bak.12345678.tmp") + 1
+        longest = len(os.fsencode(f".{target.name}{'.bak' if backup else ''}.12345678.tmp"))  # the temporary name
         if longest > _name_limit(target.parent):
             raise ProfileError(_("cannot write {path}: the file name is too long").format(path=path))
         owner = _owner_for(target)

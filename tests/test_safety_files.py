@@ -260,3 +260,17 @@ def test_stale_temporaries_of_a_killed_write_are_what_is_removed(kena_profile, m
     with store.locked(kena_profile):
         pass
     assert not left[0].exists()
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+@pytest.mark.parametrize("command", [("status",), ("credit", "topup", "1")], ids=" ".join)
+def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading_it(run, tmp_path, monkeypatch, special,
+                                                                           command):
+    path = Path(special) if special.startswith("/") else tmp_path / "profile.toml"
+    if special == "fifo":
+        os.mkfifo(path)
+    monkeypatch.setenv("KENACTL_PROFILE", str(path))
+    started = time.monotonic()
+    assert_refused(run(*command), f"{path}: not a regular file")
+    assert time.monotonic() - started < 10
+    assert not stat.S_ISREG(path.stat().st_mode)
