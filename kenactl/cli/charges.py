@@ -6,7 +6,8 @@ from datetime import timedelta
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import DATE, MONEY, json_option, line_option
+from kenactl.cli.confirm import confirm, yes_option
+from kenactl.cli.params import DATE, FREE_TEXT, MONEY, json_option, line_option
 from kenactl.core.model import Charge, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
@@ -19,7 +20,7 @@ def charges() -> None:
 
 @charges.command("add")
 @line_option
-@click.argument("description")
+@click.argument("description", type=FREE_TEXT)
 @click.argument("amount", type=MONEY, metavar="EUR")
 @click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
               help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
@@ -71,9 +72,16 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @charges.command("clear")
 @line_option
 @click.argument("number", type=click.IntRange(1), required=False)
+@yes_option
 @pass_app
-def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
-    """Remove charge NUMBER (as in 'charges list'), or every charge of the line."""
+def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool) -> None:
+    """Remove charge NUMBER (as in 'charges list'), or every charge of the line (asks first on a terminal)."""
+    from kenactl.i18n import money
+
+    shown = app.load().line(line_name)
+    if number is None and shown.charges:  # nothing to ask when the answer could change nothing
+        confirm(_("Remove every pending charge of line {name}?").format(name=repr(shown.name)), assume_yes)
+    removed: list[Charge] = []
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
@@ -83,9 +91,13 @@ def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
             raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
                 name=repr(line.name), count=len(line.charges), number=number))
         kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
+        removed[:] = [c for i, c in enumerate(line.charges, 1) if number in (None, i)]
         return profile.with_line(replace(line, charges=kept))
 
     updated = app.update(change).line(line_name)
+    for charge in removed:
+        click.echo(_("Removed: {description}, {amount}.").format(description=charge.description,
+                                                                 amount=money(charge.amount)))
     left = len(updated.charges)
     click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
                         left).format(name=repr(updated.name), count=left))

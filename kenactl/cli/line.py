@@ -5,6 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
+from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import LINE_NAME, OPTION, allowance, line_field_options, line_option
 from kenactl.cli.profile import build_line
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
@@ -45,9 +46,12 @@ def line_list(app: App) -> None:
 
 @line.command("remove")
 @click.argument("name", type=LINE_NAME)
+@yes_option
 @pass_app
-def line_remove(app: App, name: str) -> None:
-    """Remove line NAME (a profile keeps at least one line)."""
+def line_remove(app: App, name: str, assume_yes: bool) -> None:
+    """Remove line NAME (a profile keeps at least one line); asks first on a terminal."""
+    app.load().remove_line(name)  # refused before asking when it cannot be done
+    confirm(_("Remove line {name} with its usage, history and charges?").format(name=repr(name)), assume_yes)
     app.update(lambda profile: profile.remove_line(name))
     click.echo(_("Removed line {name}.").format(name=repr(name)))
 
