@@ -308,8 +308,10 @@ def test_credit_topup_brings_a_negative_credit_back(run, kena_profile):
     ok(run("credit", "topup", "2.50"), "Credit of line 'main': 0.00 €.\n")
 
 
-@pytest.mark.parametrize(("amount", "message"), [("0", "a top-up must be more than 0.00"),
-                                                 ("-5", "no such option"), ("1.001", "more than two decimals")])
+@pytest.mark.parametrize(("amount", "message"), [("0", "the amount must be positive"),
+                                                 ("-5", "the amount must be positive (more than 0.00 €), not -5.00 €"),
+                                                 ("1000.01", "1000.01 € is more than 1000.00 €"),
+                                                 ("1.001", "more than two decimals")])
 def test_credit_topup_refuses(run, kena_profile, amount, message):
     before = kena_profile.read_bytes()
     failed(run("credit", "topup", amount), message)

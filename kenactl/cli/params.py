@@ -80,6 +80,8 @@ def _parse_option(text: str):
 
 
 MONEY = CoreType("EUR", lambda text: money.parse_money(text))
+TOPUP = CoreType("EUR", lambda text: money.parse_positive(text, limit=money.TOPUP_LIMIT))
+CHARGE = CoreType("EUR", lambda text: money.parse_positive(text))
 SIGNED_MONEY = CoreType("EUR", lambda text: money.parse_money(text, allow_negative=True))
 DATA = CoreType("AMOUNT", _given(units.parse_data))
 DATA_USED = CoreType("AMOUNT", lambda text: units.parse_data(text, allow_unlimited=False))
