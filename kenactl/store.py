@@ -122,7 +122,7 @@ def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> P
         changed = change(current)
         if changed == current:
             return current
-        changed = replace(changed, updated_at=now)
+        changed = replace(changed, updated_at=now.replace(microsecond=0))  # whole seconds
         save(path, changed)
         return changed
 
@@ -132,7 +132,7 @@ def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profi
     with locked(path):
         if path.exists() and not force:
             raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=path))
-        profile = replace(profile, updated_at=now)
+        profile = replace(profile, updated_at=now.replace(microsecond=0))
         save(path, profile)
         return profile
 

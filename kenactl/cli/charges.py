@@ -61,7 +61,9 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
-    show_charges(app.load().line(line_name), app.now, as_json=as_json)
+    profile = app.load()
+    line = profile.line(line_name)
+    show_charges(line, app.now, as_json=as_json, is_default=line.name == profile.default_line)
 
 
 @charges.command("clear")
