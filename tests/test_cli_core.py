@@ -130,9 +130,9 @@ def test_line_add_and_list(run, kena_profile):
     listing = ok(run("--at", "2026-11-20T10:00", "line", "list")).stdout.splitlines()
     assert listing[0].split() == ["line", "operator", "offer", "price", "credit", "next", "renewal", "state"]
     assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "10.00", "€",
-                                  "Tue", "15", "Dec", "2026", "credit", "covers", "it"]
+                                  "Tue", "15", "Dec", "2026", "covered"]
     assert listing[3].split() == ["nonna", "TIM", "TIM", "Smart", "9.99", "€", "4.50", "€",
-                                  "Mon", "30", "Nov", "2026", "09:30", "top", "up", "5.49", "€"]
+                                  "Mon", "30", "Nov", "2026", "09:30", "short", "5.49", "€"]
 
 
 def test_line_add_refuses_an_existing_name_before_asking_anything(run, kena_profile):

@@ -28,8 +28,8 @@ def row_json(row: LineRow) -> dict[str, Any]:
 
 def state_text(row: LineRow) -> str:
     if row.state == SHORT:
-        return _("top up {amount}").format(amount=money(row.min_topup))
-    return _("credit covers it")
+        return _("short {amount}").format(amount=money(row.min_topup))
+    return _("covered")
 
 
 def renewal_text(row: LineRow) -> str:
