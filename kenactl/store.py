@@ -230,7 +230,8 @@ def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> P
         changed = change(current)
         if changed == current:
             return current
-        changed = replace(changed, updated_at=max(now, current.updated_at or now, key=instant))  # never backwards
+        changed = replace(changed, updated_at=max(now.replace(microsecond=0), current.updated_at or now,
+                                                  key=instant))  # whole seconds, never backwards
         save(path, changed)
         return changed
 
@@ -240,7 +241,7 @@ def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profi
     with locked(path):
         if path.exists() and not force:
             raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=path))
-        profile = replace(profile, updated_at=now)
+        profile = replace(profile, updated_at=now.replace(microsecond=0))
         save(path, profile)
         return profile
 

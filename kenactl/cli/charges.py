@@ -7,7 +7,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import DATE, FREE_TEXT, MONEY, json_option, line_option
+from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
 from kenactl.core.model import Charge, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
@@ -18,10 +18,10 @@ def charges() -> None:
     """Pending charges: negative credit, late fees, arrears in instalments."""
 
 
-@charges.command("add")
+@charges.command("add", context_settings={"ignore_unknown_options": True})  # "-2": refused as an amount
 @line_option
 @click.argument("description", type=FREE_TEXT)
-@click.argument("amount", type=MONEY, metavar="EUR")
+@click.argument("amount", type=CHARGE, metavar="EUR")
 @click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
               help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
 @click.option("--every-days", type=click.IntRange(1, 366), default=30, show_default=True,
@@ -33,13 +33,9 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
                 first_due) -> None:
     """Record a charge of EUR the operator takes at the next top-up(s)."""
     from kenactl.core.charges import schedule
-    from kenactl.core.money import ZERO
-    from kenactl.i18n import money, number
+    from kenactl.i18n import money
     from kenactl.views import human_date
 
-    if amount <= 0:
-        raise click.BadParameter(_("a charge must be more than {amount}").format(amount=number(ZERO)),
-                                 param_hint="'EUR'")
     today = app.now.date()
     if first_due is None:
         first_due = today if instalments == 1 else today + timedelta(days=every_days)
@@ -66,7 +62,9 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
-    show_charges(app.load().line(line_name), app.now, as_json=as_json)
+    profile = app.load()
+    line = profile.line(line_name)
+    show_charges(line, app.now, as_json=as_json, is_default=line.name == profile.default_line)
 
 
 @charges.command("clear")

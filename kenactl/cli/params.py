@@ -97,6 +97,8 @@ def _free_text(text: str) -> str:
 
 FREE_TEXT = CoreType("TEXT", _free_text, max_length=None)  # offers, descriptions, subjects: no control characters
 MONEY = CoreType("EUR", lambda text: money.parse_money(text))
+TOPUP = CoreType("EUR", lambda text: money.parse_positive(text, limit=money.TOPUP_LIMIT))
+CHARGE = CoreType("EUR", lambda text: money.parse_positive(text))
 SIGNED_MONEY = CoreType("EUR", lambda text: money.parse_money(text, allow_negative=True))
 DATA = CoreType("AMOUNT", _given(units.parse_data))
 DATA_USED = CoreType("AMOUNT", lambda text: units.parse_data(text, allow_unlimited=False))
