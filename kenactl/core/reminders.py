@@ -14,18 +14,22 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 ``.english()`` for JSON. Dates, moments and money inside them are formatted per language.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kenactl.core import charges, dates, restart, rights, validity, workdays
-from kenactl.core.charter import Charter
+from kenactl.core import charges, dates, restart, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
 from kenactl.core.operator import ValidityRule
 from kenactl.core.money import min_topup
 from kenactl.text import Money, Msg, data_text
+
+if TYPE_CHECKING:  # the charters and core.rights are imported only when a profile has complaints
+    from kenactl.core.charter import Charter
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -266,6 +270,10 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
 
 def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
+    if not complaints:
+        return []
+    from kenactl.core import rights
+
     today = dates.in_rome(now).date()
     items = []
     for complaint in complaints:
