@@ -273,17 +273,18 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     if not complaints:
         return []
     from kenactl.core import rights
+    from kenactl.core.charter import in_force
 
     today = dates.in_rome(now).date()
     items = []
-    for complaint in complaints:
-        status = rights.complaint_status(complaint, today, charters)
-        due = status.reply_due
+    for complaint in complaints:  # the reply's deadline is in calendar days: no working days, no holidays
+        charter = in_force(charters, complaint.filed)
+        due = rights.complaint_reply_due(complaint, charters)
         answered = complaint.closed is not None
         if answered and due < today:
             continue
-        rules = status.charter.complaints
-        cite = status.charter.cite(rules.section)
+        rules = charter.complaints
+        cite = charter.cite(rules.section)
         if complaint.subject:
             what = Msg("complaint #{id} ({subject}) filed {filed}", id=complaint.id, subject=complaint.subject,
                        filed=complaint.filed)
@@ -294,7 +295,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
                           line=complaint.line, what=what, days=rules.reply_within_days, due=due,
                           per_step=Money(rules.per_step), step_days=rules.step_days,
                           day_kind=data_text(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
-                          cite=data_text(cite), source=data_text(status.charter.source))
+                          cite=data_text(cite), source=data_text(charter.source))
         if answered:
             description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
         summary = (Msg("Complaint #{id} {line}: reply due (answered)", id=complaint.id, line=complaint.line)
