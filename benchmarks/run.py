@@ -187,14 +187,17 @@ def completion_figure(folder: Path, env, pairs) -> Figure:
 
 
 def machine() -> str:
+    """The CPUs, their model, the Python version, the load and the date, for the table."""
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "unknown CPU")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return (f"{os.cpu_count()} CPUs (`nproc` {len(os.sched_getaffinity(0))}), {cpu}; Python {platform.python_version()}; "
-            f"load average at the start {load}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    return (f"{os.cpu_count()} CPUs (`nproc` {len(os.sched_getaffinity(0))}), {cpu}; "
+            f"Python {platform.python_version()}; load average at the start {load}; "
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
 
 def install_kind() -> str:
+    """Whether the kenactl measured is a non-editable install (what users run)."""
     import kenactl as package
 
     where = Path(package.__file__).resolve()
@@ -202,6 +205,7 @@ def install_kind() -> str:
 
 
 def write_readme(figures: list[Figure], about: str, pairs: int) -> None:
+    """Replace the figures table of ``benchmarks/README.md`` (between its markers), keeping the rest."""
     table = [START, "", f"Machine: {about}. kenactl: {install_kind()}; {pairs} pairs a figure.", "",
              "| goal | profile | medians (kenactl / baseline) | value | bound | result |", "|---|---|---|---|---|---|",
              *(figure.row() for figure in figures), "", END]
