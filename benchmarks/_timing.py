@@ -1,12 +1,13 @@
-"""Shared helpers for the benchmark scripts: temp profile, bare click app, median wall times."""
+"""Shared helpers for the benchmark scripts: the generated profiles, the bare click app, timed runs."""
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from profiles import write_profiles
 
 BARE_APP = '''import click
 
@@ -25,10 +26,7 @@ def status(line):
 
 cli(prog_name="bare")
 '''
-KENA_INIT = ["init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99", "--renewal-day", "15",
-             "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "10"]
-TIM_LINE = ["line", "add", "casa", "--operator", "tim", "--offer", "TIM Go", "--price", "9.99", "--renewal-day",
-            "3", "--data", "50GB", "--minutes", "unlimited", "--sms", "0", "--credit", "5"]
+OK_CODES = (0, 1)  # 1 is a negative answer (``restart check`` when a Restart is not allowed)
 
 
 def kenactl() -> list[str]:
@@ -37,14 +35,24 @@ def kenactl() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "kenactl"]
 
 
-def setup(folder: Path) -> dict[str, str]:
-    """Write the bare click app and a two-line profile in ``folder``; the environment to run with."""
+def setup(folder: Path) -> tuple[dict[str, str], dict[str, Path]]:
+    """Write the bare click app and the generated profiles in ``folder``; the environment to run with (the
+    2-line profile as ``KENACTL_PROFILE``) and the profiles' paths by name."""
     (folder / "bare.py").write_text(BARE_APP, encoding="utf-8")
-    env = {**os.environ, "KENACTL_PROFILE": str(folder / "profile.toml"), "NO_COLOR": "1",
+    profiles = write_profiles(folder)
+    env = {**os.environ, "KENACTL_PROFILE": str(profiles["2-line"]), "NO_COLOR": "1",
            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
-    for args in (KENA_INIT, TIM_LINE):
-        subprocess.run([*kenactl(), *args], env=env, check=True, capture_output=True)
-    return env
+    return env, profiles
+
+
+def run_once(command: list[str], env: dict[str, str]) -> float:
+    """Wall time in ms of one run, output piped; a run that fails stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode not in OK_CODES:
+        raise SystemExit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.decode(errors='replace')}")
+    return elapsed
 
 
 def measure(cases: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
@@ -52,11 +60,27 @@ def measure(cases: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> di
     times: dict[str, list[float]] = {name: [] for name in cases}
     for attempt in range(runs + 1):
         for name, (command, env) in cases.items():
-            start = time.perf_counter()
-            subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+            elapsed = run_once(command, env)
             if attempt:
-                times[name].append((time.perf_counter() - start) * 1000)
+                times[name].append(elapsed)
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def paired(base: tuple[list[str], dict[str, str]], case: tuple[list[str], dict[str, str]],
+           pairs: int) -> tuple[float, float, float]:
+    """Median of per-pair ratios case ÷ base over ``pairs`` pairs run A B, B A, A B … (after one warm-up
+    of each), with the two medians in ms: (ratio, base ms, case ms)."""
+    run_once(*base), run_once(*case)
+    base_times, case_times, ratios = [], [], []
+    for index in range(pairs):
+        if index % 2:
+            took_case, took_base = run_once(*case), run_once(*base)
+        else:
+            took_base, took_case = run_once(*base), run_once(*case)
+        base_times.append(took_base)
+        case_times.append(took_case)
+        ratios.append(took_case / took_base)
+    return statistics.median(ratios), statistics.median(base_times), statistics.median(case_times)
 
 
 def report(medians: dict[str, float], baselines: tuple[str, ...]) -> None:
@@ -70,7 +94,3 @@ def report(medians: dict[str, float], baselines: tuple[str, ...]) -> None:
 
 def runs_from_argv(default: int) -> int:
     return int(sys.argv[1]) if len(sys.argv) > 1 else default
-
-
-def have(program: str) -> bool:
-    return shutil.which(program) is not None

@@ -69,15 +69,20 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
 def reminder_knowledge(app: App, profile: "Profile", line_name: str | None) -> dict[str, Any]:
     """What the reminders need from the data files, for the selected lines (the user's operator files first):
     SIM-validity rules (lines with a last top-up), each operator's features, and the charter editions."""
-    from kenactl.knowledge import charters, operators
+    from kenactl.knowledge import operators
 
     lines = profile.selected(line_name)
-    return {
+    knowledge = {
         "validity": operators.validity_rules(lines, app.operator_folder),
         "features": {name: operators.load(name, app.operator_folder).features
                      for name in sorted({line.operator for line in lines})},
-        "charters": charters.editions() if profile.complaints else (),
+        "charters": (),
     }
+    if profile.complaints:  # the charters (and the rights they feed) are imported only then
+        from kenactl.knowledge import charters
+
+        knowledge["charters"] = charters.editions()
+    return knowledge
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -14,19 +14,23 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 ``.english()`` for JSON. Dates, moments and money inside them are formatted per language.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kenactl.core import charges, dates, restart, rights, validity, workdays
-from kenactl.core.charter import Charter
+from kenactl.core import charges, dates, restart, validity, workdays
 from kenactl.core.lines import offer_with_price
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
 from kenactl.core.operator import ValidityRule
 from kenactl.text import Money, Msg, data_text
+
+if TYPE_CHECKING:  # the charters and core.rights are imported only when a profile has complaints
+    from kenactl.core.charter import Charter
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -284,16 +288,21 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
 
 def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
+    if not complaints:
+        return []
+    from kenactl.core import rights
+    from kenactl.core.charter import in_force
+
     today = dates.in_rome(now).date()
     items = []
-    for complaint in complaints:
-        status = rights.complaint_status(complaint, today, charters)
-        due = status.reply_due
+    for complaint in complaints:  # the reply's deadline is in calendar days: no working days, no holidays
+        charter = in_force(charters, complaint.filed)
+        due = rights.complaint_reply_due(complaint, charters)
         answered = complaint.closed is not None
         if answered and due < today:
             continue
-        rules = status.charter.complaints
-        cite = status.charter.cite(rules.section)
+        rules = charter.complaints
+        cite = charter.cite(rules.section)
         if complaint.subject:
             what = Msg("complaint #{id} ({subject}) filed {filed}", id=complaint.id, subject=complaint.subject,
                        filed=complaint.filed)
@@ -304,7 +313,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
                           line=complaint.line, what=what, days=rules.reply_within_days, due=due,
                           per_step=Money(rules.per_step), step_days=rules.step_days,
                           day_kind=data_text(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
-                          cite=data_text(cite), source=data_text(status.charter.source))
+                          cite=data_text(cite), source=data_text(charter.source))
         if answered:
             description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
         summary = (Msg("Complaint #{id} {line}: reply due (answered)", id=complaint.id, line=complaint.line)
