@@ -18,14 +18,51 @@ def charter_option(function):
                         help="Edition to apply (default: the one in force on the date of the case).")(function)
 
 
-@click.group()
-def rights() -> None:
-    """Your rights under the Kena Mobile Carta dei Servizi: indennizzi, complaints, residual credit."""
+@click.group(invoke_without_command=True)
+@charter_option
+@json_option
+@pass_app
+@click.pass_context
+def rights(ctx: click.Context, app: App, charter_name: str | None, as_json: bool) -> None:
+    """Your rights under the Kena Mobile Carta dei Servizi: indennizzi, complaints, residual credit.
+
+    Without a subcommand: notice of changes to your conditions (§7) and where each right is.
+    """
+    if ctx.invoked_subcommand is None:
+        from kenactl.knowledge import charters
+        from kenactl.views.charter_facts import show_overview
+
+        show_overview(*charters.choose(charter_name, app.now.date()), as_json=as_json)
+
+
+@rights.command()
+@charter_option
+@json_option
+@pass_app
+def conciliation(app: App, charter_name: str | None, as_json: bool) -> None:
+    """After a late or unsatisfying complaint reply: the conciliation procedure, step by step (§16)."""
+    from kenactl.knowledge import charters
+    from kenactl.views.charter_facts import show_conciliation
+
+    show_conciliation(*charters.choose(charter_name, app.now.date()), as_json=as_json)
+
+
+@rights.command()
+@charter_option
+@json_option
+@pass_app
+def contacts(app: App, charter_name: str | None, as_json: bool) -> None:
+    """Block a lost or stolen SIM (§13), the self-service line, how to withdraw (§9) and notice of changes (§7)."""
+    from kenactl.knowledge import charters
+    from kenactl.views.charter_facts import show_contacts
+
+    show_contacts(*charters.choose(charter_name, app.now.date()), as_json=as_json)
 
 
 @rights.command()
 @click.option("--case", required=True, type=click.Choice(CASES),
-              help="activation, credit-renewal, suspension, malfunction, unrequested (§15 a-e) or mnp.")
+              help="activation, credit-renewal (a top-up credited late, §4 «c.d. rinnovo del credito»; not a "
+                   "failed offer renewal), suspension, malfunction, unrequested (§15 a-e) or mnp.")
 @click.option("--from", "first", required=True, type=DATE, metavar="DATE",
               help="First day of the delay or malfunction.")
 @click.option("--to", "last", type=DATE, metavar="DATE", help="Last day of it, included (default: today).")
@@ -58,10 +95,13 @@ def complaint() -> None:
 @complaint.command("add")
 @click.option("--date", "filed", type=DATE, metavar="DATE", help="When the operator received it (default: today).")
 @click.option("--subject", default="", help="What it is about.")
+@click.option("--written/--phone", "written", default=None,
+              help="Filed in writing (letter, fax) or by phone; only written complaints accrue the §14 indennizzo.")
 @line_option
 @json_option
 @pass_app
-def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json: bool) -> None:
+def complaint_add(app: App, filed, subject: str, written: bool | None, line_name: str | None,
+                  as_json: bool) -> None:
     """Record a complaint you filed; shows when the reply is due."""
     from kenactl.core.rights import add_complaint, complaint_status
     from kenactl.knowledge import charters
@@ -72,7 +112,8 @@ def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json:
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
         app.require("service-charter", line)
-        complaints = add_complaint(profile.complaints, filed or today, subject, line.name, today)
+        channel = None if written is None else ("written" if written else "phone")
+        complaints = add_complaint(profile.complaints, filed or today, subject, line.name, today, channel)
         return replace(profile, complaints=complaints)
 
     added = app.update(change).complaints[-1]
@@ -102,9 +143,11 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, as
 @complaint.command("close")
 @click.argument("complaint_id", type=int, metavar="ID")
 @click.option("--date", "closed", type=DATE, metavar="DATE", help="When the reply came (default: today).")
+@click.option("--unsatisfied", is_flag=True, default=None,
+              help="The reply did not satisfy you: conciliation (§16) is the next step.")
 @json_option
 @pass_app
-def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
+def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | None, as_json: bool) -> None:
     """Record the operator's reply to complaint ID; shows whether it was late and what is owed."""
     from kenactl.core.rights import close_complaint, complaint_status
     from kenactl.knowledge import charters
@@ -112,7 +155,7 @@ def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
 
     today = app.now.date()
     updated = app.update(lambda profile: replace(profile, complaints=close_complaint(
-        profile.complaints, complaint_id, closed or today, today)))
+        profile.complaints, complaint_id, closed or today, today, unsatisfied or None)))
     closed_one = next(c for c in updated.complaints if c.id == complaint_id)
     show_complaint_change("closed", complaint_status(closed_one, today, charters.editions()), as_json=as_json)
 

@@ -175,11 +175,17 @@ def complaint_json(status: ComplaintStatus) -> dict[str, Any]:
         "next_increase": _iso(status.next_increase),
         "charter": charter_json(charter, status.chosen_by),
         "sources": {"reply_due": cite, "owed": cite},
+        "channel": complaint.channel,
+        "accrues": status.accrues,
+        "unsatisfied": bool(complaint.unsatisfied),
+        "next_step": status.next_step,
     }
 
 
 STATE_TEXT = {"open": N_("open"), "open-late": N_("open, reply late"), "answered": N_("answered in time"),
               "answered-late": N_("answered late")}
+CHANNEL_TEXT = {"written": N_("in writing (the §14 indennizzo applies)"),
+                "phone": N_("by phone (no §14 indennizzo for a late reply: only written complaints)")}
 CHANGE_TITLE = {"added": N_("Complaint #{id} added"), "closed": N_("Complaint #{id} closed")}
 
 
@@ -191,11 +197,11 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
     rows = []
     for status in statuses:
         c = status.complaint
-        owed = euros(status.amount) + (" (max)" if status.at_cap else "")
+        owed = (euros(status.amount) + (" (max)" if status.at_cap else "")) if status.accrues else _("none (phone)")
         rows.append([f"#{c.id}", c.line, c.filed.isoformat(), status.reply_due.isoformat(),
                      _(STATE_TEXT[status.state]), str(status.days_late), owed,
                      _iso(status.next_increase) or "-", c.subject])
-    columns = ["id", _("line"), _("filed"), _("reply due"), _("state"), _("days late"), _("owed"), _("grows on"),
+    columns = ["id", _("line"), _("received"), _("reply due"), _("state"), _("days late"), _("owed"), _("grows on"),
                _("subject")]
     blocks: list[Any] = [Table(columns, rows, title=_("Complaints as of {day}").format(day=human_date(today)))]
     total = sum((status.amount for status in statuses), ZERO)
@@ -206,13 +212,27 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
         rules = charter.complaints
         cite = f"[{charter.cite(rules.section)}]"
         blocks.append(Note(_(
-            "Reply due {reply_days} calendar days after filing; when late, {per_step} per {step_days} of delay, "
+            "Reply due {reply_days} calendar days after the operator received it; when late, {per_step} per {step_days} of delay, "
             "max {cap}, paid within {payment_days} days of your request {cite}.").format(
             reply_days=rules.reply_within_days, per_step=euros(rules.per_step),
             step_days=_days(rules.step_days, rules.days), cap=euros(rules.cap),
             payment_days=rules.payment_within_days, cite=cite), "dim"))
         blocks.append(Note(_("Days late count {kind}; the indennizzo is for written complaints (reclami scritti) "
                              "{cite}.").format(kind=_(DAY_KIND_NAMES[rules.days]), cite=cite), "dim"))
+        blocks.append(Note(_("For a complex complaint, an interim notice on the progress and the time needed may "
+                             "be all that comes within the {days} days {cite}.").format(
+            days=rules.reply_within_days, cite=cite), "dim"))
+    phone = [status for status in statuses if not status.accrues]
+    if phone:
+        blocks.append(Note(_("Filed by phone, so no indennizzo for a late reply (only written complaints): "
+                             "{ids}.").format(ids=", ".join(f"#{status.complaint.id}" for status in phone)), "dim"))
+    late = [status for status in statuses if status.next_step == "conciliation"]
+    if late:
+        charter = late[0].charter
+        blocks.append(Note(_("Reply late or unsatisfying for {ids}: the next step is conciliation ({command}) "
+                             "{cite}.").format(
+            ids=", ".join(f"#{status.complaint.id}" for status in late), command="kenactl rights conciliation",
+            cite=f"[{charter.cite(charter.conciliation.section)}]"), "warn"))
         blocks.extend(_charter_notes([(charter, chosen_by)], _("on the filing date")))
     return blocks
 
@@ -229,19 +249,26 @@ def show_complaint_change(verb: str, status: ComplaintStatus, *, as_json: bool) 
     c, charter = status.complaint, status.charter
     cite = f"[{charter.cite(charter.complaints.section)}]"
     reply_days = charter.complaints.reply_within_days
-    rows = [(_("Line"), c.line), (_("Filed"), human_date(c.filed)),
+    rows = [(_("Line"), c.line), (_("Received"), human_date(c.filed)),
             (_("Reply due"), ngettext("{day} ({days} calendar day)", "{day} ({days} calendar days)",
                                       reply_days).format(day=human_date(status.reply_due), days=reply_days)
              + f"  {cite}")]
     if c.subject:
         rows.insert(1, (_("Subject"), c.subject))
+    if c.channel is not None:
+        rows.append((_("Filed"), _(CHANNEL_TEXT[c.channel])))
     if c.closed is not None:
-        rows.append((_("Answered"), f"{human_date(c.closed)}: {_(STATE_TEXT[status.state])}"))
+        answered = f"{human_date(c.closed)}: {_(STATE_TEXT[status.state])}"
+        rows.append((_("Answered"), answered + (_(", unsatisfied") if c.unsatisfied else "")))
     if status.days_late:
         rows.append((_("Days late"), f"{_days(status.days_late, charter.complaints.days)}"))
     if status.state != "open":
         rows.append((_("Owed"), f"{euros(status.amount)}  {cite}"))
-    blocks = [Section(_(CHANGE_TITLE[verb]).format(id=c.id), [Fields(rows)])]
+    notes = []
+    if status.next_step == "conciliation":
+        notes.append(Note(_("Next step: conciliation ({command}) {cite}.").format(
+            command="kenactl rights conciliation", cite=f"[{charter.cite(charter.conciliation.section)}]"), "warn"))
+    blocks = [Section(_(CHANGE_TITLE[verb]).format(id=c.id), [Fields(rows), *notes])]
     emit(blocks, complaint_json(status), as_json=as_json)
 
 
@@ -261,6 +288,8 @@ def leave_json(advice: LeaveAdvice) -> dict[str, Any]:
         "refund_by": _iso(advice.refund_by),
         "refund_within_days": rules.refund_within_days,
         "better": advice.better,
+        "porting": rules.porting,
+        "unrequested": rules.unrequested,
         "sources": {key: charter.cite(rules.section) for key in ("residual_credit", "transfer", "refund")},
     }
 
@@ -300,6 +329,10 @@ def leave_blocks(advice: LeaveAdvice) -> list[Any]:
     notes.append(Note(_("§11 applies when you withdraw (recesso), the SIM is deactivated or you port the number, "
                         "on your express request (form on kenamobile.it); bonus, discount and promotion credit is "
                         "excluded: «{quote}» {cite}.").format(quote=rules.bonus_quote, cite=cite), "dim"))
+    notes.append(Note(_("Porting the number away: {text} {cite}.").format(text=_(rules.porting), cite=cite),
+                      "info"))
+    notes.append(Note(_("If you ask for nothing: {text} {cite}.").format(text=_(rules.unrequested), cite=cite),
+                      "dim"))
     notes.extend(_charter_notes([(charter, advice.chosen_by)], _("today")))
     title = _("Leaving line {line}: residual credit {amount}").format(line=advice.line,
                                                                        amount=euros(advice.eligible))
