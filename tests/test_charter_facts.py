@@ -116,3 +116,34 @@ def test_every_edition_has_the_next_step_facts(charter):
     loaded = charters.load(charter)
     assert loaded.conciliation.section == "§16" and loaded.contacts.block_section == "§13"
     assert loaded.contacts.notice_days == 30 and loaded.contacts.deactivated_within_days == 30
+
+
+def test_working_days_are_kenactls_reading_and_city_skips_the_patron_saint(run):
+    # Neither charter defines «giorni lavorativi»: kenactl's reading, national holidays only unless --city.
+    args = ("--at", "2026-12-20", "rights", "compensation", "--case", "malfunction", "--from", "2026-12-01",
+            "--to", "2026-12-10")
+    national = run_json(run, *args)
+    milano = run_json(run, *args, "--city", "Milano")
+    assert (national["days"], milano["days"]) == (7, 6)  # Sant'Ambrogio, 7 December, skipped in Milano
+    assert milano["city"] == "MI" and {"date": "2026-12-07", "name": "Saint Ambrose's Day"} in milano[
+        "holidays_not_counted"]
+    out = run(*args).stdout
+    assert "kenactl's reading" in out and "Patron saints' days are not skipped" in out
+    roma = run_json(run, "--at", "2026-07-01", "rights", "compensation", "--case", "mnp", "--from", "2026-06-24",
+                    "--to", "2026-06-30", "--city", "RM")
+    assert roma["days"] == 4  # Wed 24 to Tue 30 without the weekend and Mon 29 June, Santi Pietro e Paolo
+    bad = run(*args, "--city", "Atlantis")
+    assert bad.exit_code == 2 and "--city: 'Atlantis' is not an Italian province" in bad.stderr
+
+
+def test_malfunction_exclusion_and_mnp_report_deadline_are_labelled_as_readings(run):
+    # §15 «L'indennizzo non è comunque dovuto per ritardi non superiori a due giorni lavorativi» speaks of delays.
+    malfunction = run("--at", "2026-04-20", "rights", "compensation", "--case", "malfunction", "--from",
+                      "2026-04-14", "--to", "2026-04-17").stdout
+    assert "kenactl applies the same exclusion to malfunctions" in malfunction
+    mnp = run("--at", "2026-04-20", "rights", "compensation", "--case", "mnp", "--from", "2026-04-14",
+              "--to", "2026-04-17").stdout
+    assert "kenactl applies it to the MNP delay too" in mnp
+    activation = run("--at", "2026-04-20", "rights", "compensation", "--case", "activation", "--from",
+                     "2026-04-14", "--to", "2026-04-17").stdout
+    assert "kenactl's reading: the charter excludes" not in activation

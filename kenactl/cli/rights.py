@@ -18,6 +18,13 @@ def charter_option(function):
                         help="Edition to apply (default: the one in force on the date of the case).")(function)
 
 
+def city_option(function):
+    """``--city``: skip that city's patron saint's day too when counting working days."""
+    return click.option("--city", metavar="CITY",
+                        help="Also skip this city's patron saint's day (province code or name, e.g. MI or "
+                             "Milano); by default only national holidays are skipped.")(function)
+
+
 @click.group(invoke_without_command=True)
 @charter_option
 @json_option
@@ -69,11 +76,12 @@ def contacts(app: App, charter_name: str | None, as_json: bool) -> None:
 @click.option("--noticed", type=DATE, metavar="DATE",
               help="When you learned of it; the deadline to report runs from here (default: --from).")
 @charter_option
+@city_option
 @json_option
 @pass_app
 @click.pass_context
 def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, charter_name: str | None,
-                 as_json: bool) -> None:
+                 city: str | None, as_json: bool) -> None:
     """The indennizzo for a delay or malfunction (§15); exit 1 when none is due."""
     from kenactl.knowledge import charters
     from kenactl.core.rights import compensation as compute
@@ -81,6 +89,7 @@ def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, 
 
     today = app.now.date()
     charter, chosen_by = charters.choose(charter_name, first)
+    charter = charters.in_city(charter, city)
     result = compute(case, first, today if last is None else last, today, charter, chosen_by, noticed)
     show_compensation(result, as_json=as_json)
     if not result.due:
@@ -123,9 +132,11 @@ def complaint_add(app: App, filed, subject: str, written: bool | None, line_name
 @complaint.command("list")
 @all_lines_option
 @charter_option
+@city_option
 @json_option
 @pass_app
-def complaint_list(app: App, line_name: str | None, charter_name: str | None, as_json: bool) -> None:
+def complaint_list(app: App, line_name: str | None, charter_name: str | None, city: str | None,
+                   as_json: bool) -> None:
     """Every complaint: reply deadline, days late and what is owed today."""
     from kenactl.knowledge import charters
     from kenactl.core.rights import complaint_status
@@ -134,8 +145,9 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, as
     profile, today = app.load(), app.now.date()
     if line_name is not None:
         profile.line(line_name)
-    charter = None if charter_name is None else charters.load(charter_name)
-    statuses = [complaint_status(c, today, charters.editions(), charter) for c in profile.complaints
+    charter = None if charter_name is None else charters.in_city(charters.load(charter_name), city)
+    editions = tuple(charters.in_city(edition, city) for edition in charters.editions())
+    statuses = [complaint_status(c, today, editions, charter) for c in profile.complaints
                 if line_name is None or c.line == line_name]
     show_complaints(statuses, today, as_json=as_json)
 
@@ -165,9 +177,11 @@ def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | Non
 @click.option("--bonus", type=MONEY, default="0", metavar="EUR",
               help="Part of the credit that came from bonuses or promotions (excluded by §11).")
 @charter_option
+@city_option
 @json_option
 @pass_app
-def leave(app: App, line_name: str | None, bonus, charter_name: str | None, as_json: bool) -> None:
+def leave(app: App, line_name: str | None, bonus, charter_name: str | None, city: str | None,
+          as_json: bool) -> None:
     """Residual credit on leaving (§11): free transfer or refund minus the 5 € fee."""
     from kenactl.knowledge import charters
     from kenactl.core.rights import leave_advice
@@ -177,6 +191,7 @@ def leave(app: App, line_name: str | None, bonus, charter_name: str | None, as_j
     line = app.load().line(line_name)
     app.require("service-charter", line)
     charter, chosen_by = charters.choose(charter_name, today)
+    charter = charters.in_city(charter, city)
     show_leave(leave_advice(line, bonus, today, charter, chosen_by), as_json=as_json)
 
 

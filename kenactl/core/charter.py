@@ -137,7 +137,8 @@ class Charter:
     residual_credit: ResidualCredit
     conciliation: Conciliation
     contacts: Contacts
-    holiday_name: HolidayName = field(compare=False)  # the national holidays its day counts skip
+    holiday_name: HolidayName = field(compare=False)  # the holidays its day counts skip (national by default)
+    city: str | None = None  # the province whose patron saint's day is skipped too (``--city``), if any
 
     def cite(self, section: str) -> str:
         """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""

@@ -30,8 +30,16 @@ def _days(count: int, kind: str) -> str:
     return ngettext("{count} giorno feriale", "{count} giorni feriali", count).format(count=count)
 
 
-def _holiday(day: date, name: str) -> str:
-    return f"{human_date(day)} {local_holiday_name(day, language()) or name}"
+def _holiday(day: date, name: str, city: str | None) -> str:
+    return f"{human_date(day)} {local_holiday_name(day, language(), city) or name}"
+
+
+def _counted(kind: str, city: str | None) -> str:
+    """Which days count, and whether patron saints' days are among the holidays skipped."""
+    text = _("Days counted: {kind}, both ends included.").format(kind=_(DAY_KIND_NAMES[kind]))
+    if city is None:
+        return text + " " + _("Patron saints' days are not skipped; give --city to skip your city's.")
+    return text + " " + _("The patron saint's day of {city} is skipped too (--city).").format(city=city)
 
 
 def charter_json(charter: Charter, chosen_by: str) -> dict[str, Any]:
@@ -69,6 +77,7 @@ def compensation_json(result: CompensationResult) -> dict[str, Any]:
         "day_kind": rate.days,
         "days": result.count.days,
         "holidays_not_counted": [{"date": day.isoformat(), "name": name} for day, name in result.count.holidays],
+        "city": charter.city,
         "per_day": format_money(rate.per_day),
         "cap": format_money(rate.cap),
         "not_due_up_to_days": rate.not_due_up_to_days,
@@ -100,7 +109,7 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
         (_("Days"), f"{human_date(result.first)} → {human_date(result.last)}: {_days(count.days, rate.days)}"),
     ]
     if count.holidays:
-        rows.append((_("Not counted"), ", ".join(_holiday(day, name) for day, name in count.holidays)))
+        rows.append((_("Not counted"), ", ".join(_holiday(day, name, charter.city) for day, name in count.holidays)))
     rows += [
         (_("Rate"), _("{per_day} per {unit}, max {cap}; nothing for delays of at most {days}").format(
             per_day=euros(rate.per_day), unit=_(DAY_UNIT[rate.days]), cap=euros(rate.cap),
@@ -142,8 +151,14 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
                           "info"))
     if result.due:
         notes.append(Note(_("Ask for it {request} {cite}.").format(request=_(rate.request), cite=cite), "info"))
-    notes.append(Note(_("Days counted: {kind}, both ends included.").format(kind=_(DAY_KIND_NAMES[rate.days])),
-                      "dim"))
+    if result.case == "malfunction":
+        notes.append(Note(_("kenactl's reading: the charter excludes delays (ritardi) of at most {days}; kenactl "
+                            "applies the same exclusion to malfunctions {cite}.").format(
+            days=_days(rate.not_due_up_to_days, rate.days), cite=cite), "dim"))
+    if result.case == "mnp" and result.report_by is not None:
+        notes.append(Note(_("kenactl's reading: the deadline to report is stated for the §15 cases; kenactl applies "
+                            "it to the MNP delay too {cite}.").format(cite=general), "dim"))
+    notes.append(Note(_counted(rate.days, charter.city), "dim"))
     notes.append(Note(f"«{rate.quote}» {cite}", "dim"))
     notes.extend(_charter_notes([(charter, result.chosen_by)], _("on the first day of the case ({day})").format(
         day=human_date(result.first))))

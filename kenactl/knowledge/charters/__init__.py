@@ -11,6 +11,7 @@ charters' own Italian text and are never translated.
 """
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -137,6 +138,14 @@ def translatable_texts() -> list[tuple[str, str]]:
             for text in value if isinstance(value, list) else [value]:
                 found.append((text, f"kenactl/knowledge/charters/{name}: {field}"))
     return found
+
+
+def in_city(charter: Charter, city: str | None) -> Charter:
+    """``charter`` counting also the patron saint's day of ``city`` (a code or name; None: national only)."""
+    if city is None:
+        return charter
+    code = holidays.city_code(city)
+    return replace(charter, holiday_name=holidays.holiday_name_in(code), city=code)
 
 
 def editions() -> tuple[Charter, ...]:
