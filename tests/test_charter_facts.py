@@ -147,3 +147,11 @@ def test_malfunction_exclusion_and_mnp_report_deadline_are_labelled_as_readings(
     activation = run("--at", "2026-04-20", "rights", "compensation", "--case", "activation", "--from",
                      "2026-04-14", "--to", "2026-04-17").stdout
     assert "kenactl's reading: the charter excludes" not in activation
+
+
+def test_credit_renewal_output_says_it_is_a_top_up_credited_late(run):
+    # §4 «il riconoscimento sulla SIM Kena Mobile del traffico telefonico prepagato (c.d. rinnovo del credito)»
+    out = run("--at", "2026-04-20", "rights", "compensation", "--case", "credit-renewal", "--from", "2026-04-14",
+              "--to", "2026-04-17").stdout
+    assert "This case is a top-up credited late" in " ".join(out.split())
+    assert "not an offer that failed to renew" in " ".join(out.split())

@@ -102,3 +102,22 @@ def test_italian_counters_keep_the_previous_renewal_date(run):
     # «la data di rinnovo dei contatori dei bundle ... dovrebbe rimanere quella precedente»
     out = run("--lang", "it", "explain", "--operator", "iliad", "--price", "9.99", "--credit", "5").stdout
     assert "i contatori del pacchetto mantengono la data di rinnovo precedente" in out
+
+
+def test_smaller_wording_follows_the_sources():
+    windtre = operators.load("windtre")
+    # «ad eccezione dei costi relativi alle offerte roaming» (not only EU-roaming options)
+    assert any("offerte roaming" in note.text for note in windtre.notes)
+    assert not any("EU-roaming" in note.text for note in windtre.notes)
+    # The article says what the top-up must cover, not in which order: no "taken first" in WINDTRE's data.
+    assert not any("taken first" in item.text for item in windtre.after_topup)
+    # §10 «potrà solo ricevere telefonate, SMS, MMS in territorio italiano»
+    assert "in Italian territory" in operators.load("kena").validity.text
+
+
+def test_restart_plan_labels_the_month_end_and_minute_rules_as_kenactls(run, kena_profile):
+    # The news item says only «se il rinnovo dell'offerta è programmato per il giorno 15 [...] e l'utente
+    # decide di anticiparlo al giorno 10, da quel momento in poi i rinnovi mensili [...] il giorno 10».
+    text = " ".join(run("--at", "2026-11-04T21:00", "restart", "plan").stdout.split())
+    assert "kenactl's rules, not the news item's: a day a month lacks falls on its last day" in text
+    assert "the renewal time moves to the Restart's minute" in text

@@ -151,6 +151,10 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
                           "info"))
     if result.due:
         notes.append(Note(_("Ask for it {request} {cite}.").format(request=_(rate.request), cite=cite), "info"))
+    if result.case == "credit-renewal":
+        notes.append(Note(_("This case is a top-up credited late (§4 «c.d. rinnovo del credito»: the credit you "
+                            "bought not yet on the SIM; §8.2 measures it from the top-up request), not an offer "
+                            "that failed to renew {cite}.").format(cite=cite), "warn"))
     if result.case == "malfunction":
         notes.append(Note(_("kenactl's reading: the charter excludes delays (ritardi) of at most {days}; kenactl "
                             "applies the same exclusion to malfunctions {cite}.").format(
