@@ -67,12 +67,13 @@ def test_sempre_connesso_only_once_the_credit_is_used_up_and_per_day_of_use(run)
     connesso = [step for step in left.timeline if "Sempre Connesso" in str(step.event)]
     assert connesso and all(step.counted_from == "credit-used-up" for step in connesso)
     assert all(event.per_day_of_use for event in tim.timeline if event.cost)
+    assert all(step.per_day_of_use for step in connesso if step.cost)
     assert left.topup_after_fees == PRICE + Decimal("1.80")  # the credit is gone by then
     none_left = explain(tim, price=PRICE, credit=Decimal("0"), options={"sempre-connesso": "on"})
     assert [step.counted_from for step in none_left.timeline][:3] == ["renewal"] * 3
     plain = run("explain", "--operator", "tim", "--price", "9.99", "--credit", "5", "--option",
                 "sempre-connesso=on").stdout
-    assert "0 after the credit runs out  0.90 €  Sempre Connesso, first day" in plain
+    assert "0 after the credit runs out  up to 0.90 €  Sempre Connesso, first day" in plain
     assert "charged only if used that day" in plain
 
 
@@ -121,3 +122,17 @@ def test_restart_plan_labels_the_month_end_and_minute_rules_as_kenactls(run, ken
     text = " ".join(run("--at", "2026-11-04T21:00", "restart", "plan").stdout.split())
     assert "kenactl's rules, not the news item's: a day a month lacks falls on its last day" in text
     assert "the renewal time moves to the Restart's minute" in text
+
+
+def test_a_user_file_with_a_wrong_only_if_is_one_clear_error(run, kena_profile):
+    folder = kena_profile.parent / "operators"
+    folder.mkdir()
+    text = (operators.BUILTIN_FOLDER / "windtre.toml").read_text(encoding="utf-8")
+    (folder / "windtre.toml").write_text(text.replace('only_if = "earlier-charges-paid"  #',
+                                                      'only_if = "sometimes"  #'), encoding="utf-8")
+    before = kena_profile.read_bytes()
+    result = run("explain", "--operator", "windtre")
+    assert result.exit_code == 2
+    assert result.stderr == (f"kenactl: {folder / 'windtre.toml'}: timeline[0].only_if: 'sometimes' is not one of "
+                             "credit-used-up, earlier-charges-paid\n")
+    assert kena_profile.read_bytes() == before

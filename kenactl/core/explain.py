@@ -32,6 +32,7 @@ class Step:
     cost: Decimal | None  # None: the sources state no amount
     fact: Fact | None = None
     counted_from: str = "renewal"  # or "credit-used-up": ``day`` counts from when the credit runs out
+    per_day_of_use: bool = False  # ``cost`` is charged only if the day is actually used
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,9 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
                 pending: Decimal) -> _Case:
     """The outcome of a short renewal under ``options`` (already complete and checked).
 
-    An event or statement ``only_if`` "credit-used-up" counts its days from when the credit left after
-    the renewal runs out (from the renewal when none is left); ``only_if`` "earlier-charges-paid" drops
-    it while ``pending`` charges are unpaid, and each charged event dropped says so.
+    An event ``only_if`` "credit-used-up" counts its days from when the credit left after the renewal
+    runs out (from the renewal when none is left). ``only_if`` "earlier-charges-paid" drops an event or
+    statement while ``pending`` charges are unpaid, and each charged event dropped says so.
     """
     for rule in operator.options.values():
         if options[rule.key] in rule.auto_renews:
@@ -137,9 +138,9 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
                  ZERO, short.fact)
     unpaid = pending > 0
 
-    def applying(items):
-        return tuple(item for item in items if item.when.holds(options)
-                     and not (unpaid and getattr(item, "only_if", None) == "earlier-charges-paid"))
+    def applying(statements):
+        return tuple(item for item in statements if item.when.holds(options)
+                     and not (unpaid and item.only_if == "earlier-charges-paid"))
 
     steps = [first]
     for item in sorted((item for item in operator.timeline if item.when.holds(options)), key=lambda e: e.day):
@@ -148,11 +149,12 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
                 steps.append(Step(item.day, Msg("Not available: {event} (it needs earlier charges paid, and "
                                                 "{amount} are unpaid)", event=data_text(item.event),
                                                 amount=Money(pending)), ZERO, item.fact))
-        elif item.only_if == "credit-used-up" and credit_after > 0:
-            steps.append(Step(item.day, item.event, item.cost, item.fact, "credit-used-up"))
         else:
-            steps.append(Step(item.day, item.event, item.cost, item.fact))
-    return _Case(short.outcome, short.summary, tuple(steps), applying(operator.works), applying(operator.rates),
+            waits = item.only_if == "credit-used-up" and credit_after > 0
+            steps.append(Step(item.day, item.event, item.cost, item.fact,
+                              "credit-used-up" if waits else "renewal", item.per_day_of_use))
+    rates = tuple(rate for rate in operator.rates if rate.when.holds(options))
+    return _Case(short.outcome, short.summary, tuple(steps), applying(operator.works), rates,
                  applying(operator.after_topup), applying(operator.notes))
 
 

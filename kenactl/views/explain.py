@@ -60,6 +60,12 @@ def _amount(value) -> str:
     return _("unknown") if value is None else money(value)
 
 
+def _step_cost(step) -> str:
+    if step.per_day_of_use and step.cost:
+        return _("up to {amount}").format(amount=money(step.cost))
+    return _amount(step.cost)
+
+
 def _day(step) -> str:
     if step.counted_from == "credit-used-up":
         return _("{day} after the credit runs out").format(day=step.day)
@@ -70,6 +76,8 @@ def _step_json(step) -> dict[str, Any]:
     item = {"day": step.day, "event": _said(step.event, step.fact, english), "cost": _amount_json(step.cost)}
     if step.counted_from != "renewal":  # the day counts from when the credit runs out
         item["counted_from"] = step.counted_from
+    if step.per_day_of_use:  # the cost is charged only if the day is actually used
+        item["per_day_of_use"] = True
     return item
 
 
@@ -148,7 +156,7 @@ def explain_blocks(result: Explanation, title: str) -> list[Any]:
         rows.append((_("Options"), ", ".join(f"{key}={value}" for key, value in sorted(result.options.items()))))
     blocks: list[Any] = [Fields(rows)]
     blocks.append(Table([_("day"), _("extra"), _("what happens")],
-                        [[_day(step), _amount(step.cost), _said(step.event, step.fact)] for step in result.timeline],
+                        [[_day(step), _step_cost(step), _said(step.event, step.fact)] for step in result.timeline],
                         title=_("Day by day (day 0 = renewal day)")))
     details = []
     if not result.covered:
