@@ -155,3 +155,14 @@ def test_credit_renewal_output_says_it_is_a_top_up_credited_late(run):
               "--to", "2026-04-17").stdout
     assert "This case is a top-up credited late" in " ".join(out.split())
     assert "not an offer that failed to renew" in " ".join(out.split())
+
+
+def test_a_bad_city_on_complaint_add_or_close_leaves_the_profile_untouched(run, kena_profile):
+    assert run("--at", "2026-03-01", "rights", "complaint", "add", "--date", "2026-02-02").exit_code == 0
+    before = kena_profile.read_bytes()
+    for args in (("add", "--city", "Atlantis"), ("close", "1", "--city", "Atlantis")):
+        result = run("--at", "2026-04-20", "rights", "complaint", *args)
+        assert result.exit_code == 2 and "--city: 'Atlantis'" in result.stderr
+    assert kena_profile.read_bytes() == before
+    closed = run_json(run, "--at", "2026-12-20", "rights", "complaint", "close", "1", "--city", "MI")
+    assert closed["charter"]["id"] == "tim-2022" and closed["state"] == "answered-late"

@@ -107,9 +107,10 @@ def complaint() -> None:
 @click.option("--written/--phone", "written", default=None,
               help="Filed in writing (letter, fax) or by phone; only written complaints accrue the §14 indennizzo.")
 @line_option
+@city_option
 @json_option
 @pass_app
-def complaint_add(app: App, filed, subject: str, written: bool | None, line_name: str | None,
+def complaint_add(app: App, filed, subject: str, written: bool | None, line_name: str | None, city: str | None,
                   as_json: bool) -> None:
     """Record a complaint you filed; shows when the reply is due."""
     from kenactl.core.rights import add_complaint, complaint_status
@@ -117,6 +118,7 @@ def complaint_add(app: App, filed, subject: str, written: bool | None, line_name
     from kenactl.views.rights import show_complaint_change
 
     today = app.now.date()
+    editions = tuple(charters.in_city(edition, city) for edition in charters.editions())  # checks --city first
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
@@ -126,7 +128,7 @@ def complaint_add(app: App, filed, subject: str, written: bool | None, line_name
         return replace(profile, complaints=complaints)
 
     added = app.update(change).complaints[-1]
-    show_complaint_change("added", complaint_status(added, today, charters.editions()), as_json=as_json)
+    show_complaint_change("added", complaint_status(added, today, editions), as_json=as_json)
 
 
 @complaint.command("list")
@@ -157,19 +159,22 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, ci
 @click.option("--date", "closed", type=DATE, metavar="DATE", help="When the reply came (default: today).")
 @click.option("--unsatisfied", is_flag=True, default=None,
               help="The reply did not satisfy you: conciliation (§16) is the next step.")
+@city_option
 @json_option
 @pass_app
-def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | None, as_json: bool) -> None:
+def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | None, city: str | None,
+                    as_json: bool) -> None:
     """Record the operator's reply to complaint ID; shows whether it was late and what is owed."""
     from kenactl.core.rights import close_complaint, complaint_status
     from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaint_change
 
     today = app.now.date()
+    editions = tuple(charters.in_city(edition, city) for edition in charters.editions())  # checks --city first
     updated = app.update(lambda profile: replace(profile, complaints=close_complaint(
         profile.complaints, complaint_id, closed or today, today, unsatisfied or None)))
     closed_one = next(c for c in updated.complaints if c.id == complaint_id)
-    show_complaint_change("closed", complaint_status(closed_one, today, charters.editions()), as_json=as_json)
+    show_complaint_change("closed", complaint_status(closed_one, today, editions), as_json=as_json)
 
 
 @rights.command()
