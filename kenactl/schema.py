@@ -143,13 +143,15 @@ def _charge(fields: Fields) -> Charge:
 
 
 def _complaint(fields: Fields, lines: dict[str, Line]) -> Complaint:
-    fields.check_keys({"id", "filed", "subject", "line", "closed"})
+    fields.check_keys({"id", "filed", "subject", "line", "closed", "channel", "unsatisfied"})
     line = fields.text("line")
     if line not in lines:
         raise ProfileError(_("{field}: {name} is not one of the lines ({known})").format(
             field=fields.name("line"), name=repr(line), known=", ".join(lines)))
     return Complaint(id=fields.integer("id", 1, 10**9), filed=fields.day("filed"),
-                     subject=fields.text("subject", ""), line=line, closed=fields.day("closed", None))
+                     subject=fields.text("subject", ""), line=line, closed=fields.day("closed", None),
+                     channel=fields.choice("channel", ("written", "phone"), None),
+                     unsatisfied=fields.flag("unsatisfied", None))
 
 
 def profile_to_toml(profile: Profile) -> dict[str, Any]:

@@ -125,9 +125,9 @@ def test_completion_without_a_shell_is_one_line(run) -> None:
 
 def test_protocol_option_keys_follow_the_line_operator(two_lines: Path) -> None:
     kena = values("bash", "kenactl explain --option ")
-    assert kena == ["auto-topup="]  # the default line is Kena: only the shared key
+    assert kena == ["auto-topup="]  # the default line is Kena: only kenactl's assumed automatic top-up
     tim = values("bash", "kenactl explain --line casa --option ")
-    assert set(tim) == {"auto-topup=", "sempre-connesso=", "ricarica-automatica="}
+    assert set(tim) == {"sempre-connesso=", "ricarica-automatica="}
     assert "continuita=" in values("bash", "kenactl explain --operator vodafone --option ")
     pairs = protocol("zsh", "kenactl explain --line casa --option sempre-connesso=")
     assert [value for _, value, _ in pairs] == ["sempre-connesso=on", "sempre-connesso=off"]
@@ -157,7 +157,7 @@ def test_fast_path_reads_words_like_the_shell_sends_them(two_lines: Path, tmp_pa
     other.write_text('default_line = "b"\n[lines.a]\n[lines.b]\noperator = "windtre"\n', encoding="utf-8")
     assert [v for v, _ in complete.values_for("line", [f"--profile={other}", "status", "--line", ""])] == ["a", "b"]
     keys = complete.values_for("option-key", ["--profile", str(other), "explain", "--option", ""])
-    assert [v for v, _ in keys] == ["auto-topup=", "autoricarica="]
+    assert [v for v, _ in keys] == ["autoricarica="]
     assert complete.values_for("unknown", ["x"]) == []
 
 

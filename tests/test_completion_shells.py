@@ -88,7 +88,7 @@ def test_bash_offers_builtin_and_user_operators(tmp_path: Path, shell_env: dict,
 
 def test_bash_option_keys_and_files(tmp_path: Path, shell_env: dict) -> None:
     keys, _ = bash_complete(tmp_path, shell_env, "kenactl", "explain", "--line", "casa", "--option", "")
-    assert set(keys) == {"auto-topup=", "sempre-connesso=", "ricarica-automatica="}
+    assert set(keys) == {"sempre-connesso=", "ricarica-automatica="}
     pairs, _ = bash_complete(tmp_path, shell_env, "kenactl", "explain", "--line", "casa", "--option",
                              "sempre-connesso", "=", "o")
     assert pairs == ["on", "off"]  # bash replaces only the part after '='
@@ -181,7 +181,7 @@ def test_fish_offers_commands_line_names_and_keys_with_help(tmp_path: Path, shel
     assert fish("kenactl status --line ") == ["casa\ttim · TIM Go", "main\tkena · Kena 7.99 (default)"]
     assert fish("kenactl status --line=m") == ["--line=main\tkena · Kena 7.99 (default)"]
     assert [row.split("\t")[0] for row in fish("kenactl explain --line casa --option ")] == [
-        "auto-topup=", "ricarica-automatica=", "sempre-connesso="]
+        "ricarica-automatica=", "sempre-connesso="]
     assert "kena\tKena Mobile" in fish("kenactl init --operator ")
     (tmp_path / "config" / "operators").mkdir()
     (tmp_path / "config" / "operators" / "myop.toml").write_text('name = "My Operator"\n', encoding="utf-8")

@@ -128,7 +128,7 @@ def rich_profile(run, profile_path, monkeypatch):
     for args in (KENA_INIT, TIM_ADD, ("usage", "set", "--data", "12GB", "--sms", "3"),
                  ("charges", "add", "arretrati", "9", "--instalments", "3"), ("credit", "topup", "5"),
                  ("rights", "complaint", "add", "--subject", "rete"), ("line", "set", "--line", "nonna", "--option",
-                                                                          "auto-topup=off")):
+                                                                          "sempre-connesso=off")):
         result = run("--at", AT, *args)
         assert result.exit_code == 0, (args, result.stderr)
     monkeypatch.setenv("EDITOR", "true")  # profile edit: an editor that changes nothing

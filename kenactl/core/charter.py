@@ -82,6 +82,42 @@ class ResidualCredit:
     quote: str
     small_credit_quote: str
     bonus_quote: str
+    porting: str
+    porting_quote: str
+    unrequested: str
+    unrequested_quote: str
+
+
+@dataclass(frozen=True)
+class Conciliation:
+    """§16: the next step after a late or unsatisfying complaint reply."""
+
+    section: str
+    procedure: str
+    steps: tuple[str, ...]
+    mandatory: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """§7 notice of changes, §9 withdrawal, §13 blocking a lost or stolen SIM (and the §3 self-service line)."""
+
+    changes_section: str
+    notice_days: int
+    changes: str
+    changes_quote: str
+    withdrawal_section: str
+    withdrawal: str
+    deactivated_within_days: int
+    withdrawal_quote: str
+    block_section: str
+    from_italy: str
+    from_abroad: str
+    self_service: str
+    self_service_section: str
+    block: str
+    block_quote: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +135,10 @@ class Charter:
     mnp: Mnp
     complaints: Complaints
     residual_credit: ResidualCredit
-    holiday_name: HolidayName = field(compare=False)  # the national holidays its day counts skip
+    conciliation: Conciliation
+    contacts: Contacts
+    holiday_name: HolidayName = field(compare=False)  # the holidays its day counts skip (national by default)
+    city: str | None = None  # the province whose patron saint's day is skipped too (``--city``), if any
 
     def cite(self, section: str) -> str:
         """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""

@@ -29,8 +29,10 @@ class Step:
 
     day: int
     event: Text
-    cost: Decimal
+    cost: Decimal | None  # None: the sources state no amount
     fact: Fact | None = None
+    counted_from: str = "renewal"  # or "credit-used-up": ``day`` counts from when the credit runs out
+    per_day_of_use: bool = False  # ``cost`` is charged only if the day is actually used
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class OptionEffect:
     value: str
     description: str
     outcome: str
-    late_fees_max: Decimal
+    late_fees_max: Decimal | None
     fact: Fact
 
 
@@ -60,7 +62,8 @@ class Explanation:
     summary: Text
     shortfall: Decimal
     min_topup: Decimal
-    late_fees_max: Decimal
+    late_fees_max: Decimal | None  # None: the sources do not state the fees
+    topup_after_fees: Decimal | None  # the least top-up after the late-fee days (with the most fees)
     timeline: tuple[Step, ...]
     works: tuple[Statement, ...]
     rates: tuple[Rate, ...]
@@ -69,9 +72,10 @@ class Explanation:
     option_effects: tuple[OptionEffect, ...]
     sources: tuple[Fact, ...]
 
-    def after_topup_text(self, show: Callable[[Text], str]) -> str:
-        """What a later top-up does, as one text shown with ``show`` (first: the pending charges it pays)."""
-        parts = [show(item.text) for item in self.after_topup]
+    def after_topup_text(self, show: Callable[[Text], str], mark: Callable[[Fact], str] = lambda fact: "") -> str:
+        """What a later top-up does, as one text shown with ``show`` (first: the pending charges it pays);
+        ``mark`` gives what follows a statement that is not verified."""
+        parts = [show(item.text) + mark(item.fact) for item in self.after_topup]
         if self.pending > 0 and not self.covered:
             parts.insert(0, show(Msg("your pending charges of {amount} are taken first", amount=Money(self.pending))))
         text = "; ".join(parts)
@@ -89,8 +93,14 @@ class _Case:
     notes: tuple[Statement, ...]
 
     @property
-    def late_fees_max(self) -> Decimal:
-        return sum((step.cost for step in self.timeline), ZERO)
+    def late_fees_max(self) -> Decimal | None:
+        costs = [step.cost for step in self.timeline]
+        return None if None in costs else sum(costs, ZERO)
+
+    @property
+    def spends_credit(self) -> bool:
+        """Whether some fee comes only once the credit left is used up (then a top-up must pay it all)."""
+        return any(step.counted_from == "credit-used-up" for step in self.timeline)
 
 
 def _credit_after(outcome: str, credit: Decimal, price: Decimal) -> Decimal:
@@ -102,8 +112,14 @@ def _credit_after(outcome: str, credit: Decimal, price: Decimal) -> Decimal:
     return credit
 
 
-def _short_case(operator: Operator, options: dict[str, str], price: Decimal, credit: Decimal) -> _Case:
-    """The outcome of a short renewal under ``options`` (already complete and checked)."""
+def _short_case(operator: Operator, options: dict[str, str], price: Decimal, credit: Decimal,
+                pending: Decimal) -> _Case:
+    """The outcome of a short renewal under ``options`` (already complete and checked).
+
+    An event ``only_if`` "credit-used-up" counts its days from when the credit left after the renewal
+    runs out (from the renewal when none is left). ``only_if`` "earlier-charges-paid" drops an event or
+    statement while ``pending`` charges are unpaid, and each charged event dropped says so.
+    """
     for rule in operator.options.values():
         if options[rule.key] in rule.auto_renews:
             description = rule.values[options[rule.key]]
@@ -114,18 +130,31 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
             return _Case("auto-renewed", description, (step,),
                          (Statement(Msg("everything included in the offer"), rule.fact),), (), (pays,), ())
     short = operator.short_credit
+    credit_after = _credit_after(short.outcome, credit, price)
     values = {"credit": credit, "price": price, "shortfall": money.shortfall(credit, price),
-              "credit_after": _credit_after(short.outcome, credit, price)}
+              "credit_after": credit_after}
     # Decimals in a Msg are shown with the language's decimal mark; the template adds the "€".
     first = Step(0, Msg(short.day0, **{key: Decimal(format_money(value)) for key, value in values.items()}),
                  ZERO, short.fact)
-    events = sorted((item for item in operator.timeline if item.when.holds(options)), key=lambda item: item.day)
-    timeline = (first, *(Step(item.day, item.event, item.cost, item.fact) for item in events))
+    unpaid = pending > 0
 
-    def applying(items):
-        return tuple(item for item in items if item.when.holds(options))
+    def applying(statements):
+        return tuple(item for item in statements if item.when.holds(options)
+                     and not (unpaid and item.only_if == "earlier-charges-paid"))
 
-    return _Case(short.outcome, short.summary, timeline, applying(operator.works), applying(operator.rates),
+    steps = [first]
+    for item in sorted((item for item in operator.timeline if item.when.holds(options)), key=lambda e: e.day):
+        if unpaid and item.only_if == "earlier-charges-paid":
+            if item.cost != ZERO:
+                steps.append(Step(item.day, Msg("Not available: {event} (it needs earlier charges paid, and "
+                                                "{amount} are unpaid)", event=data_text(item.event),
+                                                amount=Money(pending)), ZERO, item.fact))
+        else:
+            waits = item.only_if == "credit-used-up" and credit_after > 0
+            steps.append(Step(item.day, item.event, item.cost, item.fact,
+                              "credit-used-up" if waits else "renewal", item.per_day_of_use))
+    rates = tuple(rate for rate in operator.rates if rate.when.holds(options))
+    return _Case(short.outcome, short.summary, tuple(steps), applying(operator.works), rates,
                  applying(operator.after_topup), applying(operator.notes))
 
 
@@ -143,30 +172,36 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
                            left=Money(credit - price)), ZERO)
         case = _Case("renewed", Msg("the credit covers the renewal"), (step,), (), (), (), ())
         effects: tuple[OptionEffect, ...] = ()
-        min_topup = ZERO
+        min_topup = after_fees = ZERO
     else:
-        case = _short_case(operator, chosen, price, credit)
-        effects = tuple(_effects(operator, chosen, price, credit, case))
+        case = _short_case(operator, chosen, price, credit, pending)
+        effects = tuple(_effects(operator, chosen, price, credit, pending, case))
         min_topup = money.min_topup(credit, price, pending)
+        fees = case.late_fees_max
+        # After the late-fee days the top-up pays the fees too; fees that wait for the credit to run
+        # out mean the credit is gone, so the whole price is missing then.
+        spent = money.min_topup(ZERO, price, pending) if case.spends_credit else min_topup
+        after_fees = None if fees is None else spent + fees
     facts = [step.fact for step in case.timeline if step.fact is not None]
     facts += [item.fact for group in (case.works, case.rates, case.after_topup, case.notes) for item in group]
     facts += [effect.fact for effect in effects]
     return Explanation(
         operator=operator, renewal=renewal, price=price, credit=credit, pending=pending, options=chosen,
         covered=shortfall == 0, outcome=case.outcome, summary=case.summary, shortfall=shortfall,
-        min_topup=min_topup, late_fees_max=case.late_fees_max, timeline=case.timeline, works=case.works,
+        min_topup=min_topup, late_fees_max=case.late_fees_max, topup_after_fees=after_fees, timeline=case.timeline, works=case.works,
         rates=case.rates, after_topup=case.after_topup, notes=case.notes, option_effects=effects,
         sources=tuple(dict.fromkeys(facts)),
     )
 
 
-def _effects(operator: Operator, chosen: dict[str, str], price: Decimal, credit: Decimal, current: _Case):
+def _effects(operator: Operator, chosen: dict[str, str], price: Decimal, credit: Decimal, pending: Decimal,
+             current: _Case):
     """Each other option value that changes the outcome or the maximum fees."""
     for key, rule in operator.options.items():
         for value, description in rule.values.items():
             if value == chosen[key]:
                 continue
-            other = _short_case(operator, {**chosen, key: value}, price, credit)
+            other = _short_case(operator, {**chosen, key: value}, price, credit, pending)
             if (other.outcome, other.late_fees_max, other.timeline) != (current.outcome, current.late_fees_max,
                                                                        current.timeline):
                 yield OptionEffect(key, value, description, other.outcome, other.late_fees_max, rule.fact)

@@ -77,6 +77,8 @@ class Complaint:
     subject: str
     line: str
     closed: date | None = None
+    channel: str | None = None  # "written" or "phone" (§14: only written ones accrue); None: not recorded
+    unsatisfied: bool | None = None  # the reply did not satisfy you (§16: conciliation is the next step)
 
 
 @dataclass(frozen=True)

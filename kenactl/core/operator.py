@@ -14,6 +14,9 @@ from kenactl.errors import InputError
 from kenactl.text import Msg, N_
 
 STATUSES = ("verified", "reported", "unknown")
+REQUIREMENTS = ("credit-used-up", "earlier-charges-paid")
+"""What a timeline event may need to happen (its ``only_if``): the credit left after the renewal used up,
+or no earlier charge still unpaid."""
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
 FEATURES = {
     "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),
@@ -51,13 +54,19 @@ ALWAYS = Condition()
 
 @dataclass(frozen=True)
 class Event:
-    """Something that happens ``day`` days after the renewal, costing ``cost`` on top of the price."""
+    """Something that happens ``day`` days after the renewal, costing ``cost`` on top of the price.
+
+    ``cost`` None: the sources state no amount (unknown). ``only_if`` (one of ``REQUIREMENTS``): the
+    event happens only then; ``per_day_of_use``: its cost is charged only for a day actually used.
+    """
 
     day: int
     event: str
-    cost: Decimal
+    cost: Decimal | None
     fact: Fact
     when: Condition = ALWAYS
+    only_if: str | None = None
+    per_day_of_use: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,7 @@ class Statement:
     text: str | Msg
     fact: Fact
     when: Condition = ALWAYS
+    only_if: str | None = None  # one of REQUIREMENTS, as for an Event
 
 
 @dataclass(frozen=True)

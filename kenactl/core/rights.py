@@ -102,6 +102,13 @@ class ComplaintStatus:
     amount: Decimal
     at_cap: bool
     next_increase: date | None  # when the amount owed grows next, for open complaints below the cap
+    accrues: bool  # §14 pays for late replies to written complaints only («reclami scritti»)
+
+    @property
+    def next_step(self) -> str | None:
+        """``conciliation`` (§16) once the reply is late or did not satisfy you."""
+        late = self.state.endswith("-late")
+        return "conciliation" if late or self.complaint.unsatisfied else None
 
 
 def _charter_for(day: date, editions: Sequence[Charter], charter: Charter | None) -> tuple[Charter, str]:
@@ -111,7 +118,8 @@ def _charter_for(day: date, editions: Sequence[Charter], charter: Charter | None
 
 
 def complaint_reply_due(complaint: Complaint, editions: Sequence[Charter], charter: Charter | None = None) -> date:
-    """The last day for the operator's reply: filing date + 45 calendar days (§14 of the edition in force)."""
+    """The last day for the operator's reply: the day it received the complaint («ricevimento», the recorded
+    ``filed`` date) + 45 calendar days (§14 of the edition in force)."""
     charter, _ = _charter_for(complaint.filed, editions, charter)
     return complaint.filed + timedelta(days=charter.complaints.reply_within_days)
 
@@ -126,32 +134,36 @@ def complaint_status(complaint: Complaint, today: date, editions: Sequence[Chart
     answered = complaint.closed is not None and complaint.closed <= today
     end = complaint.closed if answered else today
     days_late = workdays.count_days(due + timedelta(days=1), end, rules.days, charter.holiday_name).days
-    steps = days_late // rules.step_days
+    accrues = complaint.channel != "phone"
+    steps = days_late // rules.step_days if accrues else 0
     full = rules.per_step * steps
-    amount, at_cap = min(full, rules.cap), full >= rules.cap
+    amount, at_cap = min(full, rules.cap), accrues and full >= rules.cap
     next_increase = None
-    if not answered and not at_cap:
+    if accrues and not answered and not at_cap:
         next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days,
                                           charter.holiday_name)
     late = end > due
     state = ("answered" if answered else "open") + ("-late" if late else "")
     return ComplaintStatus(complaint=complaint, charter=charter, chosen_by=chosen_by, reply_due=due, state=state,
-                           days_late=days_late, amount=amount, at_cap=at_cap, next_increase=next_increase)
+                           days_late=days_late, amount=amount, at_cap=at_cap, next_increase=next_increase,
+                           accrues=accrues)
 
 
 def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, line: str,
-                  today: date) -> tuple[Complaint, ...]:
-    """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""
+                  today: date, channel: str | None = None) -> tuple[Complaint, ...]:
+    """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``;
+    ``channel`` is ``written`` or ``phone``."""
     if filed > today:
         raise InputError("--date", Msg("{day} is after today ({today})",
                              day=filed.isoformat(), today=today.isoformat()))
     next_id = max((c.id for c in complaints), default=0) + 1
-    return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line))
+    return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line, channel=channel))
 
 
 def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed: date,
-                    today: date) -> tuple[Complaint, ...]:
-    """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today)."""
+                    today: date, unsatisfied: bool | None = None) -> tuple[Complaint, ...]:
+    """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today),
+    ``unsatisfied`` when the reply did not satisfy you."""
     found = [c for c in complaints if c.id == complaint_id]
     if not found:
         if not complaints:
@@ -168,7 +180,8 @@ def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed
     if closed > today:
         raise InputError("--date", Msg("{day} is after today ({today})",
                              day=closed.isoformat(), today=today.isoformat()))
-    return tuple(replace(c, closed=closed) if c.id == complaint_id else c for c in complaints)
+    return tuple(replace(c, closed=closed, unsatisfied=unsatisfied) if c.id == complaint_id else c
+                 for c in complaints)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ DAY_KINDS = {
     "feriali": frozenset(range(6)),      # Mon-Sat
 }
 DAY_KIND_NAMES = {
-    "lavorativi": N_("working days (giorni lavorativi: Mon-Fri, not national holidays)"),
+    "lavorativi": N_("working days (giorni lavorativi: Mon-Fri, not national holidays; kenactl's reading)"),
     "feriali": N_("giorni feriali (Mon-Sat, not national holidays; kenactl's reading)"),
 }
 ONE_DAY = timedelta(days=1)

@@ -42,9 +42,44 @@ def _mark(fact: Fact | None, show=english) -> str:
     return "" if fact is None or fact.verified else f" ({show(STATUSES.get(fact.status, fact.status))})"
 
 
+def _mark_human(fact: Fact | None) -> str:
+    return _mark(fact, human)
+
+
 def _said(text: Text, fact: Fact | None, show=human) -> str:
     """A statement or event with its mark, in ``show``'s language."""
     return show(text) + _mark(fact, show)
+
+
+def _amount_json(value) -> str:
+    """Money as JSON shows it; ``unknown`` where the sources state no amount."""
+    return "unknown" if value is None else format_money(value)
+
+
+def _amount(value) -> str:
+    """Money for people; "unknown" where the sources state no amount."""
+    return _("unknown") if value is None else money(value)
+
+
+def _step_cost(step) -> str:
+    if step.per_day_of_use and step.cost:
+        return _("up to {amount}").format(amount=money(step.cost))
+    return _amount(step.cost)
+
+
+def _day(step) -> str:
+    if step.counted_from == "credit-used-up":
+        return _("{day} after the credit runs out").format(day=step.day)
+    return str(step.day)
+
+
+def _step_json(step) -> dict[str, Any]:
+    item = {"day": step.day, "event": _said(step.event, step.fact, english), "cost": _amount_json(step.cost)}
+    if step.counted_from != "renewal":  # the day counts from when the credit runs out
+        item["counted_from"] = step.counted_from
+    if step.per_day_of_use:  # the cost is charged only if the day is actually used
+        item["per_day_of_use"] = True
+    return item
 
 
 def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
@@ -65,18 +100,19 @@ def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
         "covered": result.covered,
         "shortfall": format_money(result.shortfall),
         "min_topup": format_money(result.min_topup),
-        "late_fees_max": format_money(result.late_fees_max),
+        "late_fees_max": _amount_json(result.late_fees_max),
+        "topup_after_fees": _amount_json(result.topup_after_fees),
         "outcome": result.outcome,
         "summary": english(result.summary),
         "options": dict(sorted(result.options.items())),
-        "timeline": [{"day": step.day, "event": english(step.event), "cost": format_money(step.cost)}
-                     for step in result.timeline],
+        "timeline": [_step_json(step) for step in result.timeline],
         "still_works": [_said(item.text, item.fact, english) for item in result.works],
         "rates": [{"item": rate.item, "amount": format_money(rate.amount), "unit": rate.unit}
                   for rate in result.rates],
-        "after_topup": result.after_topup_text(english),
-        "option_effects": [{"option": f"{effect.key}={effect.value}", "description": effect.description,
-                            "outcome": effect.outcome, "late_fees_max": format_money(effect.late_fees_max)}
+        "after_topup": result.after_topup_text(english, lambda fact: _mark(fact, english)),
+        "option_effects": [{"option": f"{effect.key}={effect.value}",
+                            "description": _said(effect.description, effect.fact, english),
+                            "outcome": effect.outcome, "late_fees_max": _amount_json(effect.late_fees_max)}
                            for effect in result.option_effects],
         "notes": [_said(item.text, item.fact, english) for item in result.notes],
         "sources": [{"source": fact.source, "as_of": fact.as_of.isoformat(), "verified": fact.verified,
@@ -100,6 +136,11 @@ def _todo(result: Explanation) -> Note:
             when=when)
     else:
         text = _("Top up at least {amount} {when}.").format(amount=money(result.min_topup), when=when)
+    if result.topup_after_fees is None:
+        text += " " + _("After the renewal the late fees are unknown: a later top-up may need more.")
+    elif result.topup_after_fees != result.min_topup:
+        text += " " + _("After the late-fee days, at least {amount} (with the most fees, {fees}).").format(
+            amount=money(result.topup_after_fees), fees=money(result.late_fees_max))
     return Note(text, "bad")
 
 
@@ -121,23 +162,23 @@ def explain_blocks(result: Explanation, title: str) -> list[Any]:
         rows.append((_("Options"), ", ".join(f"{key}={value}" for key, value in sorted(result.options.items()))))
     blocks: list[Any] = [Fields(rows)]
     blocks.append(Table([_("day"), _("extra"), _("what happens")],
-                        [[str(step.day), money(step.cost), _said(step.event, step.fact)] for step in result.timeline],
+                        [[_day(step), _step_cost(step), _said(step.event, step.fact)] for step in result.timeline],
                         title=_("Day by day (day 0 = renewal day)")))
     details = []
     if not result.covered:
-        details.append((_("Max late fees"), money(result.late_fees_max)))
+        details.append((_("Max late fees"), _amount(result.late_fees_max)))
         if result.works:
             details.append((_("Still works"), "; ".join(_said(item.text, item.fact) for item in result.works)))
         if result.rates:
             details.append((_("Pay-per-use"), _rates(result)))
-    details.append((_("After a top-up"), result.after_topup_text(human)))
+    details.append((_("After a top-up"), result.after_topup_text(human, _mark_human)))
     blocks.append(Fields(details))
     blocks.append(_todo(result))
     if result.option_effects:
         blocks.append(Table([_("option"), _("effect")], [
             [f"{effect.key}={effect.value}", _("{outcome}, late fees up to {amount}: {description}").format(
-                outcome=_(OUTCOMES[effect.outcome]), amount=money(effect.late_fees_max),
-                description=human(effect.description))]
+                outcome=_(OUTCOMES[effect.outcome]), amount=_amount(effect.late_fees_max),
+                description=_said(effect.description, effect.fact))]
             for effect in result.option_effects], title=_("Options that change the outcome")))
     blocks.extend(Note(_said(item.text, item.fact), "dim") for item in result.notes)
     if result.sources:
@@ -164,7 +205,7 @@ def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as
         situation.append((_("Pending charges"), money(first.pending)))
     situation.append((_("Renewal"), _renewal(first)))
     table = Table([_("operator"), _("when credit is short"), _("max fees"), _("min top-up")],
-                  [[human(result.operator.name), _(OUTCOMES[result.outcome]), money(result.late_fees_max),
+                  [[human(result.operator.name), _(OUTCOMES[result.outcome]), _amount(result.late_fees_max),
                     money(result.min_topup)] for result in results])
     details = []
     for result in results:
@@ -173,7 +214,7 @@ def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as
             rows.append((_("Still works"), "; ".join(_said(item.text, item.fact) for item in result.works)))
         if result.rates:
             rows.append((_("Pay-per-use"), _rates(result)))
-        rows.append((_("After a top-up"), result.after_topup_text(human)))
+        rows.append((_("After a top-up"), result.after_topup_text(human, _mark_human)))
         details.append(Section(human(result.operator.name), [Fields(rows)]))
     facts = list(dict.fromkeys(fact for result in results for fact in result.sources))
     blocks = [Section(title, [Fields(situation), table]), *details]

@@ -129,7 +129,9 @@ def plan_blocks(plan: RestartPlan) -> list[Any]:
                                      count_after=plan.charges_after,
                                      with_restart=money(plan.line.price * plan.charges_after)), "info"))
     blocks.append(Note(_("The March 2024 news item's example: renewal on the 15th, Restart on the 10th → renewals "
-                         "and charges on the 10th from then on; a day a month lacks falls on its last day."), "dim"))
+                         "and charges on the 10th from then on. kenactl's rules, not the news item's: a day a month "
+                         "lacks falls on its last day, and the renewal time moves to the Restart's minute when that "
+                         "is earlier."), "dim"))
     blocks.extend(Note(str(text), "dim") for text in SOURCES)
     title = _("Restart plan: line {line} at {now}").format(line=line.name, now=moment(plan.now))
     return [Section(title, blocks)]

@@ -30,8 +30,16 @@ def _days(count: int, kind: str) -> str:
     return ngettext("{count} giorno feriale", "{count} giorni feriali", count).format(count=count)
 
 
-def _holiday(day: date, name: str) -> str:
-    return f"{human_date(day)} {local_holiday_name(day, language()) or name}"
+def _holiday(day: date, name: str, city: str | None) -> str:
+    return f"{human_date(day)} {local_holiday_name(day, language(), city) or name}"
+
+
+def _counted(kind: str, city: str | None) -> str:
+    """Which days count, and whether patron saints' days are among the holidays skipped."""
+    text = _("Days counted: {kind}, both ends included.").format(kind=_(DAY_KIND_NAMES[kind]))
+    if city is None:
+        return text + " " + _("Patron saints' days are not skipped; give --city to skip your city's.")
+    return text + " " + _("The patron saint's day of {city} is skipped too (--city).").format(city=city)
 
 
 def charter_json(charter: Charter, chosen_by: str) -> dict[str, Any]:
@@ -69,6 +77,7 @@ def compensation_json(result: CompensationResult) -> dict[str, Any]:
         "day_kind": rate.days,
         "days": result.count.days,
         "holidays_not_counted": [{"date": day.isoformat(), "name": name} for day, name in result.count.holidays],
+        "city": charter.city,
         "per_day": format_money(rate.per_day),
         "cap": format_money(rate.cap),
         "not_due_up_to_days": rate.not_due_up_to_days,
@@ -100,7 +109,7 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
         (_("Days"), f"{human_date(result.first)} → {human_date(result.last)}: {_days(count.days, rate.days)}"),
     ]
     if count.holidays:
-        rows.append((_("Not counted"), ", ".join(_holiday(day, name) for day, name in count.holidays)))
+        rows.append((_("Not counted"), ", ".join(_holiday(day, name, charter.city) for day, name in count.holidays)))
     rows += [
         (_("Rate"), _("{per_day} per {unit}, max {cap}; nothing for delays of at most {days}").format(
             per_day=euros(rate.per_day), unit=_(DAY_UNIT[rate.days]), cap=euros(rate.cap),
@@ -142,8 +151,18 @@ def compensation_blocks(result: CompensationResult) -> list[Any]:
                           "info"))
     if result.due:
         notes.append(Note(_("Ask for it {request} {cite}.").format(request=_(rate.request), cite=cite), "info"))
-    notes.append(Note(_("Days counted: {kind}, both ends included.").format(kind=_(DAY_KIND_NAMES[rate.days])),
-                      "dim"))
+    if result.case == "credit-renewal":
+        notes.append(Note(_("This case is a top-up credited late (§4 «c.d. rinnovo del credito»: the credit you "
+                            "bought not yet on the SIM; §8.2 measures it from the top-up request), not an offer "
+                            "that failed to renew {cite}.").format(cite=cite), "warn"))
+    if result.case == "malfunction":
+        notes.append(Note(_("kenactl's reading: the charter excludes delays (ritardi) of at most {days}; kenactl "
+                            "applies the same exclusion to malfunctions {cite}.").format(
+            days=_days(rate.not_due_up_to_days, rate.days), cite=cite), "dim"))
+    if result.case == "mnp" and result.report_by is not None:
+        notes.append(Note(_("kenactl's reading: the deadline to report is stated for the §15 cases; kenactl applies "
+                            "it to the MNP delay too {cite}.").format(cite=general), "dim"))
+    notes.append(Note(_counted(rate.days, charter.city), "dim"))
     notes.append(Note(f"«{rate.quote}» {cite}", "dim"))
     notes.extend(_charter_notes([(charter, result.chosen_by)], _("on the first day of the case ({day})").format(
         day=human_date(result.first))))
@@ -175,11 +194,17 @@ def complaint_json(status: ComplaintStatus) -> dict[str, Any]:
         "next_increase": _iso(status.next_increase),
         "charter": charter_json(charter, status.chosen_by),
         "sources": {"reply_due": cite, "owed": cite},
+        "channel": complaint.channel,
+        "accrues": status.accrues,
+        "unsatisfied": bool(complaint.unsatisfied),
+        "next_step": status.next_step,
     }
 
 
 STATE_TEXT = {"open": N_("open"), "open-late": N_("open, reply late"), "answered": N_("answered in time"),
               "answered-late": N_("answered late")}
+CHANNEL_TEXT = {"written": N_("in writing (the §14 indennizzo applies)"),
+                "phone": N_("by phone (no §14 indennizzo for a late reply: only written complaints)")}
 CHANGE_TITLE = {"added": N_("Complaint #{id} added"), "closed": N_("Complaint #{id} closed")}
 
 
@@ -191,11 +216,11 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
     rows = []
     for status in statuses:
         c = status.complaint
-        owed = euros(status.amount) + (" (max)" if status.at_cap else "")
+        owed = (euros(status.amount) + (" (max)" if status.at_cap else "")) if status.accrues else _("none (phone)")
         rows.append([f"#{c.id}", c.line, c.filed.isoformat(), status.reply_due.isoformat(),
                      _(STATE_TEXT[status.state]), str(status.days_late), owed,
                      _iso(status.next_increase) or "-", c.subject])
-    columns = ["id", _("line"), _("filed"), _("reply due"), _("state"), _("days late"), _("owed"), _("grows on"),
+    columns = ["id", _("line"), _("received"), _("reply due"), _("state"), _("days late"), _("owed"), _("grows on"),
                _("subject")]
     blocks: list[Any] = [Table(columns, rows, title=_("Complaints as of {day}").format(day=human_date(today)))]
     total = sum((status.amount for status in statuses), ZERO)
@@ -206,13 +231,27 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
         rules = charter.complaints
         cite = f"[{charter.cite(rules.section)}]"
         blocks.append(Note(_(
-            "Reply due {reply_days} calendar days after filing; when late, {per_step} per {step_days} of delay, "
+            "Reply due {reply_days} calendar days after the operator received it; when late, {per_step} per {step_days} of delay, "
             "max {cap}, paid within {payment_days} days of your request {cite}.").format(
             reply_days=rules.reply_within_days, per_step=euros(rules.per_step),
             step_days=_days(rules.step_days, rules.days), cap=euros(rules.cap),
             payment_days=rules.payment_within_days, cite=cite), "dim"))
         blocks.append(Note(_("Days late count {kind}; the indennizzo is for written complaints (reclami scritti) "
                              "{cite}.").format(kind=_(DAY_KIND_NAMES[rules.days]), cite=cite), "dim"))
+        blocks.append(Note(_("For a complex complaint, an interim notice on the progress and the time needed may "
+                             "be all that comes within the {days} days {cite}.").format(
+            days=rules.reply_within_days, cite=cite), "dim"))
+    phone = [status for status in statuses if not status.accrues]
+    if phone:
+        blocks.append(Note(_("Filed by phone, so no indennizzo for a late reply (only written complaints): "
+                             "{ids}.").format(ids=", ".join(f"#{status.complaint.id}" for status in phone)), "dim"))
+    late = [status for status in statuses if status.next_step == "conciliation"]
+    if late:
+        charter = late[0].charter
+        blocks.append(Note(_("Reply late or unsatisfying for {ids}: the next step is conciliation ({command}) "
+                             "{cite}.").format(
+            ids=", ".join(f"#{status.complaint.id}" for status in late), command="kenactl rights conciliation",
+            cite=f"[{charter.cite(charter.conciliation.section)}]"), "warn"))
         blocks.extend(_charter_notes([(charter, chosen_by)], _("on the filing date")))
     return blocks
 
@@ -229,19 +268,26 @@ def show_complaint_change(verb: str, status: ComplaintStatus, *, as_json: bool) 
     c, charter = status.complaint, status.charter
     cite = f"[{charter.cite(charter.complaints.section)}]"
     reply_days = charter.complaints.reply_within_days
-    rows = [(_("Line"), c.line), (_("Filed"), human_date(c.filed)),
+    rows = [(_("Line"), c.line), (_("Received"), human_date(c.filed)),
             (_("Reply due"), ngettext("{day} ({days} calendar day)", "{day} ({days} calendar days)",
                                       reply_days).format(day=human_date(status.reply_due), days=reply_days)
              + f"  {cite}")]
     if c.subject:
         rows.insert(1, (_("Subject"), c.subject))
+    if c.channel is not None:
+        rows.append((_("Filed"), _(CHANNEL_TEXT[c.channel])))
     if c.closed is not None:
-        rows.append((_("Answered"), f"{human_date(c.closed)}: {_(STATE_TEXT[status.state])}"))
+        answered = f"{human_date(c.closed)}: {_(STATE_TEXT[status.state])}"
+        rows.append((_("Answered"), answered + (_(", unsatisfied") if c.unsatisfied else "")))
     if status.days_late:
         rows.append((_("Days late"), f"{_days(status.days_late, charter.complaints.days)}"))
     if status.state != "open":
         rows.append((_("Owed"), f"{euros(status.amount)}  {cite}"))
-    blocks = [Section(_(CHANGE_TITLE[verb]).format(id=c.id), [Fields(rows)])]
+    notes = []
+    if status.next_step == "conciliation":
+        notes.append(Note(_("Next step: conciliation ({command}) {cite}.").format(
+            command="kenactl rights conciliation", cite=f"[{charter.cite(charter.conciliation.section)}]"), "warn"))
+    blocks = [Section(_(CHANGE_TITLE[verb]).format(id=c.id), [Fields(rows), *notes])]
     emit(blocks, complaint_json(status), as_json=as_json)
 
 
@@ -261,6 +307,8 @@ def leave_json(advice: LeaveAdvice) -> dict[str, Any]:
         "refund_by": _iso(advice.refund_by),
         "refund_within_days": rules.refund_within_days,
         "better": advice.better,
+        "porting": rules.porting,
+        "unrequested": rules.unrequested,
         "sources": {key: charter.cite(rules.section) for key in ("residual_credit", "transfer", "refund")},
     }
 
@@ -300,6 +348,10 @@ def leave_blocks(advice: LeaveAdvice) -> list[Any]:
     notes.append(Note(_("§11 applies when you withdraw (recesso), the SIM is deactivated or you port the number, "
                         "on your express request (form on kenamobile.it); bonus, discount and promotion credit is "
                         "excluded: «{quote}» {cite}.").format(quote=rules.bonus_quote, cite=cite), "dim"))
+    notes.append(Note(_("Porting the number away: {text} {cite}.").format(text=_(rules.porting), cite=cite),
+                      "info"))
+    notes.append(Note(_("If you ask for nothing: {text} {cite}.").format(text=_(rules.unrequested), cite=cite),
+                      "dim"))
     notes.extend(_charter_notes([(charter, advice.chosen_by)], _("today")))
     title = _("Leaving line {line}: residual credit {amount}").format(line=advice.line,
                                                                        amount=euros(advice.eligible))

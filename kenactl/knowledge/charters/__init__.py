@@ -11,12 +11,14 @@ charters' own Italian text and are never translated.
 """
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from kenactl.core.charter import CASES, Charter, Compensation, Complaints, Mnp, Rate, ResidualCredit, in_force
+from kenactl.core.charter import (CASES, Charter, Compensation, Complaints, Conciliation, Contacts, Mnp, Rate,
+                                  ResidualCredit, in_force)
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays
@@ -29,7 +31,9 @@ __all__ = ["CASES", "CHARTER_IDS", "Charter", "CharterError", "choose", "edition
 CHARTER_IDS = ("tim-2022", "noverca")
 ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_from", "compensation.payment_method",
                   "compensation.request", "compensation.automatic_terms", "mnp.payment_method", "mnp.request",
-                  "residual_credit.transfer_to", "residual_credit.small_credit_transfer_to")
+                  "residual_credit.transfer_to", "residual_credit.small_credit_transfer_to", "residual_credit.porting",
+                  "residual_credit.unrequested", "conciliation.procedure", "conciliation.steps",
+                  "conciliation.mandatory", "changes.text", "withdrawal.how", "sim_block.text")
 
 
 def _rate(table: Fields) -> Rate:
@@ -44,8 +48,12 @@ def parse(text: str, origin: str) -> Charter:
         top = Fields(tomllib.loads(text), origin=origin, error=CharterError)
     except tomllib.TOMLDecodeError as error:
         raise CharterError(Msg("{origin}: not valid TOML: {error}", origin=origin, error=str(error))) from None
-    comp, mnp, complaints, credit = (top.table_at(name) for name in
-                                     ("compensation", "mnp", "complaints", "residual_credit"))
+    comp, mnp, complaints, credit, conciliation, changes, withdrawal, block = (top.table_at(name) for name in (
+        "compensation", "mnp", "complaints", "residual_credit", "conciliation", "changes", "withdrawal",
+        "sim_block"))
+    steps = conciliation.typed("steps", list, "a list of values")
+    if not steps or not all(isinstance(step, str) and step.strip() for step in steps):
+        conciliation.fail(Msg("{field}: expected a list of texts", field=conciliation.name("steps")))
     cases = comp.table_at("cases")
     for case in cases.table:
         if case not in CASES or case == "mnp":
@@ -80,7 +88,21 @@ def parse(text: str, origin: str) -> Charter:
             refund_within_days=credit.integer("refund_within_days"), days=credit.choice("days", DAY_KINDS),
             transfer_to=credit.text("transfer_to"),
             small_credit_transfer_to=credit.text("small_credit_transfer_to"), quote=credit.text("quote"),
-            small_credit_quote=credit.text("small_credit_quote"), bonus_quote=credit.text("bonus_quote")),
+            small_credit_quote=credit.text("small_credit_quote"), bonus_quote=credit.text("bonus_quote"),
+            porting=credit.text("porting"), porting_quote=credit.text("porting_quote"),
+            unrequested=credit.text("unrequested"), unrequested_quote=credit.text("unrequested_quote")),
+        conciliation=Conciliation(
+            section=conciliation.text("section"), procedure=conciliation.text("procedure"), steps=tuple(steps),
+            mandatory=conciliation.text("mandatory"), quote=conciliation.text("quote")),
+        contacts=Contacts(
+            changes_section=changes.text("section"), notice_days=changes.integer("notice_days", 1, 365),
+            changes=changes.text("text"), changes_quote=changes.text("quote"),
+            withdrawal_section=withdrawal.text("section"), withdrawal=withdrawal.text("how"),
+            deactivated_within_days=withdrawal.integer("deactivated_within_days", 1, 365),
+            withdrawal_quote=withdrawal.text("quote"), block_section=block.text("section"),
+            from_italy=block.text("from_italy"), from_abroad=block.text("from_abroad"),
+            self_service=block.text("self_service"), self_service_section=block.text("self_service_section"),
+            block=block.text("text"), block_quote=block.text("quote")),
         holiday_name=holidays.holiday_name,
     )
 
@@ -113,8 +135,17 @@ def translatable_texts() -> list[tuple[str, str]]:
             value: Any = data
             for key in field.split("."):
                 value = value[key]
-            found.append((value, f"kenactl/knowledge/charters/{name}: {field}"))
+            for text in value if isinstance(value, list) else [value]:
+                found.append((text, f"kenactl/knowledge/charters/{name}: {field}"))
     return found
+
+
+def in_city(charter: Charter, city: str | None) -> Charter:
+    """``charter`` counting also the patron saint's day of ``city`` (a code or name; None: national only)."""
+    if city is None:
+        return charter
+    code = holidays.city_code(city)
+    return replace(charter, holiday_name=holidays.holiday_name_in(code), city=code)
 
 
 def editions() -> tuple[Charter, ...]:

@@ -15,6 +15,7 @@ from kenactl.core.model import Line
 from kenactl.core.operator import (
     FEATURES,
     OUTCOMES,
+    REQUIREMENTS,
     STATUSES,
     Condition,
     Event,
@@ -222,14 +223,18 @@ def _condition(fields, options: dict[str, OptionRule]) -> Condition:
 
 
 def _event(fields, options) -> Event:
-    fields.check_keys({"day", "event", "cost", "when"} | FACT_KEYS)
-    return Event(day=fields.integer("day", 0, 3660), event=fields.text("event"), cost=fields.money("cost"),
-                 fact=_fact(fields), when=_condition(fields, options))
+    fields.check_keys({"day", "event", "cost", "when", "only_if", "per_day_of_use"} | FACT_KEYS)
+    only_if = fields.choice("only_if", REQUIREMENTS, None)
+    return Event(day=fields.integer("day", 0, 3660), event=fields.text("event"),
+                 cost=fields.money("cost") if "cost" in fields.table else None, fact=_fact(fields),
+                 when=_condition(fields, options), only_if=only_if,
+                 per_day_of_use=fields.flag("per_day_of_use", False))
 
 
 def _statement(fields, options) -> Statement:
-    fields.check_keys({"text", "when"} | FACT_KEYS)
-    return Statement(text=fields.text("text"), fact=_fact(fields), when=_condition(fields, options))
+    fields.check_keys({"text", "when", "only_if"} | FACT_KEYS)
+    return Statement(text=fields.text("text"), fact=_fact(fields), when=_condition(fields, options),
+                     only_if=fields.choice("only_if", REQUIREMENTS, None))
 
 
 def _rate(fields, options) -> Rate:
