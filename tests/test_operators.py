@@ -27,6 +27,8 @@ def fact_tables(document):
             yield f"{key}[{index}]", table
     for key, table in document.get("options", {}).items():
         yield f"options.{key}", table
+    for key, table in document.get("ledger", {}).items():
+        yield f"ledger.{key}", table
 
 
 def test_builtin_files_are_the_known_operators():
@@ -43,7 +45,7 @@ def test_every_fact_has_a_source_an_as_of_date_and_a_status(path):
         assert isinstance(table.get("source"), str) and table["source"].strip(), f"{path.name} {where}: no source"
         assert isinstance(table.get("as_of"), date), f"{path.name} {where}: no as_of date"
         assert table.get("status") in STATUSES, f"{path.name} {where}: status {table.get('status')!r}"
-    assert set(document) <= {"name", "short_credit", "validity", "options", *LISTS}
+    assert set(document) <= {"name", "short_credit", "validity", "options", "ledger", *LISTS}
 
 
 def test_every_builtin_operator_loads_with_auto_topup():

@@ -1,0 +1,433 @@
+"""The ledger of a line: its state at any moment, derived from the recorded facts and the operator's rule.
+
+``fold(line, rule, moment)`` applies, in time order, every fact of the line (credit observations,
+top-ups, usage readings, Restarts, charges, setting changes) and every scheduled renewal of the
+schedule in force (renewal day and time, month-end clamping, Restart and top-up shifts) up to
+``moment``. A covered renewal takes the price and refills the bundle; one the credit does not cover
+gets the operator's outcome (``RenewalRule``). A ``moment`` in the future projects the same way with
+no new facts. Pure: the same facts and moment always give the same ``LineState``.
+
+At one instant a scheduled renewal comes before the facts recorded at that instant.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from kenactl.core import charges as charge_rules
+from kenactl.core import dates
+from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Charge, HistoryEntry, Line, UsageSample
+from kenactl.core.money import ZERO
+from kenactl.core.renewal_rule import RenewalRule
+from kenactl.text import Money, Msg
+
+KINDS = ("scheduled", "restart", "topup")
+OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
+_ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """A renewal that happened: when, how (``KINDS``), its outcome (``OUTCOMES``), what it took and left owed.
+
+    ``owed`` is what the renewal left to pay (the rest of the price, late fees, a negative credit);
+    ``by_card`` means the price was paid by card or bank account, not from the credit.
+    """
+
+    at: datetime
+    kind: str
+    outcome: str
+    charged: Decimal
+    owed: Decimal
+    price: Decimal
+    by_card: bool = False
+    day_before: int = 0
+    day_after: int = 0
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A late fee that accrued ``at`` (an operator timeline event), owed until a top-up pays it."""
+
+    at: datetime
+    event: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Period:
+    """From one renewal (or the line's start) to the next: what happened in it. ``end`` None: current."""
+
+    start: datetime
+    end: datetime | None
+    renewal: Renewal | None
+    topups: tuple[tuple[datetime, Decimal], ...] = ()
+    fees: tuple[Fee, ...] = ()
+    usage: UsageSample | None = None  # the last reading of the period
+    included: Allowances | None = None
+
+    @property
+    def spend(self) -> Decimal:
+        """What the operator took in this period: the renewal's charge and the fees."""
+        charged = self.renewal.charged if self.renewal is not None else ZERO
+        return charged + sum((fee.amount for fee in self.fees), ZERO)
+
+
+@dataclass(frozen=True)
+class LineState:
+    """A line at ``moment`` as the ledger derives it.
+
+    ``credit`` may be negative; ``credit_as_of`` is the last observation (None: a credit entered
+    without a date, as older profiles have); ``basis`` says what was assumed since. ``waiting_since``
+    is the renewal the credit did not cover while the offer waits for a top-up (``offer_usable``
+    False); ``next_renewal`` is None while that renewal can only come from a top-up. ``owed`` is
+    what the ledger's renewals and fees left to pay, ``pending`` the recorded charges due now;
+    a top-up pays both first. ``line`` is the line as derived (see ``view``).
+    """
+
+    moment: datetime
+    line: Line
+    credit: Decimal
+    credit_as_of: datetime | None
+    basis: Msg
+    offer_usable: bool
+    waiting_since: datetime | None
+    last_renewal: Renewal | None
+    next_renewal: datetime | None
+    period_start: datetime
+    owed: Decimal
+    pending: Decimal
+    fees: tuple[Fee, ...]
+    periods: tuple[Period, ...]
+    renewals: tuple[Renewal, ...]
+    rule: RenewalRule
+    by_card: bool
+
+    @property
+    def min_topup(self) -> Decimal:
+        """The least top-up now that renews the waiting offer (owed amounts included), else for the next renewal."""
+        price = self.line.price
+        if not self.offer_usable:
+            if self.rule.topup == "renews":
+                return self.owed + self.pending + max(price - self.credit, ZERO)
+            return self.owed + self.pending + max(-self.credit, ZERO)
+        if self.by_card or self.credit >= price:
+            return ZERO
+        due = self.pending if self.next_renewal is None else charge_rules.pending_at(self.line, self.next_renewal)
+        return price - self.credit + self.owed + due
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What the credit lacks for the price (0 when paid by card)."""
+        return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)
+
+
+@dataclass
+class _Run:
+    """The fold's mutable state while it walks the timeline."""
+
+    line: Line  # the settings in force
+    rule: RenewalRule
+    credit: Decimal | None
+    as_of: datetime | None
+    day: int
+    at: time
+    upcoming: datetime | None
+    paid: list[Decimal]
+    waiting: datetime | None = None
+    owed: Decimal = ZERO
+    last_topup: date | None = None
+    basis: list[tuple[str, object]] = field(default_factory=list)
+    fee_queue: list[tuple[datetime, object]] = field(default_factory=list)
+    fees: list[Fee] = field(default_factory=list)
+    renewals: list[Renewal] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    periods: list[dict] = field(default_factory=list)
+
+
+def settings_at(line: Line, moment: datetime) -> Line:
+    """The line's settings in force at ``moment``: every change recorded after it undone."""
+    later = sorted((change for change in line.changes if dates.instant(change.at) > dates.instant(moment)),
+                   key=lambda change: dates.instant(change.at), reverse=True)
+    for change in later:
+        line = _with_setting(line, change.key, change.old)
+    return line
+
+
+def _with_setting(line: Line, key: str, value: object) -> Line:
+    if key in ALLOWANCE_KINDS:
+        return replace(line, included=replace(line.included, **{key: value}))
+    return replace(line, **{key: value})
+
+
+def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
+    found: list[tuple[datetime, int, str, object]] = []
+    found += [(item.at, _ORDER["observation"], "observation", item) for item in line.observations]
+    found += [(item.at, _ORDER["topup"], "topup", item) for item in line.topups]
+    found += [(item.at, _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
+              for item in line.history]
+    found += [(item.at, _ORDER["change"], "change", item) for item in line.changes]
+    return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
+
+
+def fold(line: Line, rule: RenewalRule, moment: datetime) -> LineState:
+    """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then."""
+    moment = dates.in_rome(moment)
+    events = [event for event in _events(line) if dates.instant(event[0]) <= dates.instant(moment)]
+    readings = [sample for sample in line.usage if dates.instant(sample.at) <= dates.instant(moment)]
+    firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
+    start = min(firsts, key=dates.instant) if firsts else moment
+    settings = settings_at(line, start)
+    run = _Run(line=settings, rule=rule, credit=None, as_of=None,
+               day=settings.renewal_day, at=settings.renewal_time, upcoming=None,
+               paid=[charge.paid for charge in line.charges])
+    run.upcoming = dates.next_renewal(run.day, run.at, start)
+    run.periods.append(_period(dates.previous_renewal(run.day, run.at, start), None, settings))
+    for at, _order, kind, item in events:
+        _advance(run, at)
+        _apply(run, line, kind, item, at)
+    _advance(run, moment)
+    _place_readings(run, readings)
+    return _state(run, line, moment)
+
+
+def _place_readings(run: _Run, readings: list[UsageSample]) -> None:
+    """Give each period its last reading (readings are stored oldest first)."""
+    from bisect import bisect_right
+
+    starts = [dates.instant(period["start"]) for period in run.periods]
+    for sample in readings:
+        index = max(bisect_right(starts, dates.instant(sample.at)) - 1, 0)
+        run.periods[index]["usage"] = sample
+
+
+def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
+    return {"start": start, "renewal": renewal, "topups": [], "fees": [], "usage": None, "included": settings.included}
+
+
+def _advance(run: _Run, until: datetime) -> None:
+    """Apply every scheduled renewal and late fee at or before ``until``."""
+    limit = dates.instant(until)
+    while True:
+        fee_at = run.fee_queue[0][0] if run.fee_queue else None
+        renew_at = run.upcoming
+        candidates = [moment for moment in (renew_at, fee_at) if moment is not None and dates.instant(moment) <= limit]
+        if not candidates:
+            return
+        first = min(candidates, key=dates.instant)
+        if renew_at is not None and dates.instant(first) == dates.instant(renew_at):
+            _scheduled(run, renew_at)
+        else:
+            at, event = run.fee_queue.pop(0)
+            fee = Fee(at=at, event=event.event, amount=event.cost)
+            run.fees.append(fee)
+            run.owed += fee.amount
+            run.periods[-1]["fees"].append(fee)
+            _add_owed_to_last(run, fee.amount)
+
+
+def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
+    last = run.renewals[-1]
+    updated = replace(last, owed=last.owed + amount)
+    run.renewals[-1] = updated
+    for period in run.periods:
+        if period["renewal"] is last:
+            period["renewal"] = updated
+
+
+def _by_card(run: _Run) -> bool:
+    return run.line.payment == "card" or run.rule.pays_itself(run.line.options)
+
+
+def _scheduled(run: _Run, at: datetime) -> None:
+    """The scheduled renewal at ``at``."""
+    price = run.line.price
+    run.upcoming = dates.next_renewal(run.day, run.at, at)
+    if _by_card(run):
+        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
+        return
+    if run.credit is None:  # before the first observation nothing is known about the credit
+        _renewed(run, Renewal(at, "scheduled", "unknown", ZERO, ZERO, price, False, run.day, run.day))
+        return
+    if run.credit >= price:
+        run.credit -= price
+        run.basis.append(("renewal", at))
+        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, False, run.day, run.day))
+        return
+    effect = run.rule.credit
+    if effect == "minus-price":
+        charged, owed = price, max(price - run.credit, ZERO) if run.credit >= 0 else price
+        run.credit -= price
+        run.basis.append(("renewal", at))
+    elif effect == "to-zero-rest-owed":
+        charged = max(run.credit, ZERO)
+        owed = price - charged
+        run.credit -= charged
+        run.owed += owed
+        run.basis.append(("renewal", at))
+    else:
+        charged, owed = ZERO, ZERO
+    renewal = Renewal(at, "scheduled", run.rule.outcome, charged, owed, price, False, run.day, run.day)
+    _renewed(run, renewal)
+    if not run.rule.usable:
+        run.waiting = at
+        if run.rule.topup == "renews":
+            run.upcoming = None  # the next renewal comes from a top-up
+        run.fee_queue = [(dates.add_elapsed(at, timedelta(days=fee.day)), fee)
+                         for fee in run.rule.fees_for(run.line.options)]
+
+
+def _renewed(run: _Run, renewal: Renewal) -> None:
+    run.renewals.append(renewal)
+    run.periods.append(_period(renewal.at, renewal, run.line))
+    if renewal.outcome == "renewed":
+        run.waiting = None
+        run.fee_queue = []
+    run.history.append(HistoryEntry(kind="restart" if renewal.kind == "restart" else "renewal", at=renewal.at,
+                                    price=renewal.charged, renewal_day_before=renewal.day_before,
+                                    renewal_day_after=renewal.day_after))
+
+
+def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
+    if kind == "observation":
+        run.credit, run.as_of, run.basis = item.credit, item.at, []
+    elif kind == "topup":
+        _topup(run, line, item)
+    elif kind == "restart":
+        _restart(run, item)
+    elif kind == "renewal":  # a renewal recorded by an older kenactl: the schedule had it anyway
+        pass
+    elif kind == "change":
+        before = (run.line.renewal_day, run.line.renewal_time)
+        run.line = settings_at(line, at)
+        if (run.line.renewal_day, run.line.renewal_time) != before:
+            run.day, run.at = run.line.renewal_day, run.line.renewal_time
+            if run.upcoming is not None:
+                run.upcoming = dates.next_renewal(run.day, run.at, at)
+
+
+def _restart(run: _Run, entry: HistoryEntry) -> None:
+    """A Kena Restart: the bundle renews now for the price and the renewal day becomes today."""
+    at = dates.in_rome(entry.at)
+    price = run.line.price
+    before = run.day
+    if run.credit is not None:
+        run.credit -= price
+        run.basis.append(("restart", at))
+    run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
+    year, month = dates.shift_month(at.year, at.month, 1)
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    _renewed(run, Renewal(at, "restart", "renewed", price, ZERO, price, False, before, run.day))
+
+
+def _topup(run: _Run, line: Line, item) -> None:
+    """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
+    at = dates.in_rome(item.at)
+    day = at.date()
+    left = item.amount
+    for index in sorted(range(len(line.charges)), key=lambda i: charge_rules.first_due(line.charges[i])):
+        charge = replace(line.charges[index], paid=run.paid[index])
+        taken = min(charge_rules.outstanding(charge, day), left)
+        run.paid[index] += taken
+        left -= taken
+    settled = min(run.owed, left)
+    run.owed -= settled
+    left -= settled
+    if run.credit is not None:
+        run.credit += left
+        run.basis.append(("topup", at))
+    run.last_topup = day
+    run.periods[-1]["topups"].append((at, item.amount))
+    if run.waiting is None or run.credit is None:
+        return
+    price = run.line.price
+    if run.rule.topup == "unblocks":
+        if run.owed == 0 and run.credit >= 0:
+            run.waiting, run.fee_queue = None, []
+        return
+    if run.owed > 0 or run.credit < price:
+        return
+    run.credit -= price
+    before = run.day
+    if run.rule.day == "moves":
+        run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
+        year, month = dates.shift_month(at.year, at.month, 1)
+        run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    else:
+        run.upcoming = dates.next_renewal(run.day, run.at, at)
+    run.basis.append(("renewal", at))
+    _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
+
+
+def _state(run: _Run, line: Line, moment: datetime) -> LineState:
+    periods = []
+    for index, period in enumerate(run.periods):
+        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        periods.append(Period(start=period["start"], end=end, renewal=period["renewal"],
+                              topups=tuple(period["topups"]), fees=tuple(period["fees"]), usage=period["usage"],
+                              included=period["included"]))
+    charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
+                    if run.paid[index] < charge.amount)
+    credit = run.credit if run.credit is not None else line.credit
+    history = tuple(entry for entry in run.history)
+    derived = replace(run.line, credit=credit, renewal_day=run.day, renewal_time=run.at, charges=charges,
+                      history=history, last_topup=run.last_topup or line.last_topup)
+    pending = charge_rules.pending_at(derived, moment)
+    return LineState(
+        moment=moment, line=derived, credit=credit, credit_as_of=run.as_of, basis=_basis(run, line),
+        offer_usable=run.waiting is None, waiting_since=run.waiting,
+        last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
+        period_start=periods[-1].start, owed=run.owed, pending=pending, fees=tuple(run.fees),
+        periods=tuple(periods), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run))
+
+
+def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
+    """The line as derived at ``moment``: credit, renewal day and time in force, settings, charges, history."""
+    return fold(line, rule, moment).line
+
+
+def _days(moments: list) -> Msg:
+    from kenactl.core.restart import Listed
+
+    return Listed([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments], ", ")
+
+
+def _basis(run: _Run, line: Line) -> Msg:
+    """What the credit rests on: the last observation and what was assumed since."""
+    from kenactl.core.restart import Listed
+
+    if run.as_of is None:
+        return Msg("as entered (no date recorded)")
+    observed = next(item for item in reversed(line.observations)
+                    if dates.instant(item.at) == dates.instant(run.as_of))
+    parts = [Msg("observed {amount} on {day}", amount=Money(observed.credit), day=run.as_of.date())]
+    grouped: dict[str, list] = {}
+    for kind, value in run.basis:
+        grouped.setdefault(kind, []).append(value)
+    if grouped.get("renewal"):
+        template = "minus the renewal of {days}" if len(grouped["renewal"]) == 1 else "minus the renewals of {days}"
+        parts.append(Msg(template, days=_days(grouped["renewal"])))
+    if grouped.get("restart"):
+        parts.append(Msg("minus the Restart of {days}", days=_days(grouped["restart"])))
+    if grouped.get("topup"):
+        template = "plus the top-up of {days}" if len(grouped["topup"]) == 1 else "plus the top-ups of {days}"
+        parts.append(Msg(template, days=_days(grouped["topup"])))
+    return Listed(parts, ", ")
+
+
+SETTINGS = ("operator", "offer", "price", "renewal_day", "renewal_time", "options", "payment", "pending_offer_change")
+
+
+def record_changes(before: Line, after: Line, now: datetime) -> Line:
+    """``after`` with a ``Change`` recorded at ``now`` for every setting that differs from ``before``."""
+    from kenactl.core.model import Change
+
+    changes = [Change(at=now, key=key, old=getattr(before, key)) for key in SETTINGS
+               if getattr(before, key) != getattr(after, key)]
+    changes += [Change(at=now, key=kind, old=before.included.get(kind)) for kind in ALLOWANCE_KINDS
+                if before.included.get(kind) != after.included.get(kind)]
+    if not changes:
+        return after
+    kept = tuple(item for item in before.changes
+                 if not (dates.instant(item.at) == dates.instant(now) and item.key in {c.key for c in changes}))
+    return replace(after, changes=(*kept, *changes))

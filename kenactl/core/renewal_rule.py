@@ -1,0 +1,50 @@
+"""What an operator does at a renewal the credit does not cover, as values the ledger applies.
+
+Loaded from the ``[ledger]`` table of each operator data file (one source of truth with ``explain``:
+the outcome id is ``short_credit.outcome`` and the fees are the file's ``timeline`` events that have a
+cost). Every value carries its ``Fact`` (source, as-of date, status).
+"""
+
+from dataclasses import dataclass, field
+
+from kenactl.core.rules import Event, Fact
+
+CREDIT_EFFECTS = ("untouched", "minus-price", "to-zero-rest-owed")
+TOPUP_EFFECTS = ("renews", "unblocks")
+DAY_EFFECTS = ("moves", "stays", "unknown")
+FEE_SOURCES = ("timeline", "none")
+
+
+@dataclass(frozen=True)
+class RenewalRule:
+    """One operator's rule for a renewal the credit does not cover.
+
+    ``credit``: ``untouched`` (suspended / not renewed), ``minus-price`` (renewed into negative credit) or
+    ``to-zero-rest-owed`` (the credit pays part, the rest is owed). ``usable``: whether the offer stays
+    usable until a top-up. ``topup``: ``renews`` (a top-up covering the price and what is owed renews the
+    offer at its moment) or ``unblocks`` (a top-up paying what is owed makes the offer usable again).
+    ``day``: whether a renewal made by a top-up moves the renewal day to the top-up day (``unknown``
+    keeps it). ``fees``: the timeline events that cost something, accrued on their day while the
+    top-up is missing (their ``when`` conditions are checked against the line's options).
+    """
+
+    operator: str
+    outcome: str
+    credit: str
+    usable: bool
+    topup: str
+    day: str
+    fees: tuple[Event, ...]
+    auto_renews: dict[str, frozenset[str]] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)  # the operator's option defaults
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def pays_itself(self, options: dict[str, str]) -> bool:
+        """Whether an option of the line (an automatic top-up) pays every renewal."""
+        chosen = {**self.defaults, **options}
+        return any(chosen.get(key) in values for key, values in self.auto_renews.items())
+
+    def fees_for(self, options: dict[str, str]) -> tuple[Event, ...]:
+        """The fees that apply under the line's ``options`` (the operator's defaults fill the rest)."""
+        chosen = {**self.defaults, **options}
+        return tuple(sorted((fee for fee in self.fees if fee.when.holds(chosen)), key=lambda fee: fee.day))
