@@ -67,11 +67,9 @@ def load(path: Path) -> Profile:
 
 def dumps(profile: Profile) -> str:
     """The TOML text of ``profile``."""
-    import tomli_w
+    from kenactl.schema import profile_to_text
 
-    from kenactl.schema import profile_to_toml
-
-    return tomli_w.dumps(profile_to_toml(profile))
+    return profile_to_text(profile)
 
 
 @contextmanager

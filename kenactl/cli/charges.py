@@ -65,7 +65,12 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
-    show_charges(app.load().line(line_name), app.now, as_json=as_json)
+    from kenactl import operators
+    from kenactl.derived import line_states
+
+    profile = app.load()
+    name = profile.line(line_name).name
+    show_charges(line_states(profile, app.now, operators.user_folder(app.path))[name].line, app.now, as_json=as_json)
 
 
 @charges.command("clear")
@@ -73,20 +78,33 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @click.argument("number", type=click.IntRange(1), required=False)
 @pass_app
 def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
-    """Remove charge NUMBER (as in 'charges list'), or every charge of the line."""
+    """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line."""
+    from kenactl import operators
+    from kenactl.core.money import ZERO
+    from kenactl.derived import line_states
+
+    folder = operators.user_folder(app.path)
+
+    def pending(profile: Profile) -> list:
+        """The stored charges still unpaid now, in the order 'charges list' numbers them."""
+        line = profile.line(line_name)
+        unpaid = {replace(charge, paid=ZERO) for charge in line_states(profile, app.now, folder)[line.name].line.charges}
+        return [charge for charge in line.charges if replace(charge, paid=ZERO) in unpaid]
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        if not line.charges:
+        listed = pending(profile)
+        if not listed:
             raise InputError(_("line {name} has no pending charges").format(name=repr(line.name)))
-        if number is not None and number > len(line.charges):
+        if number is not None and number > len(listed):
             raise InputError(_("line {name} has charges 1-{count}; there is no {number}").format(
-                name=repr(line.name), count=len(line.charges), number=number))
-        kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
-        return profile.with_line(replace(line, charges=kept))
+                name=repr(line.name), count=len(listed), number=number))
+        dropped = listed if number is None else [listed[number - 1]]
+        return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in dropped)))
 
-    updated = app.update(change).line(line_name)
-    left = len(updated.charges)
+    updated = app.update(change)
+    left = len(pending(updated))
+    updated = updated.line(line_name)
     click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
                         left).format(name=repr(updated.name), count=left))
 

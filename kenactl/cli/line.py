@@ -6,7 +6,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import LINE_NAME, OPTION, allowance, line_field_options, line_option
-from kenactl.cli.profile import build_line
+from kenactl.cli.profile import build_line, with_first_observation
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _
@@ -25,7 +25,7 @@ def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
         raise InputError(_("line {name} already exists").format(name=repr(name)))
-    new = build_line(name, values, command="line add")
+    new = with_first_observation(build_line(name, values, command="line add"), app.now)
     app.update(lambda profile: profile.add_line(new))
     click.echo(_("Added line {name}.").format(name=repr(name)))
 
@@ -47,9 +47,9 @@ def line_list(app: App) -> None:
 @click.argument("name", type=LINE_NAME)
 @pass_app
 def line_remove(app: App, name: str) -> None:
-    """Remove line NAME (a profile keeps at least one line)."""
+    """Remove line NAME and its whole past: readings, top-ups, renewals, Restarts (a profile keeps one line)."""
     app.update(lambda profile: profile.remove_line(name))
-    click.echo(_("Removed line {name}.").format(name=repr(name)))
+    click.echo(_("Removed line {name} and everything recorded for it.").format(name=repr(name)))
 
 
 @line.command("rename")
@@ -99,7 +99,12 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
 
             operator = operators.load(fields.get("operator", current.operator), operators.user_folder(app.path))
             fields["options"] = updated_options(operator, current.options, option_pairs)
-        return profile.with_line(replace(current, included=included, **fields))
+        from kenactl.core.ledger import record_changes
+        from kenactl.core.model import Observation
+
+        if "credit" in fields:  # the credit is an observation, not a setting
+            fields["observations"] = (*current.observations, Observation(at=app.now, credit=fields["credit"]))
+        return profile.with_line(record_changes(current, replace(current, included=included, **fields), app.now))
 
     updated = app.update(change)
     click.echo(_("Updated line {name}.").format(name=repr(updated.line(line_name).name)))

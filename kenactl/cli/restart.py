@@ -22,7 +22,7 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
     from kenactl.core.restart import check_restart
     from kenactl.views import restart as view
 
-    verdict = check_restart(app.load().line(line_name), app.now)
+    verdict = check_restart(_derived(app, line_name), app.now)
     view.show_check(verdict, as_json=as_json)
     if not verdict.eligible:
         ctx.exit(1)
@@ -37,10 +37,23 @@ def restart_apply(app: App, line_name: str | None) -> None:
     from kenactl.core.restart import SOURCE, apply_restart
     from kenactl.i18n import _, day, moment, money
 
-    def change(profile: Profile) -> Profile:
-        return profile.with_line(apply_restart(profile.line(line_name), app.now))
+    from dataclasses import replace
 
-    after = app.update(change).line(line_name)
+    from kenactl.core.model import HistoryEntry
+
+    def change(profile: Profile) -> Profile:
+        from kenactl.core.ledger import dated
+
+        stored = dated(profile.line(line_name), app.now)
+        later = [entry.at for entry in stored.history if dates.instant(entry.at) > dates.instant(app.now)]
+        derived = _derived(app, line_name, replace(profile, lines={stored.name: replace(
+            stored, history=tuple(entry for entry in stored.history if entry.at not in later))}) if later else profile)
+        apply_restart(replace(derived, history=stored.history) if later else derived, app.now)  # refuses with reasons
+        entry = HistoryEntry(kind="restart", at=app.now, price=derived.price, renewal_day_before=0, renewal_day_after=0)
+        return profile.with_line(replace(stored, history=(*stored.history, entry)))
+
+    updated = app.update(change)
+    after = _derived(app, line_name, updated)
     entry = after.history[-1]
     upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
     click.echo(_("Restart recorded for line {line} at {now}: {price} charged, credit now {credit}, counters back "
@@ -62,7 +75,16 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.restart_plan import plan_restart
     from kenactl.views import restart as view
 
-    view.show_plan(plan_restart(app.load().line(line_name), app.now), as_json=as_json)
+    view.show_plan(plan_restart(_derived(app, line_name), app.now), as_json=as_json)
+
+
+def _derived(app: App, line_name: str | None, profile: Profile | None = None):
+    """The line as the ledger derives it now: real credit, counters and renewal day."""
+    from kenactl import operators
+    from kenactl.derived import line_states
+
+    profile = profile or app.load()
+    return line_states(profile, app.now, operators.user_folder(app.path))[profile.line(line_name).name].line
 
 
 COMMANDS = (restart,)

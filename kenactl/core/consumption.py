@@ -25,8 +25,8 @@ def current_period(line: Line, now: datetime) -> Period:
     """The period that contains ``now`` for ``line``."""
     end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
-    restarts = [entry.at for entry in line.history
-                if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    restarts = [entry.at for entry in line.history  # a derived line's history also has its renewals
+                if entry.kind in ("restart", "renewal") and dates.instant(entry.at) <= dates.instant(now)]
     if restarts and dates.instant(max(restarts, key=dates.instant)) > dates.instant(start):
         start = max(restarts, key=dates.instant)
     return Period(start=start, end=end)
@@ -92,8 +92,8 @@ def record_usage(line: Line, now: datetime, changes: dict[str, int]) -> UsageSam
     return UsageSample(at=now, **values)
 
 
-def trim_samples(line: Line, now: datetime, keep: UsageSample) -> tuple[UsageSample, ...]:
-    """The samples to store: this period's, plus ``keep``; older periods' are dropped."""
-    start, replaced = dates.instant(current_period(line, now).start), dates.instant(keep.at)
-    kept = [s for s in line.usage if dates.instant(s.at) >= start and dates.instant(s.at) != replaced]
-    return tuple(sorted([*kept, keep], key=lambda s: dates.instant(s.at)))
+def with_sample(line: Line, sample: UsageSample) -> tuple[UsageSample, ...]:
+    """Every reading of the line plus ``sample`` (one at the same moment is replaced); none is ever dropped."""
+    moment = dates.instant(sample.at)
+    kept = [s for s in line.usage if dates.instant(s.at) != moment]
+    return tuple(sorted([*kept, sample], key=lambda s: dates.instant(s.at)))

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Charge, HistoryEntry, Line, UsageSample
+from kenactl.core.model import ALLOWANCE_KINDS, Allowances, HistoryEntry, Line, Observation, UsageSample
 from kenactl.core.money import ZERO
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
@@ -102,6 +102,7 @@ class LineState:
     renewals: tuple[Renewal, ...]
     rule: RenewalRule
     by_card: bool
+    facts: Line  # the line as stored: what ``forecast`` folds further
 
     @property
     def min_topup(self) -> Decimal:
@@ -170,10 +171,16 @@ def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
     return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
 
 
-def fold(line: Line, rule: RenewalRule, moment: datetime) -> LineState:
-    """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then."""
+def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None) -> LineState:
+    """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then.
+
+    A line with no observation (its credit entered without a date) has that credit at ``anchor``
+    (default: ``moment``): renewals before it are not applied to it, later ones are.
+    """
     moment = dates.in_rome(moment)
-    events = [event for event in _events(line) if dates.instant(event[0]) <= dates.instant(moment)]
+    undated = not line.observations
+    facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
+    events = [event for event in _events(facts) if dates.instant(event[0]) <= dates.instant(moment)]
     readings = [sample for sample in line.usage if dates.instant(sample.at) <= dates.instant(moment)]
     firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
@@ -188,6 +195,8 @@ def fold(line: Line, rule: RenewalRule, moment: datetime) -> LineState:
         _apply(run, line, kind, item, at)
     _advance(run, moment)
     _place_readings(run, readings)
+    if undated:
+        run.as_of = None
     return _state(run, line, moment)
 
 
@@ -378,7 +387,14 @@ def _state(run: _Run, line: Line, moment: datetime) -> LineState:
         offer_usable=run.waiting is None, waiting_since=run.waiting,
         last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
         period_start=periods[-1].start, owed=run.owed, pending=pending, fees=tuple(run.fees),
-        periods=tuple(periods), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run))
+        periods=tuple(periods), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
+
+
+def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
+    """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
+    renewal by renewal with the operator's rule."""
+    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment)
+            for moment in moments]
 
 
 def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
@@ -431,3 +447,11 @@ def record_changes(before: Line, after: Line, now: datetime) -> Line:
     kept = tuple(item for item in before.changes
                  if not (dates.instant(item.at) == dates.instant(now) and item.key in {c.key for c in changes}))
     return replace(after, changes=(*kept, *changes))
+
+
+def dated(line: Line, now: datetime) -> Line:
+    """``line`` with its undated credit (entered by an older tool or by code) observed at ``now``, so that a
+    fact recorded now (a top-up, a Restart) applies to it."""
+    if line.observations:
+        return line
+    return replace(line, observations=(Observation(at=now, credit=line.credit),))

@@ -17,7 +17,7 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.model import Complaint, Line, Profile
@@ -25,6 +25,9 @@ from kenactl.core.money import ZERO
 from kenactl.core.rules import ValidityRule
 from kenactl.core.money import shortfall
 from kenactl.text import Money, Msg
+
+if TYPE_CHECKING:
+    from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -65,24 +68,29 @@ class Item:
 
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
-                   validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+                   validity: dict[str, ValidityRule] | None = None,
+                   states: "dict[str, LineState] | None" = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
-    SIM-validity item.
+    SIM-validity item. With the ledger's ``states`` (``profile`` then being the derived profile) the
+    credit is projected renewal by renewal with each operator's rule, and an offer waiting for a
+    top-up is an item of its own.
     """
     now = dates.in_rome(now)
     rules = validity or {}
     items = []
     for line in profile.selected(line_name):
         complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
-        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints))
+        state = (states or {}).get(line.name)
+        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints, state))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
-              validity: dict[str, ValidityRule] | None = None) -> list[Item]:
+              validity: dict[str, ValidityRule] | None = None,
+              states: "dict[str, LineState] | None" = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -91,16 +99,18 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     now = dates.in_rome(now)
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
-    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity)
+    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, states=states)
     return [item for item in found if item.kind != "TOPUP" and not item.cancelled
             and dates.instant(item.due) <= dates.instant(until)
             and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint]) -> list[Item]:
+                complaints: list[Complaint], state: "LineState | None" = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
-    items = _renewal_items(line, now, months)
+    items = _renewal_items(line, now, months, state)
+    if state is not None and not state.offer_usable:
+        items.append(_waiting_item(line, now, state))
     horizon = max(item.day for item in items)
     items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
     if line.operator == "kena":
@@ -111,13 +121,21 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     return [item for item in items if item.day <= horizon]
 
 
-def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
+def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | None" = None) -> list[Item]:
     moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
+    if state is not None:
+        from kenactl.core.ledger import forecast
+
+        if state.next_renewal is None:  # waiting for a top-up: no scheduled renewal until then
+            return []
+        projected = forecast(state, moments)
     items: list[Item] = []
     for index, moment in enumerate(moments):
         period = f"{moment.year:04d}-{moment.month:02d}"
         sequence = _moves_before(line, moment)
-        if index == 0:
+        if state is not None:  # the ledger projected: each earlier renewal with the operator's rule
+            missing = projected[index].min_topup
+        elif index == 0:
             missing = charges.min_topup(line, now)
         else:  # the same rule projected: earlier renewals paid from the credit, no top-ups in between
             short = shortfall(line.credit - index * line.price, line.price)
@@ -126,6 +144,22 @@ def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
         if index == 0 and missing > 0:
             items.append(_topup(line, now, moment, period, sequence, missing))
     return items
+
+
+def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
+    """An offer a renewal left waiting for a top-up: reported at every run until it is renewed."""
+    since = state.waiting_since
+    period = f"{since.year:04d}-{since.month:02d}"
+    values = dict(line=line.name, offer=line.offer, since=since, amount=Money(state.min_topup))
+    if state.rule.topup == "renews":
+        headline = Msg("{line}: {offer} suspended since {since}: top up {amount} to renew now", **values)
+    else:
+        headline = Msg("{line}: {offer} blocked since {since}: top up {amount} to use it again", **values)
+    return Item(kind="RENEWAL", line=line.name, period=period, start=since.date(), due=now, summary=headline,
+                description=Msg("{headline}.\nCredit {credit} ({basis}).", headline=headline,
+                                credit=Money(state.credit), basis=state.basis),
+                headline=headline, sequence=_moves_before(line, since), topup=state.min_topup,
+                lasts_until=dates.add_elapsed(now, timedelta(days=1)))
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:
