@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from kenactl.cli import cli
-from kenactl.cli.completion import SCRIPT_FILES, script
+from kenactl.completion.command import script
+from kenactl.completion.shells import SCRIPT_FILES
 
 if __name__ == "__main__":
     folder = Path(__file__).resolve().parent

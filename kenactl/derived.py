@@ -15,7 +15,7 @@ from kenactl.core.renewal_rule import RenewalRule
 
 def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
     """The renewal rule of each operator the profile's lines use."""
-    from kenactl import operators
+    from kenactl.knowledge import operators
 
     return {name: operators.renewal_rule(name, folder) for name in sorted({l.operator for l in profile.lines.values()})}
 

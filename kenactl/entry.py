@@ -10,7 +10,7 @@ def main() -> None:
     """Console entry point; ``_KENACTL_VALUES=KIND kenactl WORDS...`` prints completion values."""
     kind = os.environ.get(VALUES_ENV)
     if kind:
-        from kenactl.complete import print_values  # no click: the shell scripts wait for this
+        from kenactl.completion.values import print_values  # no click: the shell scripts wait for this
 
         sys.exit(print_values(kind, sys.argv[1:]))
     from kenactl.cli import main as cli_main

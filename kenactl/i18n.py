@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kenactl.core.money import format_money
 from kenactl.text import N_, Money, Msg, register_renderer
 
 DOMAIN = "kenactl"
@@ -96,8 +97,6 @@ def show(value: Any, lang: str | None = None) -> str:
 
 def money(value: Decimal, lang: str | None = None) -> str:
     """``7.99 €`` / ``7,99 €`` (two decimals, never ``-0.00``)."""
-    from kenactl.core.money import format_money  # core.money imports this module
-
     return f"{_decimal_mark(format_money(value), lang)} €"
 
 
@@ -127,7 +126,7 @@ def day(value: date, lang: str | None = None) -> str:
 
 def moment(value: datetime, lang: str | None = None) -> str:
     """``Thu 31 Dec 2026 00:00`` / ``gio 31 dicembre 2026 00:00``, in Europe/Rome."""
-    from kenactl.core.dates import in_rome
+    from kenactl.core.dates import in_rome  # lazily: the time zone data only when a moment is shown
 
     local = in_rome(value)
     return f"{day(local.date(), lang)} {local:%H:%M}"

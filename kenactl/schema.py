@@ -5,14 +5,14 @@ Pure functions: ``store`` does the file I/O. Every validation message names the 
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from kenactl.core import dates, money, units
 from kenactl.core.model import (
-    OPERATORS,
     PAYMENTS,
     Allowances,
     Change,
@@ -26,8 +26,10 @@ from kenactl.core.model import (
     UsageSample,
     check_line_name,
 )
-from kenactl.errors import InputError, ProfileError
+from kenactl.errors import ProfileError
 from kenactl.i18n import _
+from kenactl.knowledge.fields import Fields, kind_of
+from kenactl.knowledge.operators import BUILTIN
 from kenactl.text import N_
 
 SCHEMA_VERSION = 2
@@ -37,127 +39,29 @@ SETTING_KEYS = ("operator", "offer", "price", "renewal_day", "renewal_time", "da
                 "payment", "pending_offer_change")
 
 
-class _Fields:
-    """Typed access to one TOML table; every problem raises ``ProfileError`` naming ``where.key``."""
+def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = BUILTIN) -> Profile:
+    """Validate a parsed TOML document (floats parsed as Decimal) and build the ``Profile``.
 
-    def __init__(self, table: Any, where: str):
-        if not isinstance(table, dict):
-            raise ProfileError(_("{field}: expected a table, got {kind}").format(field=where, kind=_kind(table)))
-        self.table, self.where = table, where
-
-    def name(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
-
-    def check_keys(self, allowed: set[str]) -> None:
-        extra = sorted(set(self.table) - allowed)
-        if extra:
-            raise ProfileError(_("{field}: unknown key (known: {known})").format(
-                field=self.name(extra[0]), known=", ".join(sorted(allowed))))
-
-    def raw(self, key: str, default: Any = ...) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise ProfileError(_("{field}: missing").format(field=self.name(key)))
-            return default
-        return self.table[key]
-
-    def typed(self, key: str, types: type | tuple[type, ...], what: str, default: Any = ...) -> Any:
-        value = self.raw(key, default)
-        if value is default and default is not ...:
-            return value
-        wrong_bool = isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,))
-        if wrong_bool or not isinstance(value, types):
-            raise ProfileError(_("{field}: expected {what}, got {kind}").format(
-                field=self.name(key), what=_(what), kind=_kind(value)))
-        return value
-
-    def text(self, key: str, default: Any = ...) -> str:
-        return self.typed(key, str, N_("text"), default)
-
-    def integer(self, key: str, low: int, high: int, default: Any = ...) -> int:
-        value = self.typed(key, int, N_("a whole number"), default)
-        if not low <= value <= high:
-            raise ProfileError(_("{field}: {value} is outside {low}-{high}").format(
-                field=self.name(key), value=value, low=low, high=high))
-        return value
-
-    def money(self, key: str, *, allow_negative: bool = False) -> Decimal:
-        value = self.typed(key, (Decimal, int, str), N_("an amount in euros such as 7.99"))
-        return self.convert(key, lambda: money.parse_money(value, field=self.name(key),
-                                                          allow_negative=allow_negative))
-
-    def flag(self, key: str, default: bool) -> bool:
-        return self.typed(key, bool, N_("true or false"), default)
-
-    def day(self, key: str, default: Any = ...) -> date | None:
-        value = self.typed(key, date, N_("a date such as 2027-01-15"), default)
-        if isinstance(value, datetime):
-            raise ProfileError(_("{field}: expected a date without time, got {value}").format(
-                field=self.name(key), value=value.isoformat()))
-        low, high = dates.YEARS
-        if value is not None and not low <= value.year <= high:  # schedules and validity add months to it
-            raise ProfileError(_("{field}: {value} is outside the years {first}-{last}").format(
-                field=self.name(key), value=value.isoformat(), first=low, last=high))
-        return value
-
-    def moment(self, key: str, default: Any = ...) -> datetime | None:
-        value = self.typed(key, datetime, N_("a date-time such as 2027-01-15T09:30:00+01:00"), default)
-        if value is None:
-            return None
-        low, high = dates.YEARS
-        if not low <= value.year <= high:  # also keeps the conversion to Europe/Rome in range
-            raise ProfileError(_("{field}: {value} is outside the years {first}-{last}").format(
-                field=self.name(key), value=value.isoformat(), first=low, last=high))
-        return dates.in_rome(value)
-
-    def convert(self, key: str, parse):
-        try:
-            return parse()
-        except InputError as error:
-            message = error.message
-            prefix = self.name(key) + ": "
-            raise ProfileError(message if message.startswith(prefix) else prefix + message) from None
-
-    def table_at(self, key: str) -> "_Fields":
-        return _Fields(self.raw(key, {}), self.name(key))
-
-    def tables(self, key: str) -> list["_Fields"]:
-        value = self.raw(key, [])
-        if not isinstance(value, list):
-            raise ProfileError(_("{field}: expected a list of tables ([[{field}]])").format(field=self.name(key)))
-        return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(value)]
-
-
-KIND_NAMES = {bool: N_("true/false"), int: N_("a whole number"), Decimal: N_("a decimal number"), str: N_("text"),
-              list: N_("a list"), dict: N_("a table"), date: N_("a date"), datetime: N_("a date-time"),
-              time: N_("a time")}
-
-
-def _kind(value: Any) -> str:
-    shown = repr(value) if not isinstance(value, (dict, list)) else ""
-    name = KIND_NAMES.get(type(value))
-    return f"{type(value).__name__ if name is None else _(name)} {shown}".strip()
-
-
-def profile_from_toml(document: dict[str, Any]) -> Profile:
-    """Validate a parsed TOML document (floats parsed as Decimal) and build the ``Profile``."""
-    top = _Fields(document, "")
+    ``operator_ids`` are the operators a line may name (the registry's, for the profile's folder).
+    """
+    top = Fields(document, "")
     version = top.raw("schema_version")
     if type(version) is not int or version not in READABLE_VERSIONS:  # true and 1.0 equal 1 but are wrong types
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             raise ProfileError(_("schema_version: {version} was written by a newer kenactl; this one reads "
                                  "{known}").format(version=version, known=SCHEMA_VERSION))
         raise ProfileError(_("schema_version: expected {known}, got {kind}").format(
-            known=SCHEMA_VERSION, kind=_kind(version)))
+            known=SCHEMA_VERSION, kind=kind_of(version)))
     top.check_keys({"schema_version", "default_line", "updated_at", "alarms", "lines", "complaints"})
     line_tables = top.table_at("lines")
     if not line_tables.table:
         raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
     updated_at = top.moment("updated_at", None)
     if version == 1:
-        lines = {name: _v1_line(name, line_tables.table_at(name), updated_at) for name in line_tables.table}
+        lines = {name: _v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
+                 for name in line_tables.table}
     else:
-        lines = {name: _line(name, line_tables.table_at(name)) for name in line_tables.table}
+        lines = {name: _line(name, line_tables.table_at(name), operator_ids) for name in line_tables.table}
     default = top.text("default_line", next(iter(lines)))
     if default not in lines:
         raise ProfileError(_("default_line: {name} is not one of the lines ({known})").format(
@@ -170,14 +74,14 @@ def profile_from_toml(document: dict[str, Any]) -> Profile:
                    updated_at=updated_at)
 
 
-def _v1_line(name: str, fields: _Fields, updated_at: datetime | None) -> Line:
+def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_ids: Collection[str]) -> Line:
     fields.convert("name", lambda: check_line_name(name))
     fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "credit",
                        "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
     operator = fields.text("operator")
-    if operator not in OPERATORS:
+    if operator not in operator_ids:
         raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
-            field=fields.name("operator"), name=repr(operator), known=", ".join(OPERATORS)))
+            field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
     renewal_time = fields.text("renewal_time", "00:00")
     options = fields.table_at("options")
     for key, value in options.table.items():
@@ -221,13 +125,13 @@ def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
     return replace(line, renewal_day=day, observations=observations, changes=changes, history=history)
 
 
-def _line(name: str, fields: _Fields) -> Line:
+def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     """A version 2 line: its settings and its facts."""
     fields.convert("name", lambda: check_line_name(name))
     fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "payment", "options",
                        "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings", "restarts",
                        "renewals", "changes", "charges"})
-    settings = _settings(name, fields)
+    settings = _settings(name, fields, operator_ids)
     observations = tuple(Observation(at=at, credit=amount) for at, amount in
                          _rows(fields, "observations", lambda row: (row.moment(0), row.money(1, negative=True))))
     topups = tuple(TopUp(at=at, amount=amount) for at, amount in
@@ -253,11 +157,11 @@ def _line(name: str, fields: _Fields) -> Line:
     )
 
 
-def _settings(name: str, fields: _Fields) -> Line:
+def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     operator = fields.text("operator")
-    if operator not in OPERATORS:
+    if operator not in operator_ids:
         raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
-            field=fields.name("operator"), name=repr(operator), known=", ".join(OPERATORS)))
+            field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
     payment = fields.text("payment", "credit")
     if payment not in PAYMENTS:
         raise ProfileError(_("{field}: {value} is not one of {known}").format(
@@ -279,7 +183,7 @@ class _Row:
     def __init__(self, value: Any, where: str, size: int):
         if not isinstance(value, list) or len(value) != size:
             raise ProfileError(_("{field}: expected an array of {size} values").format(field=where, size=size))
-        self.fields = _Fields({str(index): item for index, item in enumerate(value)}, where)
+        self.fields = Fields({str(index): item for index, item in enumerate(value)}, where)
 
     def moment(self, index: int) -> datetime:
         return self.fields.moment(str(index))
@@ -294,7 +198,7 @@ class _Row:
         return self.fields.raw(str(index))
 
 
-def _rows(fields: _Fields, key: str, parse) -> list:
+def _rows(fields: Fields, key: str, parse) -> list:
     value = fields.raw(key, [])
     if not isinstance(value, list):
         raise ProfileError(_("{field}: expected an array of arrays").format(field=fields.name(key)))
@@ -314,10 +218,10 @@ def _change_row(row: _Row) -> tuple[datetime, str, Any]:
 def _setting_value(row: _Row, key: str) -> Any:
     """The stored earlier value of setting ``key``, checked and converted like the setting itself."""
     value = row.raw(2)
-    probe = _Fields({key: value}, row.fields.where)
+    probe = Fields({key: value}, row.fields.where)
     if key in ("data", "minutes", "sms"):
         table = {"data": "unlimited", "minutes": "unlimited", "sms": "unlimited", key: value}
-        return _allowances(_Fields(table, row.fields.where)).get(key)
+        return _allowances(Fields(table, row.fields.where)).get(key)
     if key == "price":
         return probe.money(key)
     if key == "renewal_day":
@@ -334,7 +238,7 @@ def _setting_value(row: _Row, key: str) -> Any:
     return probe.text(key)
 
 
-def _readings(fields: _Fields) -> tuple[UsageSample, ...]:
+def _readings(fields: Fields) -> tuple[UsageSample, ...]:
     """The usage readings: one per line, ``moment data-MB minutes SMS``, oldest first."""
     text = fields.text("readings", "")
     samples = []
@@ -357,7 +261,7 @@ def _readings(fields: _Fields) -> tuple[UsageSample, ...]:
     return tuple(sorted(samples, key=lambda sample: dates.instant(sample.at)))
 
 
-def _allowances(fields: _Fields) -> Allowances:
+def _allowances(fields: Fields) -> Allowances:
     fields.check_keys({"data", "minutes", "sms"})
     data = fields.typed("data", (str, int), N_("a data amount such as \"100GB\" or \"unlimited\""))
     minutes = fields.typed("minutes", (str, int), N_("a whole number or \"unlimited\""))
@@ -369,7 +273,7 @@ def _allowances(fields: _Fields) -> Allowances:
     )
 
 
-def _sample(fields: _Fields) -> UsageSample:
+def _sample(fields: Fields) -> UsageSample:
     fields.check_keys({"at", "data", "minutes", "sms"})
     data = fields.typed("data", (str, int), N_("a data amount such as \"1.5GB\""), 0)
     return UsageSample(
@@ -381,7 +285,7 @@ def _sample(fields: _Fields) -> UsageSample:
     )
 
 
-def _history(fields: _Fields) -> HistoryEntry:
+def _history(fields: Fields) -> HistoryEntry:
     fields.check_keys({"kind", "at", "price", "renewal_day_before", "renewal_day_after"})
     kind = fields.text("kind")
     if kind not in HISTORY_KINDS:
@@ -392,7 +296,7 @@ def _history(fields: _Fields) -> HistoryEntry:
                         renewal_day_after=fields.integer("renewal_day_after", 1, 31))
 
 
-def _charge(fields: _Fields) -> Charge:
+def _charge(fields: Fields) -> Charge:
     fields.check_keys({"description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
     amount = fields.money("amount")
     paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
@@ -405,7 +309,7 @@ def _charge(fields: _Fields) -> Charge:
                   paid=paid)
 
 
-def _complaint(fields: _Fields, lines: dict[str, Line]) -> Complaint:
+def _complaint(fields: Fields, lines: dict[str, Line]) -> Complaint:
     fields.check_keys({"id", "filed", "subject", "line", "closed"})
     line = fields.text("line")
     if line not in lines:

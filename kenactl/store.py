@@ -46,8 +46,12 @@ def read_text(path: Path) -> str:
             path=path, error=error.strerror or error)) from None
 
 
-def parse(text: str, origin: Path | str) -> Profile:
-    """Parse and validate profile text; errors name ``origin`` and the line/column or field."""
+def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
+    """Parse and validate profile text; errors name ``origin`` and the line/column or field.
+
+    Lines may name the operators known beside the profile at ``near`` (default: ``origin`` if a path).
+    """
+    from kenactl.knowledge.operators import known_near
     from kenactl.schema import profile_from_toml
 
     try:
@@ -55,7 +59,7 @@ def parse(text: str, origin: Path | str) -> Profile:
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(_("{origin}: not valid TOML: {error}").format(origin=origin, error=error)) from None
     try:
-        return profile_from_toml(document)
+        return profile_from_toml(document, known_near(near or (origin if isinstance(origin, Path) else None)))
     except ProfileError as error:
         raise ProfileError(f"{origin}: {error.message}") from None
 
@@ -134,7 +138,7 @@ def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profi
 def save(path: Path, profile: Profile) -> None:
     """Write ``profile`` atomically, keeping the previous file as ``.bak``. Call under ``locked``."""
     text = dumps(profile)
-    parse(text, "generated profile")  # never write what could not be read back
+    parse(text, "generated profile", path)  # never write what could not be read back
     write_atomic(path, text.encode("utf-8"), backup=True)
 
 

@@ -57,6 +57,14 @@ class Msg:
         return hash(self.template)
 
 
+def data_text(text: "str | Msg") -> "str | Msg":
+    """A text from a data file (operator or charter prose, a source) as a ``Msg``: it is its own msgid, and
+    its braces are kept literally. A ``Msg`` or an empty text is returned unchanged."""
+    if isinstance(text, Msg) or not text:
+        return text
+    return Msg(str(text).replace("{", "{{").replace("}", "}}"))
+
+
 def register_renderer(render: Callable[[Msg, str | None], str]) -> None:
     """Make ``render(msg, lang)`` the way every ``Msg`` is shown (``kenactl.i18n`` calls this)."""
     _renderer[:] = [render]

@@ -58,7 +58,7 @@ def help_messages() -> list[tuple[str, str]]:
 
 def data_messages() -> list[tuple[str, str]]:
     """Human texts of the packaged data files (operators, charters)."""
-    from kenactl import charters, operators
+    from kenactl.knowledge import charters, operators
 
     found = []
     for module in (operators, charters):

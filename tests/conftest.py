@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import KENA_INIT
 
 from kenactl import i18n
 from kenactl.cli import cli
@@ -44,10 +45,6 @@ def run():
         return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
 
     return invoke
-
-
-KENA_INIT = ("init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99", "--renewal-day", "15",
-             "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "10")
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
-"""Audit of the core (issue 2): regressions for bugs found by using kenactl as a demanding user would."""
+"""Audit of the core: regressions for bugs found by using kenactl as a demanding user would."""
 
 import errno
 import json
 import os
 from pathlib import Path
 
-from conftest import KENA_INIT
-from test_bad_input import assert_refused, edit, snapshot
+from helpers import KENA_INIT, assert_refused, edit, snapshot
 
 
 def usage_json(run, at: str) -> dict:

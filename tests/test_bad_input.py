@@ -7,35 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KENA_INIT
+from helpers import KENA_INIT, assert_refused, edit, snapshot
 
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9.99",
            "--renewal-day", "5", "--data", "10GB", "--minutes", "500", "--sms", "unlimited", "--credit", "4.50")
-
-
-def snapshot(folder: Path) -> dict[str, object]:
-    """Everything kenactl keeps in the profile's folder (the lock file aside): names and bytes."""
-    if not folder.exists():
-        return {}
-    return {path.name: ("<dir>" if path.is_dir() else path.read_bytes())
-            for path in sorted(folder.iterdir()) if not path.name.endswith(".lock")}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def assert_refused(result, *needles: str) -> None:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
-    assert lines[0].startswith("kenactl: ")
-    assert "Traceback" not in result.stderr and "Error:" not in result.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
 
 
 # (command line, words the one stderr line must contain), all run against the valid Kena profile

@@ -1,4 +1,5 @@
-"""Pending charges: Easy Pay instalments (seed 003), what a top-up pays first, the minimum top-up."""
+"""Pending charges: Easy Pay instalments (the WINDTRE Easy Pay billing fault), what a top-up pays first, the
+minimum top-up."""
 
 import json
 from datetime import date, datetime
@@ -112,7 +113,7 @@ def test_status_shows_validity_and_warns_from_30_days_before(run, kena_profile):
     assert "validity ends" not in far.stdout
     near = run("--at", "2027-10-02T10:00", "status")
     assert "! The SIM's validity ends on Mon 01 Nov 2027: any top-up before then renews it." in near.stdout
-    assert "seeds 001/002 (Carte dei Servizi Kena) §10" in near.stdout
+    assert "Carte dei Servizi Kena Mobile (TIM S.p.A. Edizione Dicembre 2022; Noverca S.r.l.) §10" in near.stdout
     data = json.loads(run("--at", "2027-10-02T10:00", "status", "--json").stdout)
     assert data["lines"][0]["sim_valid_until"] == "2027-11-01"
 

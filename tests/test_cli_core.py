@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
@@ -428,11 +428,12 @@ def test_status_json_keys_and_values(run, kena_profile):
     }
     assert set(line["usage"]) == {"data", "minutes", "sms"}
     assert line["usage"]["data"] == {"used": 30000, "included": 100000, "percent": 30.0, "remaining": 70000,
-                                     "daily_budget": 3500.0, "runs_out_at": "2026-12-01T16:00:00+01:00"}
+                                     "daily_budget": 3500.0, "runs_out_at": "2026-12-01T16:00:00+01:00",
+                                     "reading_stale": False}
     assert line["usage"]["minutes"] == {"used": 0, "included": None, "percent": None, "remaining": None,
-                                        "daily_budget": None, "runs_out_at": None}
+                                        "daily_budget": None, "runs_out_at": None, "reading_stale": False}
     assert line["usage"]["sms"] == {"used": 0, "included": 100, "percent": 0.0, "remaining": 100,
-                                    "daily_budget": 5.0, "runs_out_at": None}
+                                    "daily_budget": 5.0, "runs_out_at": None, "reading_stale": False}
 
 
 def test_status_shortfall_when_credit_is_below_price(run, kena_profile):

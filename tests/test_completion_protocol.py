@@ -3,17 +3,21 @@
 from pathlib import Path
 
 import pytest
+from click.shell_completion import CompletionItem, FishComplete
 from click.testing import CliRunner
 
-from kenactl import complete
 from kenactl.cli import cli
-from kenactl.cli.completion import SCRIPT_FILES, script
-from kenactl.cli.completion_spec import command_specs
-from kenactl.core.model import OPERATORS
+from kenactl.completion import values as complete
+from kenactl.completion.command import script
+from kenactl.completion.shells import SCRIPT_FILES
+from kenactl.completion.spec import command_specs
+from kenactl.knowledge.operators import BUILTIN as OPERATORS
 
 COMPLETIONS = Path(__file__).resolve().parent.parent / "completions"
 TIM_LINE = ("line", "add", "casa", "--operator", "tim", "--offer", "TIM Go", "--price", "9.99", "--renewal-day",
             "3", "--data", "50GB", "--minutes", "unlimited", "--sms", "0", "--credit", "5")
+# click 8.4 frames fish items as zsh does (type, value, help lines); earlier versions as "type,value<TAB>help"
+FISH_FRAMES = "\n" in FishComplete.format_completion(None, CompletionItem("value", help="help"))
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def protocol(shell: str, line: str, env: dict | None = None) -> list[tuple[str, 
     out = result.stdout.rstrip("\n")
     if not out:
         return []
-    if shell == "zsh":
+    if shell == "zsh" or (shell == "fish" and FISH_FRAMES):
         parts = out.split("\n")
         return [(parts[i], parts[i + 1], "" if parts[i + 2] == "_" else parts[i + 2])
                 for i in range(0, len(parts), 3)]
@@ -82,11 +86,41 @@ def test_protocol_operators_durations_files_and_shells(two_lines: Path) -> None:
     operators = protocol("fish", "kenactl line set --operator ")
     assert [value for _, value, _ in operators] == list(OPERATORS)
     assert ("plain", "kena", "Kena Mobile") in operators
-    assert values("bash", "kenactl export ics --alarm ") == ["12h", "1d", "2d", "3d", "1w"]
+    assert values("bash", "kenactl export ics --alarm ") == ["1d", "2d", "3d", "1w"]  # whole days only
     assert values("bash", "kenactl remind --within 1") == ["12h", "1d", "1w"]
     assert protocol("bash", "kenactl export ics -o cal") == [("file", "cal", "")]
     assert protocol("bash", "kenactl --profile ~/p") == [("file", "~/p", "")]
     assert values("bash", "kenactl completion ") == ["bash", "zsh", "fish"]
+
+
+def test_every_alarm_offered_is_accepted_by_export(run, kena_profile: Path, tmp_path: Path) -> None:
+    offered = values("bash", "kenactl export ics --alarm ")
+    assert offered
+    for alarm in offered:
+        result = run("--at", "2026-11-01T10:00", "export", "ics", "--alarm", alarm, "-o", str(tmp_path / "c.ics"))
+        assert result.exit_code == 0, (alarm, result.stderr)
+    assert run("export", "ics", "--alarm", "12h").exit_code == 2  # what is no longer offered is refused
+
+
+def test_user_operator_files_are_offered(kena_profile: Path) -> None:
+    folder = kena_profile.parent / "operators"
+    folder.mkdir()
+    (folder / "myop.toml").write_text('name = "My Operator"\n[options.turbo]\nvalues = {on = "Turbo on"}\n',
+                                      encoding="utf-8")
+    (folder / "broken.toml").write_text("name = [", encoding="utf-8")
+    for shell in ("bash", "zsh", "fish"):
+        assert values(shell, "kenactl line add x --operator ")[-2:] == ["broken", "myop"]
+    assert ("plain", "myop", "My Operator") in protocol("zsh", "kenactl init --operator m")
+    assert complete.values_for("operator", ["line", "set", "--operator", "m"])[-1] == ("myop", "My Operator")
+    assert "turbo=" in values("bash", "kenactl explain --operator myop --option ")
+    kena_profile.write_text("", encoding="utf-8")  # no line, no --operator: every operator's keys
+    assert {"turbo=", "continuita=", "auto-topup="} <= set(values("bash", "kenactl explain --option "))
+
+
+def test_completion_without_a_shell_is_one_line(run) -> None:
+    result = run("completion")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "SHELL" in result.stderr and "bash, zsh, fish" in result.stderr
 
 
 def test_protocol_option_keys_follow_the_line_operator(two_lines: Path) -> None:

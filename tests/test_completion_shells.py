@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kenactl.cli import cli
-from kenactl.cli.completion import script
+from kenactl.completion.command import script
 
 BIN = str(Path(sys.executable).parent)  # where the installed kenactl is
 PROFILE = """schema_version = 1
@@ -62,8 +62,7 @@ def test_bash_offers_commands_without_starting_kenactl(tmp_path: Path, shell_env
     assert {"status", "line", "usage", "credit", "init", "profile", "completion"} <= set(offered)
     assert bash_complete(tmp_path, env, "kenactl", "line", "re")[0] == ["remove", "rename"]
     assert bash_complete(tmp_path, env, "kenactl", "status", "--j")[0] == ["--json"]
-    assert bash_complete(tmp_path, env, "kenactl", "init", "--operator", "v")[0] == ["vodafone"]
-    assert bash_complete(tmp_path, env, "kenactl", "export", "ics", "--alarm", "")[0] == ["12h", "1d", "2d", "3d", "1w"]
+    assert bash_complete(tmp_path, env, "kenactl", "export", "ics", "--alarm", "")[0] == ["1d", "2d", "3d", "1w"]
 
 
 def test_bash_offers_line_names_from_the_profile(tmp_path: Path, shell_env: dict) -> None:
@@ -75,6 +74,16 @@ def test_bash_offers_line_names_from_the_profile(tmp_path: Path, shell_env: dict
     assert bash_complete(tmp_path, shell_env, "kenactl", "status", "--line", "=")[0] == ["main", "casa"]
     words = ("kenactl", "--at", "2026-11-01T10", ":", "00", "usage", "show", "--line", "m")
     assert bash_complete(tmp_path, shell_env, *words)[0] == ["main"]
+
+
+def test_bash_offers_builtin_and_user_operators(tmp_path: Path, shell_env: dict, profile_path: Path) -> None:
+    assert bash_complete(tmp_path, shell_env, "kenactl", "init", "--operator", "v")[0] == ["vodafone"]
+    folder = profile_path.parent / "operators"  # the user's own operator files live beside the profile
+    folder.mkdir()
+    (folder / "myop.toml").write_text('name = "My Operator"\n', encoding="utf-8")
+    assert bash_complete(tmp_path, shell_env, "kenactl", "line", "add", "x", "--operator", "m")[0] == ["myop"]
+    offered, _ = bash_complete(tmp_path, shell_env, "kenactl", "explain", "--operator", "")
+    assert offered == ["kena", "tim", "vodafone", "windtre", "iliad", "other", "myop"]
 
 
 def test_bash_option_keys_and_files(tmp_path: Path, shell_env: dict) -> None:
@@ -174,4 +183,7 @@ def test_fish_offers_commands_line_names_and_keys_with_help(tmp_path: Path, shel
     assert [row.split("\t")[0] for row in fish("kenactl explain --line casa --option ")] == [
         "auto-topup=", "ricarica-automatica=", "sempre-connesso="]
     assert "kena\tKena Mobile" in fish("kenactl init --operator ")
+    (tmp_path / "config" / "operators").mkdir()
+    (tmp_path / "config" / "operators" / "myop.toml").write_text('name = "My Operator"\n', encoding="utf-8")
+    assert "myop\tMy Operator" in fish("kenactl line set --operator ")
     assert fish("kenactl --lang ") == ["en\tEnglish", "it\titaliano"]

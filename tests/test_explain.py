@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from kenactl import operators, store
+from kenactl import store
+from kenactl.knowledge import operators
 from kenactl.core.explain import explain
-from kenactl.core.model import OPERATORS
+from kenactl.knowledge.operators import BUILTIN as OPERATORS
 
 HYPO = ("--price", "9.99", "--credit", "5.00")
 JSON_KEYS = {"operator", "renewal_date", "price", "credit", "covered", "shortfall", "min_topup", "late_fees_max",

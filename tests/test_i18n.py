@@ -3,7 +3,6 @@ JSON identical in both languages, localized dates and money."""
 
 import gettext
 import json
-import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from kenactl import i18n
 import catalog
+from helpers import english_fragments
 
 AT = ("--at", "2027-03-12T10:00")
 
@@ -65,18 +65,6 @@ def help_lines(run) -> list[tuple[str, ...]]:
         for sub in getattr(command, "commands", {}):
             found.append((name, sub, "--help"))
     return found
-
-
-def english_fragments() -> list[str]:
-    """Pieces of English templates (between placeholders) that an Italian output must not contain."""
-    italian = " ".join(catalog.italian_catalog().values())
-    fragments = set()
-    for text in catalog.english_messages():
-        for piece in re.split(r"\{[^}]*\}|%\([^)]*\)[sd]|%[sd]|\n", text):
-            piece = piece.strip(" .,:;()'\"-·")
-            if len(piece) >= 12 and " " in piece and re.search(r"[a-z]{3}", piece) and piece not in italian:
-                fragments.add(piece)
-    return sorted(fragments)
 
 
 def test_every_message_has_an_italian_translation():

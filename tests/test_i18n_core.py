@@ -107,11 +107,11 @@ def test_sim_validity_row(run, kena_profile: Path, lang, expected):
 
 
 def test_sim_validity_row_counts_one_day_in_the_singular(italian):
-    from kenactl.core.rules import Fact, ValidityRule
+    from kenactl.core.operator import Fact, ValidityRule
     from kenactl.core.validity import SimValidity
     from kenactl.views.validity import validity_row
 
-    rule = ValidityRule(text="12 months", fact=Fact(source="seed", as_of=date(2026, 1, 1), status="verified"),
+    rule = ValidityRule(text="12 months", fact=Fact(source="a public page", as_of=date(2026, 1, 1), status="verified"),
                         valid_months=12)
     one = SimValidity(rule, date(2027, 1, 1), date(2026, 1, 2), date(2027, 1, 2), None, None, "expiring")
     assert validity_row(one) == ("SIM valida fino al", "sab 2 gennaio 2027 (manca 1 giorno)")

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
-from reminders_data import household, kena_line, restarted, rome
+from helpers import household, kena_line, restarted, rome
 
-from kenactl import ics, operators
+from kenactl import ics
+from kenactl.knowledge import charters, operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
 from kenactl.derived import derived_profile
@@ -21,11 +22,13 @@ from kenactl.core.reminders import KINDS, calendar_items
 from kenactl.errors import InputError
 
 RULES = {name: operators.load(name).validity for name in ("kena", "tim")}
+KNOWLEDGE = {"validity": RULES, "features": {name: operators.load(name).features for name in ("kena", "tim")},
+             "charters": charters.editions()}
 NOW = rome(2026, 11, 21, 9, 0)
 
 
 def export(profile: Profile, now: datetime = NOW, months: int = 12, alarms: tuple[int, ...] = (2,)) -> bytes:
-    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, validity=RULES), alarms)
+    return ics.calendar_bytes(profile, calendar_items(profile, now, months=months, **KNOWLEDGE), alarms)
 
 
 def single(line, updated_at=NOW) -> Profile:
@@ -136,7 +139,7 @@ def test_restart_is_a_timed_event_in_rome_with_a_vtimezone():
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n" in data
     strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
     assert [tz.tz_id for tz in strict.timezones] == ["Europe/Rome"]
-    assert b"seed 000" in data.replace(b"\r\n ", b"")  # the rule is cited
+    assert b"news on Kena Restart\\, March 2024" in data.replace(b"\r\n ", b"")  # the rule is cited
 
 
 def test_no_restart_event_when_another_rule_blocks():
@@ -147,12 +150,24 @@ def test_no_restart_event_when_another_rule_blocks():
     assert by_kind(export(single(kena_line(operator="kena")), months=2), "RESTART") == []
 
 
+@pytest.mark.parametrize(("renewal_day", "announced"), [(25, False), (26, False), (27, True)])
+def test_no_restart_event_at_a_renewal(renewal_day, announced):
+    """The cooldown clears on 24 Nov 12:00: 12 h, 36 h or 60 h before the renewal. Only the last leaves
+    the 48 h the renewal window needs; otherwise the renewal resets the counters and the usage rule
+    is not met by waiting, so there is nothing to announce."""
+    profile = household()
+    main = profile.line("main")
+    moved = profile.with_line(replace(main, renewal_day=renewal_day))
+    events = by_kind(export(moved, months=2), "RESTART")
+    assert [event.dtstart.value for event in events] == ([rome(2026, 11, 24, 12, 0)] if announced else [])
+
+
 def test_sim_validity_warning_thirty_days_before_with_source():
     data = export(with_topup(household(), "main", date(2026, 1, 10)), months=3)
     (event,) = by_kind(data, "SIM-VALIDITY")
     assert event.dtstart.value == date(2027, 1, 10) - timedelta(days=30)
     assert "ends Sun 10 Jan 2027" in event.summary.value
-    assert "seeds 001/002" in event.description.value and "verified" in event.description.value
+    assert "Noverca S.r.l.) §10" in event.description.value and "verified" in event.description.value
     assert not by_kind(export(household(), months=3), "SIM-VALIDITY")  # no top-up date: nothing to say
 
 
@@ -228,7 +243,7 @@ def test_restart_in_the_repeated_autumn_hour_cancels_the_old_renewal_at_once():
     line = restarted(kena_line(renewal_day=28), moment)
     now = dates.parse_moment("2026-10-25T02:20+01:00")  # 50 min later, in the repeated hour
     profile, states = derived_profile(single(line), now, None)  # the ledger moves the renewal day to the 25th
-    items = {"-".join(item.key): item for item in calendar_items(profile, now, months=2, states=states)}
+    items = {"-".join(item.key): item for item in calendar_items(profile, now, months=2, states=states, **KNOWLEDGE)}
     replaced = items["renewal-main-2026-10"]
     assert replaced.cancelled and replaced.start == date(2026, 10, 28) and replaced.sequence == 1
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import vobject
-from reminders_data import save_household
+from helpers import save_household
 
 
 GOLDEN = Path(__file__).parent / "golden" / "household.ics"

@@ -3,7 +3,7 @@
 from datetime import time
 from decimal import Decimal
 
-from kenactl import operators
+from kenactl.knowledge import operators
 from kenactl.core.dates import parse_moment
 from kenactl.core.ledger import fold
 from kenactl.core.model import Allowances, Line, Observation, TopUp

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kenactl.core import money, units
+from kenactl import i18n
+from kenactl.core import units
 from kenactl.core.money import format_money, parse_money
 from kenactl.core.units import canonical_data, format_data, parse_count, parse_data
 from kenactl.errors import InputError
@@ -72,7 +73,7 @@ def test_parse_money_refuses_binary_floats_but_takes_decimal_and_int():
 ])
 def test_format_money_two_decimals_and_never_minus_zero(value, text):
     assert format_money(value) == text
-    assert money.euros(value) == f"{text} €"
+    assert i18n.money(value) == f"{text} €"
 
 
 @given(st.lists(st.tuples(CENTS, st.booleans()), max_size=40))

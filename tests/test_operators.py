@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kenactl import operators
-from kenactl.core.model import OPERATORS, Line, Allowances
-from kenactl.core.rules import STATUSES
+from kenactl.knowledge import operators
+from kenactl.core.model import Allowances, Line
+from kenactl.knowledge.operators import BUILTIN as OPERATORS
+from kenactl.core.operator import STATUSES
 from kenactl.core.validity import sim_validity, validity_dates
 from kenactl.errors import KenactlError
 
@@ -45,7 +46,7 @@ def test_every_fact_has_a_source_an_as_of_date_and_a_status(path):
         assert isinstance(table.get("source"), str) and table["source"].strip(), f"{path.name} {where}: no source"
         assert isinstance(table.get("as_of"), date), f"{path.name} {where}: no as_of date"
         assert table.get("status") in STATUSES, f"{path.name} {where}: status {table.get('status')!r}"
-    assert set(document) <= {"name", "short_credit", "validity", "options", "ledger", *LISTS}
+    assert set(document) <= {"name", "features", "short_credit", "validity", "options", "ledger", *LISTS}
 
 
 def test_every_builtin_operator_loads_with_auto_topup():
@@ -66,7 +67,8 @@ def test_option_keys_values_and_defaults_are_exact():
 
 def test_tim_start_date_is_recorded_from_both_sources():
     notes = [(note.text, note.fact.source) for note in operators.load("tim").notes]
-    assert any("30 June 2021" in text and "seed 004" in source for text, source in notes)
+    assert any("30 June 2021" in text and "article on renewals with short credit (undated)" in source
+               for text, source in notes)
     assert any("30 May 2021" in text and "tuttoandroid.net 2021-04-23" in source for text, source in notes)
 
 

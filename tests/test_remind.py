@@ -6,7 +6,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from reminders_data import household, kena_line, tim_line
+from helpers import household, kena_line, tim_line
 
 from kenactl import store
 from kenactl.core.model import Profile

@@ -12,7 +12,7 @@ import pytest
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
-from reminders_data import save_household
+from helpers import save_household
 
 
 GOLDEN = Path(__file__).parent / "golden" / "household.it.ics"

@@ -10,35 +10,18 @@ from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.operator import require_feature
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
+from helpers import at, kena, restart_entry, used
+from kenactl.knowledge import operators
 
 SECOND = timedelta(seconds=1)
-
-
-def at(text: str) -> datetime:
-    return dates.parse_moment(text)
-
-
-def kena(renewal_day: int = 15, **changes) -> Line:
-    base = Line(name="main", operator="kena", offer="Kena 7.99", price=Decimal("7.99"), renewal_day=renewal_day,
-                included=Allowances(data=100_000, minutes=None, sms=100), credit=Decimal("10.00"))
-    return replace(base, **changes)
-
-
-def used(line: Line, moment: datetime, **counters: int) -> Line:
-    """The line with one more sample at ``moment``."""
-    return replace(line, usage=(*line.usage, UsageSample(at=moment, **counters)))
 
 
 def ready(moment: datetime, renewal_day: int = 15, **changes) -> Line:
     """A line where every rule passes at ``moment`` (data at 90%) unless ``changes`` say otherwise."""
     return used(kena(renewal_day, **changes), moment, data=90_000)
-
-
-def restart_entry(moment: datetime, before: int = 15) -> HistoryEntry:
-    return HistoryEntry(kind="restart", at=moment, price=Decimal("7.99"), renewal_day_before=before,
-                        renewal_day_after=dates.in_rome(moment).day)
 
 
 def verdict_of(line: Line, moment: datetime):
@@ -200,7 +183,8 @@ def test_two_restarts_in_a_row_block_a_third_until_the_scheduled_renewal():
     assert not item.ok and item.clears_at == at("2026-12-25T00:00")
     assert "kenactl reads it" in item.reason and "2 volte consecutive" in item.reason
     assert [bad.id for bad in verdict.failing] == ["consecutive"]
-    assert verdict.eligible_from == at("2026-12-25T00:00")
+    assert verdict.eligible_from is None  # it clears at the renewal, which resets the counters
+    assert "the renewal resets the counters" in verdict.no_wait.english()
     assert check(line, at("2026-12-25T00:00"), "consecutive").ok
 
 
@@ -230,23 +214,68 @@ def test_pending_offer_change_blocks_with_no_clear_time():
     assert verdict.check("offer_change").clears_at is None and verdict.eligible_from is None
 
 
-def test_cooldown_clearing_inside_the_renewal_window_waits_for_the_renewal():
+def test_cooldown_clearing_inside_the_renewal_window_is_never_announced_at_the_renewal():
     last = at("2026-11-02T10:00")  # renewal day later changed by hand to the 17th
     line = ready(at("2026-11-14T09:00"), renewal_day=17, history=(restart_entry(last),))
     verdict = check_restart(line, at("2026-11-14T09:00"))  # clears 16 Nov 10:00, 14 h before the renewal
     assert [item.id for item in verdict.failing] == ["cooldown"]
-    assert verdict.eligible_from == at("2026-11-17T00:00")
+    assert verdict.eligible_from is None
+    assert "16 Nov 2026 10:00" in verdict.no_wait.english() and "17 Nov 2026 00:00" in verdict.no_wait.english()
 
 
-def test_non_kena_line_is_refused_with_exit_2():
+def _cooldown_clearing_at(clears: datetime, renewal_day: int) -> Line:
+    """A line at 90% data whose only failing rule is a cooldown that clears at ``clears``."""
+    last = dates.add_elapsed(clears, -timedelta(days=14))
+    return ready(dates.add_elapsed(last, timedelta(hours=1)), renewal_day=renewal_day, history=(restart_entry(last),))
+
+
+@pytest.mark.parametrize(("clears", "renewal_day", "announced"), [
+    ("2026-11-15T00:00", 17, True),  # exactly 48 h before the renewal of 17 Nov 00:00
+    ("2026-11-15T00:01", 17, False),  # 47 h 59 min before it
+    ("2027-03-26T23:00", 29, True),  # 48 real hours before 29 Mar 00:00 CEST (clocks go forward on the 28th)
+    ("2027-03-27T00:00", 29, False),  # the wall clock says 48 h, really 47 h
+    ("2026-10-24T01:00", 26, True),  # 48 real hours before 26 Oct 00:00 CET (clocks go back on the 25th)
+    ("2026-10-24T01:01", 26, False),
+    ("2026-10-24T00:30", 26, True),  # the wall clock says 47.5 h, really 48.5 h
+])
+def test_eligible_from_needs_48_real_hours_before_the_renewal(clears, renewal_day, announced):
+    moment = at(clears)
+    line = _cooldown_clearing_at(moment, renewal_day)
+    now = dates.add_elapsed(moment, -timedelta(hours=12))
+    verdict = check_restart(used(line, now, data=90_000), now)
+    assert [item.id for item in verdict.failing] == ["cooldown"]
+    assert verdict.eligible_from == (moment if announced else None)
+    assert (verdict.no_wait is None) == announced
+    if announced:  # and at that moment every rule really passes
+        assert check_restart(used(line, now, data=90_000), moment).eligible
+
+
+@settings(max_examples=80)
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2028, 12, 31)),
+       st.integers(min_value=1, max_value=31), st.integers(min_value=60, max_value=30 * 24 * 60))
+def test_eligible_from_is_never_at_or_after_a_renewal(naive, renewal_day, minutes_ahead):
+    now = naive.replace(tzinfo=UTC).astimezone(dates.ROME)
+    clears = dates.add_elapsed(now, timedelta(minutes=minutes_ahead))
+    line = used(_cooldown_clearing_at(clears, renewal_day), now, data=90_000)
+    verdict = check_restart(line, now)
+    if verdict.eligible_from is None or verdict.eligible:
+        return
+    renewal = dates.next_renewal(renewal_day, line.renewal_time, now)
+    assert dates.elapsed(verdict.eligible_from, renewal) >= timedelta(hours=48)
+    assert check_restart(line, verdict.eligible_from).eligible
+
+
+def test_restart_is_a_feature_of_the_operator_data():
+    known = operators.load_all()
+    assert [operator.id for operator in known if "restart" in operator.features] == ["kena"]
+    require_feature("restart", "main", "kena", known)
     with pytest.raises(KenactlError) as error:
-        check_restart(kena(operator="tim"), NOW)
-    assert error.value.exit_code == 2 and "only for Kena" in error.value.message
-    with pytest.raises(KenactlError):
-        apply_restart(ready(NOW, operator="iliad"), NOW)
+        require_feature("restart", "nonna", "tim", known)
+    assert error.value.exit_code == 2
+    assert error.value.message == "line 'nonna' is a tim line: Restart exists only for Kena Mobile lines"
 
 
-def test_apply_seed_example_15th_to_10th():
+def test_apply_news_example_15th_to_10th():
     before = ready(NOW)
     after = apply_restart(before, NOW)
     assert after.renewal_day == 10 and after.credit == Decimal("2.01")

@@ -12,7 +12,7 @@ from kenactl.core import dates
 from kenactl.core.model import Allowances, UsageSample
 from kenactl.core.restart import check_restart
 from kenactl.core.restart_plan import plan_restart
-from test_restart_core import at, kena, restart_entry, used
+from helpers import at, kena, restart_entry, used
 
 
 def test_all_unlimited_has_no_restart():

@@ -5,7 +5,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from kenactl import charters
+from kenactl.knowledge import charters
 
 CHARTER_DIR = Path(charters.__file__).parent
 
@@ -19,7 +19,8 @@ def test_translatable_texts_are_the_english_fields_of_every_charter_and_never_th
         assert data["compensation"]["request"] in texts
         assert data["in_force_basis"] in texts
         assert data["compensation"]["quote"] not in texts and data["title"] not in texts
-    assert texts["the request (richiesta)"] == "kenactl/charters/tim-2022.toml: compensation.payment_counted_from"
+    assert texts["the request (richiesta)"] == ("kenactl/knowledge/charters/tim-2022.toml: "
+                                                 "compensation.payment_counted_from")
 
 
 def test_italian_compensation_names_holidays_in_italian_and_json_keeps_english(run):

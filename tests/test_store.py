@@ -296,7 +296,7 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ("pending_offer_change = false", 'pending_offer_change = "no"',
      "lines.main.pending_offer_change: expected true or false, got text 'no'"),
     ('renewal_time = "00:00"', "renewal_time = 00:00:00", "lines.main.renewal_time: expected text, got a time"),
-    ('renewal_time = "00:00"', 'renewal_time = "25:00"', "lines.main.renewal_time: renewal time: '25:00'"),
+    ('renewal_time = "00:00"', 'renewal_time = "25:00"', "lines.main.renewal_time: '25:00' is not a time of day"),
     ('payment = "credit"', 'payment = "credit"\nlast_topup = 2026-11-01T10:00:00',
      "lines.main.last_topup: expected a date without time"),
     ('payment = "credit"', 'payment = "credit"\nlast_topup = "yesterday"', "lines.main.last_topup: expected a date"),

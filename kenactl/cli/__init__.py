@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kenactl import __version__
-from kenactl.core.model import Profile
+from kenactl.core.model import Line, Profile
 from kenactl.errors import KenactlError
 
 INTERNAL_ERROR = 70
@@ -49,6 +49,20 @@ class App:
 
         return store.update(self.path, change, self.now)
 
+    @property
+    def operator_folder(self) -> Path:
+        """Where the user's own operator files are: ``operators/`` beside the profile."""
+        from kenactl.knowledge.operators import user_folder
+
+        return user_folder(self.path)
+
+    def require(self, feature: str, line: Line) -> None:
+        """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (e.g. ``restart``)."""
+        from kenactl.core.operator import require_feature
+        from kenactl.knowledge import operators
+
+        require_feature(feature, line.name, line.operator, operators.load_all(self.operator_folder))
+
 
 pass_app = click.make_pass_decorator(App)
 
@@ -67,8 +81,9 @@ class KenactlGroup(click.Group):
 
         from kenactl.i18n import translate_help
 
-        module = import_module(f"kenactl.cli.{COMMANDS[name]}")
-        return translate_help(next(command for command in module.COMMANDS if command.name == name))
+        module = import_module(COMMANDS[name] if "." in COMMANDS[name] else f"kenactl.cli.{COMMANDS[name]}")
+        command = next(command for command in module.COMMANDS if command.name == name)
+        return translate_help(_with_global_options(command))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from kenactl import i18n
@@ -77,7 +92,7 @@ class KenactlGroup(click.Group):
         i18n.set_language(i18n.choose_language(_lang_argument(argv), os.environ))
         i18n.translate_help(self)
         if os.environ.get(complete_var or "_KENACTL_COMPLETE"):  # click's completion protocol
-            from kenactl.cli.completion_spec import attach_values
+            from kenactl.completion.spec import attach_values
 
             attach_values(self)
         if not standalone_mode:
@@ -158,6 +173,44 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _global_options(*, on_command: bool) -> list[click.Option]:
+    """``--profile``, ``--at`` and ``--lang``: on the root group, and on every command so that they also
+    work after it (``kenactl status --at 2026-11-22``); there they set the same ``App`` fields."""
+    late = {"expose_value": False, "callback": _set_on_app, "is_eager": True}  # before values that read them
+    return [
+        click.Option(["--profile", "profile_option"], metavar="PATH", type=click.Path(dir_okay=True),
+                     help="Profile file (default: $KENACTL_PROFILE, else the per-user config folder).",
+                     **(late if on_command else {})),
+        click.Option(["--at"], metavar="DATETIME",
+                     help="Behave as if now were this ISO 8601 moment (naive = Europe/Rome).",
+                     **(late if on_command else {"callback": _parse_at})),
+        # The language is chosen from the arguments before click parses them (``KenactlGroup.main``).
+        click.Option(["--lang"], type=click.Choice(["it", "en"]), expose_value=False, is_eager=True,
+                     help="Language of messages (default: $KENACTL_LANG, else the locale, else English)."),
+    ]
+
+
+def _with_global_options(command: click.Command) -> click.Command:
+    """``command`` (and every command of a group) accepting the global options after its name."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_global_options(sub)
+    elif not any(param.name == "at" for param in command.params):
+        command.params.extend(_global_options(on_command=True))
+    return command
+
+
+def _set_on_app(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """A global option given after the command: the later of the two places wins."""
+    if value is None:
+        return
+    app = ctx.find_object(App)
+    if param.name == "at":
+        app.at = _parse_at(ctx, param, value)
+    else:
+        app.profile_option = value
+
+
 def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
     from kenactl.core.dates import parse_moment
     from kenactl.errors import InputError
@@ -167,16 +220,11 @@ def _parse_at(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     try:
         return parse_moment(value)
     except InputError as error:
-        raise click.BadParameter(error.message.split(": ", 1)[1], ctx, param) from None
+        raise click.BadParameter(str(error.reason), ctx, param) from None
 
 
-@click.group(cls=KenactlGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--profile", "profile_option", metavar="PATH", type=click.Path(dir_okay=True),
-              help="Profile file (default: $KENACTL_PROFILE, else the per-user config folder).")
-@click.option("--at", callback=_parse_at, metavar="DATETIME",
-              help="Behave as if now were this ISO 8601 moment (naive = Europe/Rome).")
-@click.option("--lang", type=click.Choice(["it", "en"]), expose_value=False, is_eager=True,
-              help="Language of messages (default: $KENACTL_LANG, else the locale, else English).")
+@click.group(cls=KenactlGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             params=_global_options(on_command=False))
 @click.version_option(__version__, prog_name="kenactl")
 @click.pass_context
 def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> None:
@@ -190,9 +238,9 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
     "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
-    "export": "export", "remind": "remind", "completion": "completion",
+    "export": "export", "remind": "remind", "completion": "kenactl.completion.command",
 }
-"""Each top-level command and the ``kenactl.cli`` module defining it, in help order (imported on use)."""
+"""Each top-level command and its module (``kenactl.cli.NAME``, or a full name), in help order (imported on use)."""
 
 
 def main() -> None:

@@ -65,12 +65,11 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
-    from kenactl import operators
     from kenactl.derived import line_states
 
     profile = app.load()
     name = profile.line(line_name).name
-    show_charges(line_states(profile, app.now, operators.user_folder(app.path))[name].line, app.now, as_json=as_json)
+    show_charges(line_states(profile, app.now, app.operator_folder)[name].line, app.now, as_json=as_json)
 
 
 @charges.command("clear")
@@ -79,11 +78,10 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @pass_app
 def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
     """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line."""
-    from kenactl import operators
     from kenactl.core.money import ZERO
     from kenactl.derived import line_states
 
-    folder = operators.user_folder(app.path)
+    folder = app.operator_folder
 
     def pending(profile: Profile) -> list:
         """The stored charges still unpaid now, in the order 'charges list' numbers them."""
@@ -95,9 +93,9 @@ def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
         line = profile.line(line_name)
         listed = pending(profile)
         if not listed:
-            raise InputError(_("line {name} has no pending charges").format(name=repr(line.name)))
+            raise InputError(None, _("line {name} has no pending charges").format(name=repr(line.name)))
         if number is not None and number > len(listed):
-            raise InputError(_("line {name} has charges 1-{count}; there is no {number}").format(
+            raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
                 name=repr(line.name), count=len(listed), number=number))
         dropped = listed if number is None else [listed[number - 1]]
         return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in dropped)))

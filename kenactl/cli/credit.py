@@ -6,7 +6,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import MONEY, SIGNED_MONEY, line_option
-from kenactl.core.money import euros
+from kenactl.i18n import money as euros
 from kenactl.core.model import Profile
 from kenactl.i18n import _
 
@@ -47,13 +47,12 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
     Pending charges that are due (see 'kenactl charges list') and amounts a renewal left owed are taken
     first, as operators do; a top-up that covers the price renews a suspended offer.
     """
-    from kenactl import operators
     from kenactl.core.model import TopUp
     from kenactl.derived import line_states
 
     if amount <= 0:
         raise click.BadParameter(_("a top-up must be more than 0.00"), param_hint="'EUR'")
-    folder = operators.user_folder(app.path)
+    folder = app.operator_folder
     before = line_states(app.load(), app.now, folder)
 
     def change(profile: Profile) -> Profile:

@@ -13,9 +13,9 @@ def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in pairs:
         if not value:
-            raise InputError(_("option {key}=: give a value").format(key=key))
+            raise InputError(None, _("option {key}=: give a value").format(key=key))
         if key in values and values[key] != value:
-            raise InputError(_("option {key} given twice ({first} and {second})").format(
+            raise InputError(None, _("option {key} given twice ({first} and {second})").format(
                 key=key, first=values[key], second=value))
         values[key] = value
     return values
@@ -39,20 +39,20 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     Uses the line's operator, price, credit, options and pending charges; with --operator,
     --price and --credit it also works without a profile. Every fact shows its source.
     """
-    from kenactl import operators
+    from kenactl.knowledge import operators
     from kenactl.core import charges
     from kenactl.core.explain import explain as explain_one
     from kenactl.core.explain import explain_all
     from kenactl.core.money import ZERO
     from kenactl.views import explain as view
 
-    folder = operators.user_folder(app.path)
+    folder = app.operator_folder
     given = option_values(option_pairs)
     needs_line = line_name is not None or price is None or credit is None or (operator_id is None and not compare)
     line = None
     if needs_line or app.path.exists():
         if not app.path.exists():
-            raise InputError(_("no profile at {path}: give --operator, --price and --credit "
+            raise InputError(None, _("no profile at {path}: give --operator, --price and --credit "
                                "(or --compare with --price and --credit) to explain without one").format(
                 path=app.path))
         from kenactl.derived import line_states
@@ -64,18 +64,20 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     credit = line.credit if credit is None else credit
     renewal = None if line is None else state.next_renewal
     pending = ZERO if line is None else state.owed + charges.pending_at(line, renewal or app.now)
+    pending_now = ZERO if line is None else state.owed + charges.pending_at(line, app.now)
     stored = {} if line is None else line.options
     title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:
         results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
                               options={**stored, **given}, renewal=renewal)
-        view.show_compare(results, _("{title}: every operator").format(title=title), as_json=as_json)
+        view.show_compare(results, _("{title}: every operator").format(title=title), pending=pending_now,
+                          as_json=as_json)
         return
     operator = operators.load(operator_id or line.operator, folder)
     kept = {key: value for key, value in stored.items() if key in operator.options}
     result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
                          renewal=renewal)
-    view.show_explain(result, f"{title} · {view.human(operator.name)}", as_json=as_json)
+    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, as_json=as_json)
 
 
 COMMANDS = (explain,)

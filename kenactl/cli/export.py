@@ -3,7 +3,7 @@
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,7 +14,6 @@ from kenactl.i18n import _
 
 if TYPE_CHECKING:  # only for annotations: every command imports this module at startup
     from kenactl.core.model import Profile
-    from kenactl.core.rules import ValidityRule
 
 CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
 
@@ -49,13 +48,12 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
 
-    from kenactl import operators
     from kenactl.derived import derived_profile
 
-    profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
-                           validity=validity_rules(app, profile, line_name), states=states)
+                           states=states, **reminder_knowledge(app, profile, line_name))
     data = ics.calendar_bytes(profile, items, days)
     if output == "-":
         sys.stdout.flush()
@@ -70,11 +68,18 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
         click.echo(said.format(path=path, events=len(items), size=len(data)), err=True)
 
 
-def validity_rules(app: App, profile: "Profile", line_name: str | None) -> "dict[str, ValidityRule]":
-    """The SIM-validity rules for the selected lines that have a last top-up (the user's operator files first)."""
-    from kenactl import operators
+def reminder_knowledge(app: App, profile: "Profile", line_name: str | None) -> dict[str, Any]:
+    """What the reminders need from the data files, for the selected lines (the user's operator files first):
+    SIM-validity rules (lines with a last top-up), each operator's features, and the charter editions."""
+    from kenactl.knowledge import charters, operators
 
-    return operators.validity_rules(profile.selected(line_name), operators.user_folder(app.path))
+    lines = profile.selected(line_name)
+    return {
+        "validity": operators.validity_rules(lines, app.operator_folder),
+        "features": {name: operators.load(name, app.operator_folder).features
+                     for name in sorted({line.operator for line in lines})},
+        "charters": charters.editions() if profile.complaints else (),
+    }
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -24,7 +24,7 @@ def line() -> None:
 def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
-        raise InputError(_("line {name} already exists").format(name=repr(name)))
+        raise InputError(None, _("line {name} already exists").format(name=repr(name)))
     new = with_first_observation(build_line(name, values, command="line add"), app.now)
     app.update(lambda profile: profile.add_line(new))
     click.echo(_("Added line {name}.").format(name=repr(name)))
@@ -34,7 +34,7 @@ def line_add(app: App, name: str, **values) -> None:
 @pass_app
 def line_list(app: App) -> None:
     """List the lines; the default one is marked with *."""
-    from kenactl.core.money import euros
+    from kenactl.i18n import money as euros
     from kenactl.render import Table, emit
 
     profile = app.load()
@@ -94,10 +94,10 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
         if pending_offer_change is not None:
             fields["pending_offer_change"] = pending_offer_change
         if option_pairs or "operator" in fields:  # options are checked against the (new) operator's data
-            from kenactl import operators
-            from kenactl.core.rules import updated_options
+            from kenactl.knowledge import operators
+            from kenactl.core.operator import updated_options
 
-            operator = operators.load(fields.get("operator", current.operator), operators.user_folder(app.path))
+            operator = operators.load(fields.get("operator", current.operator), app.operator_folder)
             fields["options"] = updated_options(operator, current.options, option_pairs)
         from kenactl.core.ledger import record_changes
         from kenactl.core.model import Observation

@@ -6,8 +6,8 @@ from typing import Any
 import click
 
 from kenactl.core import dates, money, units
-from kenactl.core.model import OPERATORS
 from kenactl.errors import InputError
+from kenactl.knowledge.operators import BUILTIN, known
 
 
 class CoreType(click.ParamType):
@@ -24,8 +24,7 @@ class CoreType(click.ParamType):
         try:
             return self._parse(value)
         except InputError as error:
-            text = error.message
-            self.fail(text.split(": ", 1)[1] if ": " in text else text, param, ctx)
+            self.fail(str(error.reason), param, ctx)
 
 
 class LineName(click.types.StringParamType):
@@ -35,6 +34,20 @@ class LineName(click.types.StringParamType):
 
 
 LINE_NAME = LineName()
+
+
+class OperatorChoice(click.Choice):
+    """``--operator``: an id of the operator registry, the built-in ones (listed in help) or one the user's
+    ``operators/<id>.toml`` beside the profile adds."""
+
+    def __init__(self) -> None:
+        super().__init__(BUILTIN)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from kenactl.cli import App
+
+        app = ctx.find_object(App) if ctx is not None else None
+        return click.Choice(known(app.operator_folder if app else None)).convert(value, param, ctx)
 
 
 class _Unlimited:
@@ -61,7 +74,7 @@ def _given(parse: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _parse_option(text: str):
-    from kenactl.core.rules import parse_option  # lazily: rules is only needed when --option is given
+    from kenactl.core.operator import parse_option  # lazily: only needed when --option is given
 
     return parse_option(text)
 
@@ -78,7 +91,7 @@ DURATION = CoreType("DURATION", lambda text: dates.parse_duration(text, field="d
                     suggestions=(("12h", "12 hours"), ("1d", "1 day"), ("2d", "2 days"), ("3d", "3 days"),
                                  ("1w", "1 week")))
 RENEWAL_DAY = click.IntRange(1, 31)
-OPERATOR = click.Choice(OPERATORS)
+OPERATOR = OperatorChoice()
 OPTION = CoreType("KEY=VALUE", _parse_option)  # an operator option such as continuita=off
 
 

@@ -20,7 +20,7 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
     missing = [(dest, flag, kind, text) for dest, flag, kind, text in LINE_FIELDS if values.get(dest) is None]
     if missing and not sys.stdin.isatty():
         flags = ", ".join(flag for _, flag, _, _ in missing)
-        raise InputError(_("{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
+        raise InputError(None, _("{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
                          .format(command=command, flags=flags))
     for dest, flag, kind, text in missing:
         values[dest] = click.prompt(f"{_(text).split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind)
@@ -95,11 +95,11 @@ def profile_show(app: App) -> None:
 @pass_app
 def profile_validate(app: App) -> None:
     """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
-    from kenactl import operators
+    from kenactl.knowledge import operators
     from kenactl.errors import KenactlError
 
     loaded = app.load()
-    folder = operators.user_folder(app.path)
+    folder = app.operator_folder
     for name, line in loaded.lines.items():
         try:
             operators.load(line.operator, folder).check_options(line.options)
@@ -128,10 +128,10 @@ def profile_edit(app: App) -> None:
         try:
             status = subprocess.call([*shlex.split(editor), str(copy)])
         except OSError as error:
-            raise InputError(_("cannot start editor {editor}: {error}").format(
+            raise InputError(None, _("cannot start editor {editor}: {error}").format(
                 editor=repr(editor), error=error.strerror or error)) from None
         if status != 0:
-            raise InputError(_("editor {editor} exited with status {status}; profile unchanged").format(
+            raise InputError(None, _("editor {editor} exited with status {status}; profile unchanged").format(
                 editor=repr(editor), status=status))
         try:
             if not copy.is_file():  # the editor removed it
@@ -144,7 +144,7 @@ def profile_edit(app: App) -> None:
             click.echo(_("No changes."))
             return
         try:
-            store.parse(edited, "edited profile")
+            store.parse(edited, "edited profile", app.path)
         except ProfileError as error:
             raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
         with store.locked(app.path):

@@ -20,15 +20,14 @@ def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
     \b
     0 8 * * * kenactl remind
     """
-    from kenactl.cli.export import validity_rules
+    from kenactl.cli.export import reminder_knowledge
     from kenactl.core.reminders import due_items
     from kenactl.views.remind import show_remind
 
-    from kenactl import operators
     from kenactl.derived import derived_profile
 
-    profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
-    items = due_items(profile, app.now, within, line_name, validity_rules(app, profile, line_name), states)
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
+    items = due_items(profile, app.now, within, line_name, states=states, **reminder_knowledge(app, profile, line_name))
     show_remind(items, as_json=as_json)
 
 

@@ -1,4 +1,4 @@
-"""``kenactl restart check|apply|plan``: Kena Restart (seed 000)."""
+"""``kenactl restart check|apply|plan``: Kena Restart, for the lines whose operator data lists it."""
 
 import click
 
@@ -22,7 +22,9 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
     from kenactl.core.restart import check_restart
     from kenactl.views import restart as view
 
-    verdict = check_restart(_derived(app, line_name), app.now)
+    line = _derived(app, line_name)
+    app.require("restart", line)
+    verdict = check_restart(line, app.now)
     view.show_check(verdict, as_json=as_json)
     if not verdict.eligible:
         ctx.exit(1)
@@ -45,6 +47,7 @@ def restart_apply(app: App, line_name: str | None) -> None:
         from kenactl.core.ledger import dated
 
         stored = dated(profile.line(line_name), app.now)
+        app.require("restart", stored)
         later = [entry.at for entry in stored.history if dates.instant(entry.at) > dates.instant(app.now)]
         derived = _derived(app, line_name, replace(profile, lines={stored.name: replace(
             stored, history=tuple(entry for entry in stored.history if entry.at not in later))}) if later else profile)
@@ -75,16 +78,17 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.restart_plan import plan_restart
     from kenactl.views import restart as view
 
-    view.show_plan(plan_restart(_derived(app, line_name), app.now), as_json=as_json)
+    line = _derived(app, line_name)
+    app.require("restart", line)
+    view.show_plan(plan_restart(line, app.now), as_json=as_json)
 
 
 def _derived(app: App, line_name: str | None, profile: Profile | None = None):
     """The line as the ledger derives it now: real credit, counters and renewal day."""
-    from kenactl import operators
     from kenactl.derived import line_states
 
     profile = profile or app.load()
-    return line_states(profile, app.now, operators.user_folder(app.path))[profile.line(line_name).name].line
+    return line_states(profile, app.now, app.operator_folder)[profile.line(line_name).name].line
 
 
 COMMANDS = (restart,)

@@ -8,8 +8,8 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import DATE, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
 
-CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.charters.CHARTER_IDS (tested)
-CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
+CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.knowledge.charters.CHARTER_IDS (tested)
+CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")  # = core.charter.CASES
 
 
 def charter_option(function):
@@ -38,7 +38,7 @@ def rights() -> None:
 def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, charter_name: str | None,
                  as_json: bool) -> None:
     """The indennizzo for a delay or malfunction (§15); exit 1 when none is due."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import compensation as compute
     from kenactl.views.rights import show_compensation
 
@@ -63,19 +63,20 @@ def complaint() -> None:
 @pass_app
 def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json: bool) -> None:
     """Record a complaint you filed; shows when the reply is due."""
-    from kenactl.core.rights import add_complaint, complaint_status, require_kena
+    from kenactl.core.rights import add_complaint, complaint_status
+    from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaint_change
 
     today = app.now.date()
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        require_kena(line)
+        app.require("service-charter", line)
         complaints = add_complaint(profile.complaints, filed or today, subject, line.name, today)
         return replace(profile, complaints=complaints)
 
     added = app.update(change).complaints[-1]
-    show_complaint_change("added", complaint_status(added, today), as_json=as_json)
+    show_complaint_change("added", complaint_status(added, today, charters.editions()), as_json=as_json)
 
 
 @complaint.command("list")
@@ -85,7 +86,7 @@ def complaint_add(app: App, filed, subject: str, line_name: str | None, as_json:
 @pass_app
 def complaint_list(app: App, line_name: str | None, charter_name: str | None, as_json: bool) -> None:
     """Every complaint: reply deadline, days late and what is owed today."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import complaint_status
     from kenactl.views.rights import show_complaints
 
@@ -93,7 +94,7 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, as
     if line_name is not None:
         profile.line(line_name)
     charter = None if charter_name is None else charters.load(charter_name)
-    statuses = [complaint_status(c, today, charter) for c in profile.complaints
+    statuses = [complaint_status(c, today, charters.editions(), charter) for c in profile.complaints
                 if line_name is None or c.line == line_name]
     show_complaints(statuses, today, as_json=as_json)
 
@@ -106,13 +107,14 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, as
 def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
     """Record the operator's reply to complaint ID; shows whether it was late and what is owed."""
     from kenactl.core.rights import close_complaint, complaint_status
+    from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaint_change
 
     today = app.now.date()
     updated = app.update(lambda profile: replace(profile, complaints=close_complaint(
         profile.complaints, complaint_id, closed or today, today)))
     closed_one = next(c for c in updated.complaints if c.id == complaint_id)
-    show_complaint_change("closed", complaint_status(closed_one, today), as_json=as_json)
+    show_complaint_change("closed", complaint_status(closed_one, today, charters.editions()), as_json=as_json)
 
 
 @rights.command()
@@ -124,12 +126,13 @@ def complaint_close(app: App, complaint_id: int, closed, as_json: bool) -> None:
 @pass_app
 def leave(app: App, line_name: str | None, bonus, charter_name: str | None, as_json: bool) -> None:
     """Residual credit on leaving (§11): free transfer or refund minus the 5 € fee."""
-    from kenactl import charters
+    from kenactl.knowledge import charters
     from kenactl.core.rights import leave_advice
     from kenactl.views.rights import show_leave
 
     today = app.now.date()
     line = app.load().line(line_name)
+    app.require("service-charter", line)
     charter, chosen_by = charters.choose(charter_name, today)
     show_leave(leave_advice(line, bonus, today, charter, chosen_by), as_json=as_json)
 

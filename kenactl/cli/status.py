@@ -21,16 +21,16 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
 
         profile, states = demo_profile(app.now), {}
     else:
-        from kenactl import operators
+        from kenactl.knowledge import operators
         from kenactl.derived import derived_profile
 
-        profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+        profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     rules = {}
     lines = profile.selected(line_name)
     if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown
-        from kenactl import operators
+        from kenactl.knowledge import operators
 
-        rules = operators.validity_rules(lines, None if demo else operators.user_folder(app.path))
+        rules = operators.validity_rules(lines, None if demo else app.operator_folder)
     view.show_status(profile_status(profile, app.now, line_name, rules, states), as_json=as_json)
 
 

@@ -1,10 +1,11 @@
 """Pending charges: amounts an operator takes at the next top-up, possibly recovered in instalments.
 
 A charge of ``amount`` in ``instalments`` falls due one instalment every ``every_days`` from
-``first_due`` (seed 003, WINDTRE Easy Pay: missed monthly charges taken one every 30 days from the
-next month until paid). Whatever is due and not yet ``paid`` is taken first at the next top-up
-(seed 001 §4: traffic beyond the credit is charged at the first top-up; seed 004: late fees and
-negative credit likewise).
+``first_due`` (as in a news item on the WINDTRE Easy Pay billing fault: missed monthly charges taken
+one every 30 days from the next month until paid). Whatever is due and not yet ``paid`` is taken first
+at the next top-up (Carta dei Servizi Kena Mobile di TIM S.p.A., Edizione Dicembre 2022, §4: traffic
+beyond the credit is charged at the first top-up; late fees and negative credit likewise, per an
+undated article on renewals with short credit).
 """
 
 from dataclasses import dataclass, replace
@@ -72,11 +73,8 @@ def min_topup(line: Line, now: datetime) -> Decimal:
     The shortfall plus the charges due by the renewal moment (taken first from any top-up); zero when
     the credit covers the renewal, since pending charges are taken only at a top-up.
     """
-    missing = shortfall(line)
-    if missing == 0:
-        return ZERO
     renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
-    return missing + pending_at(line, renewal)
+    return money.min_topup(line.credit, line.price, pending_at(line, renewal))
 
 
 def take(line: Line, amount: Decimal, now: datetime) -> tuple[Line, Decimal]:

@@ -82,6 +82,25 @@ def projected_moment(line: Line, now: datetime, kind: str, target: Decimal) -> d
     return dates.add_elapsed(latest.at, timedelta(seconds=float(days * 86400)))
 
 
+def run_out(line: Line, now: datetime, kind: str, period_end: datetime) -> tuple[datetime | None, bool]:
+    """When ``kind`` runs out at the current pace, and whether the latest reading is stale.
+
+    ``(moment, False)`` for a run-out from ``now`` up to ``period_end`` (exclusive); ``(None, True)``
+    when the pace puts the run-out before ``now`` although the latest reading still had some left:
+    that reading is too old to project from, and a moment in the past is never shown; ``(None,
+    False)`` otherwise (unlimited, used up, no pace, or not before the renewal).
+    """
+    included = line.included.get(kind)
+    if included is None or current_usage(line, now).get(kind) >= included:
+        return None, False
+    moment = projected_moment(line, now, kind, Decimal(included))
+    if moment is None or dates.instant(moment) >= dates.instant(period_end):
+        return None, False
+    if dates.instant(moment) < dates.instant(now):
+        return None, True
+    return moment, False
+
+
 def record_usage(line: Line, now: datetime, changes: dict[str, int]) -> UsageSample:
     """A new sample at ``now``: the given counters changed, the others carried over from this period."""
     unknown = set(changes) - set(ALLOWANCE_KINDS)

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
+from kenactl.text import Msg
 
 ROME = ZoneInfo("Europe/Rome")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -30,13 +30,13 @@ def parse_moment(text: str, *, field: str = "--at") -> datetime:
         else:
             moment = in_rome(datetime.fromisoformat(raw.replace(" ", "T", 1)))
     except ValueError:
-        raise InputError(_("{field}: {value} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or "
-                           "2027-01-15T09:30)").format(field=field, value=repr(text))) from None
+        raise InputError(field, Msg("{value} is not an ISO 8601 date or date-time (e.g. 2027-01-15 or "
+                           "2027-01-15T09:30)", value=repr(text))) from None
     except OverflowError:  # year 1 or 9999 moved across midnight UTC
         moment = None
     if moment is None or not YEARS[0] <= moment.year <= YEARS[1]:  # renewal arithmetic needs room
-        raise InputError(_("{field}: {value} is outside the years {first}-{last}").format(
-            field=field, value=repr(text), first=YEARS[0], last=YEARS[1]))
+        raise InputError(field, Msg("{value} is outside the years {first}-{last}",
+            value=repr(text), first=YEARS[0], last=YEARS[1]))
     return moment
 
 
@@ -45,11 +45,11 @@ def parse_date(text: str, *, field: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(_("{field}: {value} is not an ISO date (YYYY-MM-DD)").format(
-            field=field, value=repr(text))) from None
+        raise InputError(field, Msg("{value} is not an ISO date (YYYY-MM-DD)",
+            value=repr(text))) from None
     if not YEARS[0] <= day.year <= YEARS[1]:  # schedules and validity add months and years to it
-        raise InputError(_("{field}: {value} is outside the years {first}-{last}").format(
-            field=field, value=repr(text), first=YEARS[0], last=YEARS[1]))
+        raise InputError(field, Msg("{value} is outside the years {first}-{last}",
+            value=repr(text), first=YEARS[0], last=YEARS[1]))
     return day
 
 
@@ -57,8 +57,8 @@ def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
     """``HH:MM`` in 24-hour form."""
     match = _TIME.match(text.strip())
     if not match:
-        raise InputError(_("{field}: {value} is not a time of day HH:MM (e.g. 00:00 or 09:30)").format(
-            field=field, value=repr(text)))
+        raise InputError(field, Msg("{value} is not a time of day HH:MM (e.g. 00:00 or 09:30)",
+            value=repr(text)))
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -66,8 +66,8 @@ def parse_duration(text: str, *, field: str) -> timedelta:
     """``3d``, ``12h``, ``30m`` or ``2w``."""
     match = _DURATION.match(text)
     if not match:
-        raise InputError(_("{field}: {value} is not a duration (examples: 3d, 12h, 2w)").format(
-            field=field, value=repr(text)))
+        raise InputError(field, Msg("{value} is not a duration (examples: 3d, 12h, 2w)",
+            value=repr(text)))
     return timedelta(**{_DURATION_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 
@@ -107,6 +107,12 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     """The (year, month) ``months`` after (or before, if negative) the given one."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months; a day the target month lacks becomes its last day (30 Nov + 3 → 28/29 Feb)."""
+    year, month = shift_month(day.year, day.month, months)
+    return clamp_day(year, month, day.day)
 
 
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
@@ -164,9 +170,9 @@ def alarm_days(texts: Iterable[str], *, field: str = "--alarm") -> tuple[int, ..
     for text in texts:
         delta = parse_duration(str(text), field=field)
         if delta % timedelta(days=1):
-            raise InputError(_("{field}: {text!r} is not a whole number of days; alarms ring at 09:00 a number "
-                               "of days before (examples: 2d, 1d, 1w)").format(field=field, text=text))
+            raise InputError(field, Msg("{text!r} is not a whole number of days; alarms ring at 09:00 a number "
+                               "of days before (examples: 2d, 1d, 1w)", text=text))
         days.add(delta.days)
     if not days:
-        raise InputError(_("{field}: give at least one alarm (e.g. 2d)").format(field=field))
+        raise InputError(field, Msg("give at least one alarm (e.g. 2d)"))
     return tuple(sorted(days, reverse=True))

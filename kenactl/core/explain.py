@@ -14,18 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from kenactl.core import money
 from kenactl.core.money import ZERO, format_money
-from kenactl.core.rules import Fact, Operator, Rate, Statement
+from kenactl.core.operator import Fact, Operator, Rate, Statement
 from kenactl.errors import InputError
-from kenactl.i18n import _
-from kenactl.text import Money, Msg
+from kenactl.text import Money, Msg, data_text
 
 Text = str | Msg  # a data text (its own msgid) or a message made here
-
-
-def data_text(text: str) -> Msg:
-    """A text of the operator data as a ``Msg`` (to nest in another); its msgid is ``text`` itself."""
-    return Msg(text.replace("{", "{{").replace("}", "}}"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
             return _Case("auto-renewed", description, (step,),
                          (Statement(Msg("everything included in the offer"), rule.fact),), (), (pays,), ())
     short = operator.short_credit
-    values = {"credit": credit, "price": price, "shortfall": max(price - credit, ZERO),
+    values = {"credit": credit, "price": price, "shortfall": money.shortfall(credit, price),
               "credit_after": _credit_after(short.outcome, credit, price)}
     # Decimals in a Msg are shown with the language's decimal mark; the template adds the "€".
     first = Step(0, Msg(short.day0, **{key: Decimal(format_money(value)) for key, value in values.items()}),
@@ -142,7 +137,7 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
     option values (keys not declared by the operator are an ``InputError`` naming the valid ones).
     """
     chosen = operator.effective(options or {})
-    shortfall = max(price - credit, ZERO)
+    shortfall = money.shortfall(credit, price)
     if shortfall == 0:
         step = Step(0, Msg("Offer renews: {price} taken from the credit, {left} left", price=Money(price),
                            left=Money(credit - price)), ZERO)
@@ -152,7 +147,7 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
     else:
         case = _short_case(operator, chosen, price, credit)
         effects = tuple(_effects(operator, chosen, price, credit, case))
-        min_topup = shortfall + pending
+        min_topup = money.min_topup(credit, price, pending)
     facts = [step.fact for step in case.timeline if step.fact is not None]
     facts += [item.fact for group in (case.works, case.rates, case.after_topup, case.notes) for item in group]
     facts += [effect.fact for effect in effects]
@@ -184,7 +179,7 @@ def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, p
     known_keys = {key for operator in operators for key in operator.options}
     unknown = sorted(set(options) - known_keys)
     if unknown:
-        raise InputError(_("option {key} applies to no operator; options are: {options}").format(
+        raise InputError(None, Msg("option {key} applies to no operator; options are: {options}",
             key=repr(unknown[0]), options=", ".join(sorted(known_keys))))
     return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal,
                     options={key: value for key, value in options.items() if key in operator.options})

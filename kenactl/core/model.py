@@ -9,9 +9,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
+from kenactl.text import Msg
 
-OPERATORS = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
 ALLOWANCE_KINDS = ("data", "minutes", "sms")
 PAYMENTS = ("credit", "card")  # how renewals are paid: from the credit, or by card / bank account
 DEFAULT_LINE_NAME = "main"
@@ -150,8 +149,9 @@ class Profile:
         """The named line, or the default one; an unknown name is an ``InputError`` listing the lines."""
         key = self.default_line if name is None else name
         if key not in self.lines:
-            known = ", ".join(self.lines) or _("none")
-            raise InputError(_("unknown line {name}; the profile has: {known}").format(name=repr(key), known=known))
+            known = ", ".join(self.lines) or Msg("none")
+            raise InputError(None, Msg("unknown line {name}; the profile has: {known}", name=repr(key),
+                                       known=known))
         return self.lines[key]
 
     def selected(self, name: str | None) -> list[Line]:
@@ -165,18 +165,19 @@ class Profile:
     def add_line(self, line: Line) -> "Profile":
         """Add a new line; its name must be free."""
         if line.name in self.lines:
-            raise InputError(_("line {name} already exists").format(name=repr(line.name)))
+            raise InputError(None, Msg("line {name} already exists", name=repr(line.name)))
         return self.with_line(line)
 
     def remove_line(self, name: str) -> "Profile":
         """Remove a line; the last line cannot go, nor one complaints name; the default passes to the first other."""
         self.line(name)
         if len(self.lines) == 1:
-            raise InputError(_("line {name} is the only line; a profile keeps at least one").format(name=repr(name)))
+            raise InputError(None, Msg("line {name} is the only line; a profile keeps at least one",
+                                       name=repr(name)))
         filed = [str(complaint.id) for complaint in self.complaints if complaint.line == name]
         if filed:  # a complaint names its line: removing the line would leave it pointing nowhere
-            raise InputError(_("line {name} has complaints ({ids}); remove them first with 'kenactl profile edit'")
-                             .format(name=repr(name), ids=", ".join(filed)))
+            raise InputError(None, Msg("line {name} has complaints ({ids}); remove them first with "
+                                       "'kenactl profile edit'", name=repr(name), ids=", ".join(filed)))
         lines = {key: value for key, value in self.lines.items() if key != name}
         default = self.default_line if self.default_line != name else next(iter(lines))
         return replace(self, lines=lines, default_line=default)
@@ -186,7 +187,7 @@ class Profile:
         line = self.line(old)
         check_line_name(new)
         if new in self.lines:
-            raise InputError(_("line {name} already exists").format(name=repr(new)))
+            raise InputError(None, Msg("line {name} already exists", name=repr(new)))
         lines = {(new if key == old else key): (replace(line, name=new) if key == old else value)
                  for key, value in self.lines.items()}
         complaints = tuple(replace(c, line=new) if c.line == old else c for c in self.complaints)
@@ -207,5 +208,5 @@ def new_profile(line: Line) -> Profile:
 def check_line_name(name: str) -> str:
     """Line names are short identifiers: letters, digits, ``-`` and ``_``."""
     if not name or len(name) > 40 or not all(ch.isalnum() or ch in "-_" for ch in name):
-        raise InputError(_("line name {name}: use 1-40 letters, digits, '-' or '_'").format(name=repr(name)))
+        raise InputError(None, Msg("line name {name}: use 1-40 letters, digits, '-' or '_'", name=repr(name)))
     return name

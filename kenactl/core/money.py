@@ -4,7 +4,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
+from kenactl.text import Money, Msg
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -20,45 +20,52 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
     with an ``InputError`` naming ``field``.
     """
     if isinstance(text, float):
-        raise InputError(_("{field}: {value} is a binary float; write it as text such as \"7.99\"").format(
-            field=field, value=repr(text)))
+        raise InputError(field, Msg("{value} is a binary float; write it as text such as \"7.99\"",
+            value=repr(text)))
     if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
         value = Decimal(text)
         if value.is_finite():
             _check_size(value, field)
         if not value.is_finite() or value != value.quantize(CENT, rounding=ROUND_HALF_UP):
-            raise InputError(_("{field}: {value} is not an amount in euros with at most two decimals").format(
-                field=field, value=text))
+            raise InputError(field, Msg("{value} is not an amount in euros with at most two decimals",
+                value=text))
     else:
         match = _MONEY.match(str(text))
         if not match and _TOO_PRECISE.match(str(text)):
-            raise InputError(_("{field}: {value} has more than two decimals; euros have cents (e.g. 7.99)").format(
-                field=field, value=repr(text)))
+            raise InputError(field, Msg("{value} has more than two decimals; euros have cents (e.g. 7.99)",
+                value=repr(text)))
         if not match:
-            raise InputError(_("{field}: {value} is not an amount in euros (examples: 7.99, 7,99, 10)").format(
-                field=field, value=repr(text)))
+            raise InputError(field, Msg("{value} is not an amount in euros (examples: 7.99, 7,99, 10)",
+                value=repr(text)))
         sign, digits = match.groups()
         try:
             value = Decimal(sign + digits.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            raise InputError(_("{field}: {value} is not an amount in euros").format(
-                field=field, value=repr(text))) from None
+            raise InputError(field, Msg("{value} is not an amount in euros",
+                value=repr(text))) from None
         _check_size(value, field)
     if value < 0 and not allow_negative:
-        raise InputError(_("{field}: {amount} is negative; it must be 0 or more").format(
-            field=field, amount=euros(value)))
+        raise InputError(field, Msg("{amount} is negative; it must be 0 or more",
+            amount=Money(value)))
     return value.quantize(CENT)
 
 
 def _check_size(value: Decimal, field: str) -> None:
     if abs(value) >= LIMIT:  # also keeps quantize() within the decimal context's 28 digits
-        raise InputError(_("{field}: {value} is too large; amounts stay below {limit} €").format(
-            field=field, value=value, limit=LIMIT))
+        raise InputError(field, Msg("{value} is too large; amounts stay below {limit} €",
+            value=value, limit=LIMIT))
 
 
 def shortfall(credit: Decimal, price: Decimal) -> Decimal:
     """What ``credit`` lacks to pay ``price``: never below zero."""
     return max(price - credit, ZERO)
+
+
+def min_topup(credit: Decimal, price: Decimal, pending: Decimal) -> Decimal:
+    """The least top-up that lets a renewal of ``price`` go through: the shortfall plus the ``pending``
+    charges a top-up pays first; zero when the credit covers it (pending charges wait for a top-up)."""
+    missing = shortfall(credit, price)
+    return ZERO if missing == 0 else missing + pending
 
 
 def format_money(value: Decimal) -> str:
@@ -67,10 +74,3 @@ def format_money(value: Decimal) -> str:
     if quantized == 0:
         quantized = ZERO  # never "-0.00"
     return f"{quantized:.2f}"
-
-
-def euros(value: Decimal) -> str:
-    """Money for people, in the current language: ``7.99 €`` / ``7,99 €`` (never in JSON: use ``format_money``)."""
-    from kenactl.i18n import money
-
-    return money(value)

@@ -14,17 +14,18 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 ``.english()`` for JSON. Dates, moments and money inside them are formatted per language.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
+from kenactl.core.charter import Charter
 from kenactl.core.model import Complaint, Line, Profile
-from kenactl.core.money import ZERO
-from kenactl.core.rules import ValidityRule
-from kenactl.core.money import shortfall
-from kenactl.text import Money, Msg
+from kenactl.core.operator import ValidityRule
+from kenactl.core.money import min_topup
+from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:
     from kenactl.core.ledger import LineState
@@ -68,29 +69,31 @@ class Item:
 
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
-                   validity: dict[str, ValidityRule] | None = None,
-                   states: "dict[str, LineState] | None" = None) -> list[Item]:
+                   validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
+                   charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
-    SIM-validity item. With the ledger's ``states`` (``profile`` then being the derived profile) the
-    credit is projected renewal by renewal with each operator's rule, and an offer waiting for a
-    top-up is an item of its own.
+    SIM-validity item. ``features`` maps operator ids to their features (Restart items need
+    ``restart``); ``charters`` are the service-charter editions complaints are judged by. With the
+    ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
+    by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
     """
     now = dates.in_rome(now)
     rules = validity or {}
     items = []
     for line in profile.selected(line_name):
         complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
-        state = (states or {}).get(line.name)
-        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints, state))
+        items.extend(_line_items(line, now, months, rules.get(line.operator), complaints,
+                                 (features or {}).get(line.operator, frozenset()), charters,
+                                 (states or {}).get(line.name)))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
-              validity: dict[str, ValidityRule] | None = None,
-              states: "dict[str, LineState] | None" = None) -> list[Item]:
+              validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
+              charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -99,25 +102,27 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     now = dates.in_rome(now)
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
-    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, states=states)
+    found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, features=features,
+                           charters=charters, states=states)
     return [item for item in found if item.kind != "TOPUP" and not item.cancelled
             and dates.instant(item.due) <= dates.instant(until)
             and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint], state: "LineState | None" = None) -> list[Item]:
+                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
+                state: "LineState | None" = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
     items = _renewal_items(line, now, months, state)
     if state is not None and not state.offer_usable:
         items.append(_waiting_item(line, now, state))
     horizon = max(item.day for item in items)
     items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
-    if line.operator == "kena":
+    if "restart" in features:
         items.extend(_restart_items(line, now))
     if rule is not None:
         items.extend(_validity_items(line, rule, now))
-    items.extend(_complaint_items(complaints, now))
+    items.extend(_complaint_items(complaints, now, charters))
     return [item for item in items if item.day <= horizon]
 
 
@@ -138,8 +143,7 @@ def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | N
         elif index == 0:
             missing = charges.min_topup(line, now)
         else:  # the same rule projected: earlier renewals paid from the credit, no top-ups in between
-            short = shortfall(line.credit - index * line.price, line.price)
-            missing = short + charges.pending_at(line, moment) if short > 0 else ZERO
+            missing = min_topup(line.credit - index * line.price, line.price, charges.pending_at(line, moment))
         items.append(_renewal(line, now, moment, period, sequence, missing, first=index == 0))
         if index == 0 and missing > 0:
             items.append(_topup(line, now, moment, period, sequence, missing))
@@ -163,7 +167,7 @@ def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:
-    """The credit, and the charges due that any top-up pays first (seed 001 §4)."""
+    """The credit, and the charges due that any top-up pays first (Carta dei Servizi Kena Mobile, §4)."""
     pending = charges.pending_at(line, now)
     if pending > 0:
         return Msg("Credit {credit} (charges due {pending} are taken first from any top-up)",
@@ -257,8 +261,8 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
     description = Msg("From {when} Restart on line {line} is no longer blocked by the time rules ({reasons})."
                       "\nThe other rules must still hold then: 80% of an allowance used, credit at least the price "
                       "({price}), at least 48 h before the renewal, no offer change pending."
-                      "\nSource: {source}; {facts}.", when=when, line=line.name, reasons=reasons,
-                      price=Money(line.price), source=_shown(restart.SOURCE), facts=_shown(restart.FACTS))
+                      "\nSource: {source}.", when=when, line=line.name, reasons=reasons,
+                      price=Money(line.price), source=data_text(restart.SOURCE))
     return [Item(kind="RESTART", line=line.name, period=None, start=when, due=when,
                  summary=Msg("Kena Restart available on {line}", line=line.name), description=description,
                  headline=Msg("{line}: Kena Restart available from {when}", line=line.name, when=when),
@@ -281,8 +285,8 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
     description = Msg("The SIM of line {line} ({operator}) stays fully valid until {ends}{after}. Any top-up "
                       "before then restarts the count (last top-up: {last}).\nRule: {rule} (source: {source}, "
                       "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
-                      last=sim.last_topup, rule=_shown(rule.text), source=_shown(fact.source),
-                      as_of=fact.as_of.isoformat(), status=_shown(fact.status))
+                      last=sim.last_topup, rule=data_text(rule.text), source=data_text(fact.source),
+                      as_of=fact.as_of.isoformat(), status=data_text(fact.status))
     return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
                  due=datetime.combine(warn, time(9, 0), dates.ROME),
                  summary=Msg("SIM validity {line}: ends {ends}, top up before then", line=line.name, ends=ends),
@@ -293,12 +297,12 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
 
-def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
+def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     today = dates.in_rome(now).date()
     items = []
     for complaint in complaints:
-        status = rights.complaint_status(complaint, today)
+        status = rights.complaint_status(complaint, today, charters)
         due = status.reply_due
         answered = complaint.closed is not None
         if answered and due < today:
@@ -314,8 +318,8 @@ def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
                           "{per_step} are owed per {step_days} {day_kind} late, up to {cap} ({cite}, {source}).",
                           line=complaint.line, what=what, days=rules.reply_within_days, due=due,
                           per_step=Money(rules.per_step), step_days=rules.step_days,
-                          day_kind=_shown(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
-                          cite=_shown(cite), source=_shown(status.charter.source))
+                          day_kind=data_text(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
+                          cite=data_text(cite), source=data_text(status.charter.source))
         if answered:
             description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
         summary = (Msg("Complaint #{id} {line}: reply due (answered)", id=complaint.id, line=complaint.line)
@@ -325,13 +329,6 @@ def _complaint_items(complaints: list[Complaint], now: datetime) -> list[Item]:
             due=datetime.combine(due + timedelta(days=1), time(0, 0), dates.ROME),
             summary=summary, description=description,
             headline=Msg("{line}: reply to {what} due by {due} ({cite})", line=complaint.line, what=what, due=due,
-                         cite=_shown(cite)),
+                         cite=data_text(cite)),
             sequence=1 if answered else 0, cancelled=answered))
     return items
-
-
-def _shown(text: Any) -> Any:
-    """A text from another module or a data file (a source, a rule), translated when shown."""
-    if isinstance(text, Msg) or not text:
-        return text
-    return Msg(str(text).replace("{", "{{").replace("}", "}}"))

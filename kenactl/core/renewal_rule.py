@@ -7,7 +7,7 @@ cost). Every value carries its ``Fact`` (source, as-of date, status).
 
 from dataclasses import dataclass, field
 
-from kenactl.core.rules import Event, Fact
+from kenactl.core.operator import Event, Fact
 
 CREDIT_EFFECTS = ("untouched", "minus-price", "to-zero-rest-owed")
 TOPUP_EFFECTS = ("renews", "unblocks")

@@ -1,9 +1,9 @@
 """Kena Restart: the six eligibility rules as a checklist, and recording a Restart.
 
-Source: seed 000 (news, March 2024) lists the six blocking rules and the renewal-day shift
-("rinnovo il 15, Restart il 10 → rinnovi e addebiti il 10"); facts.md "Restart (Kena)" confirms
-them (tuttoandroid.net 2024-02-24) and adds that the counters are zeroed and the normal monthly
-price is charged (mondomobileweb.it 2024-02).
+Source: a news item on Kena Restart (March 2024) lists the six blocking rules and the renewal-day
+shift ("rinnovo il 15, Restart il 10 → rinnovi e addebiti il 10"); tuttoandroid.net (2024-02-24)
+confirms them, and mondomobileweb.it (2024-02) adds that the counters are zeroed and the normal
+monthly price is charged.
 
 Scheduled renewals are derived from the schedule, not recorded: after a Restart on day D the
 schedule in force renews one month later on D (month-end clamped) at the line's renewal time.
@@ -13,8 +13,8 @@ renewal between them block a third until the next scheduled renewal has happened
 """
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from datetime import datetime, time, timedelta
+from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
@@ -26,8 +26,7 @@ TIME_RULES = ("cooldown", "consecutive")
 USAGE_THRESHOLD = Decimal(80)
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
-SOURCE = N_("seed 000 (Kena Restart news, March 2024)")
-FACTS = N_("facts.md, Restart (Kena): tuttoandroid.net 2024-02-24, mondomobileweb.it 2024-02")
+SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 2024-02-24 and mondomobileweb.it 2024-02")
 CONSECUTIVE_READING = N_("the sources do not define \"2 volte consecutive\"; kenactl reads it as two Restarts "
                          "with no scheduled renewal between them")
 CHECK_LABELS = {"usage": N_("usage"), "credit": N_("credit"), "cooldown": N_("cooldown"),
@@ -53,10 +52,8 @@ def amount(kind: str, value: int) -> Msg:
         return Msg("{amount} min", amount=value)
     if kind == "sms":
         return Msg("{amount} SMS", amount=value)
-    if abs(value) < units.MB_PER_GB:
-        return Msg("{amount} MB", amount=value)
-    gb = (Decimal(value) / units.MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return Msg("{amount} GB", amount=Decimal(f"{gb:f}"))
+    number, unit = units.data_parts(value)
+    return Msg("{amount} MB", amount=int(number)) if unit == "MB" else Msg("{amount} GB", amount=number)
 
 
 def label(check_id: str) -> Msg:
@@ -81,7 +78,10 @@ class RestartCheck:
 
 @dataclass(frozen=True)
 class RestartVerdict:
-    """All six checks at ``now``; ``eligible_from`` is now, a future moment (time rules only) or None."""
+    """All six checks at ``now``; ``eligible_from`` is now, a future moment (time rules only) or None.
+
+    A future ``eligible_from`` is always at least 48 h before ``next_renewal``: never at a renewal.
+    """
 
     eligible: bool
     eligible_from: datetime | None
@@ -90,6 +90,7 @@ class RestartVerdict:
     line: str
     next_renewal: datetime  # the scheduled renewal in force at ``now``
     last_restart: datetime | None
+    no_wait: Msg | None = None  # why waiting cannot make a Restart allowed before the renewal (time rules only)
 
     def check(self, check_id: str) -> RestartCheck:
         """The check with this id."""
@@ -101,16 +102,8 @@ class RestartVerdict:
         return tuple(item for item in self.checks if not item.ok)
 
 
-def require_kena(line: Line) -> None:
-    """Restart is a Kena Mobile service; any other operator is an input error (exit 2)."""
-    if line.operator != "kena":
-        raise KenactlError(Msg("line {line} is a {operator} line: Restart exists only for Kena Mobile lines "
-                               "({source})", line=repr(line.name), operator=line.operator, source=Msg(SOURCE)))
-
-
 def check_restart(line: Line, now: datetime) -> RestartVerdict:
     """Evaluate the six Restart rules for ``line`` at ``now``."""
-    require_kena(line)
     now = dates.in_rome(now)
     upcoming = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     restarts = _restarts(line, now)
@@ -123,16 +116,30 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
         _offer_change(line),
     )
     failing = [item for item in checks if not item.ok]
-    if not failing:
-        eligible_from: datetime | None = now
-    elif all(item.id in TIME_RULES for item in failing):
-        eligible_from = max((item.clears_at for item in failing), key=_real)
-        if _real(eligible_from) < _real(upcoming) < _real(dates.add_elapsed(eligible_from, RENEWAL_WINDOW)):
-            eligible_from = upcoming  # cleared inside the 48 h window: the next window opens at the renewal
-    else:
-        eligible_from = None
+    eligible_from, no_wait = _eligible_from(failing, now, upcoming)
     return RestartVerdict(eligible=not failing, eligible_from=eligible_from, checks=checks, now=now,
-                          line=line.name, next_renewal=upcoming, last_restart=restarts[-1].at if restarts else None)
+                          line=line.name, next_renewal=upcoming, last_restart=restarts[-1].at if restarts else None,
+                          no_wait=no_wait)
+
+
+def _eligible_from(failing: list[RestartCheck], now: datetime,
+                   upcoming: datetime) -> tuple[datetime | None, Msg | None]:
+    """When waiting alone makes every rule pass, or None and why (None too when a non-time rule fails).
+
+    Waiting only helps inside the current period: the renewal resets the counters, so the usage rule
+    met now is no longer met after it, and a usage rule is not a time rule. The time rules must
+    therefore clear at least 48 real hours before the renewal.
+    """
+    if not failing:
+        return now, None
+    if not all(item.id in TIME_RULES for item in failing):
+        return None, None
+    clears = max((item.clears_at for item in failing), key=dates.instant)
+    if dates.instant(dates.add_elapsed(clears, RENEWAL_WINDOW)) <= dates.instant(upcoming):
+        return clears, None
+    return None, Msg("the time rules clear at {clears}, less than 48 h before the renewal at {renewal} (or after "
+                     "it); the renewal resets the counters, so waiting does not make the 80% usage rule hold",
+                     clears=clears, renewal=upcoming)
 
 
 def apply_restart(line: Line, now: datetime) -> Line:
@@ -143,12 +150,11 @@ def apply_restart(line: Line, now: datetime) -> Line:
     and the history gains a ``restart`` entry. If the Restart is earlier in the day than the renewal
     time, the renewal time becomes the Restart's minute, so no renewal falls later that same day.
     """
-    require_kena(line)
     now = dates.in_rome(now)
-    later = [entry.at for entry in line.history if _real(entry.at) > _real(now)]
+    later = [entry.at for entry in line.history if dates.instant(entry.at) > dates.instant(now)]
     if later:
         raise KenactlError(Msg("cannot record a Restart at {now}: the history already has an entry at {later}",
-                               now=now, later=min(later, key=_real)))
+                               now=now, later=min(later, key=dates.instant)))
     verdict = check_restart(line, now)
     if not verdict.eligible:
         reasons = Listed([Msg("{check}: {reason}", check=label(item.id), reason=item.message)
@@ -162,7 +168,7 @@ def apply_restart(line: Line, now: datetime) -> Line:
         renewal_time=renewal_time_after(line, now),
         credit=line.credit - line.price,
         usage=(UsageSample(at=now),),
-        history=tuple(sorted((*line.history, entry), key=lambda item: _real(item.at))),
+        history=tuple(sorted((*line.history, entry), key=lambda item: dates.instant(item.at))),
     )
 
 
@@ -180,13 +186,9 @@ def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
 
 
 def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
-    done = [entry for entry in line.history if entry.kind == "restart" and _real(entry.at) <= _real(now)]
-    return sorted(done, key=lambda entry: _real(entry.at))
-
-
-def _real(moment: datetime) -> datetime:
-    """The instant in UTC: comparing two Europe/Rome values directly compares wall clocks."""
-    return moment.astimezone(UTC)
+    done = [entry for entry in line.history
+            if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    return sorted(done, key=lambda entry: dates.instant(entry.at))
 
 
 def _usage(line: Line, now: datetime) -> RestartCheck:
@@ -198,7 +200,7 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
             continue  # unlimited (or nothing included) never counts
         percent = consumption.percent_used(latest.get(kind), included)
         shown.append(Msg("{kind} {percent}% ({used} of {included})", kind=Msg(KIND_NAMES[kind]),
-                         percent=_tenths(percent), used=amount(kind, latest.get(kind)),
+                         percent=units.shown_percent(percent), used=amount(kind, latest.get(kind)),
                          included=amount(kind, included)))
         if best is None or percent > best[1]:
             best = (kind, percent)
@@ -250,9 +252,9 @@ def _renewal_window(upcoming: datetime, now: datetime) -> RestartCheck:
 
 def _renewed_between(line: Line, restart: HistoryEntry, end: datetime) -> bool:
     """Whether a scheduled (or recorded) renewal happened after ``restart`` and at or before ``end``."""
-    if _real(scheduled_after(restart, line.renewal_time)) <= _real(end):
+    if dates.instant(scheduled_after(restart, line.renewal_time)) <= dates.instant(end):
         return True
-    return any(entry.kind == "renewal" and _real(restart.at) < _real(entry.at) <= _real(end)
+    return any(entry.kind == "renewal" and dates.instant(restart.at) < dates.instant(entry.at) <= dates.instant(end)
                for entry in line.history)
 
 

@@ -3,7 +3,7 @@ the earliest moment a Restart is allowed, and how renewals and charges shift if 
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import consumption, dates
@@ -26,7 +26,8 @@ class AllowanceOutlook:
     """One allowance: how much is used and when it reaches 80% in this period (else None).
 
     ``state``: ``unlimited`` (never counts), ``reached``, ``projected``, ``after_renewal`` (the counters
-    reset first) or ``no_pace`` (nothing used yet in this period).
+    reset first), ``no_pace`` (nothing used yet in this period) or ``reading_stale`` (the pace of the
+    latest reading puts 80% before now, though that reading is below it: a projection is never in the past).
     """
 
     kind: str
@@ -73,8 +74,8 @@ def plan_restart(line: Line, now: datetime) -> RestartPlan:
     if earliest is not None:
         renewals_after = tuple(dates.renewals(earliest.day, renewal_time_after(line, earliest), earliest,
                                               SHOWN_RENEWALS))
-        horizon = _real(renewals_now[-1])
-        charges_after = 1 + sum(_real(moment) <= horizon for moment in renewals_after)
+        horizon = dates.instant(renewals_now[-1])
+        charges_after = 1 + sum(dates.instant(moment) <= horizon for moment in renewals_after)
     return RestartPlan(line=line, now=now, verdict=verdict, allowances=outlook, earliest=earliest, obstacle=obstacle,
                        conditions=conditions, renewals_now=renewals_now, renewals_after=renewals_after,
                        horizon=renewals_now[-1], charges_now=len(renewals_now), charges_after=charges_after)
@@ -92,8 +93,10 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
         return AllowanceOutlook(kind, used, included, percent, moment, "reached")
     if moment is None:
         return AllowanceOutlook(kind, used, included, percent, None, "no_pace")
-    if _real(moment) >= _real(renewal):
+    if dates.instant(moment) >= dates.instant(renewal):
         return AllowanceOutlook(kind, used, included, percent, None, "after_renewal")
+    if dates.instant(moment) < dates.instant(now):
+        return AllowanceOutlook(kind, used, included, percent, None, "reading_stale")
     return AllowanceOutlook(kind, used, included, percent, moment, "projected")
 
 
@@ -105,19 +108,18 @@ def _earliest(verdict: RestartVerdict, outlook: tuple[AllowanceOutlook, ...],
         states = {item.state for item in outlook}
         if states == {"unlimited"}:
             return None, Msg("every allowance is unlimited, and unlimited allowances never count toward 80%")
+        if "reading_stale" in states:
+            return None, Msg("the latest usage reading is stale: at its pace an allowance would be at 80% by now; "
+                             "record the current usage with `kenactl usage set`")
         if "after_renewal" in states:
             return None, Msg("at the current pace no allowance reaches 80% before the renewal resets the counters")
         return None, Msg("no allowance is at 80% and there is no pace to project yet: record usage with "
                          "`kenactl usage set`")
-    candidates = [now, min(projected, key=_real)]
+    candidates = [now, min(projected, key=dates.instant)]
     candidates += [item.clears_at for item in verdict.failing if item.id in TIME_RULES]
-    earliest = max(candidates, key=_real)
+    earliest = max(candidates, key=dates.instant)
     renewal = verdict.next_renewal
-    if _real(dates.add_elapsed(earliest, RENEWAL_WINDOW)) > _real(renewal):
+    if dates.instant(dates.add_elapsed(earliest, RENEWAL_WINDOW)) > dates.instant(renewal):
         return None, Msg("the renewal at {renewal} comes first (a Restart needs 48 h before it) and refills the "
                          "bundle", renewal=renewal)
     return earliest, None
-
-
-def _real(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

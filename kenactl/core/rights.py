@@ -1,15 +1,17 @@
 """What the Kena Mobile Carta dei Servizi promises: indennizzi (§15), complaints (§14), residual credit (§11).
 
-Pure computations over a ``Charter`` (``kenactl.charters``); every result keeps the charter so that
-each figure can be shown with its edition and section. Day ranges are inclusive; "today" is passed in.
+Pure computations over a ``Charter`` (``core.charter``; the caller passes the editions in), and every
+result keeps the charter so that each figure can be shown with its edition and section. Day ranges
+are inclusive; "today" is passed in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from kenactl.charters import Charter, Rate
 from kenactl.core import dates, workdays
+from kenactl.core.charter import Charter, Rate, in_force
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
 from kenactl.errors import InputError
@@ -53,34 +55,28 @@ def rate_amount(days: int, rate: Rate) -> tuple[Decimal, bool]:
     return min(full, rate.cap), full > rate.cap
 
 
-def add_months(day: date, months: int) -> date:
-    """``day`` plus whole months; a day the target month lacks becomes its last day (30 Nov + 3 → 28/29 Feb)."""
-    year, month = dates.shift_month(day.year, day.month, months)
-    return dates.clamp_day(year, month, day.day)
-
-
 def compensation(case: str, first: date, last: date, today: date, charter: Charter, chosen_by: str,
                  noticed: date | None = None) -> CompensationResult:
     """The §15 indennizzo for ``case`` (or MNP) over ``first``..``last``; ``noticed`` starts the report deadline."""
     if first > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--from",
+        raise InputError("--from", Msg("{day} is after today ({today})",
                              day=first.isoformat(), today=today.isoformat()))
     if last < first:
-        raise InputError(Msg("--to: {last} is before --from {first}", last=last.isoformat(),
+        raise InputError("--to", Msg("{last} is before --from {first}", last=last.isoformat(),
                              first=first.isoformat()))
     if last > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--to",
+        raise InputError("--to", Msg("{day} is after today ({today})",
                              day=last.isoformat(), today=today.isoformat()))
     noticed = first if noticed is None else noticed
     if noticed < first or noticed > today:
-        raise InputError(Msg("--noticed: {noticed} must be between --from {first} and today ({today})",
+        raise InputError("--noticed", Msg("{noticed} must be between --from {first} and today ({today})",
                              noticed=noticed.isoformat(), first=first.isoformat(), today=today.isoformat()))
     rate = charter.rate_for(case)
-    count = workdays.count_days(first, last, rate.days)
+    count = workdays.count_days(first, last, rate.days, charter.holiday_name)
     amount, capped = rate_amount(count.days, rate)
     general = charter.compensation
     months = general.report_within_months
-    report_by = None if months is None else add_months(noticed, months)
+    report_by = None if months is None else dates.add_months(noticed, months)
     return CompensationResult(
         charter=charter, chosen_by=chosen_by, case=case,
         case_text=MNP_CASE_TEXT if case == "mnp" else general.cases[case],
@@ -108,34 +104,35 @@ class ComplaintStatus:
     next_increase: date | None  # when the amount owed grows next, for open complaints below the cap
 
 
-def _charter_for(day: date, charter: Charter | None) -> tuple[Charter, str]:
+def _charter_for(day: date, editions: Sequence[Charter], charter: Charter | None) -> tuple[Charter, str]:
     if charter is not None:
         return charter, "option"
-    from kenactl import charters  # package data, read once and cached
-
-    return charters.for_date(day), "date"
+    return in_force(editions, day), "date"
 
 
-def complaint_reply_due(complaint: Complaint, charter: Charter | None = None) -> date:
+def complaint_reply_due(complaint: Complaint, editions: Sequence[Charter], charter: Charter | None = None) -> date:
     """The last day for the operator's reply: filing date + 45 calendar days (§14 of the edition in force)."""
-    charter, _ = _charter_for(complaint.filed, charter)
+    charter, _ = _charter_for(complaint.filed, editions, charter)
     return complaint.filed + timedelta(days=charter.complaints.reply_within_days)
 
 
-def complaint_status(complaint: Complaint, today: date, charter: Charter | None = None) -> ComplaintStatus:
-    """Where ``complaint`` stands on ``today`` under §14 (edition in force on the filing date unless given)."""
-    charter, chosen_by = _charter_for(complaint.filed, charter)
+def complaint_status(complaint: Complaint, today: date, editions: Sequence[Charter],
+                     charter: Charter | None = None) -> ComplaintStatus:
+    """Where ``complaint`` stands on ``today`` under §14: the edition of ``editions`` in force on the filing
+    date, unless ``charter`` is given."""
+    charter, chosen_by = _charter_for(complaint.filed, editions, charter)
     rules = charter.complaints
-    due = complaint_reply_due(complaint, charter)
+    due = complaint_reply_due(complaint, editions, charter)
     answered = complaint.closed is not None and complaint.closed <= today
     end = complaint.closed if answered else today
-    days_late = workdays.count_days(due + timedelta(days=1), end, rules.days).days
+    days_late = workdays.count_days(due + timedelta(days=1), end, rules.days, charter.holiday_name).days
     steps = days_late // rules.step_days
     full = rules.per_step * steps
     amount, at_cap = min(full, rules.cap), full >= rules.cap
     next_increase = None
     if not answered and not at_cap:
-        next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days)
+        next_increase = workdays.add_days(due, (steps + 1) * rules.step_days, rules.days,
+                                          charter.holiday_name)
     late = end > due
     state = ("answered" if answered else "open") + ("-late" if late else "")
     return ComplaintStatus(complaint=complaint, charter=charter, chosen_by=chosen_by, reply_due=due, state=state,
@@ -146,7 +143,7 @@ def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, 
                   today: date) -> tuple[Complaint, ...]:
     """``complaints`` plus a new one (next free id) filed on ``filed``, which may not be after ``today``."""
     if filed > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+        raise InputError("--date", Msg("{day} is after today ({today})",
                              day=filed.isoformat(), today=today.isoformat()))
     next_id = max((c.id for c in complaints), default=0) + 1
     return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line))
@@ -158,18 +155,18 @@ def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed
     found = [c for c in complaints if c.id == complaint_id]
     if not found:
         if not complaints:
-            raise InputError(Msg("no complaint #{id}; the profile has: none", id=complaint_id))
+            raise InputError(None, Msg("no complaint #{id}; the profile has: none", id=complaint_id))
         known = ", ".join(str(c.id) for c in complaints)
-        raise InputError(Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
+        raise InputError(None, Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
     complaint = found[0]
     if complaint.closed is not None:
-        raise InputError(Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
+        raise InputError(None, Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
                              closed=complaint.closed.isoformat()))
     if closed < complaint.filed:
-        raise InputError(Msg("--date: {closed} is before the complaint was filed ({filed})",
+        raise InputError("--date", Msg("{closed} is before the complaint was filed ({filed})",
                              closed=closed.isoformat(), filed=complaint.filed.isoformat()))
     if closed > today:
-        raise InputError(Msg("{option}: {day} is after today ({today})", option="--date",
+        raise InputError("--date", Msg("{day} is after today ({today})",
                              day=closed.isoformat(), today=today.isoformat()))
     return tuple(replace(c, closed=closed) if c.id == complaint_id else c for c in complaints)
 
@@ -189,18 +186,10 @@ class LeaveAdvice:
     better: str  # "transfer" or "nothing"
 
 
-def require_kena(line: Line) -> None:
-    """Refuse a line of another operator: the charters kenactl knows are Kena Mobile's."""
-    if line.operator != "kena":
-        raise InputError(Msg("line {name} is a {operator} line; the Carta dei Servizi rules kenactl knows "
-                             "are Kena Mobile's", name=repr(line.name), operator=line.operator))
-
-
 def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chosen_by: str) -> LeaveAdvice:
     """Compare transfer and refund for ``line``'s credit less ``bonus`` (bonus credit is excluded by §11)."""
-    require_kena(line)
     if bonus > max(line.credit, ZERO):
-        raise InputError(Msg("--bonus: {bonus} is more than the line's credit ({credit})",
+        raise InputError("--bonus", Msg("{bonus} is more than the line's credit ({credit})",
                              bonus=Money(bonus), credit=Money(line.credit)))
     rules = charter.residual_credit
     eligible = max(line.credit - bonus, ZERO)
@@ -208,6 +197,7 @@ def leave_advice(line: Line, bonus: Decimal, today: date, charter: Charter, chos
     return LeaveAdvice(
         charter=charter, chosen_by=chosen_by, line=line.name, credit=line.credit, bonus=bonus, eligible=eligible,
         refund=eligible - rules.refund_fee if refundable else None,
-        refund_by=workdays.add_days(today, rules.refund_within_days, rules.days) if refundable else None,
+        refund_by=(workdays.add_days(today, rules.refund_within_days, rules.days, charter.holiday_name)
+                   if refundable else None),
         better="transfer" if eligible > 0 else "nothing",
     )

@@ -12,7 +12,7 @@ from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.ledger import LineState
-    from kenactl.core.rules import ValidityRule
+    from kenactl.core.operator import ValidityRule
     from kenactl.core.validity import SimValidity
 
 
@@ -26,7 +26,8 @@ class AllowanceStatus:
     percent: Decimal | None
     remaining: int | None
     daily_budget: Decimal | None  # what can be used per day to last until renewal
-    runs_out_at: datetime | None  # at the current pace, only when before the renewal
+    runs_out_at: datetime | None  # at the current pace, only when before the renewal and not in the past
+    reading_stale: bool = False  # the pace says it ran out before now: the latest reading is too old
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
         used = latest.get(kind)
         remaining = None if included is None else max(included - used, 0)
         budget = None if remaining is None else Decimal(remaining) / days_left
-        runs_out = None
-        if included is not None and remaining and samples:
-            moment = consumption.projected_moment(line, now, kind, Decimal(included))
-            if moment is not None and dates.instant(moment) < dates.instant(period.end):
-                runs_out = moment
+        runs_out, stale = consumption.run_out(line, now, kind, period.end) if samples else (None, False)
         allowances.append(AllowanceStatus(
             kind=kind,
             used=used,
@@ -77,6 +74,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
             remaining=remaining,
             daily_budget=budget,
             runs_out_at=runs_out,
+            reading_stale=stale,
         ))
     return LineStatus(
         line=line,

@@ -1,19 +1,20 @@
 """Allowances and consumption amounts: data in MB, minutes and SMS counts, or unlimited.
 
 One GB is 1000 MB, as the operators count it (Iliad: 0.90 € per 100 MB "corrispondono a 9 euro
-per ogni Giga", seed 004).
+per ogni Giga", in an undated article on renewals with short credit).
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
+from kenactl.text import Msg, N_
 
 UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""
 
 MB_PER_GB = 1000
+PERCENT_STEP = Decimal("0.1")
 MAX_COUNT = 10**9
 MAX_DATA = 10**12  # MB: a million terabytes, far beyond any offer, well within Decimal's 28 digits
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
@@ -29,32 +30,32 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
     """
     if isinstance(text, int) and not isinstance(text, bool):
         if text < 0:
-            raise InputError(_("{field}: {value} is negative").format(field=field, value=text))
+            raise InputError(field, Msg("{value} is negative", value=text))
         return text
     raw = str(text).strip()
     if raw.lower() in _UNLIMITED_WORDS:
         if not allow_unlimited:
-            raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
+            raise InputError(field, Msg("'unlimited' is not an amount used"))
         return UNLIMITED
     match = _DATA.match(raw)
     other = _OTHER_UNIT.match(raw)
     if not match and other:
-        raise InputError(_("{field}: unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)").format(
-            field=field, unit=repr(other.group(1)), value=repr(raw)))
+        raise InputError(field, Msg("unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)",
+            unit=repr(other.group(1)), value=repr(raw)))
     if not match:
-        raise InputError(_("{field}: {value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)").format(
-            field=field, value=repr(raw)))
+        raise InputError(field, Msg("{value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)",
+            value=repr(raw)))
     number, unit = match.groups()
     if unit is None and Decimal(number.replace(",", ".")) != 0:
-        raise InputError(_("{field}: {value} needs a unit: MB or GB (e.g. {number}GB)").format(
-            field=field, value=repr(raw), number=number))
+        raise InputError(field, Msg("{value} needs a unit: MB or GB (e.g. {number}GB)",
+            value=repr(raw), number=number))
     try:
         amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise InputError(_("{field}: {value} is not a data amount").format(field=field, value=repr(raw))) from None
+        raise InputError(field, Msg("{value} is not a data amount", value=repr(raw))) from None
     if amount > MAX_DATA:  # also keeps quantize() within the decimal context's 28 digits
-        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
-            field=field, value=repr(raw), limit=canonical_data(MAX_DATA)))
+        raise InputError(field, Msg("{value} is too large (at most {limit})",
+            value=repr(raw), limit=canonical_data(MAX_DATA)))
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -66,29 +67,38 @@ def parse_count(text: str | int, *, field: str, allow_unlimited: bool = True) ->
         raw = str(text).strip()
         if raw.lower() in _UNLIMITED_WORDS:
             if not allow_unlimited:
-                raise InputError(_("{field}: 'unlimited' is not an amount used").format(field=field))
+                raise InputError(field, Msg("'unlimited' is not an amount used"))
             return UNLIMITED
         if not (raw.isascii() and raw.isdigit()):  # isdigit alone admits "²", which int() refuses
-            template = (_("{field}: {value} is not a whole number or unlimited") if allow_unlimited
-                        else _("{field}: {value} is not a whole number"))
-            raise InputError(template.format(field=field, value=repr(raw)))
+            template = (N_("{value} is not a whole number or unlimited") if allow_unlimited
+                        else N_("{value} is not a whole number"))
+            raise InputError(field, Msg(template, value=repr(raw)))
         value = int(raw)
     if value < 0:
-        raise InputError(_("{field}: {value} is negative").format(field=field, value=value))
+        raise InputError(field, Msg("{value} is negative", value=value))
     if value > MAX_COUNT:
-        raise InputError(_("{field}: {value} is too large (at most {limit})").format(
-            field=field, value=value, limit=MAX_COUNT))
+        raise InputError(field, Msg("{value} is too large (at most {limit})",
+            value=value, limit=MAX_COUNT))
     return value
+
+
+def data_parts(mb: int | Decimal, places: int = 2) -> tuple[Decimal, str]:
+    """The one way data is shown: whole MB below 1 GB, else GB with up to ``places`` decimals.
+
+    ``(Decimal(800), "MB")``, ``(Decimal("12.5"), "GB")``; the caller adds the language's decimal mark.
+    """
+    if abs(mb) < MB_PER_GB:
+        return Decimal(mb).quantize(Decimal(1), rounding=ROUND_HALF_UP), "MB"
+    gb = (Decimal(mb) / MB_PER_GB).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+    return Decimal(f"{gb:f}"), "GB"
 
 
 def format_data(mb: int | None) -> str:
     """``unlimited``, ``800 MB`` below 1 GB, else GB with up to two decimals (``12.5 GB``)."""
     if mb is None:
         return "unlimited"
-    if abs(mb) < MB_PER_GB:
-        return f"{mb} MB"
-    gb = (Decimal(mb) / MB_PER_GB).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return f"{gb:f} GB"
+    value, unit = data_parts(mb)
+    return f"{value} {unit}"
 
 
 def canonical_data(mb: int | None) -> str:
@@ -98,3 +108,13 @@ def canonical_data(mb: int | None) -> str:
     if mb < MB_PER_GB:
         return f"{mb}MB"
     return f"{(Decimal(mb) / MB_PER_GB).normalize():f}GB"
+
+
+def shown_percent(percent: Decimal) -> Decimal:
+    """A percentage as every output shows it: one decimal, rounded toward zero (79.96 → 79.9).
+
+    Rounding down keeps "shown ≥ a threshold on a tenth (80) ⇔ the exact value ≥ it": nothing shows
+    80% before the 80% rule is met. ``percent`` is ``consumption.percent_used``'s quotient, exact to
+    28 digits, far closer than any tenth it could be mistaken for (amounts stay below 10¹² units).
+    """
+    return percent.quantize(PERCENT_STEP, rounding=ROUND_DOWN)

@@ -1,7 +1,8 @@
 """SIM validity: how long a SIM keeps working after its last top-up, per the operator's rule.
 
-Kena (seeds 001/002 §10): 12 months from the last top-up, then 30 days receive-only, then
-deactivation, with reactivation possible for 11 more months. Other operators' rules come from
+Kena (Carte dei Servizi Kena Mobile, TIM S.p.A. Edizione Dicembre 2022 and Noverca S.r.l., §10): 12
+months from the last top-up, then 30 days receive-only, then deactivation, with reactivation possible
+for 11 more months. Other operators' rules come from
 their data files (``ValidityRule``).
 """
 
@@ -10,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
-from kenactl.core.rules import ValidityRule
+from kenactl.core.operator import ValidityRule
 
 WARN_DAYS = 30
 
@@ -37,22 +38,16 @@ class SimValidity:
         return self.state != "valid" and self.state != "unknown"
 
 
-def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
-    year, month = dates.shift_month(day.year, day.month, months)
-    return dates.clamp_day(year, month, day.day)
-
-
 def validity_dates(last_topup: date, rule: ValidityRule) -> tuple[date, date, date | None] | None:
     """(end of validity, end of the receive-only period, reactivation deadline), or None if unknown."""
     if rule.valid_months is None:
         return None
-    ends_on = add_months(last_topup, rule.valid_months)
-    limited_until = add_months(ends_on, rule.grace_months) + timedelta(days=rule.grace_days)
+    ends_on = dates.add_months(last_topup, rule.valid_months)
+    limited_until = dates.add_months(ends_on, rule.grace_months) + timedelta(days=rule.grace_days)
     if rule.reactivation_months is not None:
-        reactivation = add_months(limited_until, rule.reactivation_months)
+        reactivation = dates.add_months(limited_until, rule.reactivation_months)
     elif rule.reactivation_from_topup_months is not None:
-        reactivation = add_months(last_topup, rule.reactivation_from_topup_months)
+        reactivation = dates.add_months(last_topup, rule.reactivation_from_topup_months)
     else:
         reactivation = None
     return ends_on, limited_until, reactivation

@@ -6,14 +6,13 @@ Two kinds of day appear in the Carte dei Servizi:
 * ``feriali`` (§14): every day that is not a Sunday or a national holiday, so Saturdays count
   (the usual Italian meaning of "giorno feriale"; kenactl's reading, shown as such to users).
 
-National holidays come from the ``holidays`` package (``country_holidays("IT")``), imported lazily:
-it includes Easter Monday and, from 2026, 4 October (San Francesco). Their names are English in results
-(and JSON); ``local_holiday_name`` gives the Italian name for people reading Italian.
+The national holidays are passed in as ``holiday_name(day) -> name or None`` (English names, as in
+results and JSON): ``kenactl.knowledge.holidays`` provides them, and each ``Charter`` carries it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from kenactl.text import N_
 
@@ -36,32 +35,16 @@ class DayCount:
     holidays: tuple[tuple[date, str], ...]
 
 
-HOLIDAY_LANGUAGES = {"en": "en_US", "it": "it_IT"}
+HolidayName = Callable[[date], str | None]
+"""The national holiday on a day (its English name), or None."""
 
 
-@cache
-def _holidays_of(year: int, lang: str = "en") -> dict[date, str]:
-    import holidays  # lazily: ~60 ms to import
-
-    return dict(holidays.country_holidays("IT", years=year, language=HOLIDAY_LANGUAGES[lang]))
-
-
-def holiday_name(day: date) -> str | None:
-    """The national holiday on ``day`` (English name), or None."""
-    return _holidays_of(day.year).get(day)
-
-
-def local_holiday_name(day: date, lang: str) -> str | None:
-    """The national holiday on ``day`` named in ``lang`` (``en`` or ``it``), or None."""
-    return _holidays_of(day.year, lang if lang in HOLIDAY_LANGUAGES else "en").get(day)
-
-
-def is_day(day: date, kind: str) -> bool:
+def is_day(day: date, kind: str, holiday_name: HolidayName) -> bool:
     """Whether ``day`` is a day of ``kind`` (``lavorativi`` or ``feriali``)."""
     return day.weekday() in DAY_KINDS[kind] and holiday_name(day) is None
 
 
-def count_days(first: date, last: date, kind: str) -> DayCount:
+def count_days(first: date, last: date, kind: str, holiday_name: HolidayName) -> DayCount:
     """Days of ``kind`` from ``first`` to ``last``, both included (0 when ``last`` is before ``first``)."""
     days, skipped = 0, []
     day = first
@@ -76,11 +59,11 @@ def count_days(first: date, last: date, kind: str) -> DayCount:
     return DayCount(days, tuple(skipped))
 
 
-def add_days(start: date, count: int, kind: str) -> date:
+def add_days(start: date, count: int, kind: str, holiday_name: HolidayName) -> date:
     """The ``count``-th day of ``kind`` after ``start`` (``start`` itself not counted; count >= 1)."""
     day, found = start, 0
     while found < count:
         day += ONE_DAY
-        if is_day(day, kind):
+        if is_day(day, kind, holiday_name):
             found += 1
     return day

@@ -43,10 +43,9 @@ def amount(kind: str, value: int | None) -> str:
 
 def per_day(kind: str, value: Decimal) -> str:
     """A daily budget: ``2.1 GB/day``, ``45 MB/day``, ``12 min/day`` (``2,1 GB/giorno``)."""
-    if kind == "data" and value < units.MB_PER_GB:
-        quantity = f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP)} MB"
-    elif kind == "data":
-        quantity = f"{(value / units.MB_PER_GB).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} GB"
+    if kind == "data":
+        number, unit = units.data_parts(value, places=1)
+        quantity = f"{number} {unit}"
     else:
         quantity = f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f} {UNITS[kind]}"
     return _("{quantity}/day").format(quantity=i18n.number(quantity))
@@ -62,8 +61,8 @@ def days_from_now(days: int) -> str:
 
 
 def percent_number(value: Decimal | None) -> float | None:
-    """A percentage for JSON: one decimal, as a number."""
-    return None if value is None else float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    """A percentage for JSON and people: ``units.shown_percent`` (one decimal, toward zero), as a number."""
+    return None if value is None else float(units.shown_percent(value))
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -19,9 +19,11 @@ HEADERS = N_("#|charge|part|due|amount|state")
 def charges_json(line: Line, now: datetime) -> dict[str, Any]:
     """The ``charges list --json`` object."""
     today = dates.in_rome(now).date()
+    renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     return {
         "line": line.name,
         "pending": format_money(charges.pending_at(line, now)),
+        "pending_by_renewal": format_money(charges.pending_at(line, renewal)),
         "min_topup": format_money(charges.min_topup(line, now)),
         "charges": [{
             "number": number,

@@ -4,13 +4,14 @@ JSON keeps every text in English; the blocks show data texts through ``_()`` and
 current language.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
-from kenactl.core.rules import Fact
+from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
-from kenactl.text import Msg, N_
+from kenactl.text import Msg, N_, data_text
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import human_moment
 
@@ -33,7 +34,7 @@ def english(text: Text) -> str:
 
 def human(text: Text) -> str:
     """A text in the current language (data texts are their own msgids)."""
-    return str(text) if isinstance(text, Msg) else _(text) if text else text
+    return str(data_text(text))
 
 
 def _mark(fact: Fact | None, show=english) -> str:
@@ -46,8 +47,12 @@ def _said(text: Text, fact: Fact | None, show=human) -> str:
     return show(text) + _mark(fact, show)
 
 
-def explain_json(result: Explanation) -> dict[str, Any]:
-    """The ``explain --json`` object (keys pinned by issue 3)."""
+def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
+    """The ``explain --json`` object (its keys are documented in the README and pinned by the tests).
+
+    ``pending``: the charges due and unpaid now (the README's one meaning of the key); the charges
+    due by the renewal, which the minimum top-up counts, are ``pending_by_renewal``.
+    """
     return {
         "operator": result.operator.id,
         "operator_name": result.operator.name,
@@ -55,7 +60,8 @@ def explain_json(result: Explanation) -> dict[str, Any]:
         "deadline": None if result.renewal is None else result.renewal.isoformat(timespec="seconds"),
         "price": format_money(result.price),
         "credit": format_money(result.credit),
-        "pending": format_money(result.pending),
+        "pending": format_money(pending),
+        "pending_by_renewal": format_money(result.pending),
         "covered": result.covered,
         "shortfall": format_money(result.shortfall),
         "min_topup": format_money(result.min_topup),
@@ -145,12 +151,12 @@ def _sources(facts) -> Table:
                   for fact in facts], title=_("Sources"))
 
 
-def show_explain(result: Explanation, title: str, *, as_json: bool) -> None:
-    """Print ``explain`` for one operator."""
-    emit(explain_blocks(result, title), explain_json(result), as_json=as_json)
+def show_explain(result: Explanation, title: str, *, pending: Decimal, as_json: bool) -> None:
+    """Print ``explain`` for one operator; ``pending``: the charges due and unpaid now."""
+    emit(explain_blocks(result, title), explain_json(result, pending), as_json=as_json)
 
 
-def show_compare(results: list[Explanation], title: str, *, as_json: bool) -> None:
+def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as_json: bool) -> None:
     """Print ``explain --compare``: one row per operator, then what works and what a top-up does."""
     first = results[0]
     situation = [(_("Price"), money(first.price)), (_("Credit"), money(first.credit))]
@@ -173,4 +179,4 @@ def show_compare(results: list[Explanation], title: str, *, as_json: bool) -> No
     blocks = [Section(title, [Fields(situation), table]), *details]
     if facts:
         blocks.append(_sources(facts))
-    emit(blocks, {"operators": [explain_json(result) for result in results]}, as_json=as_json)
+    emit(blocks, {"operators": [explain_json(result, pending) for result in results]}, as_json=as_json)

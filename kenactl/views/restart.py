@@ -1,20 +1,19 @@
 """``restart check`` and ``restart plan``: JSON forms (English) and blocks (in the chosen language)."""
 
-from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
 from kenactl.core.money import format_money
-from kenactl.core.restart import FACTS, KIND_NAMES, SOURCE, RestartVerdict, amount, label
+from kenactl.core.restart import KIND_NAMES, SOURCE, RestartVerdict, amount, label
 from kenactl.core.restart_plan import RestartPlan
 from kenactl.i18n import _, day, moment, money, ngettext, number
 from kenactl.text import Msg
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.views import iso, percent_number
 
-SOURCES = (Msg("Rules: {source}; confirmed in {facts}.", source=Msg(SOURCE), facts=Msg(FACTS)),
-           Msg("Restart charges the normal monthly price and zeroes the counters (facts.md, mondomobileweb.it "
-               "2024-02); the charge and renewal happen \"entro 24 ore\" (reported)."))
+SOURCES = (Msg("Rules: {source}.", source=Msg(SOURCE)),
+           Msg("Restart charges the normal monthly price and zeroes the counters (mondomobileweb.it 2024-02); "
+               "the charge and renewal happen \"entro 24 ore\" (reported)."))
 
 
 def check_json(verdict: RestartVerdict) -> dict[str, Any]:
@@ -27,11 +26,6 @@ def check_json(verdict: RestartVerdict) -> dict[str, Any]:
     }
 
 
-def _resets_first(verdict: RestartVerdict) -> bool:
-    start = verdict.eligible_from
-    return start is not None and start.astimezone(UTC) >= verdict.next_renewal.astimezone(UTC)
-
-
 def verdict_notes(verdict: RestartVerdict) -> list[Note]:
     """The checklist and the verdict as notes."""
     notes = [Note(f"✓ {label(item.id)}: {item.message}", "ok") if item.ok
@@ -39,12 +33,10 @@ def verdict_notes(verdict: RestartVerdict) -> list[Note]:
     if verdict.eligible:
         notes.append(Note(_("Eligible: a Restart is allowed now (kenactl restart apply)."), "ok"))
     elif verdict.eligible_from is not None:
-        text = _("Not eligible now; only time rules block: eligible from {start}.").format(
-            start=moment(verdict.eligible_from))
-        if _resets_first(verdict):
-            text += " " + _("The scheduled renewal at {renewal} refills the bundle first, so usage has to reach "
-                            "80% again after it.").format(renewal=moment(verdict.next_renewal))
-        notes.append(Note(text, "warn"))
+        notes.append(Note(_("Not eligible now; only time rules block: eligible from {start}.").format(
+            start=moment(verdict.eligible_from)), "warn"))
+    elif verdict.no_wait is not None:
+        notes.append(Note(_("Not eligible before the renewal: {why}.").format(why=verdict.no_wait), "bad"))
     elif not verdict.check("renewal_window").ok:
         notes.append(Note(_("Not eligible: the renewal at {renewal} comes first and refills the bundle.").format(
             renewal=moment(verdict.next_renewal)), "bad"))
@@ -100,7 +92,8 @@ def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
         if not item.included:
             rows.append([kind, str(amount(item.kind, item.used)), _("unlimited"), _("never counts")])
             continue
-        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet")}.get(item.state)
+        when = {"after_renewal": _("not before the renewal"), "no_pace": _("no pace yet"),
+                "reading_stale": _("reading stale")}.get(item.state)
         if when is None:
             when = moment(item.reaches_80_at) + (_(" (reached)") if item.state == "reached" else "")
         rows.append([kind, _("{used} of {included}").format(used=amount(item.kind, item.used),
@@ -135,8 +128,8 @@ def plan_blocks(plan: RestartPlan) -> list[Any]:
                                      without=money(plan.line.price * plan.charges_now),
                                      count_after=plan.charges_after,
                                      with_restart=money(plan.line.price * plan.charges_after)), "info"))
-    blocks.append(Note(_("Seed 000's example: renewal on the 15th, Restart on the 10th → renewals and charges on "
-                         "the 10th from then on; a day a month lacks falls on its last day."), "dim"))
+    blocks.append(Note(_("The March 2024 news item's example: renewal on the 15th, Restart on the 10th → renewals "
+                         "and charges on the 10th from then on; a day a month lacks falls on its last day."), "dim"))
     blocks.extend(Note(str(text), "dim") for text in SOURCES)
     title = _("Restart plan: line {line} at {now}").format(line=line.name, now=moment(plan.now))
     return [Section(title, blocks)]

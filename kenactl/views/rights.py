@@ -6,10 +6,11 @@ JSON keeps the charters' English prose as it is; blocks translate it (and every 
 from datetime import date
 from typing import Any
 
-from kenactl.charters import Charter
+from kenactl.knowledge.charters import Charter
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
-from kenactl.core.workdays import DAY_KIND_NAMES, local_holiday_name
+from kenactl.core.workdays import DAY_KIND_NAMES
+from kenactl.knowledge.holidays import local_holiday_name
 from kenactl.i18n import _, language, ngettext
 from kenactl.text import N_
 from kenactl.i18n import day as human_date
@@ -49,8 +50,8 @@ def _charter_notes(charters: list[tuple[Charter, str]], when: str) -> list[Note]
     for charter, chosen_by in _distinct(charters):
         how = _("named with --charter") if chosen_by == "option" else _("the edition in force {when}").format(
             when=when)
-        notes.append(Note(_("Charter: {title}, {edition} (seed {source}), {how}; dates it applies to: {basis}.").format(
-            title=charter.title, edition=_(charter.edition), source=charter.source, how=how,
+        notes.append(Note(_("Charter: {title}, {edition}, {how}; dates it applies to: {basis}.").format(
+            title=charter.title, edition=_(charter.edition), how=how,
             basis=_(charter.in_force_basis)), "dim"))
     return notes
 

@@ -4,7 +4,8 @@ from decimal import Decimal
 from typing import Any
 
 from kenactl.core.model import UsageSample
-from kenactl.core.money import euros, format_money
+from kenactl.core.money import format_money
+from kenactl.i18n import money as euros
 from kenactl.core.status import AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
 from kenactl.text import N_
@@ -15,6 +16,14 @@ RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind
     "data": N_("At this pace the data runs out on {moment}, before the renewal."),
     "minutes": N_("At this pace the minutes runs out on {moment}, before the renewal."),
     "sms": N_("At this pace the sms runs out on {moment}, before the renewal."),
+}
+STALE = {  # the pace from an old reading puts the run-out in the past
+    "data": N_("The data reading of {moment} is stale: at that pace the data would have run out by now. "
+               "Record the current usage: kenactl usage set --data …"),
+    "minutes": N_("The minutes reading of {moment} is stale: at that pace the minutes would have run out by now. "
+                  "Record the current usage: kenactl usage set --minutes …"),
+    "sms": N_("The sms reading of {moment} is stale: at that pace the sms would have run out by now. "
+              "Record the current usage: kenactl usage set --sms …"),
 }
 
 
@@ -71,6 +80,7 @@ def _allowance_json(item: AllowanceStatus) -> dict[str, Any]:
         "remaining": item.remaining,
         "daily_budget": None if item.daily_budget is None else float(item.daily_budget.quantize(Decimal("0.1"))),
         "runs_out_at": iso(item.runs_out_at),
+        "reading_stale": item.reading_stale,
     }
 
 
@@ -102,6 +112,8 @@ def status_blocks(report: LineStatus) -> list[Any]:
     for item in report.allowances:
         if item.runs_out_at is not None:
             blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
+        elif item.reading_stale:
+            blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at)), "warn"))
     if state is not None and not state.offer_usable:
         blocks.append(Note(_waiting_text(state), "bad"))
     elif report.min_topup > report.shortfall:

@@ -2,21 +2,16 @@
 
 from kenactl.core.validity import SimValidity
 from kenactl.i18n import _, ngettext
-from kenactl.text import N_
+from kenactl.text import N_, data_text
 from kenactl.render import Note
 from kenactl.views import human_date
 
 STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}
 
 
-def _data(text: str) -> str:
-    """A data file's text in the current language (it is its own msgid)."""
-    return _(text) if text else text
-
-
 def _cite(validity: SimValidity) -> str:
     fact = validity.rule.fact
-    values = {"source": _data(fact.source), "day": fact.as_of.isoformat()}
+    values = {"source": str(data_text(fact.source)), "day": fact.as_of.isoformat()}
     if fact.verified:
         return _("[{source}, as of {day}]").format(**values)
     return _("[{source}, as of {day}, {status}]").format(status=_(STATUSES.get(fact.status, fact.status)), **values)
@@ -51,5 +46,6 @@ def validity_note(validity: SimValidity) -> Note | None:
     else:
         text = _("The SIM was deactivated after {day}; the number can be reactivated until {until}.").format(
             day=human_date(validity.limited_until), until=human_date(validity.reactivation_until))
-    note = _("{text} Rule: {rule} {source}").format(text=text, rule=_data(validity.rule.text), source=_cite(validity))
+    note = _("{text} Rule: {rule} {source}").format(text=text, rule=data_text(validity.rule.text),
+                                                     source=_cite(validity))
     return Note(note, "warn" if validity.state == "expiring" else "bad")

@@ -5,22 +5,22 @@ Imported only when completing or generating scripts, never on a normal command's
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 import click
 
 from kenactl.cli.params import DURATION, LineName
-from kenactl.core.model import OPERATORS
+from kenactl.core.dates import alarm_days
+from kenactl.errors import InputError
 
 FILE_FLAGS = {"-o", "--output", "--profile"}
-DURATION_FLAGS = {"--alarm", "--within"}
 SHELL_NAMES = {"bash": "GNU Bash", "zsh": "Z shell", "fish": "friendly interactive shell"}
 LANGUAGE_NAMES = {"it": "italiano", "en": "English"}
 
 
 @dataclass(frozen=True)
 class Values:
-    """What a parameter's value completes to: ``kind`` is line, option-key, file, list or text."""
+    """What a parameter's value completes to: ``kind`` is line, operator, option-key, file, list or text."""
 
     kind: str
     items: tuple[tuple[str, str], ...] = ()
@@ -43,11 +43,7 @@ class CommandSpec:
     arguments: tuple[tuple[str, Values, int], ...]  # (name, values, nargs)
 
 
-@cache
-def _choice_help() -> dict[str, str]:
-    from kenactl.complete import operator_names
-
-    return {**SHELL_NAMES, **LANGUAGE_NAMES, **operator_names()}
+CHOICE_HELP = {**SHELL_NAMES, **LANGUAGE_NAMES}
 
 
 def param_values(param: click.Parameter) -> Values | None:
@@ -60,15 +56,25 @@ def param_values(param: click.Parameter) -> Values | None:
         return Values("line")
     if "--option" in flags:
         return Values("option-key")
-    choices = kind.choices if isinstance(kind, click.Choice) else OPERATORS if "--operator" in flags else ()
-    if choices:
-        helps = _choice_help()
-        return Values("list", tuple((str(choice), helps.get(str(choice), "")) for choice in choices))
-    if getattr(kind, "suggestions", ()) or flags & DURATION_FLAGS:
-        return Values("list", getattr(kind, "suggestions", ()) or DURATION.suggestions)
+    if "--operator" in flags:  # asked at runtime: the user's own operator files count too
+        return Values("operator")
+    if isinstance(kind, click.Choice):
+        return Values("list", tuple((str(choice), CHOICE_HELP.get(str(choice), "")) for choice in kind.choices))
+    if "--alarm" in flags:  # alarms ring at 09:00 whole days before: only the durations the command accepts
+        return Values("list", tuple(item for item in DURATION.suggestions if _is_alarm(item[0])))
+    if getattr(kind, "suggestions", ()):
+        return Values("list", kind.suggestions)
     if isinstance(kind, (click.Path, click.File)) or flags & FILE_FLAGS:
         return Values("file")
     return Values("text")
+
+
+def _is_alarm(duration: str) -> bool:
+    try:
+        alarm_days([duration])
+    except InputError:
+        return False
+    return True
 
 
 def _walk(command: click.Command, ctx: click.Context) -> Iterator[tuple[click.Command, click.Context]]:
@@ -94,6 +100,8 @@ def command_specs(root: click.Command, prog_name: str = "kenactl") -> list[Comma
                 continue
             if isinstance(param, click.Option):
                 flags = tuple(param.opts) + tuple(param.secondary_opts)
+                if param is command.get_help_option(ctx):  # click 8.4 builds its names from a set: unordered
+                    flags = tuple(name for name in ctx.help_option_names if name in flags)
                 options.append(OptionSpec(flags, " ".join((param.help or "").split()), param_values(param)))
             elif isinstance(param, click.Argument):
                 arguments.append((param.name or "", param_values(param) or Values("text"), param.nargs))
@@ -116,7 +124,7 @@ def value_items(param: click.Parameter, ctx: click.Context, incomplete: str) -> 
     """click's completion items for ``param`` (the ``shell_complete`` that ``attach_values`` installs)."""
     from click.shell_completion import CompletionItem
 
-    from kenactl import complete
+    from kenactl.completion import values as complete
 
     values = param_values(param)
     if values is None or values.kind == "text":
@@ -126,6 +134,8 @@ def value_items(param: click.Parameter, ctx: click.Context, incomplete: str) -> 
     items = values.items
     if values.kind == "line":
         items = complete.line_values(_given(ctx, "--profile"))
+    elif values.kind == "operator":
+        items = complete.operator_values(_given(ctx, "--profile"))
     elif values.kind == "option-key":
         items = complete.option_key_values(_given(ctx, "--profile"), _given(ctx, "--line"), incomplete,
                                            _given(ctx, "--operator"))

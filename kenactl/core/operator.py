@@ -1,24 +1,31 @@
 """Operator knowledge as values: what an operator does when the credit is short, with a source per fact.
 
-Built from the data files in ``kenactl/operators`` by its loader; consumed by ``explain`` and
-``validity``. Every piece carries a ``Fact`` (source, as-of date, verified/reported/unknown).
+Built from the operator data files by ``kenactl.knowledge.operators``; consumed by ``explain``,
+``validity``, ``restart``, ``rights`` and the reminders. Every piece carries a ``Fact`` (source, as-of
+date, verified/reported/unknown); what only some operators offer is a feature listed in their file.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.i18n import _
-from kenactl.text import Msg
+from kenactl.text import Msg, N_
 
 STATUSES = ("verified", "reported", "unknown")
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
+FEATURES = {
+    "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),
+    "service-charter": N_("line {line} is a {operator} line; the Carta dei Servizi rules kenactl knows are those "
+                          "of {offered}"),
+}
+"""What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
 
 
 @dataclass(frozen=True)
 class Fact:
-    """Where a rule comes from: seed file and section or page and date, valid as of ``as_of``."""
+    """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
 
     source: str
     as_of: date
@@ -125,6 +132,7 @@ class Operator:
     after_topup: tuple[Statement, ...] = ()
     notes: tuple[Statement, ...] = ()
     options: dict[str, OptionRule] = field(default_factory=dict)
+    features: frozenset[str] = frozenset()
 
     def defaults(self) -> dict[str, str]:
         """Every option at its default value."""
@@ -133,7 +141,7 @@ class Operator:
     def option(self, key: str) -> OptionRule:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
         if key not in self.options:
-            raise InputError(_("option {key} does not apply to {operator}; its options are: {options}").format(
+            raise InputError(None, Msg("option {key} does not apply to {operator}; its options are: {options}",
                 key=repr(key), operator=self.id, options=", ".join(sorted(self.options))))
         return self.options[key]
 
@@ -142,7 +150,7 @@ class Operator:
         for key, value in options.items():
             rule = self.option(key)
             if value not in rule.values:
-                raise InputError(_("option {key}={value}: choose one of {values}").format(
+                raise InputError(None, Msg("option {key}={value}: choose one of {values}",
                     key=key, value=value, values="|".join(rule.values)))
         return options
 
@@ -151,12 +159,25 @@ class Operator:
         return {**self.defaults(), **self.check_options(options)}
 
 
+def require_feature(feature: str, line_name: str, operator_id: str, operators: Iterable[Operator]) -> None:
+    """The one check of a feature (``FEATURES``): refuse (exit 2) a line whose operator does not list it.
+
+    ``operators`` are the known operators (the registry's); the refusal names those that offer it.
+    """
+    known = list(operators)
+    if any(operator.id == operator_id and feature in operator.features for operator in known):
+        return
+    offered = " / ".join(operator.name for operator in known if feature in operator.features)
+    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=operator_id,
+                               offered=offered or Msg("none")))
+
+
 def parse_option(text: str) -> tuple[str, str]:
     """``KEY=VALUE`` → (key, value); an empty value is allowed (it removes a stored option)."""
     key, sep, value = text.partition("=")
     key, value = key.strip(), value.strip()
     if not sep or not key:
-        raise InputError(_("option {text}: write it as KEY=VALUE, e.g. continuita=off").format(text=repr(text)))
+        raise InputError(None, Msg("option {text}: write it as KEY=VALUE, e.g. continuita=off", text=repr(text)))
     return key, value
 
 

@@ -1,9 +1,11 @@
-"""Completion values that depend on the user's data: line names and ``--option`` keys.
+"""Completion values that depend on the user's data: line names, operators and ``--option`` keys.
 
 Used two ways: by the generated shell scripts through ``kenactl.entry`` (``_KENACTL_VALUES=KIND kenactl
-WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.cli.completion``).
+WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.completion.spec``).
 Everything here is cheap and never raises: a missing or broken profile or operator file just gives
-no values. The profile is only read (tomllib, no validation); ``kenactl.store`` stays the only writer.
+no values. Operator ids come from the operator registry: the built-in ones, then the user's own
+(``operators/<id>.toml`` beside the profile). The profile is only read (tomllib, no validation);
+``kenactl.store`` stays the only writer.
 """
 
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from kenactl.paths import profile_path
 
-OPERATORS_DIR = Path(__file__).parent / "operators"
+OPERATORS_DIR = Path(__file__).parent.parent / "knowledge" / "operators"
 
 
 def _profile_document(profile_option: str | None) -> dict:
@@ -51,6 +53,43 @@ def _operator_of(profile_option: str | None, line_name: str | None) -> str | Non
     return operator if isinstance(operator, str) else None
 
 
+def _user_folder(profile_option: str | None) -> Path | None:
+    """The user's operator folder beside the profile (``None`` when the profile path cannot be resolved)."""
+    from kenactl.knowledge.operators import user_folder
+
+    try:
+        return user_folder(profile_path(profile_option))
+    except Exception:  # noqa: BLE001 - e.g. no home folder to expand ~ in: only the built-in operators
+        return None
+
+
+def _operator_file(profile_option: str | None, operator: str) -> Path:
+    """The data file the registry reads for ``operator``: the user's own if there is one, else the built-in."""
+    folder = _user_folder(profile_option)
+    user_file = folder / f"{operator}.toml" if folder is not None else None
+    return user_file if user_file is not None and user_file.is_file() else OPERATORS_DIR / f"{operator}.toml"
+
+
+def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
+    """``(id, name)`` for each operator the registry knows for this profile (``kena`` → ``Kena Mobile``)."""
+    # imported only here: the line-name path stays as light as it is
+    from kenactl.knowledge.operators import known
+
+    try:
+        operators = known(_user_folder(profile_option))
+    except OSError:  # an unreadable user folder: the built-in operators
+        operators = known(None)
+    values = []
+    for operator in operators:
+        try:
+            with _operator_file(profile_option, operator).open("rb") as handle:
+                name = tomllib.load(handle).get("name")
+        except Exception:  # noqa: BLE001 - a broken file still names its operator, without help text
+            name = None
+        values.append((operator, name if isinstance(name, str) else ""))
+    return values
+
+
 def _declared_options(path: Path) -> dict[str, dict]:
     try:
         with path.open("rb") as handle:
@@ -75,9 +114,10 @@ def option_key_values(profile_option: str | None, line_name: str | None, incompl
     """
     operator = operator or _operator_of(profile_option, line_name)
     if operator:  # shared options, then the operator's own (iliad and other have none of their own)
-        files = [OPERATORS_DIR / "_common.toml", OPERATORS_DIR / f"{operator}.toml"]
+        files = [OPERATORS_DIR / "_common.toml", _operator_file(profile_option, operator)]
     else:
-        files = sorted(OPERATORS_DIR.glob("*.toml"))
+        folder = _user_folder(profile_option)
+        files = sorted(OPERATORS_DIR.glob("*.toml")) + (sorted(folder.glob("*.toml")) if folder else [])
     options: dict[str, dict] = {}
     for file in files:
         for key, table in _declared_options(file).items():
@@ -112,6 +152,8 @@ def values_for(kind: str, words: list[str]) -> list[tuple[str, str]]:
     profile_option = _option_value(before, "--profile")
     if kind == "line":
         return line_values(profile_option)
+    if kind == "operator":
+        return operator_values(profile_option)
     if kind == "option-key":
         return option_key_values(profile_option, _option_value(before, "--line"), incomplete,
                                  _option_value(before, "--operator"))
@@ -123,17 +165,3 @@ def print_values(kind: str, words: list[str]) -> int:
     for value, text in values_for(kind, words):
         sys.stdout.write(f"{value}\t{text}\n" if text else f"{value}\n")
     return 0
-
-
-def operator_names() -> dict[str, str]:
-    """Operator id → display name, from the operator data files (``kena`` → ``Kena Mobile``)."""
-    names = {}
-    for file in sorted(OPERATORS_DIR.glob("[!_]*.toml")):
-        try:
-            with file.open("rb") as handle:
-                name = tomllib.load(handle).get("name")
-        except Exception:  # noqa: BLE001
-            continue
-        if isinstance(name, str):
-            names[file.stem] = name
-    return names

@@ -13,7 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kenactl.core.rules import (
+from kenactl.core.model import Line
+from kenactl.core.operator import (
+    FEATURES,
     OUTCOMES,
     STATUSES,
     Condition,
@@ -26,12 +28,13 @@ from kenactl.core.rules import (
     Statement,
     ValidityRule,
 )
-from kenactl.core.model import Line
 from kenactl.errors import KenactlError, ProfileError
 from kenactl.i18n import _
+from kenactl.knowledge.fields import Fields
+from kenactl.text import N_
 
 BUILTIN_FOLDER = Path(__file__).parent
-BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")
+BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
 COMMON = "_common"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 FACT_KEYS = {"source", "as_of", "status"}
@@ -43,12 +46,17 @@ def user_folder(profile_path: Path) -> Path:
 
 
 def known(folder: Path | None = None) -> tuple[str, ...]:
-    """The built-in operator ids, then those only the user's folder adds."""
+    """The operator registry: the built-in ids, then those only the user's folder adds (``user_folder``)."""
     extra = []
     if folder is not None and folder.is_dir():
         extra = sorted(path.stem for path in folder.glob("*.toml")
                        if _ID.match(path.stem) and path.stem not in BUILTIN)
     return (*BUILTIN, *extra)
+
+
+def known_near(profile_path: Path | None) -> tuple[str, ...]:
+    """The operators a profile at ``profile_path`` may name (``None``: the built-in ones)."""
+    return known(None if profile_path is None else user_folder(profile_path))
 
 
 def load(operator_id: str, folder: Path | None = None) -> Operator:
@@ -124,12 +132,10 @@ def _with_context(path: Path, build):
 
 
 def _operator(operator_id: str, origin: str, document: dict[str, Any], common: dict[str, Any]) -> Operator:
-    from kenactl.schema import _Fields
-
-    top = _Fields(document, "")
-    top.check_keys({"name", "short_credit", "timeline", "works", "rates", "after_topup", "notes", "options",
-                    "validity", "ledger"})
-    options = {**_options(_Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
+    top = Fields(document, "")
+    top.check_keys({"name", "features", "short_credit", "timeline", "works", "rates", "after_topup", "notes",
+                    "options", "validity", "ledger"})
+    options = {**_options(Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
     short = top.table_at("short_credit")
     short.check_keys({"outcome", "day0", "summary"} | FACT_KEYS)
     outcome = short.text("outcome")
@@ -149,13 +155,23 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
         after_topup=tuple(_statement(item, options) for item in top.tables("after_topup")),
         notes=tuple(_statement(item, options) for item in top.tables("notes")),
         options=options,
+        features=_features(top),
     )
+
+
+def _features(top) -> frozenset[str]:
+    features = top.typed("features", list, N_("a list of values"), [])
+    for index, feature in enumerate(features):
+        if feature not in FEATURES:
+            raise ProfileError(_("{field}: {value} is not one of {known}").format(
+                field=f"{top.name('features')}[{index}]", value=repr(feature), known=", ".join(FEATURES)))
+    return frozenset(features)
 
 
 def _fact(fields) -> Fact:
     source = fields.text("source").strip()
     if not source:
-        raise ProfileError(_("{field}: empty; name the seed file and section or the page").format(
+        raise ProfileError(_("{field}: empty; name the publisher or page, the title and the date").format(
             field=fields.name("source")))
     status = fields.text("status")
     if status not in STATUSES:
@@ -230,7 +246,7 @@ def _options(table) -> dict[str, OptionRule]:
         if default not in descriptions:
             raise ProfileError(_("{field}: {value} is not one of {known}").format(
                 field=fields.name("default"), value=repr(default), known="|".join(descriptions)))
-        renews = fields.typed("auto_renews", list, "a list of values", [])
+        renews = fields.typed("auto_renews", list, N_("a list of values"), [])
         wrong = [value for value in renews if value not in descriptions]
         if wrong:
             raise ProfileError(_("{field}: {value} is not one of {known}").format(
@@ -274,12 +290,12 @@ def renewal_rule(operator_id: str, folder: Path | None = None):
     path = Path(operator.origin)
 
     def build() -> RenewalRule:
-        from kenactl.schema import _Fields
+        from kenactl.knowledge.fields import Fields
 
         document = _read(path)
         if "ledger" not in document:
             document = _read(BUILTIN_FOLDER / "other.toml")
-        table = _Fields(document, "").table_at("ledger")
+        table = Fields(document, "").table_at("ledger")
         table.check_keys(set(LEDGER_KEYS))
         values, facts = {}, {}
         for key, allowed in LEDGER_KEYS.items():

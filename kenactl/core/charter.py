@@ -1,0 +1,123 @@
+"""The Kena Mobile service charters (Carte dei Servizi) as values: rates, deadlines and the edition in force.
+
+Built by ``kenactl.knowledge.charters`` from its data files; consumed by ``core.rights``. Titles, case
+names and quotes are the charters' own Italian text; the other prose is English (its own msgid).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kenactl.core.workdays import HolidayName
+from kenactl.errors import InputError
+from kenactl.text import Msg
+
+CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """An indennizzo per day of delay: ``per_day`` euros, up to ``cap``, nothing for ``not_due_up_to_days``."""
+
+    section: str
+    per_day: Decimal
+    cap: Decimal
+    not_due_up_to_days: int
+    days: str
+    request: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """§15: the cases a)–e), the shared rate, the deadline to report and how it is paid."""
+
+    rate: Rate
+    cases: dict[str, str]
+    report_within_months: int | None
+    payment_within_days: int
+    payment_counted_from: str
+    payment_method: str
+    automatic_cases: tuple[str, ...]
+    automatic_section: str
+    automatic_terms: str
+    report_quote: str | None
+    payment_quote: str
+
+
+@dataclass(frozen=True)
+class Mnp:
+    """The MNP (number portability) delay indennizzo."""
+
+    rate: Rate
+    payment_method: str
+
+
+@dataclass(frozen=True)
+class Complaints:
+    """§14: reply within ``reply_within_days`` calendar days, else ``per_step`` per ``step_days`` days late."""
+
+    section: str
+    reply_within_days: int
+    per_step: Decimal
+    step_days: int
+    days: str
+    cap: Decimal
+    payment_within_days: int
+    quote: str
+    payment_quote: str
+
+
+@dataclass(frozen=True)
+class ResidualCredit:
+    """§11: free transfer or refund minus ``refund_fee`` within ``refund_within_days`` working days."""
+
+    section: str
+    refund_fee: Decimal
+    refund_within_days: int
+    days: str
+    transfer_to: str
+    small_credit_transfer_to: str
+    quote: str
+    small_credit_quote: str
+    bonus_quote: str
+
+
+@dataclass(frozen=True)
+class Charter:
+    """One edition of the Carta dei Servizi Kena Mobile."""
+
+    id: str
+    title: str
+    edition: str
+    label: str
+    source: str
+    in_force_from: date | None
+    in_force_basis: str
+    compensation: Compensation
+    mnp: Mnp
+    complaints: Complaints
+    residual_credit: ResidualCredit
+    holiday_name: HolidayName = field(compare=False)  # the national holidays its day counts skip
+
+    def cite(self, section: str) -> str:
+        """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""
+        return f"{self.label} {section}"
+
+    def rate_for(self, case: str) -> Rate:
+        """The rate of ``case``; a case this edition does not list is an ``InputError``."""
+        if case == "mnp":
+            return self.mnp.rate
+        if case not in self.compensation.cases:
+            listed = ", ".join([*self.compensation.cases, "mnp"])
+            raise InputError(None, Msg("case {case} is not in the {charter} {section} (it lists: {listed})",
+                                 case=repr(case), charter=self.label, section=self.compensation.rate.section,
+                                 listed=listed))
+        return self.compensation.rate
+
+
+def in_force(editions: Iterable[Charter], day: date) -> Charter:
+    """The edition in force on ``day``: the latest whose ``in_force_from`` is on or before it."""
+    ordered = sorted(editions, key=lambda charter: charter.in_force_from or date.min)
+    return [charter for charter in ordered if (charter.in_force_from or date.min) <= day][-1]

@@ -1,0 +1,134 @@
+"""The Kena Mobile service charters (Carte dei Servizi) as data: loader, validator and edition choice.
+
+Each ``<id>.toml`` beside this module holds one edition's amounts, caps and deadlines, every group
+with the section it comes from and a quote of the Italian text (the types are in ``core.charter``).
+Which edition applies to a case is chosen by the case's date (``for_date``) unless the user names one
+(``choose``).
+
+The fields in ``ENGLISH_FIELDS`` are English prose: they stay English in results and JSON and are the
+msgids of their Italian translations (``translatable_texts``); titles, case names and quotes are the
+charters' own Italian text and are never translated.
+"""
+
+import tomllib
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kenactl.core.charter import CASES, Charter, Compensation, Complaints, Mnp, Rate, ResidualCredit, in_force
+from kenactl.core.workdays import DAY_KINDS
+from kenactl.errors import CharterError, InputError
+from kenactl.knowledge import holidays
+from kenactl.knowledge.fields import Fields
+from kenactl.text import Msg, N_
+
+__all__ = ["CASES", "CHARTER_IDS", "Charter", "CharterError", "choose", "editions", "for_date", "load", "parse",
+           "translatable_texts"]
+
+CHARTER_IDS = ("tim-2022", "noverca")
+ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_from", "compensation.payment_method",
+                  "compensation.request", "compensation.automatic_terms", "mnp.payment_method", "mnp.request",
+                  "residual_credit.transfer_to", "residual_credit.small_credit_transfer_to")
+
+
+def _rate(table: Fields) -> Rate:
+    return Rate(section=table.text("section"), per_day=table.money("per_day"), cap=table.money("cap"),
+                not_due_up_to_days=table.integer("not_due_up_to_days"), days=table.choice("days", DAY_KINDS),
+                request=table.text("request"), quote=table.text("quote"))
+
+
+def parse(text: str, origin: str) -> Charter:
+    """Validate one charter file's text and build the ``Charter``."""
+    try:
+        top = Fields(tomllib.loads(text), origin=origin, error=CharterError)
+    except tomllib.TOMLDecodeError as error:
+        raise CharterError(Msg("{origin}: not valid TOML: {error}", origin=origin, error=str(error))) from None
+    comp, mnp, complaints, credit = (top.table_at(name) for name in
+                                     ("compensation", "mnp", "complaints", "residual_credit"))
+    cases = comp.table_at("cases")
+    for case in cases.table:
+        if case not in CASES or case == "mnp":
+            cases.fail(Msg("{field}: unknown case (known: {known})", field=cases.name(case),
+                           known=", ".join(CASES[:-1])))
+        cases.text(case)
+    automatic = comp.typed("automatic_cases", list, N_("a list of values"))
+    if not set(automatic) <= set(cases.table):
+        comp.fail(Msg("{field}: {cases} names a case not in {table}", field=comp.name("automatic_cases"),
+                      cases=repr(automatic), table=cases.where))
+    return Charter(
+        id=top.text("id"), title=top.text("title"), edition=top.text("edition"),
+        label=top.text("label"), source=top.text("source"),
+        in_force_from=top.day("in_force_from", None), in_force_basis=top.text("in_force_basis"),
+        compensation=Compensation(
+            rate=_rate(comp), cases=dict(cases.table),
+            report_within_months=comp.integer("report_within_months", default=None),
+            payment_within_days=comp.integer("payment_within_days"),
+            payment_counted_from=comp.text("payment_counted_from"),
+            payment_method=comp.text("payment_method"), automatic_cases=tuple(automatic),
+            automatic_section=comp.text("automatic_section"), automatic_terms=comp.text("automatic_terms"),
+            report_quote=comp.text("report_quote", None), payment_quote=comp.text("payment_quote")),
+        mnp=Mnp(rate=_rate(mnp), payment_method=mnp.text("payment_method")),
+        complaints=Complaints(
+            section=complaints.text("section"), reply_within_days=complaints.integer("reply_within_days"),
+            per_step=complaints.money("per_step"), step_days=complaints.integer("step_days"),
+            days=complaints.choice("days", DAY_KINDS), cap=complaints.money("cap"),
+            payment_within_days=complaints.integer("payment_within_days"), quote=complaints.text("quote"),
+            payment_quote=complaints.text("payment_quote")),
+        residual_credit=ResidualCredit(
+            section=credit.text("section"), refund_fee=credit.money("refund_fee"),
+            refund_within_days=credit.integer("refund_within_days"), days=credit.choice("days", DAY_KINDS),
+            transfer_to=credit.text("transfer_to"),
+            small_credit_transfer_to=credit.text("small_credit_transfer_to"), quote=credit.text("quote"),
+            small_credit_quote=credit.text("small_credit_quote"), bonus_quote=credit.text("bonus_quote")),
+        holiday_name=holidays.holiday_name,
+    )
+
+
+@cache
+def load(charter_id: str) -> Charter:
+    """The charter with this id (``tim-2022`` or ``noverca``), read from the package data."""
+    if charter_id not in CHARTER_IDS:
+        raise InputError(None, Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
+                             known=", ".join(CHARTER_IDS)))
+    name = f"{charter_id}.toml"
+    charter = parse(_text(name), name)
+    if charter.id != charter_id:
+        raise CharterError(Msg("{name}: id is {found}, expected {expected}", name=name, found=repr(charter.id),
+                               expected=repr(charter_id)))
+    return charter
+
+
+def _text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def translatable_texts() -> list[tuple[str, str]]:
+    """The English prose of every packaged charter (``ENGLISH_FIELDS``), with ``file: field`` as origin."""
+    found = []
+    for charter_id in CHARTER_IDS:
+        name = f"{charter_id}.toml"
+        data = tomllib.loads(_text(name))
+        for field in ENGLISH_FIELDS:
+            value: Any = data
+            for key in field.split("."):
+                value = value[key]
+            found.append((value, f"kenactl/knowledge/charters/{name}: {field}"))
+    return found
+
+
+def editions() -> tuple[Charter, ...]:
+    """Every packaged edition (what ``core.rights`` chooses from by date)."""
+    return tuple(load(charter_id) for charter_id in CHARTER_IDS)
+
+
+def for_date(day: date) -> Charter:
+    """The edition in force on ``day``: the latest whose ``in_force_from`` is on or before it."""
+    return in_force(editions(), day)
+
+
+def choose(name: str | None, day: date) -> tuple[Charter, str]:
+    """The named charter, else the one in force on ``day``; with how it was chosen (``option``/``date``)."""
+    if name is not None:
+        return load(name), "option"
+    return for_date(day), "date"

@@ -1,0 +1,138 @@
+"""Helpers shared by several test files: command lines, model builders, profile writers, assertions.
+
+Fixtures live in conftest.py; these are plain functions and constants, imported with ``from helpers import``.
+"""
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+from kenactl.core import dates
+from kenactl.core.dates import ROME
+from kenactl.core.model import Allowances, Complaint, HistoryEntry, Line, Profile, UsageSample
+
+KENA_INIT = ("init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99", "--renewal-day", "15",
+             "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "10")
+
+
+# --- bad input: what kenactl keeps, and the one-line refusal ----------------------------------------
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """Everything kenactl keeps in the profile's folder (the lock file aside): names and bytes."""
+    if not folder.exists():
+        return {}
+    return {path.name: ("<dir>" if path.is_dir() else path.read_bytes())
+            for path in sorted(folder.iterdir()) if not path.name.endswith(".lock")}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_refused(result, *needles: str) -> None:
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
+    assert lines[0].startswith("kenactl: ")
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+# --- Restart: moments and a Kena line (core, no CLI) ------------------------------------------------
+
+def at(text: str) -> datetime:
+    return dates.parse_moment(text)
+
+
+def kena(renewal_day: int = 15, **changes) -> Line:
+    base = Line(name="main", operator="kena", offer="Kena 7.99", price=Decimal("7.99"), renewal_day=renewal_day,
+                included=Allowances(data=100_000, minutes=None, sms=100), credit=Decimal("10.00"))
+    return replace(base, **changes)
+
+
+def used(line: Line, moment: datetime, **counters: int) -> Line:
+    """The line with one more sample at ``moment``."""
+    return replace(line, usage=(*line.usage, UsageSample(at=moment, **counters)))
+
+
+def restart_entry(moment: datetime, before: int = 15) -> HistoryEntry:
+    return HistoryEntry(kind="restart", at=moment, price=Decimal("7.99"), renewal_day_before=before,
+                        renewal_day_after=dates.in_rome(moment).day)
+
+
+# --- reminders and calendar: a representative household built from the model -----------------------
+
+
+def rome(*parts: int) -> datetime:
+    """A Europe/Rome moment."""
+    return datetime(*parts, tzinfo=ROME)
+
+
+def kena_line(name: str = "main", renewal_day: int = 15, credit: str = "20.00", **changes) -> Line:
+    """A Kena line at 5.99 € with 100 GB."""
+    line = Line(name=name, operator="kena", offer="Kena 5,99 Più", price=Decimal("5.99"), renewal_day=renewal_day,
+                included=Allowances(data=100_000, minutes=None, sms=100), credit=Decimal(credit))
+    return replace(line, **changes)
+
+
+def tim_line(name: str = "nonna", credit: str = "4.50") -> Line:
+    """A TIM line renewing on the 5th at 9.99 €."""
+    return Line(name=name, operator="tim", offer="TIM Smart", price=Decimal("9.99"), renewal_day=5,
+                included=Allowances(data=10_000, minutes=500, sms=None), credit=Decimal(credit))
+
+
+def restarted(line: Line, at: datetime, *, used_after: int | None = None) -> Line:
+    """``line`` after a Restart at ``at``, optionally with data used after it (the ledger moves the renewal day
+    to ``at``'s day; the credit given is the one after the Restart)."""
+    entry = HistoryEntry(kind="restart", at=at, price=line.price, renewal_day_before=line.renewal_day,
+                         renewal_day_after=at.day)
+    usage = (UsageSample(at=at),)
+    if used_after is not None:
+        usage += (UsageSample(at=at.replace(hour=at.hour + 1), data=used_after),)
+    return replace(line, renewal_time=time(0, 0), credit=line.credit - line.price,
+                   history=(*line.history, entry), usage=usage)
+
+
+HOUSEHOLD_UPDATED_AT = rome(2026, 11, 20, 18, 30)
+
+
+def household(updated_at: datetime = HOUSEHOLD_UPDATED_AT) -> Profile:
+    """The representative profile: a Kena line restarted on 10 Nov 2026 (day 31 → 10) that has used 90 GB
+    since, and a TIM line with short credit; one open complaint."""
+    main = restarted(kena_line(renewal_day=31, credit="20.00"), rome(2026, 11, 10, 12, 0), used_after=90_000)
+    complaint = Complaint(id=1, filed=rome(2026, 11, 2).date(), subject="Giga non accreditati — 5 €", line="main")
+    return Profile(lines={"main": main, "nonna": tim_line()}, default_line="main", complaints=(complaint,),
+                   updated_at=updated_at)
+
+
+def save_household(profile_path: Path) -> Path:
+    """Write the representative household, with a known last top-up on ``main``, as the profile."""
+    from kenactl import store
+
+    profile = household()
+    profile = profile.with_line(replace(profile.line("main"), last_topup=date(2026, 1, 10)))
+    profile_path.parent.mkdir(parents=True, exist_ok=True)
+    profile_path.write_text(store.dumps(profile), encoding="utf-8")
+    return profile_path
+
+
+# --- Italian output ---------------------------------------------------------------------------------
+
+def english_fragments() -> list[str]:
+    """Pieces of English templates (between placeholders) that an Italian output must not contain."""
+    import catalog  # Babel: only the tests that check the catalogs pay for it
+
+    italian = " ".join(catalog.italian_catalog().values())
+    fragments = set()
+    for text in catalog.english_messages():
+        for piece in re.split(r"\{[^}]*\}|%\([^)]*\)[sd]|%[sd]|\n", text):
+            piece = piece.strip(" .,:;()'\"-·")
+            if len(piece) >= 12 and " " in piece and re.search(r"[a-z]{3}", piece) and piece not in italian:
+                fragments.add(piece)
+    return sorted(fragments)
