@@ -51,7 +51,7 @@ declare -gA _kenactl_options=(
     ['kenactl rights leave']='--line --bonus --charter --json --profile --at --lang -h --help'
     ['kenactl export']='-h --help'
     ['kenactl export ics']='-o --output --months --alarm --line -v --verbose --profile --at --lang -h --help'
-    ['kenactl remind']='--within --line --json --profile --at --lang -h --help'
+    ['kenactl remind']='--notify --exec --dry-run --all --within --line --json --profile --at --lang -h --help'
     ['kenactl completion']='--profile --at --lang -h --help'
 )
 declare -gA _kenactl_values=(
@@ -230,6 +230,8 @@ declare -gA _kenactl_values=(
     ['kenactl export ics --profile']='@file'
     ['kenactl export ics --at']=''
     ['kenactl export ics --lang']='=it en'
+    ['kenactl remind --notify']=''
+    ['kenactl remind --exec']=''
     ['kenactl remind --within']='=12h 1d 2d 3d 1w'
     ['kenactl remind --line']='@line'
     ['kenactl remind --profile']='@file'

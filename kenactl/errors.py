@@ -9,6 +9,7 @@ from kenactl.text import Msg
 
 BAD_INPUT = 2
 NEGATIVE = 1
+DELIVERY_FAILED = 3  # remind: a reminder could not be delivered (it is retried by the next run)
 
 
 class KenactlError(Exception):

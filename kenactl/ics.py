@@ -2,18 +2,25 @@
 
 Built with the icalendar library (imported inside functions: only ``export ics`` pays for it).
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
-``TZID=Europe/Rome`` and a VTIMEZONE. ``DTSTAMP`` is the profile's last change (``updated_at``),
-so nothing in the file depends on the wall clock. icalendar writes CRLF line endings and folds
-lines at 75 octets without splitting UTF-8 characters.
+``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
+written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
+change (``updated_at``), so nothing in the file depends on the wall clock; ``kenactl.publish``
+adds the memory of earlier exports (cancelled events, SEQUENCE and DTSTAMP that never go back).
+icalendar writes CRLF line endings and folds lines at 75 octets without splitting UTF-8 characters.
 
 Texts (titles, descriptions, alarms, the calendar's description) are in the current language;
 UIDs, SEQUENCE, DTSTAMP and categories never depend on it.
 """
 
+import hashlib
+import json
+from functools import cache
 from datetime import UTC, date, datetime, time, timedelta
 
 from kenactl import __version__
 from kenactl.core import dates
+from kenactl.core.delivery import ALARM_TIME, alarm_day
+from kenactl.core.published import Published
 from kenactl.core.model import Profile
 from kenactl.core.reminders import Item
 from kenactl.i18n import _
@@ -21,7 +28,6 @@ from kenactl.i18n import _
 PRODID = f"-//kenactl//kenactl {__version__}//EN"
 CALENDAR_NAME = "kenactl"
 UID_DOMAIN = "kenactl"
-ALARM_TIME = time(9, 0)  # alarms of all-day events ring at 09:00 Europe/Rome, never at midnight
 TIMED_LENGTH = timedelta(hours=1)
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no dated data at all
 
@@ -45,8 +51,19 @@ def stamp(profile: Profile) -> datetime:
     return max(moment.astimezone(UTC) for moment in moments)
 
 
+def events(profile: Profile, items: list[Item]) -> list[Published]:
+    """The events for ``items``, as written without any memory of earlier exports."""
+    dtstamp = stamp(profile)
+    return [_published(item, dtstamp) for item in items]
+
+
 def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...]) -> bytes:
     """The calendar for ``items``; ``alarms`` are the days before each renewal its alarms ring."""
+    return render(events(profile, items), alarms)
+
+
+def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
+    """The calendar holding ``published`` (current and cancelled events alike)."""
     from icalendar import Calendar, vDuration
 
     calendar = Calendar()
@@ -57,42 +74,80 @@ def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...])
     calendar.add("x-wr-caldesc", _("Renewals, top-ups, Restart and SIM validity of your prepaid lines"))
     calendar.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    dtstamp = stamp(profile)
-    for item in items:
-        calendar.add_component(_event(item, dtstamp, alarms))
-    timed = [item.day for item in items if not item.all_day]
+    for event in published:
+        calendar.add_component(_event(event, alarms))
+    timed = [event.start.date() for event in published
+             if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
     if timed:
         calendar.add_missing_timezones(first_date=date(min(timed).year, 1, 1),
                                        last_date=date(max(timed).year + 1, 1, 1))
     return calendar.to_ical()
 
 
-def _event(item: Item, dtstamp: datetime, alarms: tuple[int, ...]):
+def _published(item: Item, dtstamp: datetime) -> Published:
+    """The event of ``item``: timed events last an hour and are written in UTC when Rome's clock is ambiguous."""
+    if item.all_day:
+        start, end = item.start, item.start + timedelta(days=1)
+    else:
+        start, end = dates.in_rome(item.start), dates.add_elapsed(item.start, TIMED_LENGTH)
+        if _ambiguous(start) or _ambiguous(end):  # the repeated autumn hour: 02:30 happens twice
+            start, end = start.astimezone(UTC), end.astimezone(UTC)
+    significant = json.dumps([start.isoformat(), end.isoformat(), item.summary.english()], ensure_ascii=False)
+    return Published(uid=uid(item), kind=item.kind, line=item.line, start=start, end=end, due=item.due,
+                     summary=str(item.summary), description=str(item.description),
+                     content=hashlib.sha256(significant.encode("utf-8")).hexdigest()[:16],
+                     sequence=item.sequence, stamp=dtstamp, cancelled=item.cancelled)
+
+
+def _ambiguous(moment: datetime) -> bool:
+    """A Rome wall time that names two instants (the hour repeated when DST ends)."""
+    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+
+
+def _event(published: Published, alarms: tuple[int, ...]):
     from icalendar import Event
 
-    if item.all_day:
-        end = item.start + timedelta(days=1)
-    else:
-        end = dates.add_elapsed(item.start, TIMED_LENGTH)
-    event = Event.new(uid=uid(item), stamp=dtstamp, start=item.start, end=end, summary=str(item.summary),
-                      description=str(item.description), categories=[item.kind], sequence=item.sequence,
-                      transparency="TRANSPARENT", status="CANCELLED" if item.cancelled else "CONFIRMED")
-    if not item.cancelled:
-        for trigger, text in _triggers(item, alarms):
+    literal = _literal_text_type()
+    event = Event.new(uid=published.uid, stamp=published.stamp.astimezone(UTC), start=published.start,
+                      end=published.end, summary=literal(published.summary), description=literal(published.description),
+                      categories=[published.kind], sequence=published.sequence, transparency="TRANSPARENT",
+                      status="CANCELLED" if published.cancelled else "CONFIRMED")
+    if not published.cancelled:
+        for trigger, text in _triggers(published, alarms):
             event.add_component(_alarm(text, trigger))
     return event
 
 
-def _triggers(item: Item, alarms: tuple[int, ...]) -> list[tuple[timedelta, str]]:
-    """Relative triggers: renewals ``alarms`` days before at 09:00; other all-day items at 09:00 that
-    day; timed items at their start."""
-    summary = str(item.summary)
-    if not item.all_day:
+@cache
+def _literal_text_type():
+    """A TEXT value escaped as RFC 5545 says: icalendar's own escaping reads a literal backslash-N (an offer
+    named ``\\N``) as a line break."""
+    from icalendar import vText
+
+    class LiteralText(vText):
+        def to_ical(self) -> bytes:
+            escaped = (str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                       .replace("\r\n", "\\n").replace("\n", "\\n"))
+            return escaped.encode(self.encoding)
+
+    return LiteralText
+
+
+def _triggers(event: Published, alarms: tuple[int, ...]) -> list[tuple[timedelta, str]]:
+    """Relative triggers: renewals at 09:00 on each alarm's day (``delivery.alarm_day``: never after the
+    renewal itself); other all-day items at 09:00 that day; timed items at their start."""
+    summary = event.summary
+    if isinstance(event.start, datetime):
         return [(timedelta(0), summary)]
     at_nine = timedelta(hours=ALARM_TIME.hour, minutes=ALARM_TIME.minute)
-    if item.kind != "RENEWAL":
+    if event.kind != "RENEWAL":
         return [(at_nine, summary)]
-    return [(at_nine - timedelta(days=days), f"{summary} ({_in_days(days)})") for days in alarms]
+    triggers: dict[timedelta, str] = {}
+    for days in alarms:
+        day = alarm_day(event.due, days)
+        trigger = at_nine + (day - event.start)
+        triggers.setdefault(trigger, f"{summary} ({_in_days((event.start - day).days)})")
+    return list(triggers.items())
 
 
 def _in_days(days: int) -> str:
@@ -104,4 +159,4 @@ def _in_days(days: int) -> str:
 def _alarm(text: str, trigger: timedelta):
     from icalendar import Alarm
 
-    return Alarm.new_display(text, trigger)
+    return Alarm.new_display(_literal_text_type()(text), trigger)

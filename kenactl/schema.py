@@ -52,7 +52,7 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
                                  "{known}").format(version=version, known=SCHEMA_VERSION))
         raise ProfileError(_("schema_version: expected {known}, got {kind}").format(
             known=SCHEMA_VERSION, kind=kind_of(version)))
-    top.check_keys({"schema_version", "default_line", "updated_at", "alarms", "lines", "complaints"})
+    top.check_keys({"schema_version", "default_line", "updated_at", "alarms", "lines", "complaints", "notify"})
     line_tables = top.table_at("lines")
     if not line_tables.table:
         raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
@@ -70,8 +70,13 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
     for index, alarm in enumerate(alarms):
         top.convert(f"alarms[{index}]", lambda: dates.alarm_days([alarm], field=f"alarms[{index}]"))
     complaints = tuple(_complaint(fields, lines) for fields in top.tables("complaints"))
+    notify = top.typed("notify", list, N_("a list of notification URLs such as [\"ntfy://ntfy.sh/my-topic\"]"), [])
+    for index, url in enumerate(notify):
+        if not isinstance(url, str) or "://" not in url:
+            raise ProfileError(_("notify[{index}]: expected a notification URL such as ntfy://ntfy.sh/my-topic")
+                               .format(index=index))
     return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
-                   updated_at=updated_at)
+                   updated_at=updated_at, notify=tuple(notify))
 
 
 def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_ids: Collection[str]) -> Line:
@@ -328,6 +333,8 @@ def profile_to_toml(profile: Profile) -> dict[str, Any]:
     document["lines"] = {name: _line_to_toml(line) for name, line in profile.lines.items()}
     if profile.complaints:
         document["complaints"] = [_without_none(vars(c)) for c in profile.complaints]
+    if profile.notify:
+        document["notify"] = list(profile.notify)
     return document
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from kenactl.core.dates import instant
 from kenactl.core.model import Profile
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
@@ -120,7 +121,7 @@ def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> P
         changed = change(current)
         if changed == current:
             return current
-        changed = replace(changed, updated_at=now)
+        changed = replace(changed, updated_at=max(now, current.updated_at or now, key=instant))  # never backwards
         save(path, changed)
         return changed
 

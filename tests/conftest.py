@@ -10,7 +10,7 @@ from kenactl import i18n
 from kenactl.cli import cli
 
 ENV_TO_CLEAR = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLAIN", "EDITOR", "VISUAL", "LANGUAGE",
-                "LC_ALL", "LC_MESSAGES", "LANG", "XDG_CONFIG_HOME")
+                "LC_ALL", "LC_MESSAGES", "LANG", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "KENACTL_STATE")
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +22,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     profile = tmp_path / "config" / "profile.toml"
     monkeypatch.setenv("KENACTL_PROFILE", str(profile))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # kenactl's state file goes here
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")

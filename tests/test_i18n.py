@@ -44,7 +44,7 @@ def command_lines() -> list[tuple[str, ...]]:
         ("status",), ("status", "--demo"), ("usage", "show"), ("line", "list"), ("profile", "validate"),
         ("explain",), ("explain", "--line", "nonna"), ("explain", "--compare"),
         ("explain", "--operator", "vodafone", "--price", "7", "--credit", "1"), ("charges", "list", "--line", "nonna"),
-        ("restart", "check"), ("restart", "plan"), ("remind", "--within", "40d"), ("export", "ics"),
+        ("restart", "check"), ("restart", "plan"), ("remind", "--all", "--within", "40d"), ("export", "ics"),
         ("rights", "compensation", "--case", "malfunction", "--from", "2027-03-01", "--to", "2027-03-09"),
         ("rights", "compensation", "--case", "mnp", "--from", "2027-03-01", "--to", "2027-03-02"),
         ("rights", "complaint", "list"), ("rights", "leave"),
@@ -107,7 +107,7 @@ def test_no_english_left_under_lang_it(run, household):
 
 
 JSON_COMMANDS = [("status",), ("usage", "show"), ("explain",), ("explain", "--compare"), ("restart", "check"),
-                 ("restart", "plan"), ("remind", "--within", "40d"), ("charges", "list", "--line", "nonna"),
+                 ("restart", "plan"), ("remind", "--all", "--within", "40d"), ("charges", "list", "--line", "nonna"),
                  ("rights", "complaint", "list"), ("rights", "leave"),
                  ("rights", "compensation", "--case", "malfunction", "--from", "2027-03-01", "--to", "2027-03-09")]
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
@@ -259,6 +259,8 @@ OFFER_TEXT = st.text(st.characters(whitelist_categories=("L", "M", "N", "P", "S"
 
 @settings(max_examples=60, deadline=None)
 @given(offer=OFFER_TEXT, day=st.integers(1, 31), start=st.dates(date(2026, 1, 1), date(2030, 12, 31)))
+@example(offer="\\N", day=1, start=date(2026, 1, 1))  # icalendar's own escaping turns a literal \N into a newline
+@example(offer="Kena\\n; 5,99", day=31, start=date(2026, 1, 1))
 def test_any_offer_name_survives_folding(offer, day, start):
     line = replace(kena_line(renewal_day=day), offer=offer)
     data = export(single(line), rome(start.year, start.month, start.day, 9, 0), months=2)

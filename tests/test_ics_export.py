@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import vobject
+from icalendar import Calendar
+
 from helpers import save_household
 
 
@@ -66,7 +68,9 @@ def test_output_file_is_replaced_when_the_data_changes(run, saved, tmp_path):
     result = run(*AT, "export", "ics", "-o", str(target), "-v")
     assert result.exit_code == 0 and result.stderr.startswith(f"wrote {target} (")
     assert target.stat().st_mtime != 1_000_000_000
-    assert b"topup-nonna" not in target.read_bytes()  # 14.50 € now covers 9.99 €
+    topup = [event for event in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+             if str(event["UID"]).startswith("topup-nonna")]  # 14.50 € now covers 9.99 €: the event is cancelled
+    assert [(str(event["STATUS"]), int(event["SEQUENCE"])) for event in topup] == [("CANCELLED", 1)]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # the user's permissions are kept
 
 

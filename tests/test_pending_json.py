@@ -48,7 +48,7 @@ def test_pending_is_due_now_and_pending_by_renewal_is_what_min_topup_counts(run,
 def test_every_json_output_uses_the_same_pending_keys(run, kena_profile):
     windtre_with_arrears(run)
     outputs = {"status": json_of(run, "status"), "explain": json_of(run, "explain"),
-               "charges": json_of(run, "charges", "list"), "remind": json_of(run, "remind", "--within", "60d")}
+               "charges": json_of(run, "charges", "list"), "remind": json_of(run, "remind", "--all", "--within", "60d")}
     found = {name: pending_keys(data) for name, data in outputs.items()}
     assert {key for items in found.values() for key, _ in items} == {".pending", ".pending_by_renewal"}
     values = {(key, value) for items in found.values() for key, value in items}

@@ -1,4 +1,4 @@
-"""``kenactl remind``: one line per thing due in the window, and nothing at all otherwise."""
+"""``kenactl remind --all``: one line per thing due in the window, and nothing at all otherwise."""
 
 import json
 from dataclasses import replace
@@ -26,46 +26,46 @@ def quiet(profile_path: Path) -> Path:
 
 def test_nothing_due_prints_nothing(run, quiet):
     before = quiet.read_bytes()
-    result = run("--at", "2027-03-01T09:00", "remind")
+    result = run("--at", "2027-03-01T09:00", "remind", "--all")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
-    assert json.loads(run("--at", "2027-03-01T09:00", "remind", "--json").stdout) == {"items": []}
+    assert json.loads(run("--at", "2027-03-01T09:00", "remind", "--all", "--json").stdout) == {"items": []}
     assert quiet.read_bytes() == before
 
 
 def test_renewal_inside_the_window(run, quiet):
-    result = run("--at", "2027-03-12T09:00", "remind")
+    result = run("--at", "2027-03-12T09:00", "remind", "--all")
     assert result.exit_code == 0
     assert result.stdout == ("main: renewal Mon 15 Mar 2027 00:00, Kena 5,99 Più 5.99 €: credit 20.00 € covers it\n")
-    assert run("--at", "2027-03-11T23:59", "remind").stdout == ""  # 3 days and 1 minute ahead
-    assert run("--at", "2027-03-11T23:59", "remind", "--within", "1w").stdout.startswith("main: renewal")
-    assert run("--at", "2027-03-15T00:00", "remind").stdout == ""  # the moment itself has come
+    assert run("--at", "2027-03-11T23:59", "remind", "--all").stdout == ""  # 3 days and 1 minute ahead
+    assert run("--at", "2027-03-11T23:59", "remind", "--all", "--within", "1w").stdout.startswith("main: renewal")
+    assert run("--at", "2027-03-15T00:00", "remind", "--all").stdout == ""  # the moment itself has come
 
 
 def test_renewal_in_the_repeated_autumn_hour_counts_by_real_time(run, profile_path):
     """25 Oct 2026 02:30 CEST (00:30 UTC) is 40 min before the window's end 02:10 CET (01:10 UTC)."""
     save(profile_path, Profile(lines={"main": kena_line(renewal_day=25, renewal_time=time(2, 30))},
                                default_line="main"))
-    result = run("--at", "2026-10-22T03:10+02:00", "remind")  # + 3 × 24 h = 25 Oct 02:10 CET
+    result = run("--at", "2026-10-22T03:10+02:00", "remind", "--all")  # + 3 × 24 h = 25 Oct 02:10 CET
     assert result.stdout == "main: renewal Sun 25 Oct 2026 02:30, Kena 5,99 Più 5.99 €: credit 20.00 € covers it\n"
 
 
 def test_short_credit_gives_the_minimum_top_up(run, profile_path):
     profile = Profile(lines={"main": kena_line(renewal_day=15), "nonna": tim_line()}, default_line="main")
     save(profile_path, profile)
-    result = run("--at", "2027-03-03T09:00", "remind")
+    result = run("--at", "2027-03-03T09:00", "remind", "--all")
     assert result.stdout == ("✗ nonna: renewal Fri 05 Mar 2027 00:00, TIM Smart 9.99 €: credit 4.50 €, "
                              "top up at least 5.49 €\n")
-    items = json.loads(run("--at", "2027-03-03T09:00", "remind", "--json").stdout)["items"]
+    items = json.loads(run("--at", "2027-03-03T09:00", "remind", "--all", "--json").stdout)["items"]
     assert items == [{"kind": "renewal", "line": "nonna", "due": "2027-03-05T00:00:00+01:00", "date": "2027-03-05",
                       "text": result.stdout[2:-1], "topup": "5.49", "key": "renewal-nonna-2027-03"}]
-    assert run("--at", "2027-03-03T09:00", "remind", "--line", "main").stdout == ""
+    assert run("--at", "2027-03-03T09:00", "remind", "--all", "--line", "main").stdout == ""
 
 
 def test_restart_becoming_available(run, profile_path):
     save(profile_path, household())
-    result = run("--at", "2026-11-22T09:00", "remind")
+    result = run("--at", "2026-11-22T09:00", "remind", "--all")
     assert result.stdout == "main: Kena Restart available from Tue 24 Nov 2026 12:00\n"
-    assert run("--at", "2026-11-20T09:00", "remind").stdout == ""
+    assert run("--at", "2026-11-20T09:00", "remind", "--all").stdout == ""
 
 
 def test_sim_validity_is_reported_until_it_ends(run, profile_path):
@@ -73,25 +73,32 @@ def test_sim_validity_is_reported_until_it_ends(run, profile_path):
     save(profile_path, profile)
     expected = ("! main: SIM validity ends Thu 20 May 2027, then receive-only until Sat 19 Jun 2027: "
                 "top up any amount before then\n")
-    assert run("--at", "2027-04-15T09:00", "remind").stdout == ""
-    assert run("--at", "2027-04-18T09:00", "remind").stdout == expected  # the warning day (20 Apr) is 2 days off
-    assert run("--at", "2027-05-20T22:00", "remind").stdout == expected  # still valid, still worth saying
-    assert run("--at", "2027-05-21T09:00", "remind").stdout == ""
+    assert run("--at", "2027-04-15T09:00", "remind", "--all").stdout == ""
+    assert run("--at", "2027-04-18T09:00", "remind", "--all").stdout == expected  # the warning day (20 Apr) is 2 days off
+    assert run("--at", "2027-05-20T22:00", "remind", "--all").stdout == expected  # still valid, still worth saying
+    assert run("--at", "2027-05-21T09:00", "remind", "--all").stdout == ""
 
 
 def test_complaint_reply_deadline(run, profile_path):
     save(profile_path, household())
-    result = run("--at", "2026-12-15T09:00", "remind", "--line", "main")
+    result = run("--at", "2026-12-15T09:00", "remind", "--all", "--line", "main")
     assert result.stdout == ("! main: reply to complaint #1 (Giga non accreditati — 5 €) filed Mon 02 Nov 2026 "
                              "due by Thu 17 Dec 2026 (TIM ed. Dicembre 2022 §14)\n")
     answered = household()
     answered = replace(answered, complaints=(replace(answered.complaints[0], closed=date(2026, 12, 1)),))
     save(profile_path, answered)
-    assert run("--at", "2026-12-15T09:00", "remind", "--line", "main").stdout == ""
+    assert run("--at", "2026-12-15T09:00", "remind", "--all", "--line", "main").stdout == ""
 
 
 def test_bad_window_and_unknown_line(run, quiet):
-    bad = run("remind", "--within", "soon")
+    bad = run("remind", "--all", "--within", "soon")
     assert bad.exit_code == 2 and bad.stdout == "" and "soon" in bad.stderr
-    unknown = run("remind", "--line", "zio")
+    unknown = run("remind", "--all", "--line", "zio")
     assert unknown.exit_code == 2 and "unknown line 'zio'" in unknown.stderr
+
+
+def test_iliad_validity_has_no_receive_only_period(run, profile_path):
+    line = kena_line(renewal_day=15, last_topup=date(2026, 11, 1), operator="iliad", offer="Iliad Giga 150")
+    save(profile_path, Profile(lines={"main": line}, default_line="main"))
+    assert run("--at", "2027-10-10T09:00", "remind", "--all").stdout == (
+        "! main: SIM validity ends Mon 01 Nov 2027: top up any amount before then\n")

@@ -83,7 +83,7 @@ def test_only_texts_change_with_the_language(run, saved):
 
 
 def test_remind_json_is_the_same_in_both_languages_and_texts_are_italian(run, saved):
-    args = ("remind", "--within", "40d")
+    args = ("remind", "--all", "--within", "40d")
     english = run("--lang", "en", *AT, *args, "--json")
     italian = run("--lang", "it", *AT, *args, "--json")
     assert english.stdout == italian.stdout

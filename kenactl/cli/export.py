@@ -44,9 +44,9 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     \b
     0 7 * * * kenactl export ics -o ~/calendars/kenactl.ics
     """
-    from kenactl import ics
     from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
+    from kenactl.publish import calendar_with_memory
 
     from kenactl.derived import derived_profile
 
@@ -54,7 +54,7 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
                            states=states, **reminder_knowledge(app, profile, line_name))
-    data = ics.calendar_bytes(profile, items, days)
+    data, events = calendar_with_memory(app.path, profile, items, days, line_name, app.now)
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)  # bytes as built: CRLF untouched on every platform
@@ -65,7 +65,7 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     if verbose:
         said = (_("wrote {path} ({events} events, {size} bytes)") if changed
                 else _("unchanged: {path} ({events} events, {size} bytes)"))
-        click.echo(said.format(path=path, events=len(items), size=len(data)), err=True)
+        click.echo(said.format(path=path, events=events, size=len(data)), err=True)
 
 
 def reminder_knowledge(app: App, profile: "Profile", line_name: str | None) -> dict[str, Any]:

@@ -1,34 +1,118 @@
-"""``kenactl remind``: what is due soon, one line each; silent when nothing is (for cron)."""
+"""``kenactl remind``: each reminder once per threshold, pushed or printed; silent when nothing is due (for cron)."""
 
 import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import DURATION, all_lines_option, json_option
 
+DELIVERED_KEPT_DAYS = 120  # what a target received is remembered this long
+
 
 @click.command()
-@click.option("--within", type=DURATION, default="3d", show_default=True, metavar="DURATION",
-              help="How far ahead to look (e.g. 3d, 12h, 1w).")
+@click.option("--notify", "urls", multiple=True, metavar="URL",
+              help="Push through Apprise to this URL (repeatable; default: the profile's notify list).")
+@click.option("--exec", "commands", multiple=True, metavar="CMD",
+              help="Run CMD once per reminder: the text on stdin, the fields in KENACTL_* variables (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Show what would be delivered now, without delivering or recording it.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Print everything due within --within, whatever was delivered before; records nothing.")
+@click.option("--within", type=DURATION, metavar="DURATION", help="With --all: how far ahead to look (default 3d).")
 @all_lines_option
 @json_option
 @pass_app
-def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
-    """One line per thing due within the window: a renewal (with the minimum top-up when credit is
-    short), Kena Restart becoming available, the SIM's validity ending, a complaint's reply deadline.
-    Prints nothing when nothing is due, so cron mails only then:
+def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: bool, show_all: bool, within,
+           line_name: str | None, as_json: bool) -> None:
+    """Deliver each reminder once per threshold (the profile's alarms, e.g. 7d, 2d, 0d): a renewal
+    (with the minimum top-up when credit is short), Kena Restart becoming available, the SIM's
+    validity ending, a complaint's reply deadline. Urgent ones (a top-up due within 24 hours, an
+    overdue complaint reply) repeat once a day. Missed ones come at the next run, marked late. What
+    was delivered is kept in kenactl's state file; a failed push exits 3 and is retried by the next
+    run. Prints nothing when nothing is to be delivered, so cron mails only then:
 
     \b
-    0 8 * * * kenactl remind
+    */10 * * * * kenactl remind
     """
+    from datetime import timedelta
+
+    from kenactl import notify
     from kenactl.cli.export import reminder_knowledge
-    from kenactl.core.reminders import due_items
-    from kenactl.views.remind import show_remind
+    from kenactl.core import dates, delivery
+    from kenactl.core.reminders import DEFAULT_WITHIN
+    from kenactl.errors import DELIVERY_FAILED, InputError
+    from kenactl.i18n import _
+    from kenactl.views.remind import show_deliveries, show_remind
 
     from kenactl.derived import derived_profile
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
-    items = due_items(profile, app.now, within, line_name, states=states, **reminder_knowledge(app, profile, line_name))
-    show_remind(items, as_json=as_json)
+    if within is not None and not show_all:
+        raise InputError(None, _("--within goes with --all; without it remind follows the profile's alarms"))
+    days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
+    knowledge = {**reminder_knowledge(app, profile, line_name), "states": states}
+    if show_all:
+        show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
+                    as_json=as_json)
+        return
+    targets = notify.targets(urls or profile.notify, commands)
+    items = delivery.reminder_items(profile, app.now, delivery.lookahead(days), line_name, **knowledge)
+    if dry_run:
+        show_deliveries(_pending_anywhere(app, items, days, targets), as_json=as_json)
+        return
+    from kenactl import state
+
+    path = state.state_path(app.path)
+    failures: list[str] = []
+    with state.locked(path):
+        document = state.read(path, app.path)
+        received = document["delivered"]
+        shown: dict[str, delivery.Delivery] = {}
+        for target in targets or [None]:  # None: stdout, when there is nowhere to push
+            target_id = "stdout" if target is None else target.id
+            got = received.setdefault(target_id, {})
+            for found in delivery.pending(items, got.keys(), app.now, days):
+                if target is not None:
+                    reason = target.send(found)
+                    if reason is not None:
+                        failures.append(_("delivery to {target} failed ({reason}); the next run tries again").format(
+                            target=target.label, reason=reason))
+                        break
+                got.update({key: dates.isoformat(app.now) for key in found.keys})
+                shown.setdefault(found.keys[0], found)
+        _forget_old(received, app.now, timedelta(days=DELIVERED_KEPT_DAYS))
+        if targets and not as_json:
+            shown.clear()  # pushed: nothing to print (cron then mails only failures)
+        show_deliveries(list(shown.values()), as_json=as_json)
+        state.write(path, document)
+    for line in failures:
+        click.echo(f"kenactl: {line}", err=True)
+    if failures:
+        click.get_current_context().exit(DELIVERY_FAILED)
+
+
+def _pending_anywhere(app: App, items, days, targets) -> list:
+    """What the next run would deliver to any target (``--dry-run``: reads the state, writes nothing)."""
+    from kenactl import state
+    from kenactl.core import delivery
+
+    path = state.state_path(app.path)
+    received = state.read(path, app.path)["delivered"]
+    found: dict[str, delivery.Delivery] = {}
+    for target_id in [target.id for target in targets] or ["stdout"]:
+        for pending in delivery.pending(items, received.get(target_id, {}).keys(), app.now, days):
+            found.setdefault(pending.keys[0], pending)
+    return list(found.values())
+
+
+def _forget_old(received: dict, now, keep) -> None:
+    """Drop what was delivered longer than ``keep`` ago (its reminder can no longer come back)."""
+    from datetime import datetime
+
+    from kenactl.core import dates
+
+    for keys in received.values():
+        for key, when in list(keys.items()):
+            if dates.elapsed(datetime.fromisoformat(when), now) > keep:
+                del keys[key]
 
 
 COMMANDS = (remind,)

@@ -144,6 +144,7 @@ class Profile:
     alarms: tuple[str, ...] = DEFAULT_ALARMS
     complaints: tuple[Complaint, ...] = ()
     updated_at: datetime | None = None
+    notify: tuple[str, ...] = ()  # Apprise URLs ``remind`` delivers to
 
     def line(self, name: str | None = None) -> Line:
         """The named line, or the default one; an unknown name is an ``InputError`` listing the lines."""

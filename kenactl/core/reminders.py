@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.charter import Charter
-from kenactl.core.model import Complaint, Line, Profile
-from kenactl.core.operator import ValidityRule
+from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
+from kenactl.core.operator import ValidityRule
 from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class Item:
     cancelled: bool = False
     topup: Decimal | None = None  # the minimum top-up, when credit is short
     lasts_until: datetime | None = None  # ``remind`` keeps reporting it from ``due`` until this moment
+    urgent: bool = False  # a state needing action: ``remind`` repeats it once a day while it is due
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -151,7 +152,7 @@ def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | N
 
 
 def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
-    """An offer a renewal left waiting for a top-up: reported at every run until it is renewed."""
+    """An offer a renewal left waiting for a top-up: urgent, so ``remind`` delivers it once a day until renewed."""
     since = state.waiting_since
     period = f"{since.year:04d}-{since.month:02d}"
     values = dict(line=line.name, offer=line.offer, since=since, amount=Money(state.min_topup))
@@ -163,7 +164,7 @@ def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
                 description=Msg("{headline}.\nCredit {credit} ({basis}).", headline=headline,
                                 credit=Money(state.credit), basis=state.basis),
                 headline=headline, sequence=_moves_before(line, since), topup=state.min_topup,
-                lasts_until=dates.add_elapsed(now, timedelta(days=1)))
+                lasts_until=dates.add_elapsed(now, timedelta(days=1)), urgent=True)
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:
@@ -233,6 +234,7 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
                 or dates.instant(entry.at) > dates.instant(now)):
             continue
         old = dates.next_renewal(entry.renewal_day_before, line.renewal_time, entry.at)
+        when = old if _time_before(line, entry) is not None else old.date()  # never a time it did not have
         period = f"{old.year:04d}-{old.month:02d}"
         restarted = dates.in_rome(entry.at)
         if ((old.year, old.month) != (restarted.year, restarted.month) or period in periods
@@ -240,14 +242,27 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
             continue
         items.append(Item(
             kind="RENEWAL", line=line.name, period=period, start=old.date(), due=old,
-            summary=Msg("Renewal {line} moved by Restart (was {when})", line=line.name, when=old),
+            summary=Msg("Renewal {line} moved by Restart (was {when})", line=line.name, when=when),
             description=Msg("The Restart of {restarted} renewed {offer} on line {line} early; the renewal planned "
                             "for {when} will not happen. Renewals now fall on day {day}.", restarted=restarted,
-                            offer=line.offer, line=line.name, when=old, day=entry.renewal_day_after),
+                            offer=line.offer, line=line.name, when=when, day=entry.renewal_day_after),
             headline=Msg("{line}: renewal of {when} replaced by the Restart of {restarted}", line=line.name,
-                         when=old, restarted=restarted),
+                         when=when, restarted=restarted),
             sequence=_moves_before(line, old), cancelled=True))
     return items
+
+
+def _time_before(line: Line, entry: HistoryEntry) -> time | None:
+    """The renewal time before the Restart ``entry``, when the line's current time tells it.
+
+    A Restart sets the renewal time to the earlier of the old time and its own; the current time is
+    the old one only when it is earlier than the time of this and every later Restart.
+    """
+    later = [dates.in_rome(other.at) for other in line.history
+             if other.kind == "restart" and dates.instant(other.at) >= dates.instant(entry.at)]
+    if all(line.renewal_time < time(moment.hour, moment.minute) for moment in later):
+        return line.renewal_time
+    return None
 
 
 def _restart_items(line: Line, now: datetime) -> list[Item]:
@@ -280,7 +295,8 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
         return []
     warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
     ends = sim.ends_on
-    after = "" if sim.limited_until is None else Msg(", then receive-only until {day}", day=sim.limited_until)
+    receive_only = sim.limited_until is not None and sim.limited_until > sim.ends_on
+    after = Msg(", then receive-only until {day}", day=sim.limited_until) if receive_only else ""
     fact = rule.fact
     description = Msg("The SIM of line {line} ({operator}) stays fully valid until {ends}{after}. Any top-up "
                       "before then restarts the count (last top-up: {last}).\nRule: {rule} (source: {source}, "

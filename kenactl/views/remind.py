@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from kenactl.core.delivery import Delivery
 from kenactl.core.money import format_money
 from kenactl.core.reminders import Item
 from kenactl.render import Note, emit
@@ -29,3 +30,19 @@ def show_remind(items: list[Item], *, as_json: bool) -> None:
         return
     blocks = [Note(str(item.headline), "bad" if item.topup else TONES.get(item.kind, "info")) for item in items]
     emit(blocks, {"items": [item_json(item) for item in items]}, as_json=as_json)
+
+
+def delivery_json(delivery: Delivery) -> dict[str, Any]:
+    """A delivered reminder: the item's JSON, its stage (``2d``, ``open``, ``urgent``) and whether it is late."""
+    return {**item_json(delivery.item), "text": delivery.text.english(), "stage": delivery.stage,
+            "late": delivery.late, "urgent": delivery.urgent}
+
+
+def show_deliveries(deliveries: list[Delivery], *, as_json: bool) -> None:
+    """Print the reminders delivered now; with none and no ``--json`` print nothing at all."""
+    if not deliveries and not as_json:
+        return
+    blocks = [Note(str(delivery.text),
+                   "bad" if delivery.urgent or delivery.item.topup else TONES.get(delivery.item.kind, "info"))
+              for delivery in deliveries]
+    emit(blocks, {"items": [delivery_json(delivery) for delivery in deliveries]}, as_json=as_json)

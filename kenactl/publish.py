@@ -1,0 +1,44 @@
+"""``export ics`` with a memory: the calendar's events reconciled with what earlier exports wrote.
+
+The memory is the ``calendar`` part of the state file (``kenactl.state``), shared by every export
+of the profile whatever file it goes to, so SEQUENCE and DTSTAMP only grow and an event that no
+longer applies is written as cancelled (``kenactl.core.published``).
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+from kenactl import ics, state
+from kenactl.core.model import Profile
+from kenactl.core.published import Published, Scope, from_json, reconcile, to_json
+from kenactl.core.reminders import Item
+from kenactl.errors import ProfileError
+from kenactl.i18n import _
+
+
+def calendar_with_memory(profile_path: Path, profile: Profile, items: list[Item], alarms: tuple[int, ...],
+                         line_name: str | None, now: datetime) -> tuple[bytes, int]:
+    """(the calendar's bytes, how many events it holds), remembering them in the state file."""
+    selected = frozenset(line.name for line in profile.selected(line_name))
+    horizon = {}
+    for item in items:
+        if item.kind == "RENEWAL" and item.line in selected:
+            horizon[item.line] = max(horizon.get(item.line, item.day), item.day)
+    scope = Scope(selected=selected, existing=frozenset(profile.lines), horizon=horizon)
+    path = state.state_path(profile_path)
+    with state.locked(path):
+        document = state.read(path, profile_path)
+        memory = _memory(document, path)
+        written, kept = reconcile(ics.events(profile, items), memory, scope, now, ics.stamp(profile))
+        document["calendar"] = {"events": {uid: to_json(event) for uid, event in sorted(kept.items())}}
+        state.write(path, document)
+    return ics.render(written, alarms), len(written)
+
+
+def _memory(document: dict, path: Path) -> dict[str, Published]:
+    events = document["calendar"].get("events", {})
+    try:
+        return {uid: from_json(uid, data) for uid, data in events.items()}
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
+                             "already sent may then be sent again)").format(path=path)) from None
