@@ -3,6 +3,10 @@
 Commands describe what to show as a list of blocks (``Section``, ``Fields``, ``Table``, ``Bar``,
 ``Note``); the two text backends draw the same blocks, and ``--json`` prints the result's own JSON
 form, so the outputs cannot disagree. rich is imported only when a terminal is drawn.
+
+Every text reaches rich as a ``rich.text.Text`` (literal: ``[red]`` or ``[/]`` in an offer is shown as
+typed, never read as markup), and both backends show control characters as escapes (``\\x1b``), so no
+data can move the cursor, retitle the terminal or colour the output.
 """
 
 import os
@@ -76,7 +80,7 @@ def use_rich() -> bool:
 def plain_text(blocks: list[Any], indent: str = "") -> str:
     """The plain-text form of ``blocks``: no colour, no box drawing, stable for scripts and tests."""
     out: list[str] = []
-    for block in blocks:
+    for block in map(_cleaned, blocks):
         if isinstance(block, Section):
             out.append(f"{indent}{block.title}\n")
             out.append(plain_text(block.blocks, indent + "  "))
@@ -94,6 +98,28 @@ def plain_text(blocks: list[Any], indent: str = "") -> str:
         else:  # pragma: no cover - a programming error
             raise TypeError(f"unknown block {block!r}")
     return "".join(out)
+
+
+def _cleaned(block: Any) -> Any:
+    """``block`` with every text made printable (control characters escaped); sections are cleaned as drawn."""
+    if isinstance(block, Section):
+        return Section(_clean(block.title), block.blocks)
+    if isinstance(block, Fields):
+        return Fields([(_clean(label), _clean(value)) for label, value in block.rows])
+    if isinstance(block, Table):
+        return Table([_clean(column) for column in block.columns],
+                     [[_clean(cell) for cell in row] for row in block.rows], _clean(block.title))
+    if isinstance(block, Bar):
+        return Bar(_clean(block.label), block.fraction, _clean(block.caption))
+    if isinstance(block, Note):
+        return Note(_clean(block.text), block.tone)
+    return block
+
+
+def _clean(text: Any) -> str:
+    from kenactl.safety import printable
+
+    return printable(str(text))
 
 
 def _plain_bar(fraction: Decimal | None, width: int = 20) -> str:
@@ -115,7 +141,7 @@ def _plain_table(table: Table) -> list[str]:
 def _rich_print(blocks: list[Any]) -> None:
     from rich.console import Console
 
-    Console(highlight=False).print(*[_rich(block) for block in blocks])
+    Console(highlight=False).print(*[_rich(block) for block in blocks], markup=False, emoji=False)
 
 
 def _rich(block: Any) -> Any:
@@ -125,22 +151,23 @@ def _rich(block: Any) -> Any:
     from rich.table import Table as RichTable
     from rich.text import Text
 
+    block = _cleaned(block)
     if isinstance(block, Section):
-        return Panel(Group(*[_rich(inner) for inner in block.blocks]), title=f"[bold]{block.title}[/]",
+        return Panel(Group(*[_rich(inner) for inner in block.blocks]), title=Text(block.title, style="bold"),
                      title_align="left")
     if isinstance(block, Fields):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold")
         grid.add_column()
         for label, value in block.rows:
-            grid.add_row(label, value)
+            grid.add_row(Text(label), Text(value))
         return grid
     if isinstance(block, Table):
-        table = RichTable(title=block.title or None, title_justify="left", show_lines=False)
+        table = RichTable(title=Text(block.title) if block.title else None, title_justify="left", show_lines=False)
         for column in block.columns:
-            table.add_column(column)
+            table.add_column(Text(column))
         for row in block.rows:
-            table.add_row(*[str(cell) for cell in row])
+            table.add_row(*[Text(cell) for cell in row])
         return table
     if isinstance(block, Bar):
         grid = RichTable.grid(padding=(0, 1))
@@ -155,7 +182,7 @@ def _rich(block: Any) -> Any:
             style = "red" if block.fraction >= 1 else "yellow" if block.fraction >= Decimal("0.8") else "green"
             bar = ProgressBar(total=100, completed=float(min(block.fraction, Decimal(1)) * 100), width=20,
                               complete_style=style, finished_style=style)
-        grid.add_row(block.label, bar, block.caption)
+        grid.add_row(Text(block.label), bar, Text(block.caption))
         return grid
     if isinstance(block, Note):
         return Text(MARKS[block.tone] + block.text, style=STYLES[block.tone])

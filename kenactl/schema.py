@@ -87,7 +87,7 @@ def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_id
     if operator not in operator_ids:
         raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
             field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
-    renewal_time = fields.text("renewal_time", "00:00")
+    renewal_time = fields.time_of_day("renewal_time", "00:00")
     options = fields.table_at("options")
     for key, value in options.table.items():
         options.text(key)
@@ -97,7 +97,7 @@ def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_id
         offer=fields.text("offer"),
         price=fields.money("price"),
         renewal_day=fields.integer("renewal_day", 1, 31),
-        renewal_time=fields.convert("renewal_time", lambda: dates.parse_time_of_day(renewal_time)),
+        renewal_time=renewal_time,
         included=_allowances(fields.table_at("included")),
         credit=fields.money("credit", allow_negative=True),
         last_topup=fields.day("last_topup", None),
@@ -241,6 +241,10 @@ def _setting_value(row: _Row, key: str) -> Any:
             options.text(name)
         return dict(options.table)
     return probe.text(key)
+
+
+STRUCTURED_TEXT = frozenset({"readings"})
+"""Keys whose text is data, not free text: ``_readings`` parses every row strictly (dates and counts)."""
 
 
 def _readings(fields: Fields) -> tuple[UsageSample, ...]:

@@ -11,8 +11,7 @@ rewritten only when its content changes.
 import hashlib
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,6 @@ from kenactl.i18n import _
 
 STATE_ENV = "KENACTL_STATE"
 VERSION = 1
-LOCK_TIMEOUT_SECONDS = 60  # a run holds it while it delivers, and a push can take a while
 
 
 def state_path(profile: Path) -> Path:
@@ -75,26 +73,9 @@ def write(path: Path, document: dict[str, Any]) -> bool:
     return True
 
 
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold the state's lock (``<state>.lock``): one ``remind`` or ``export`` at a time per profile."""
-    from filelock import FileLock, Timeout
+def locked(path: Path) -> AbstractContextManager[None]:
+    """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
+    time per profile."""
+    from kenactl import store
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as error:
-        raise ProfileError(_("cannot create folder {path}: {error}").format(
-            path=path.parent, error=error.strerror or error)) from None
-    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise ProfileError(_("the state file {path} is locked by another kenactl (waited {seconds}s)").format(
-            path=path, seconds=LOCK_TIMEOUT_SECONDS)) from None
-    except OSError as error:
-        raise ProfileError(_("cannot write in {path}: {error}").format(
-            path=path.parent, error=error.strerror or error)) from None
-    try:
-        yield
-    finally:
-        lock.release()
+    return store.locked(path)

@@ -1,20 +1,24 @@
 """The only module that reads and writes the profile file.
 
-Reads parse TOML (floats as Decimal) and validate it through ``schema``. Writes happen under a lock
-file (``profile.toml.lock``) so concurrent kenactl processes never lose each other's changes, go
-to a temporary file in the same folder that is fsynced and renamed over the profile (readers see
-the old or the new file, never half of one), keep the previous version as ``profile.toml.bak``,
-and create files with mode 0600. A command that fails before the rename leaves the file
+Reads parse TOML (floats as Decimal) within ``safety``'s limits and validate it through ``schema``.
+Writes happen under a lock file (``profile.toml.lock``) so concurrent kenactl processes never lose
+each other's changes, go to a temporary file in the same folder that is fsynced and renamed over the
+profile (readers see the old or the new file, never half of one), keep the previous version as
+``profile.toml.bak``, and create files with mode 0600. A symlinked profile is replaced at its
+target; as root, the files keep their owner. A command that fails before the rename leaves the file
 byte-identical.
+
+The write helpers (``locked``, ``write_atomic``, ``remove_stale_temporaries``, ``resolve``) serve
+any file kenactl keeps beside the profile.
 """
 
+import errno
 import os
-import tomllib
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from kenactl.core.dates import instant
@@ -24,20 +28,33 @@ from kenactl.i18n import _
 from kenactl.text import N_
 
 LOCK_TIMEOUT_SECONDS = 30
+STALE_SECONDS = 60
+"""Temporary files of interrupted writes older than this are removed by the next write."""
+PROFILE_MODE = 0o600
+LOCK_MODE = 0o600
+FOLDER_MODE = 0o700
+MAX_PROFILE_BYTES = 8 * 1024 * 1024
 INIT_HINT = N_("create one with: kenactl init --operator kena --offer NAME --price 7.99 --renewal-day 15 "
                "--data 100GB --minutes unlimited --sms 100 --credit 10")
 
 
 def read_text(path: Path) -> str:
-    """The profile's text; a missing, unreadable or non-UTF-8 file is a ``ProfileError``."""
+    """The profile's text; a missing, unreadable, oversized or non-UTF-8 file is a ``ProfileError``.
+
+    A symlinked profile is read through its link; a leading UTF-8 byte order mark is dropped.
+    """
+    from kenactl.safety import TomlLimitError, read_capped
+
     try:
-        return path.read_text(encoding="utf-8")
+        return read_capped(path, MAX_PROFILE_BYTES).removeprefix("\ufeff")
     except FileNotFoundError:
         raise ProfileError(_("no profile at {path}; {hint}").format(path=path, hint=_(INIT_HINT))) from None
     except IsADirectoryError:
         raise ProfileError(_("profile {path} is a directory, not a file").format(path=path)) from None
     except PermissionError:
         raise ProfileError(_("cannot read profile {path}: permission denied").format(path=path)) from None
+    except TomlLimitError as error:
+        raise ProfileError(f"{path}: {error}") from None
     except UnicodeDecodeError as error:
         line = error.object[:error.start].count(b"\n") + 1
         raise ProfileError(_("profile {path} is not UTF-8 text (line {line}, byte {byte})").format(
@@ -53,16 +70,19 @@ def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
     Lines may name the operators known beside the profile at ``near`` (default: ``origin`` if a path).
     """
     from kenactl.knowledge.operators import known_near
-    from kenactl.schema import profile_from_toml
+    from kenactl.safety import TomlLimitError, load_toml
+    from kenactl.schema import STRUCTURED_TEXT, profile_from_toml
 
     try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(_("{origin}: not valid TOML: {error}").format(origin=origin, error=error)) from None
+        document = load_toml(text.removeprefix("\ufeff"), structured=STRUCTURED_TEXT)
+    except TomlLimitError as error:
+        raise ProfileError(f"{origin}: {error}") from None
     try:
         return profile_from_toml(document, known_near(near or (origin if isinstance(origin, Path) else None)))
     except ProfileError as error:
         raise ProfileError(f"{origin}: {error.message}") from None
+    except (ArithmeticError, ValueError):  # a value beyond what the schema's conversions can handle
+        raise ProfileError(_("{origin}: a value is out of range").format(origin=origin)) from None
 
 
 def load(path: Path) -> Profile:
@@ -77,36 +97,122 @@ def dumps(profile: Profile) -> str:
     return profile_to_text(profile)
 
 
+def resolve(path: Path) -> Path:
+    """The file a write replaces: ``path``, or the final target when ``path`` is a symbolic link.
+
+    Writes replace the target in its own folder (with its ``.bak``, lock and temporary files there),
+    so a profile linked from a dotfiles repository stays one file.
+    """
+    with _reported(path):
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the profile's write lock (a ``.lock`` file beside it)."""
-    from filelock import FileLock, Timeout
+    """Hold the write lock of ``path`` (a ``.lock`` file beside its target); stale temporaries go first.
 
-    ensure_folder(path)
-    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS)
+    The lock file is opened without following a symbolic link, created with mode 0600 whatever the
+    umask, and, as root, given the owner of the file it guards.
+    """
+    target = resolve(path)
+    ensure_folder(target)
+    lock_path = Path(f"{target}.lock")
     try:
-        lock.acquire()
-    except Timeout:
-        raise ProfileError(_("profile {path} is locked by another kenactl (waited {seconds}s)").format(
-            path=path, seconds=LOCK_TIMEOUT_SECONDS)) from None
+        descriptor = _open_lock(lock_path, _owner_for(target))
     except OSError as error:  # e.g. a read-only folder: the lock file cannot be created
         raise ProfileError(_("cannot write in {path}: {error}").format(
-            path=path.parent, error=error.strerror or error)) from None
+            path=target.parent, error=error.strerror or error)) from None
     try:
-        yield
+        _acquire(descriptor, path)
+        with _reported(path):
+            remove_stale_temporaries(target)
+            yield
     finally:
-        lock.release()
+        os.close(descriptor)  # releases the lock
+
+
+def _open_lock(lock_path: Path, owner: tuple[int, int]) -> int:
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor, created = os.open(lock_path, flags | os.O_EXCL, LOCK_MODE), True
+    except FileExistsError:
+        try:
+            descriptor, created = os.open(lock_path, flags | getattr(os, "O_NONBLOCK", 0), LOCK_MODE), False
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise ProfileError(_("lock file {path} is a symbolic link; kenactl does not follow it "
+                                     "(remove it if you did not make it)").format(path=lock_path)) from None
+            raise
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise ProfileError(_("lock file {path} is not a regular file").format(path=lock_path))
+    if created or (status.st_uid == os.geteuid() and status.st_nlink == 1
+                   and stat.S_IMODE(status.st_mode) != LOCK_MODE):
+        os.fchmod(descriptor, LOCK_MODE)  # exact whatever the umask; an older 0644 lock is tightened
+    if created:
+        _give(descriptor, owner)
+    return descriptor
+
+
+def _acquire(descriptor: int, path: Path) -> None:
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise ProfileError(_("{path} is locked by another kenactl (waited {seconds}s)").format(
+                    path=path, seconds=LOCK_TIMEOUT_SECONDS)) from None
+            time.sleep(0.05)
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove kenactl's own temporary files for ``path`` and its ``.bak`` left by interrupted writes.
+
+    Only names kenactl makes (``.profile.toml.<8 characters>.tmp``), only regular files, only those
+    older than ``STALE_SECONDS``; call under the lock. Returns what was removed.
+    """
+    import re
+    import time
+
+    pattern = re.compile(rf"^\.{re.escape(path.name)}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
+    removed = []
+    for entry in os.scandir(path.parent):
+        if not pattern.match(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+            Path(entry.path).unlink(missing_ok=True)
+            removed.append(Path(entry.path))
+    return removed
 
 
 def ensure_folder(path: Path) -> None:
-    """Create the profile's folder (mode 0700) if needed."""
-    if path.is_dir():
-        raise ProfileError(_("profile {path} is a directory, not a file").format(path=path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as error:
-        raise ProfileError(_("cannot create folder {path}: {error}").format(
-            path=path.parent, error=error.strerror or error)) from None
+    """Create the missing folders above ``path``, each with mode 0700 (whatever the umask)."""
+    with _reported(path):
+        if path.is_dir():
+            raise ProfileError(_("profile {path} is a directory, not a file").format(path=path))
+        missing = []
+        folder = path.absolute().parent
+        while not folder.exists() and folder != folder.parent:
+            missing.append(folder)
+            folder = folder.parent
+        owner = _owner_of(folder)  # of the nearest existing folder: created folders take it as root
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=FOLDER_MODE)
+            os.chmod(created, FOLDER_MODE)
+            if os.geteuid() == 0:
+                os.chown(created, *owner)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise ProfileError(_("cannot create folder {path}: {error}").format(
+                path=created, error=error.strerror or error)) from None
 
 
 def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> Profile:
@@ -114,14 +220,16 @@ def update(path: Path, change: Callable[[Profile], Profile], now: datetime) -> P
 
     Nothing is written when ``change`` raises or returns an equal profile.
     """
-    if not path.exists():
-        read_text(path)  # the "no profile; kenactl init" error, before a folder or lock file is created
+    with _reported(path):
+        if not path.exists():
+            read_text(path)  # the "no profile; kenactl init" error, before a folder or lock file is created
     with locked(path):
         current = load(path)
         changed = change(current)
         if changed == current:
             return current
-        changed = replace(changed, updated_at=max(now, current.updated_at or now, key=instant))  # never backwards
+        changed = replace(changed, updated_at=max(now.replace(microsecond=0), current.updated_at or now,
+                                                  key=instant))  # whole seconds, never backwards
         save(path, changed)
         return changed
 
@@ -131,7 +239,7 @@ def create(path: Path, profile: Profile, now: datetime, *, force: bool) -> Profi
     with locked(path):
         if path.exists() and not force:
             raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=path))
-        profile = replace(profile, updated_at=now)
+        profile = replace(profile, updated_at=now.replace(microsecond=0))
         save(path, profile)
         return profile
 
@@ -143,19 +251,59 @@ def save(path: Path, profile: Profile) -> None:
     write_atomic(path, text.encode("utf-8"), backup=True)
 
 
-def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` via a fsynced temporary file and a rename.
+def swap_with_backup(path: Path) -> tuple[str, str]:
+    """Under the lock, make the ``.bak`` the profile and the profile the ``.bak``; ``(undone, restored)``.
 
-    With ``backup`` the current file is first copied to ``path.bak`` (also atomically).
+    The backup must be a valid profile. A second call swaps them back, so nothing is ever lost. The
+    ``.bak`` is written first: if the swap is interrupted, the profile still holds the newer version.
     """
-    if path.is_dir():
-        raise ProfileError(_("{path} is a directory, not a file").format(path=path))
-    if backup and path.exists():
-        _replace_with(Path(f"{path}.bak"), path.read_bytes(), mode)
-    _replace_with(path, data, mode)
+    with locked(path):
+        target = resolve(path)
+        backup = Path(f"{target}.bak")
+        with _reported(path):
+            if not backup.exists():
+                raise ProfileError(_("no earlier version to go back to: {path} does not exist").format(path=backup))
+        restored = read_text(backup)
+        parse(restored, backup)
+        undone = read_text(target)
+        owner = _owner_for(target)
+        with _reported(path):
+            _replace_with(backup, undone.encode("utf-8"), PROFILE_MODE, owner)
+            _replace_with(target, restored.encode("utf-8"), PROFILE_MODE, owner)
+        return undone, restored
 
 
-def _replace_with(path: Path, data: bytes, mode: int) -> None:
+def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = PROFILE_MODE) -> None:
+    """Replace ``path`` (or the target of a symlinked ``path``) with ``data`` via a fsynced temporary file
+    and a rename; the replaced file's owner and group are kept.
+
+    With ``backup`` the current file is first copied to ``.bak`` beside the target (also atomically).
+    Only a regular file or a missing one is replaced.
+    """
+    target = resolve(path)
+    with _reported(path):
+        if target.is_dir():
+            raise ProfileError(_("{path} is a directory, not a file").format(path=path))
+        if target.exists() and not target.is_file():
+            raise ProfileError(_("{path} is not a regular file; kenactl replaces only regular files").format(
+                path=path))
+        longest = len(os.fsencode(f".{target.name}{'.bak' if backup else ''}.12345678.tmp"))  # the temporary name
+        if longest > _name_limit(target.parent):
+            raise ProfileError(_("cannot write {path}: the file name is too long").format(path=path))
+        owner = _owner_for(target)
+        if backup and target.exists():
+            _replace_with(Path(f"{target}.bak"), target.read_bytes(), mode, owner)
+        _replace_with(target, data, mode, owner)
+
+
+def _name_limit(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):  # pragma: no cover - a missing folder or a platform without pathconf
+        return 255
+
+
+def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) -> None:
     import tempfile  # lazily: reads never need it
 
     try:
@@ -167,8 +315,9 @@ def _replace_with(path: Path, data: bytes, mode: int) -> None:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            _give(handle.fileno(), owner)
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
@@ -177,6 +326,34 @@ def _replace_with(path: Path, data: bytes, mode: int) -> None:
                 path=path, error=error.strerror or error)) from None
         raise
     _fsync_folder(path.parent)
+
+
+def _owner_for(path: Path) -> tuple[int, int]:
+    """The owner and group a file written for ``path`` gets: those of ``path``, else of its folder."""
+    return _owner_of(path) if path.exists() else _owner_of(path.parent)
+
+
+def _owner_of(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_uid, status.st_gid
+
+
+def _give(descriptor: int, owner: tuple[int, int]) -> None:
+    """As root, hand the open file to ``owner`` (a root cron must not take a user's profile away)."""
+    if os.geteuid() != 0:
+        return
+    status = os.fstat(descriptor)
+    if (status.st_uid, status.st_gid) != owner:
+        os.fchown(descriptor, *owner)
+
+
+@contextmanager
+def _reported(path: Path) -> Iterator[None]:
+    """Turn an unexpected file-system error (a name too long, a folder that cannot be searched) into one line."""
+    try:
+        yield
+    except OSError as error:
+        raise ProfileError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -127,10 +127,12 @@ def test_line_add_and_list(run, kena_profile):
     assert (nonna.operator, nonna.price, nonna.renewal_day, nonna.renewal_time, nonna.credit) == \
         ("tim", Decimal("9.99"), 31, time(9, 30), Decimal("4.50"))
     assert (nonna.included.data, nonna.included.minutes, nonna.included.sms) == (None, 500, None)
-    listing = ok(run("line", "list")).stdout.splitlines()
-    assert listing[0].split() == ["line", "operator", "offer", "price", "renewal", "day"]
-    assert listing[2].split() == ["*", "main", "kena", "Kena", "7.99", "7.99", "€", "15"]
-    assert listing[3].split() == ["nonna", "tim", "TIM", "Smart", "9.99", "€", "31"]
+    listing = ok(run("--at", "2026-11-20T10:00", "line", "list")).stdout.splitlines()
+    assert listing[0].split() == ["line", "operator", "offer", "price", "credit", "next", "renewal", "state"]
+    assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "10.00", "€",
+                                  "Tue", "15", "Dec", "2026", "covered"]
+    assert listing[3].split() == ["nonna", "TIM", "TIM", "Smart", "9.99", "€", "4.50", "€",
+                                  "Mon", "30", "Nov", "2026", "09:30", "short", "5.49", "€"]
 
 
 def test_line_add_refuses_an_existing_name_before_asking_anything(run, kena_profile):
@@ -146,7 +148,7 @@ def test_line_add_without_a_profile_says_how_to_create_one(run, profile_path):
 
 def test_line_remove_passes_the_default_on(run, kena_profile):
     ok(run(*TIM_ADD))
-    ok(run("line", "remove", "main"), "Removed line 'main' and everything recorded for it.\n")
+    ok(run("line", "remove", "main"), "Removed line 'main' and everything recorded for it.\nThe default line is now 'nonna'.\n")
     profile = store.load(kena_profile)
     assert list(profile.lines) == ["nonna"]
     assert profile.default_line == "nonna"
@@ -310,8 +312,10 @@ def test_credit_topup_brings_a_negative_credit_back(run, kena_profile):
     ok(run("--at", "2026-11-20", "credit", "topup", "2.50"), "Credit of line 'main': 0.00 €.\n")
 
 
-@pytest.mark.parametrize(("amount", "message"), [("0", "a top-up must be more than 0.00"),
-                                                 ("-5", "no such option"), ("1.001", "more than two decimals")])
+@pytest.mark.parametrize(("amount", "message"), [("0", "the amount must be positive"),
+                                                 ("-5", "the amount must be positive (more than 0.00 €), not -5.00 €"),
+                                                 ("1000.01", "1000.01 € is more than 1000.00 €"),
+                                                 ("1.001", "more than two decimals")])
 def test_credit_topup_refuses(run, kena_profile, amount, message):
     before = kena_profile.read_bytes()
     failed(run("credit", "topup", amount), message)

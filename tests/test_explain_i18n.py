@@ -67,4 +67,4 @@ def test_charges_list_in_italian(run, kena_profile):
     assert "linea main: addebiti in sospeso" in out
     assert "#  addebito   rata  scadenza" in out and "9,99 €   in arrivo" in out
     cleared = run("--lang", "it", "charges", "clear")
-    assert cleared.stdout == "Linea 'main': restano 0 addebiti in sospeso.\n"
+    assert cleared.stdout == "Eliminato: arretrati, 29,97 €.\nLinea 'main': restano 0 addebiti in sospeso.\n"

@@ -43,7 +43,7 @@ def test_errors_before_the_command_and_from_the_parsers_are_italian(run, kena_pr
     assert run("--lang", "it", "status", "--line", "zio").stderr == (
         "kenactl: linea 'zio' sconosciuta; il profilo ha: main\n")
     assert run("--lang", "it", "credit", "topup", "0").stderr.startswith(
-        "kenactl: valore non valido per 'EUR': una ricarica deve essere maggiore di 0,00")
+        "kenactl: valore non valido per 'EUR': l'importo deve essere positivo (più di 0,00 €), non 0,00 €")
 
 
 def test_profile_file_errors_are_italian_and_keep_field_names(run, kena_profile: Path, profile_path: Path):
@@ -52,7 +52,7 @@ def test_profile_file_errors_are_italian_and_keep_field_names(run, kena_profile:
     result = run("--lang", "it", "profile", "validate")
     assert result.exit_code == 2
     assert result.stderr == (f"kenactl: {profile_path}: lines.main.renewal_day: serve un numero intero, "
-                             "trovato testo 'x'\n")
+                             "trovato testo \"x\"\n")
     profile_path.unlink()
     missing = run("--lang", "it", "status").stderr
     assert missing.startswith(f"kenactl: nessun profilo in {profile_path}; creane uno con:")
@@ -60,9 +60,10 @@ def test_profile_file_errors_are_italian_and_keep_field_names(run, kena_profile:
 
 def test_line_credit_and_profile_messages(run, kena_profile: Path):
     assert run("--lang", "it", *AT, "credit", "topup", "2.5").stdout == "Credito della linea 'main': 12,50 €.\n"
-    listing = run("--lang", "it", "line", "list").stdout.splitlines()
-    assert listing[0].split() == ["linea", "operatore", "offerta", "prezzo", "giorno", "di", "rinnovo"]
-    assert listing[2].split() == ["*", "main", "kena", "Kena", "7.99", "7,99", "€", "15"]
+    listing = run("--lang", "it", *AT, "line", "list").stdout.splitlines()
+    assert listing[0].split() == ["linea", "operatore", "offerta", "prezzo", "credito", "prossimo", "rinnovo", "stato"]
+    assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7,99", "€", "12,50", "€",
+                                  "dom", "15", "novembre", "2026", "coperto"]
     assert run("--lang", "it", "profile", "validate").stdout.endswith(": OK, linee: 1 (main), predefinita: main\n")
     assert run("profile", "validate").stdout.endswith(": OK, 1 line(s): main (default main)\n")
 

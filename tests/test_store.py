@@ -279,7 +279,7 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("renewal_day = 15", 'renewal_day = "15"', "lines.main.renewal_day: expected a whole number, got text '15'"),
+    ("renewal_day = 15", 'renewal_day = "15"', "lines.main.renewal_day: expected a whole number, got text \"15\""),
     ("renewal_day = 15", "renewal_day = 32", "lines.main.renewal_day: 32 is outside 1-31"),
     ("renewal_day = 15", "renewal_day = true", "lines.main.renewal_day: expected a whole number, got true/false"),
     ("price = 7.99", 'price = "abc"', "lines.main.price: 'abc' is not an amount in euros"),
@@ -294,8 +294,10 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('data = "100GB"', "data = 100", "lines.main.included.data: '100' needs a unit"),
     ('data = "100GB"', 'data = "100TB"', "lines.main.included.data: unknown unit 'TB'"),
     ("pending_offer_change = false", 'pending_offer_change = "no"',
-     "lines.main.pending_offer_change: expected true or false, got text 'no'"),
-    ('renewal_time = "00:00"', "renewal_time = 00:00:00", "lines.main.renewal_time: expected text, got a time"),
+     "lines.main.pending_offer_change: expected true or false, got text \"no\""),
+    ('renewal_time = "00:00"', "renewal_time = 00:00:30", "lines.main.renewal_time: 00:00:30 is not a whole minute"),
+    ('renewal_time = "00:00"', "renewal_time = true", "lines.main.renewal_time: expected a time such as 00:30, got "
+                                                      "true/false true"),
     ('renewal_time = "00:00"', 'renewal_time = "25:00"', "lines.main.renewal_time: '25:00' is not a time of day"),
     ('payment = "credit"', 'payment = "credit"\nlast_topup = 2026-11-01T10:00:00',
      "lines.main.last_topup: expected a date without time"),
@@ -320,7 +322,7 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('default_line = "main"', 'default_line = "x"', "default_line: 'x' is not one of the lines (main)"),
     ('"2d",', '"soon",', "alarms[0]: 'soon' is not a duration"),
     ("schema_version = 2", "schema_version = 3", "schema_version: 3 was written by a newer kenactl; this one reads 2"),
-    ("schema_version = 2", 'schema_version = "2"', "schema_version: expected 2, got text '2'"),
+    ("schema_version = 2", 'schema_version = "2"', "schema_version: expected 2, got text \"2\""),
     ("schema_version = 2\n", "", "schema_version: missing"),
     ("[lines.main]", '[lines."Main!"]', "lines.Main!.name: line name 'Main!': use 1-40 letters"),
 ])

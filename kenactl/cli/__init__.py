@@ -120,8 +120,9 @@ class KenactlGroup(click.Group):
         except OSError as error:
             if debug:
                 raise
-            if error.filename is not None:  # file errors are reported by the code that opens files
-                _fail(_internal_error(error), INTERNAL_ERROR)
+            if error.filename is not None:  # a file error the code that opens files did not name: still one line
+                _fail(i18n._("cannot use {path}: {reason}").format(path=error.filename, reason=error.strerror or error),
+                      2)
             _discard_stdout()
             _fail(i18n._("cannot write the output: {reason}").format(reason=error.strerror or error), 2)
         except Exception as error:  # a bug: say so in one line unless debugging
@@ -169,7 +170,9 @@ def _click_message(error: click.ClickException) -> str:
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"kenactl: {message}", err=True)
+    from kenactl.safety import printable
+
+    click.echo(f"kenactl: {printable(message)}", err=True)  # one line: control characters shown escaped
     sys.exit(code)
 
 
@@ -238,7 +241,7 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
     "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
-    "export": "export", "remind": "remind", "completion": "kenactl.completion.command",
+    "export": "export", "remind": "remind", "undo": "undo", "completion": "kenactl.completion.command",
 }
 """Each top-level command and its module (``kenactl.cli.NAME``, or a full name), in help order (imported on use)."""
 

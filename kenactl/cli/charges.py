@@ -6,7 +6,8 @@ from datetime import timedelta
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import DATE, MONEY, json_option, line_option
+from kenactl.cli.confirm import confirm, yes_option
+from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
 from kenactl.core.model import Charge, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
@@ -17,10 +18,10 @@ def charges() -> None:
     """Pending charges: negative credit, late fees, arrears in instalments."""
 
 
-@charges.command("add")
+@charges.command("add", context_settings={"ignore_unknown_options": True})  # "-2": refused as an amount
 @line_option
-@click.argument("description")
-@click.argument("amount", type=MONEY, metavar="EUR")
+@click.argument("description", type=FREE_TEXT)
+@click.argument("amount", type=CHARGE, metavar="EUR")
 @click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
               help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
 @click.option("--every-days", type=click.IntRange(1, 366), default=30, show_default=True,
@@ -32,13 +33,9 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
                 first_due) -> None:
     """Record a charge of EUR the operator takes at the next top-up(s)."""
     from kenactl.core.charges import schedule
-    from kenactl.core.money import ZERO
-    from kenactl.i18n import money, number
+    from kenactl.i18n import money
     from kenactl.views import human_date
 
-    if amount <= 0:
-        raise click.BadParameter(_("a charge must be more than {amount}").format(amount=number(ZERO)),
-                                 param_hint="'EUR'")
     today = app.now.date()
     if first_due is None:
         first_due = today if instalments == 1 else today + timedelta(days=every_days)
@@ -69,25 +66,34 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 
     profile = app.load()
     name = profile.line(line_name).name
-    show_charges(line_states(profile, app.now, app.operator_folder)[name].line, app.now, as_json=as_json)
+    show_charges(line_states(profile, app.now, app.operator_folder)[name].line, app.now, as_json=as_json,
+                 is_default=name == profile.default_line)
 
 
 @charges.command("clear")
 @line_option
 @click.argument("number", type=click.IntRange(1), required=False)
+@yes_option
 @pass_app
-def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
-    """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line."""
+def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool) -> None:
+    """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line (asks first on a terminal)."""
     from kenactl.core.money import ZERO
     from kenactl.derived import line_states
+    from kenactl.i18n import money
 
     folder = app.operator_folder
 
-    def pending(profile: Profile) -> list:
+    def pending(profile: Profile) -> list[Charge]:
         """The stored charges still unpaid now, in the order 'charges list' numbers them."""
         line = profile.line(line_name)
         unpaid = {replace(charge, paid=ZERO) for charge in line_states(profile, app.now, folder)[line.name].line.charges}
         return [charge for charge in line.charges if replace(charge, paid=ZERO) in unpaid]
+
+    shown = app.load()
+    if number is None and pending(shown):  # nothing to ask when the answer could change nothing
+        confirm(_("Remove every pending charge of line {name}?").format(name=repr(shown.line(line_name).name)),
+                assume_yes)
+    removed: list[Charge] = []
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
@@ -97,14 +103,15 @@ def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
         if number is not None and number > len(listed):
             raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
                 name=repr(line.name), count=len(listed), number=number))
-        dropped = listed if number is None else [listed[number - 1]]
-        return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in dropped)))
+        removed[:] = listed if number is None else [listed[number - 1]]
+        return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in removed)))
 
     updated = app.update(change)
+    for charge in removed:
+        click.echo(_("Removed: {description}, {amount}.").format(description=charge.description,
+                                                                 amount=money(charge.amount)))
     left = len(pending(updated))
-    updated = updated.line(line_name)
     click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
-                        left).format(name=repr(updated.name), count=left))
-
+                        left).format(name=repr(updated.line(line_name).name), count=left))
 
 COMMANDS = (charges,)

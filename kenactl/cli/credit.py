@@ -5,7 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import MONEY, SIGNED_MONEY, line_option
+from kenactl.cli.params import SIGNED_MONEY, TOPUP, line_option
 from kenactl.i18n import money as euros
 from kenactl.core.model import Profile
 from kenactl.i18n import _
@@ -37,9 +37,9 @@ def credit_set(app: App, line_name: str | None, amount) -> None:
         name=repr(updated.line(line_name).name), amount=euros(amount)))
 
 
-@credit.command("topup")
+@credit.command("topup", context_settings={"ignore_unknown_options": True})  # "-5": refused as an amount
 @line_option
-@click.argument("amount", type=MONEY, metavar="EUR")
+@click.argument("amount", type=TOPUP, metavar="EUR")
 @pass_app
 def credit_topup(app: App, line_name: str | None, amount) -> None:
     """Record a top-up of EUR now (or --at).
@@ -50,8 +50,6 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
     from kenactl.core.model import TopUp
     from kenactl.derived import line_states
 
-    if amount <= 0:
-        raise click.BadParameter(_("a top-up must be more than 0.00"), param_hint="'EUR'")
     folder = app.operator_folder
     before = line_states(app.load(), app.now, folder)
 

@@ -83,30 +83,72 @@ def reminder_knowledge(app: App, profile: "Profile", line_name: str | None) -> d
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace ``path`` with ``data`` unless it already holds exactly that; True if written.
+    """Write ``data`` to ``path`` unless it already holds exactly that; True if written.
 
-    A symlink is followed (its target is replaced); an existing file keeps its permissions.
+    A regular file (or a missing one) is replaced atomically and keeps its permissions; a symlink is
+    followed. A FIFO or a character device (``/dev/null``, a terminal) is written in place, as a shell
+    redirection does, never replaced: a FIFO nobody reads is refused rather than waited on.
     """
+    import stat
+
     from kenactl import store
 
     target = Path(os.path.realpath(path))
-    if target.is_dir():
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise KenactlError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise KenactlError(_("{path} is a directory; give a file name such as {example}").format(
             path=path, example=path / "kenactl.ics"))
-    try:
-        current = target.read_bytes()
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        current, mode = None, CALENDAR_MODE
-    except OSError as error:
-        raise KenactlError(_("cannot read {path}: {error}").format(path=path, error=error.strerror or error)) from None
-    if current == data:
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_in_place(target, path, data, status.st_mode)
+        return True
+    if status is not None and status.st_size == len(data) and _first_bytes(target, path, len(data) + 1) == data:
         return False
     if not target.parent.is_dir():
         raise KenactlError(_("cannot write {path}: folder {folder} does not exist").format(
             path=path, folder=target.parent))
-    store.write_atomic(target, data, mode=mode)
+    store.write_atomic(target, data, mode=CALENDAR_MODE if status is None else stat.S_IMODE(status.st_mode))
     return True
+
+
+def _first_bytes(target: Path, path: Path, count: int) -> bytes:
+    """At most ``count`` bytes of the file: enough to compare, never the whole of something endless."""
+    try:
+        with target.open("rb") as handle:
+            return handle.read(count)
+    except OSError as error:
+        raise KenactlError(_("cannot read {path}: {error}").format(path=path, error=error.strerror or error)) from None
+
+
+def _write_in_place(target: Path, path: Path, data: bytes, mode: int) -> None:
+    """Write to a FIFO or a character device as ``> FILE`` would; other special files are refused."""
+    import errno
+    import fcntl
+    import stat
+
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        raise KenactlError(_("{path} is not a regular file, a FIFO or a character device; kenactl does not write "
+                             "there").format(path=path))
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a FIFO with no reader: waiting could last forever
+            raise KenactlError(_("{path} is a FIFO that nobody is reading; start the reader first").format(
+                path=path)) from None
+        raise KenactlError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    except OSError as error:
+        raise KenactlError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
+    finally:
+        os.close(descriptor)
 
 
 COMMANDS = (export,)

@@ -5,7 +5,8 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import LINE_NAME, OPTION, allowance, line_field_options, line_option
+from kenactl.cli.confirm import confirm, yes_option
+from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option
 from kenactl.cli.profile import build_line, with_first_observation
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
@@ -31,25 +32,38 @@ def line_add(app: App, name: str, **values) -> None:
 
 
 @line.command("list")
+@json_option
 @pass_app
-def line_list(app: App) -> None:
-    """List the lines; the default one is marked with *."""
-    from kenactl.i18n import money as euros
-    from kenactl.render import Table, emit
+def line_list(app: App, as_json: bool) -> None:
+    """List the lines with their offer, credit, next renewal and state; the default one is marked with *."""
+    from kenactl.core.lines import line_row
+    from kenactl.knowledge.operators import load_all
+    from kenactl.views.lines import show_lines
 
     profile = app.load()
-    rows = [["*" if name == profile.default_line else "", name, item.operator, item.offer, euros(item.price),
-             str(item.renewal_day)] for name, item in profile.lines.items()]
-    emit([Table(["", _("line"), _("operator"), _("offer"), _("price"), _("renewal day")], rows)])
+    names = {operator.id: operator.name for operator in load_all(app.operator_folder)}
+    show_lines([line_row(profile, line, app.now) for line in profile.lines.values()], names, as_json=as_json)
 
 
 @line.command("remove")
 @click.argument("name", type=LINE_NAME)
+@yes_option
 @pass_app
-def line_remove(app: App, name: str) -> None:
-    """Remove line NAME and its whole past: readings, top-ups, renewals, Restarts (a profile keeps one line)."""
-    app.update(lambda profile: profile.remove_line(name))
+def line_remove(app: App, name: str, assume_yes: bool) -> None:
+    """Remove line NAME and its whole past: readings, top-ups, renewals, Restarts (a profile keeps one line);
+    asks first on a terminal."""
+    app.load().remove_line(name)  # refused before asking when it cannot be done
+    confirm(_("Remove line {name} with its usage, history and charges?").format(name=repr(name)), assume_yes)
+    before: list[Profile] = []
+
+    def change(profile: Profile) -> Profile:
+        before[:] = [profile]
+        return profile.remove_line(name)
+
+    updated = app.update(change)
     click.echo(_("Removed line {name} and everything recorded for it.").format(name=repr(name)))
+    if before[0].default_line == name:
+        click.echo(_("The default line is now {name}.").format(name=repr(updated.default_line)))
 
 
 @line.command("rename")
@@ -99,6 +113,8 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
 
             operator = operators.load(fields.get("operator", current.operator), app.operator_folder)
             fields["options"] = updated_options(operator, current.options, option_pairs)
+            dropped[:] = [(key, value, operator.name) for key, value in current.options.items()
+                          if key not in operator.options]
         from kenactl.core.ledger import record_changes
         from kenactl.core.model import Observation
 
@@ -106,8 +122,12 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
             fields["observations"] = (*current.observations, Observation(at=app.now, credit=fields["credit"]))
         return profile.with_line(record_changes(current, replace(current, included=included, **fields), app.now))
 
+    dropped: list[tuple[str, str, str]] = []
     updated = app.update(change)
     click.echo(_("Updated line {name}.").format(name=repr(updated.line(line_name).name)))
+    if dropped:
+        click.echo(_("Dropped the options {operator} does not have: {options}.").format(
+            operator=dropped[0][2], options=", ".join(f"{key}={value}" for key, value, _name in dropped)))
 
 
 COMMANDS = (line,)

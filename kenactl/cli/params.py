@@ -10,17 +10,27 @@ from kenactl.errors import InputError
 from kenactl.knowledge.operators import BUILTIN, known
 
 
+MAX_VALUE_LENGTH = 100
+
+
 class CoreType(click.ParamType):
     """A click type whose conversion is a core parser; the parser's message becomes click's error."""
 
-    def __init__(self, name: str, parse: Callable[[str], Any], suggestions: tuple[tuple[str, str], ...] = ()):
+    def __init__(self, name: str, parse: Callable[[str], Any], suggestions: tuple[tuple[str, str], ...] = (),
+                 max_length: int | None = MAX_VALUE_LENGTH):
         self.name = name
         self._parse = parse
         self.suggestions = suggestions  # (value, help) offered by shell completion
+        self.max_length = max_length  # capped before converting: int() of 5000 digits is an error, not a number
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not isinstance(value, str):
             return value
+        if self.max_length is not None and len(value) > self.max_length:
+            from kenactl.i18n import _
+
+            self.fail(_("a value of {length} characters is too long (at most {limit})").format(
+                length=len(value), limit=self.max_length), param, ctx)
         try:
             return self._parse(value)
         except InputError as error:
@@ -79,7 +89,16 @@ def _parse_option(text: str):
     return parse_option(text)
 
 
+def _free_text(text: str) -> str:
+    from kenactl.safety import check_free_text
+
+    return check_free_text(text, field="text")
+
+
+FREE_TEXT = CoreType("TEXT", _free_text, max_length=None)  # offers, descriptions, subjects: no control characters
 MONEY = CoreType("EUR", lambda text: money.parse_money(text))
+TOPUP = CoreType("EUR", lambda text: money.parse_positive(text, limit=money.TOPUP_LIMIT))
+CHARGE = CoreType("EUR", lambda text: money.parse_positive(text))
 SIGNED_MONEY = CoreType("EUR", lambda text: money.parse_money(text, allow_negative=True))
 DATA = CoreType("AMOUNT", _given(units.parse_data))
 DATA_USED = CoreType("AMOUNT", lambda text: units.parse_data(text, allow_unlimited=False))
@@ -114,7 +133,7 @@ def json_option(function: Callable) -> Callable:
 
 LINE_FIELDS = (
     ("operator", "--operator", OPERATOR, "Operator."),
-    ("offer", "--offer", str, "Offer name, e.g. 'Kena 7.99 Flash'."),
+    ("offer", "--offer", FREE_TEXT, "Offer name, e.g. 'Kena 7.99 Flash'."),
     ("price", "--price", MONEY, "Monthly price in euros, e.g. 7.99."),
     ("renewal_day", "--renewal-day", RENEWAL_DAY, "Day of the month the offer renews (1-31)."),
     ("data", "--data", DATA, "Included data: 800MB, 100GB, 1,5GB or unlimited."),

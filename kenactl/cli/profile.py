@@ -8,8 +8,17 @@ from pathlib import Path
 import click
 
 from kenactl.cli import App, pass_app
+from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import LINE_FIELDS, allowance, line_field_options
-from kenactl.core.model import ALLOWANCE_KINDS, DEFAULT_LINE_NAME, Allowances, Line, check_line_name, new_profile
+from kenactl.core.model import (
+    ALLOWANCE_KINDS,
+    DEFAULT_LINE_NAME,
+    Allowances,
+    Line,
+    Profile,
+    check_line_name,
+    new_profile,
+)
 from kenactl.errors import InputError, ProfileError
 from kenactl.i18n import _
 
@@ -50,9 +59,10 @@ def with_first_observation(line: Line, now) -> Line:
 @line_field_options
 @click.option("--line", "line_name", default=DEFAULT_LINE_NAME, show_default=True, metavar="NAME",
               help="Name of the first line.")
-@click.option("--force", is_flag=True, help="Replace an existing profile.")
+@click.option("--force", is_flag=True, help="Replace an existing profile (asks first on a terminal).")
+@yes_option
 @pass_app
-def init(app: App, line_name: str, force: bool, **values) -> None:
+def init(app: App, line_name: str, force: bool, assume_yes: bool, **values) -> None:
     """Create the profile with its first line.
 
     Missing values are asked for on a terminal; in scripts every value must be given.
@@ -64,6 +74,9 @@ def init(app: App, line_name: str, force: bool, **values) -> None:
     if app.path.exists() and not force:
         raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=app.path))
     line = with_first_observation(build_line(line_name, values, command="init"), app.now)
+    if force and app.path.exists():
+        confirm(_("Replace the profile at {path}? (the current one is kept as the backup)").format(path=app.path),
+                assume_yes)
     store.create(app.path, new_profile(line), app.now, force=force)
     click.echo(_("Created {path} with line {name}.").format(path=app.path, name=repr(line_name)))
 
@@ -95,64 +108,124 @@ def profile_show(app: App) -> None:
 @pass_app
 def profile_validate(app: App) -> None:
     """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
+    loaded = app.load()
+    check_options(app, loaded, app.path)
+    click.echo(_("{path}: OK, {count} line(s): {names} (default {default})").format(
+        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
+
+
+def check_options(app: App, loaded: Profile, origin: Path | str) -> None:
+    """Each line's stored options against its operator's data (the user's operator files first)."""
     from kenactl.knowledge import operators
     from kenactl.errors import KenactlError
 
-    loaded = app.load()
     folder = app.operator_folder
     for name, line in loaded.lines.items():
         try:
             operators.load(line.operator, folder).check_options(line.options)
         except KenactlError as error:
-            raise ProfileError(f"{app.path}: lines.{name}.options: {error.message}") from None
-    click.echo(_("{path}: OK, {count} line(s): {names} (default {default})").format(
-        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
+            raise ProfileError(f"{origin}: lines.{name}.options: {error.message}") from None
 
 
 @profile.command("edit")
 @pass_app
 def profile_edit(app: App) -> None:
-    """Edit the profile in $EDITOR; it is replaced only if the edited copy validates."""
-    import errno
-    import shlex
-    import subprocess
+    """Edit the profile in $EDITOR, like visudo: it is replaced only if the edited copy passes the checks of
+    'profile validate'. On a failure a terminal offers to edit again; otherwise the copy is kept and named.
+
+    kenactl rewrites the profile on every change: comments and layout you add are not kept.
+    """
+    import shutil
     import tempfile
 
     from kenactl import store
+    from kenactl.errors import KenactlError
 
     original = store.read_text(app.path)
+    command = _editor_command()
+    folder = Path(tempfile.mkdtemp(prefix="kenactl-edit-"))
+    copy = folder / "profile.toml"
+    copy.write_text(original, encoding="utf-8")
+    if sys.stdin.isatty():
+        click.echo(_("Note: kenactl rewrites the profile on every change; comments and layout are not kept."),
+                   err=True)
+    while True:
+        try:
+            status = _run_editor(command, copy)
+        except KenactlError:
+            shutil.rmtree(folder, ignore_errors=True)  # the editor did not run: the copy is the original
+            raise
+        try:
+            edited = _saved_copy(command, status, copy)
+            if edited == original:
+                click.echo(_("No changes."))
+                break
+            check_options(app, store.parse(edited, _("edited profile"), app.path), _("edited profile"))
+            with store.locked(app.path):
+                if store.read_text(app.path) != original:
+                    raise ProfileError(_("the profile changed while you were editing"))
+                store.write_atomic(app.path, edited.encode("utf-8"), backup=True)
+            click.echo(_("Saved {path}.").format(path=app.path))
+            break
+        except KenactlError as error:
+            _reopen_or_stop(error.message, copy)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _editor_command() -> list[str]:
+    import shlex
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.TemporaryDirectory(prefix="kenactl-edit-") as folder:
-        copy = Path(folder) / "profile.toml"
-        copy.write_text(original, encoding="utf-8")
-        try:
-            status = subprocess.call([*shlex.split(editor), str(copy)])
-        except OSError as error:
-            raise InputError(None, _("cannot start editor {editor}: {error}").format(
-                editor=repr(editor), error=error.strerror or error)) from None
-        if status != 0:
-            raise InputError(None, _("editor {editor} exited with status {status}; profile unchanged").format(
-                editor=repr(editor), status=status))
-        try:
-            if not copy.is_file():  # the editor removed it
-                raise ProfileError(_("cannot read profile {path}: {error}").format(
-                    path=copy, error=os.strerror(errno.ENOENT)))
-            edited = store.read_text(copy)
-        except ProfileError as error:  # also a copy saved in another encoding than UTF-8
-            raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
-        if edited == original:
-            click.echo(_("No changes."))
-            return
-        try:
-            store.parse(edited, "edited profile", app.path)
-        except ProfileError as error:
-            raise ProfileError(_("{error}; profile unchanged").format(error=error.message)) from None
-        with store.locked(app.path):
-            if store.read_text(app.path) != original:
-                raise ProfileError(_("the profile changed while you were editing; profile unchanged, "
-                                     "run 'kenactl profile edit' again"))
-            store.write_atomic(app.path, edited.encode("utf-8"), backup=True)
-    click.echo(_("Saved {path}.").format(path=app.path))
+    try:
+        command = shlex.split(editor)
+    except ValueError as error:  # e.g. EDITOR="'vim": an unclosed quote
+        raise InputError(None, _("editor {editor} is not a command line: {error}").format(
+            editor=repr(editor), error=error)) from None
+    if not command:
+        raise InputError(None, _("editor {editor} is not a command line: {error}").format(
+            editor=repr(editor), error=_("it is empty")))
+    return command
+
+
+def _run_editor(command: list[str], copy: Path) -> int:
+    """Run the editor on ``copy``; its exit status."""
+    import subprocess
+
+    try:
+        return subprocess.call([*command, str(copy)])
+    except OSError as error:
+        raise InputError(None, _("cannot start editor {editor}: {error}").format(
+            editor=repr(" ".join(command)), error=error.strerror or error)) from None
+
+
+def _saved_copy(command: list[str], status: int, copy: Path) -> str:
+    """What the editor saved (a UTF-8 byte order mark dropped), or a ``ProfileError``."""
+    from kenactl import store
+
+    editor = " ".join(command)
+    if status != 0:
+        raise ProfileError(_("editor {editor} exited with status {status}").format(editor=repr(editor), status=status))
+    if not copy.is_file():  # the editor removed it
+        raise ProfileError(_("cannot read profile {path}: {error}").format(path=copy, error=os.strerror(2)))
+    return store.read_text(copy)  # also refuses a copy saved in another encoding than UTF-8
+
+
+def _reopen_or_stop(message: str, copy: Path) -> None:
+    """After a failed edit: return to reopen the editor (asked on a terminal), else raise naming the kept copy."""
+    import shutil
+
+    if not copy.is_file():
+        raise ProfileError(_("{error}; profile unchanged").format(error=message))
+    if not sys.stdin.isatty():
+        raise ProfileError(_("{error}; profile unchanged, your edited copy is kept at {copy}").format(
+            error=message, copy=copy))
+    click.echo(_("{error}; profile unchanged.").format(error=message), err=True)
+    answer = click.prompt(_("What now? (e)dit again, (x) exit without saving"), type=click.Choice(["e", "x"]),
+                          show_choices=False)
+    if answer == "e":
+        return
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    raise ProfileError(_("edit abandoned; profile unchanged"))
 
 
 COMMANDS = (init, profile)

@@ -3,6 +3,7 @@
 import click
 
 from kenactl.cli import App, pass_app
+from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import json_option, line_option
 from kenactl.core.model import Profile
 
@@ -32,14 +33,20 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 
 @restart.command("apply", short_help="Record a Restart (refused, exit 1, if not allowed).")
 @line_option
+@yes_option
 @pass_app
-def restart_apply(app: App, line_name: str | None) -> None:
-    """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1)."""
+def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
+    """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
     from kenactl.core import dates
-    from kenactl.core.restart import SOURCE, apply_restart
+    from kenactl.core.restart import SOURCE, apply_restart, check_restart
     from kenactl.i18n import _, day, moment, money
 
     from dataclasses import replace
+
+    shown = _derived(app, line_name)
+    if check_restart(shown, app.now).eligible:  # a refused Restart is refused without a question
+        confirm(_("Record a Kena Restart of line {line} now ({price} charged, renewal day moved)?").format(
+            line=repr(shown.name), price=money(shown.price)), assume_yes)
 
     from kenactl.core.model import HistoryEntry
 

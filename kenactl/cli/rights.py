@@ -5,7 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import DATE, MONEY, all_lines_option, json_option, line_option
+from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
 
 CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.knowledge.charters.CHARTER_IDS (tested)
@@ -57,7 +57,7 @@ def complaint() -> None:
 
 @complaint.command("add")
 @click.option("--date", "filed", type=DATE, metavar="DATE", help="When the operator received it (default: today).")
-@click.option("--subject", default="", help="What it is about.")
+@click.option("--subject", default="", type=FREE_TEXT, help="What it is about.")
 @line_option
 @json_option
 @pass_app

@@ -16,7 +16,7 @@ from kenactl.text import Msg
 
 ROME = ZoneInfo("Europe/Rome")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|w)\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d{1,5})\s*(d|h|m|w)\s*$", re.IGNORECASE)
 _DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
 YEARS = (1900, 2999)
 

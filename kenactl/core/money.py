@@ -9,6 +9,7 @@ from kenactl.text import Money, Msg
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 LIMIT = Decimal(10**9)
+TOPUP_LIMIT = Decimal("1000.00")  # kenactl's own bound on one top-up (no operator rule): catches 100000 for 100
 _MONEY = re.compile(r"^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _TOO_PRECISE = re.compile(r"^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 
@@ -48,6 +49,18 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
         raise InputError(field, Msg("{amount} is negative; it must be 0 or more",
             amount=Money(value)))
     return value.quantize(CENT)
+
+
+def parse_positive(text: str, *, field: str = "amount", limit: Decimal | None = None) -> Decimal:
+    """An amount that must be more than zero (a top-up, a charge) and, with ``limit``, at most ``limit``."""
+    value = parse_money(text, field=field, allow_negative=True)
+    if value <= 0:
+        raise InputError(field, Msg("the amount must be positive (more than {zero}), not {amount}",
+            zero=Money(ZERO), amount=Money(value)))
+    if limit is not None and value > limit:
+        raise InputError(field, Msg("{amount} is more than {limit}, the most kenactl accepts for one top-up",
+            amount=Money(value), limit=Money(limit)))
+    return value
 
 
 def _check_size(value: Decimal, field: str) -> None:

@@ -168,7 +168,8 @@ def require_feature(feature: str, line_name: str, operator_id: str, operators: I
     if any(operator.id == operator_id and feature in operator.features for operator in known):
         return
     offered = " / ".join(operator.name for operator in known if feature in operator.features)
-    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=operator_id,
+    shown = next((operator.name for operator in known if operator.id == operator_id), operator_id)
+    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=shown,
                                offered=offered or Msg("none")))
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from kenactl.core import charges, dates, restart, rights, validity, workdays
 from kenactl.core.charter import Charter
+from kenactl.core.lines import offer_with_price
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
 from kenactl.core.operator import ValidityRule
@@ -192,11 +193,12 @@ def _renewal(line: Line, now: datetime, moment: datetime, period: str, sequence:
                     paid=paid, missing=Money(missing))
     if missing:
         summary = Msg("Renewal {line}: {offer}, {price} (credit short)", **values)
-        headline = Msg("{line}: renewal {when}, {offer} {price}: credit {credit}, top up at least {missing}",
-                       **values)
+        headline = Msg("{line}: renewal {when}, {offer}: credit {credit}, top up at least {missing}",
+                       **{**values, "offer": offer_with_price(line)})
     else:
         summary = Msg("Renewal {line}: {offer}, {price}", **values)
-        headline = Msg("{line}: renewal {when}, {offer} {price}: credit {credit} covers it", **values)
+        headline = Msg("{line}: renewal {when}, {offer}: credit {credit} covers it",
+                       **{**values, "offer": offer_with_price(line)})
     description = Msg("Line {line} ({operator}): {offer} renews on {when} for {price}.\n{credit}: {cover}.",
                       line=line.name, operator=line.operator, offer=line.offer, when=moment,
                       price=Money(line.price), credit=_credit_text(line, now), cover=cover)

@@ -30,8 +30,8 @@ SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 202
 CONSECUTIVE_READING = N_("the sources do not define \"2 volte consecutive\"; kenactl reads it as two Restarts "
                          "with no scheduled renewal between them")
 CHECK_LABELS = {"usage": N_("usage"), "credit": N_("credit"), "cooldown": N_("cooldown"),
-                "renewal_window": N_("renewal_window"), "consecutive": N_("consecutive"),
-                "offer_change": N_("offer_change")}
+                "renewal_window": N_("48 h before the renewal"), "consecutive": N_("consecutive"),
+                "offer_change": N_("offer change")}
 KIND_NAMES = {"data": N_("data"), "minutes": N_("minutes"), "sms": N_("sms")}
 
 
@@ -57,7 +57,7 @@ def amount(kind: str, value: int) -> Msg:
 
 
 def label(check_id: str) -> Msg:
-    """The name of a check for people (the id in English)."""
+    """The name of a check for people (the JSON keeps the id)."""
     return Msg(CHECK_LABELS[check_id])
 
 

@@ -5,6 +5,7 @@ default) naming ``file: table.key`` (the file when ``origin`` is given; the prof
 own) and what was expected, so a hand-edited file can be fixed from the message alone.
 """
 
+import json
 from collections.abc import Collection
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -99,6 +100,16 @@ class Fields:
                 field=self.name(key), value=value.isoformat(), first=low, last=high))
         return value
 
+    def time_of_day(self, key: str, default: str) -> time:
+        """A time of day in whole minutes: TOML's own time (``00:30:00``) or text (``"00:30"``)."""
+        value = self.typed(key, (str, time), N_("a time such as 00:30"), default)
+        if isinstance(value, str):
+            return self.convert(key, lambda: dates.parse_time_of_day(value))
+        if value.second or value.microsecond:
+            self.fail(_("{field}: {value} is not a whole minute (write HH:MM, e.g. 00:30)").format(
+                field=self.name(key), value=toml_value(value)))
+        return value
+
     def moment(self, key: str, default: Any = ...) -> datetime | None:
         value = self.typed(key, datetime, N_("a date-time such as 2027-01-15T09:30:00+01:00"), default)
         if value is None:
@@ -128,7 +139,18 @@ class Fields:
 
 
 def kind_of(value: Any) -> str:
-    """What a TOML value is, for messages: ``text '1'``, ``a table``."""
-    shown = repr(value) if not isinstance(value, (dict, list)) else ""
+    """What a TOML value is and how it was written, for messages: ``text "1"``, ``a date 2026-11-12``, ``a table``."""
+    shown = toml_value(value) if not isinstance(value, (dict, list)) else ""
     name = KIND_NAMES.get(type(value))
     return f"{type(value).__name__ if name is None else _(name)} {shown}".strip()
+
+
+def toml_value(value: Any) -> str:
+    """A scalar as TOML writes it: ``"7,99"``, ``100.0``, ``true``, ``2026-11-12``, ``00:30:00``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string
+    if isinstance(value, (date, time)):  # a datetime is a date too
+        return value.isoformat()
+    return str(value)

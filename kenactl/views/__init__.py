@@ -68,3 +68,10 @@ def percent_number(value: Decimal | None) -> float | None:
 def iso(moment: datetime | None) -> str | None:
     """ISO 8601 date-time with offset, or None."""
     return None if moment is None else dates.isoformat(moment)
+
+
+def hint(command: str, arguments: str, line: str, is_default: bool) -> str:
+    """A command to type: ``kenactl usage set --data 3GB``, with ``--line NAME`` unless ``line`` is the
+    default one, so that following the hint writes to the line it is about."""
+    chosen = "" if is_default else f" --line {line}"
+    return f"kenactl {command}{chosen} {arguments}"

@@ -9,7 +9,7 @@ from kenactl.core.money import format_money
 from kenactl.i18n import _, money
 from kenactl.text import N_
 from kenactl.render import Fields, Note, Section, Table, emit
-from kenactl.views import human_date, human_moment
+from kenactl.views import hint, human_date, human_moment
 
 STATES = {"paid": N_("paid"), "due": N_("due"), "upcoming": N_("upcoming")}
 # One msgid for the whole header: its "due" (a date) and the state "due" read differently in Italian.
@@ -39,8 +39,8 @@ def charges_json(line: Line, now: datetime) -> dict[str, Any]:
     }
 
 
-def show_charges(line: Line, now: datetime, *, as_json: bool) -> None:
-    """Print the pending charges of ``line`` at ``now``."""
+def show_charges(line: Line, now: datetime, *, as_json: bool, is_default: bool = True) -> None:
+    """Print the pending charges of ``line`` at ``now`` (hints name the line unless ``is_default``)."""
     today = dates.in_rome(now).date()
     renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     blocks: list[Any] = [Fields([
@@ -55,6 +55,7 @@ def show_charges(line: Line, now: datetime, *, as_json: bool) -> None:
                 for number, charge in enumerate(line.charges, 1) for item in charges.schedule(charge, today)]
         blocks.append(Table(_(HEADERS).split("|"), rows, title=_("Instalments")))
     else:
-        blocks.append(Note(_("No pending charges; add one with: kenactl charges add \"late fees\" 1.98"), "dim"))
+        blocks.append(Note(_("No pending charges; add one with: {command}").format(
+            command=hint("charges add", f'"{_("late fees")}" 1.98', line.name, is_default)), "dim"))
     emit([Section(_("line {name}: pending charges").format(name=line.name), blocks)], charges_json(line, now),
          as_json=as_json)

@@ -10,7 +10,7 @@ from kenactl.core.status import AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
 from kenactl.text import N_
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
-from kenactl.views import amount, days_from_now, human_moment, iso, kind_name, per_day, percent_number
+from kenactl.views import amount, days_from_now, hint, human_moment, iso, kind_name, per_day, percent_number
 
 RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind
     "data": N_("At this pace the data runs out on {moment}, before the renewal."),
@@ -19,11 +19,11 @@ RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind
 }
 STALE = {  # the pace from an old reading puts the run-out in the past
     "data": N_("The data reading of {moment} is stale: at that pace the data would have run out by now. "
-               "Record the current usage: kenactl usage set --data …"),
+               "Record the current usage: {command}"),
     "minutes": N_("The minutes reading of {moment} is stale: at that pace the minutes would have run out by now. "
-                  "Record the current usage: kenactl usage set --minutes …"),
+                  "Record the current usage: {command}"),
     "sms": N_("The sms reading of {moment} is stale: at that pace the sms would have run out by now. "
-              "Record the current usage: kenactl usage set --sms …"),
+              "Record the current usage: {command}"),
 }
 
 
@@ -106,14 +106,16 @@ def status_blocks(report: LineStatus) -> list[Any]:
         blocks.append(Note(_("Credit: {basis}.").format(basis=state.basis), "dim"))
     blocks.extend(_bar(item) for item in report.allowances)
     if report.usage_recorded_at is None:
-        blocks.append(Note(_("No usage recorded in this period; record it with: kenactl usage set --data 3GB"), "dim"))
+        blocks.append(Note(_("No usage recorded in this period; record it with: {command}").format(
+            command=hint("usage set", "--data 3GB", line.name, report.is_default)), "dim"))
     else:
         blocks.append(Note(_("Usage as of {moment}.").format(moment=human_moment(report.usage_recorded_at)), "dim"))
     for item in report.allowances:
         if item.runs_out_at is not None:
             blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
         elif item.reading_stale:
-            blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at)), "warn"))
+            blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at), command=hint(
+                "usage set", f"--{item.kind} …", line.name, report.is_default)), "warn"))
     if state is not None and not state.offer_usable:
         blocks.append(Note(_waiting_text(state), "bad"))
     elif report.min_topup > report.shortfall:
@@ -157,6 +159,8 @@ def _bar(item: AllowanceStatus) -> Bar:
     used = amount(item.kind, item.used)
     if item.included is None:
         return Bar(kind_name(item.kind), None, _("{used} used of unlimited").format(used=used))
+    if item.included == 0:  # nothing to use up: an empty bar, not a full one
+        return Bar(kind_name(item.kind), Decimal(0), _("none included ({used} used)").format(used=used))
     values = {"percent": number(f"{percent_number(item.percent):g}"), "used": used,
               "included": amount(item.kind, item.included)}
     if item.daily_budget is not None and item.remaining:

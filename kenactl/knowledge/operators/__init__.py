@@ -7,9 +7,7 @@ each call reads only the files it needs.
 """
 
 import re
-import tomllib
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +112,12 @@ def translatable_texts() -> list[tuple[str, str]]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) from None
+    from kenactl.safety import TomlLimitError, load_toml, read_capped
+
+    try:  # capped in size, nesting and numbers (tomllib itself would recurse or convert without limit)
+        return load_toml(read_capped(path, 256 * 1024), check_text=False)
+    except TomlLimitError as error:
+        raise ProfileError(f"{path}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(_("{path}: cannot read: {error}").format(
             path=path, error=getattr(error, "strerror", None) or error)) from None
@@ -181,14 +181,23 @@ def _fact(fields) -> Fact:
 
 
 def _template(fields, key: str) -> str:
+    """A text with bare placeholders only: no format spec, conversion, attribute or index (a spec such as
+    ``{credit:>100000000}`` would print hundreds of megabytes)."""
+    import string
+
+    fields_allowed = ("credit", "credit_after", "shortfall", "price")
     text = fields.text(key)
     try:
-        text.format(credit="", credit_after="", shortfall="", price="")
-    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
+        wrong = next((f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                      for _literal, name, spec, conversion in string.Formatter().parse(text)
+                      if name is not None and (name not in fields_allowed or spec or conversion)), None)
+    except ValueError as error:  # an unmatched brace
+        wrong = str(error)
+    if wrong is not None:
         raise ProfileError(_("{field}: bad placeholder {error}; use {credit}, {credit_after}, {shortfall} or "
-                             "{price}").format(field=fields.name(key), error=error, credit="{credit}",
+                             "{price}").format(field=fields.name(key), error=wrong, credit="{credit}",
                                                credit_after="{credit_after}", shortfall="{shortfall}",
-                                               price="{price}")) from None
+                                               price="{price}"))
     return text
 
 

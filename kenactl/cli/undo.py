@@ -1,0 +1,40 @@
+"""``kenactl undo``: go back to the profile as it was before the last change (``profile.toml.bak``)."""
+
+import difflib
+
+import click
+
+from kenactl.cli import App, pass_app
+from kenactl.i18n import _
+
+SHOWN_LINES = 12
+
+
+@click.command()
+@pass_app
+def undo(app: App) -> None:
+    """Restore the profile as it was before the last change, and say what changed back.
+
+    The current profile becomes the backup, so a second undo redoes the change: nothing is lost.
+    """
+    from kenactl import store
+    from kenactl.safety import printable
+
+    undone, restored = store.swap_with_backup(app.path)
+    changes = [line for line in difflib.unified_diff(undone.splitlines(), restored.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))
+               and line[1:].strip() and not line[1:].startswith("updated_at")]
+    click.echo(_("Restored {path} as it was before the last change.").format(path=app.path))
+    if changes:
+        click.echo(_("What changed back (- gone now, + back again):"))
+    else:
+        click.echo(_("It differs only in the time of the change."))
+    for line in changes[:SHOWN_LINES]:
+        click.echo(f"  {printable(line)}")
+    if len(changes) > SHOWN_LINES:
+        click.echo(_("  … and {count} more changed lines ('kenactl profile show' prints the whole file)").format(
+            count=len(changes) - SHOWN_LINES))
+    click.echo(_("Run 'kenactl undo' again to redo it."))
+
+
+COMMANDS = (undo,)

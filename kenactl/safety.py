@@ -1,0 +1,142 @@
+"""Defences against hostile text and hostile files: one check for free text, one TOML reader with limits.
+
+Free text (offers, charge descriptions, complaint subjects) is refused when it holds control
+characters, both on the command line and in the profile, by ``check_free_text``. What reaches the
+screen anyway (e.g. from a user's operator file) is made visible by ``printable``. ``load_toml`` reads
+TOML with caps on size, nesting and numbers, so that no file can make kenactl crash or run out of
+memory; its errors are ``ValueError`` subclasses the callers turn into their own messages.
+"""
+
+import re
+import stat
+import tomllib
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kenactl.text import Msg
+from kenactl.errors import InputError
+from kenactl.i18n import _
+
+MAX_TEXT = 500
+"""The longest free text accepted (characters)."""
+MAX_DEPTH = 20
+"""The deepest nesting of tables and lists a profile or an operator file may have."""
+MAX_INTEGER = 10**18
+MAX_EXPONENT = 30
+"""Decimals are refused when their magnitude is beyond 10**30 (or below 10**-30)."""
+_INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def read_capped(path: Path, limit: int) -> str:
+    """The UTF-8 text of the file ``path``, refused (``TomlLimitError``) beyond ``limit`` bytes.
+
+    A file that is not a regular one (a FIFO, a device) is refused before it is opened; ``OSError``
+    and ``UnicodeDecodeError`` pass through.
+    """
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+        raise TomlLimitError(_("not a regular file"))
+    if status.st_size > limit:
+        raise TomlLimitError(_("the file is larger than {limit} bytes").format(limit=limit))
+    return path.read_text(encoding="utf-8")
+
+
+class TomlLimitError(ValueError):
+    """A TOML text beyond kenactl's limits, or not TOML at all; ``str()`` is the (translated) reason."""
+
+
+def control_character(text: str) -> str | None:
+    """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or a lone
+    surrogate (what an argument that is not UTF-8 becomes), or None."""
+    for character in text:
+        if _hidden(character):
+            return character
+    return None
+
+
+def _hidden(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Cs") or character in _INVISIBLE
+
+
+def describe(character: str) -> str:
+    """``U+001B`` with the character's name when it has one: how messages name a refused character."""
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
+
+
+def check_free_text(text: str, *, field: str) -> str:
+    """``text`` if it is acceptable free text, else an ``InputError`` naming ``field`` and the problem."""
+    found = control_character(text)
+    if found is not None:
+        raise InputError(field, Msg("control character {character} is not allowed in text",
+                                    character=describe(found)))
+    if len(text) > MAX_TEXT:
+        raise InputError(field, Msg("text of {length} characters is too long (at most {limit})",
+                                    length=len(text), limit=MAX_TEXT))
+    return text
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), so none reaches a terminal."""
+    if control_character(text) is None:
+        return text
+    return "".join(character.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   if _hidden(character) else character for character in text)
+
+
+def load_toml(text: str, *, check_text: bool = True, structured: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Parse TOML (floats as Decimal) within kenactl's limits; ``TomlLimitError`` says what is wrong.
+
+    With ``check_text`` every key and string must be acceptable free text (``check_free_text``), except
+    strings under a key of ``structured``: data whose reader parses every character strictly.
+    """
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise TomlLimitError(_("not valid TOML: {error}").format(error=error)) from None
+    except (ValueError, RecursionError):  # an integer of more than 4300 digits, a pathological nesting
+        raise TomlLimitError(_("a number or a nesting in the file is too large to read")) from None
+    _check_values(document, check_text, structured)
+    return document
+
+
+def _check_values(document: dict[str, Any], check_text: bool, structured: frozenset[str]) -> None:
+    """Walk the parsed document (without recursion): depth, key and string text, number sizes."""
+    pending: list[tuple[str, Any, int]] = [("", document, 0)]
+    while pending:
+        where, value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise TomlLimitError(_("{field}: nested more than {limit} levels deep").format(
+                field=where, limit=MAX_DEPTH))
+        if isinstance(value, dict):
+            for key, item in value.items():
+                field = f"{where}.{_shown_key(key)}" if where else _shown_key(key)
+                if check_text:
+                    _checked(key, field)
+                pending.append((field, item, depth + 1))
+        elif isinstance(value, list):
+            pending.extend((f"{where}[{index}]", item, depth + 1) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            if check_text and where.rpartition(".")[2] not in structured:
+                _checked(value, where)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                raise TomlLimitError(_("{field}: the number is too large").format(field=where))
+        elif isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > MAX_EXPONENT:
+            raise TomlLimitError(_("{field}: the number is too large or too small").format(field=where))
+
+
+def _checked(text: str, field: str) -> None:
+    try:
+        check_free_text(text, field=field)
+    except InputError as error:
+        raise TomlLimitError(error.message) from None
+
+
+def _shown_key(key: str) -> str:
+    """A key as a field path shows it: bare when it is a simple name, else quoted with escapes."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
