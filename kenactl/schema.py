@@ -171,13 +171,13 @@ def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     if payment not in PAYMENTS:
         raise ProfileError(_("{field}: {value} is not one of {known}").format(
             field=fields.name("payment"), value=repr(payment), known=", ".join(PAYMENTS)))
-    renewal_time = fields.text("renewal_time", "00:00")
+    renewal_time = fields.time_of_day("renewal_time", "00:00")
     options = fields.table_at("options")
     for key in options.table:
         options.text(key)
     return Line(name=name, operator=operator, offer=fields.text("offer"),
                 price=fields.money("price"), renewal_day=fields.integer("renewal_day", 1, 31),
-                renewal_time=fields.convert("renewal_time", lambda: dates.parse_time_of_day(renewal_time)),
+                renewal_time=renewal_time,
                 included=_allowances(fields.table_at("included")), credit=money.ZERO, options=dict(options.table),
                 pending_offer_change=fields.flag("pending_offer_change", False), payment=payment)
 
@@ -232,7 +232,7 @@ def _setting_value(row: _Row, key: str) -> Any:
     if key == "renewal_day":
         return probe.integer(key, 1, 31)
     if key == "renewal_time":
-        return probe.convert(key, lambda: dates.parse_time_of_day(probe.text(key)))
+        return probe.time_of_day(key, "00:00")
     if key == "pending_offer_change":
         return probe.flag(key, False)
     if key == "options":
