@@ -43,7 +43,7 @@ PROFILE_EDITS = {
     "5001-digit renewal day": ("renewal_day = 15", f"renewal_day = {HUGE}", "too large to read"),
     "5001-digit sms as text": ("sms = 100", f'sms = "{HUGE[:400]}"', "lines.main.included.sms"),
     "3000-level nesting": ("[lines.main]", "x = " + "[" * 3000 + "]" * 3000 + "\n[lines.main]", "too large to read"),
-    "credit = 1e999999999999": ("credit = 10.00", "credit = 1e999999999999", "lines.main.credit: the number"),
+    "credit = 1e999999999999": ("10.00,", "1e999999999999,", "lines.main.observations[0][1]: the number"),  # observed
     "integer beyond 10**18": ("renewal_day = 15", f"renewal_day = {'9' * 30}", "lines.main.renewal_day: the number"),
 }
 
