@@ -33,10 +33,10 @@ class App:
 
     @cached_property
     def now(self) -> datetime:
-        """``--at`` if given, else the current moment, in Europe/Rome."""
+        """``--at`` if given, else the current moment to the second (as facts are stored), in Europe/Rome."""
         from kenactl.core.dates import ROME
 
-        return self.at or datetime.now(ROME)
+        return self.at or datetime.now(ROME).replace(microsecond=0)
 
     def load(self) -> Profile:
         from kenactl import store
@@ -189,7 +189,7 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
-    "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
+    "status": "status", "history": "history", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
     "export": "export", "remind": "remind", "completion": "completion",
 }
 """Each top-level command and the ``kenactl.cli`` module defining it, in help order (imported on use)."""

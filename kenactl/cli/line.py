@@ -99,7 +99,7 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
 
             operator = operators.load(fields.get("operator", current.operator), operators.user_folder(app.path))
             fields["options"] = updated_options(operator, current.options, option_pairs)
-        from kenactl.core.ledger import record_changes
+        from kenactl.core.line_facts import record_changes
         from kenactl.core.model import Observation
 
         if "credit" in fields:  # the credit is an observation, not a setting

@@ -42,7 +42,7 @@ def restart_apply(app: App, line_name: str | None) -> None:
     from kenactl.core.model import HistoryEntry
 
     def change(profile: Profile) -> Profile:
-        from kenactl.core.ledger import dated
+        from kenactl.core.line_facts import dated
 
         stored = dated(profile.line(line_name), app.now)
         later = [entry.at for entry in stored.history if dates.instant(entry.at) > dates.instant(app.now)]

@@ -5,9 +5,10 @@ the outcome id is ``short_credit.outcome`` and the fees are the file's ``timelin
 cost). Every value carries its ``Fact`` (source, as-of date, status).
 """
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
-from kenactl.core.rules import Event, Fact
+if TYPE_CHECKING:  # the status path never imports the operator model
+    from kenactl.core.rules import Event, Fact
 
 CREDIT_EFFECTS = ("untouched", "minus-price", "to-zero-rest-owed")
 TOPUP_EFFECTS = ("renews", "unblocks")
@@ -15,8 +16,7 @@ DAY_EFFECTS = ("moves", "stays", "unknown")
 FEE_SOURCES = ("timeline", "none")
 
 
-@dataclass(frozen=True)
-class RenewalRule:
+class RenewalRule(NamedTuple):
     """One operator's rule for a renewal the credit does not cover.
 
     ``credit``: ``untouched`` (suspended / not renewed), ``minus-price`` (renewed into negative credit) or
@@ -34,17 +34,17 @@ class RenewalRule:
     usable: bool
     topup: str
     day: str
-    fees: tuple[Event, ...]
-    auto_renews: dict[str, frozenset[str]] = field(default_factory=dict)
-    defaults: dict[str, str] = field(default_factory=dict)  # the operator's option defaults
-    facts: dict[str, Fact] = field(default_factory=dict)
+    fees: "tuple[Event, ...]"
+    auto_renews: dict[str, frozenset[str]]
+    defaults: dict[str, str]  # the operator's option defaults
+    facts: "dict[str, Fact]"
 
     def pays_itself(self, options: dict[str, str]) -> bool:
         """Whether an option of the line (an automatic top-up) pays every renewal."""
         chosen = {**self.defaults, **options}
         return any(chosen.get(key) in values for key, values in self.auto_renews.items())
 
-    def fees_for(self, options: dict[str, str]) -> tuple[Event, ...]:
+    def fees_for(self, options: dict[str, str]) -> "tuple[Event, ...]":
         """The fees that apply under the line's ``options`` (the operator's defaults fill the rest)."""
         chosen = {**self.defaults, **options}
         return tuple(sorted((fee for fee in self.fees if fee.when.holds(chosen)), key=lambda fee: fee.day))
