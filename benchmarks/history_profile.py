@@ -2,8 +2,10 @@
 
     python benchmarks/history_profile.py OUT.toml [--months 24] [--readings 30]
 
-With ``--months 0`` the lines are created the day before the end moment and have no history.
-Every month of history has ``--readings`` usage readings, a top-up and a credit observation per line.
+Every month has ``--readings`` usage readings, a top-up and a credit observation per line. With
+``--months 0`` the lines have no history: they are created 30 days before the end moment and hold
+only that last month (the current period's readings, one top-up and one observation), so that the
+two profiles show the same state and differ only by the past.
 """
 
 import argparse
@@ -22,8 +24,9 @@ LINES = (("main", "kena", "5.99", 31), ("mamma", "tim", "9.99", 5), ("luca", "vo
 
 
 def household(months: int, readings: int) -> Profile:
-    """The five lines; ``months`` of history ending at ``END`` (0: created the day before)."""
+    """The five lines; ``months`` of history before the last month, which every profile has."""
     lines = {}
+    months += 1
     for name, operator, price, day in LINES:
         start = add_elapsed(END, -timedelta(days=30 * months + 1))
         line = Line(name=name, operator=operator, offer=f"{operator} offer", price=Decimal(price), renewal_day=day,

@@ -360,9 +360,13 @@ def _amount_rows(items) -> str:
 
 def _readings(fields: _Fields) -> "Readings":
     """The usage readings: one per line, ``moment data-MB minutes SMS`` (UTC to the second), oldest first."""
-    from kenactl.core.readings import Readings, bad_line
+    from kenactl.core.readings import Readings, bad_line, valid_block
 
-    rows = [row.strip() for row in fields.text("readings", "").splitlines() if row.strip()]
+    text = fields.text("readings", "")
+    block = text[1:] if text.startswith("\n") else text
+    if valid_block(block):  # the usual case, checked in one pass
+        return Readings(block.splitlines())
+    rows = [row.strip() for row in text.splitlines() if row.strip()]
     number = bad_line(rows)
     if number is not None:
         raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and three "

@@ -25,10 +25,11 @@ def current_period(line: Line, now: datetime) -> Period:
     """The period that contains ``now`` for ``line``."""
     end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
-    restarts = [entry.at for entry in line.history  # a derived line's history also has its renewals
-                if entry.kind in ("restart", "renewal") and dates.instant(entry.at) <= dates.instant(now)]
-    if restarts and dates.instant(max(restarts, key=dates.instant)) > dates.instant(start):
-        start = max(restarts, key=dates.instant)
+    moment = dates.instant(now)
+    # the history is oldest first; a derived line's history also has its renewals
+    latest = next((entry.at for entry in reversed(line.history) if dates.instant(entry.at) <= moment), None)
+    if latest is not None and dates.instant(latest) > dates.instant(start):
+        start = latest
     return Period(start=start, end=end)
 
 

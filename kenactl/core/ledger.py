@@ -27,7 +27,7 @@ from kenactl.text import Money, Msg
 if TYPE_CHECKING:
     from kenactl.core.rules import Event
 
-__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "view"]
+__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods", "view"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
 
 
@@ -87,10 +87,9 @@ def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | Non
         _advance(run, at)
         _apply(run, line, kind, item, at)
     _advance(run, moment)
-    _place_readings(run, readings)
     if undated:
         run.as_of = None
-    return _state(run, line, moment)
+    return _state(run, line, moment, readings)
 
 
 def _readings_until(usage, moment: datetime):
@@ -120,6 +119,21 @@ def _place_readings(run: _Run, readings) -> None:
             period["usage"] = readings[end - 1]
 
 
+def periods(state: LineState) -> tuple[Period, ...]:
+    """Every period of the line up to the state's moment, oldest first, each with its last reading.
+
+    Built on request (``history``): ``status`` needs only the current period.
+    """
+    run, readings = state.period_rows
+    _place_readings(run, readings)
+    found = []
+    for index, period in enumerate(run.periods):
+        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
+                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
+    return tuple(found)
+
+
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
     return {"start": start, "renewal": renewal, "topups": [], "fees": [], "usage": None, "included": settings.included}
 
@@ -128,14 +142,12 @@ def _advance(run: _Run, until: datetime) -> None:
     """Apply every scheduled renewal and late fee at or before ``until``."""
     limit = dates.instant(until)
     while True:
-        fee_at = run.fee_queue[0][0] if run.fee_queue else None
-        renew_at = run.upcoming
-        candidates = [moment for moment in (renew_at, fee_at) if moment is not None and dates.instant(moment) <= limit]
-        if not candidates:
+        renew_at = None if run.upcoming is None else dates.instant(run.upcoming)
+        fee_at = dates.instant(run.fee_queue[0][0]) if run.fee_queue else None
+        if renew_at is not None and renew_at <= limit and (fee_at is None or renew_at <= fee_at):
+            _scheduled(run, run.upcoming)
+        elif fee_at is None or fee_at > limit:
             return
-        first = min(candidates, key=dates.instant)
-        if renew_at is not None and dates.instant(first) == dates.instant(renew_at):
-            _scheduled(run, renew_at)
         else:
             at, event = run.fee_queue.pop(0)
             fee = Fee(at=at, event=event.event, amount=event.cost)
@@ -161,7 +173,8 @@ def _by_card(run: _Run) -> bool:
 def _scheduled(run: _Run, at: datetime) -> None:
     """The scheduled renewal at ``at``."""
     price = run.line.price
-    run.upcoming = dates.next_renewal(run.day, run.at, at)
+    year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
     if _by_card(run):
         _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
         return
@@ -278,19 +291,13 @@ def _topup(run: _Run, line: Line, item) -> None:
     _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
 
 
-def _state(run: _Run, line: Line, moment: datetime) -> LineState:
-    periods = []
-    for index, period in enumerate(run.periods):
-        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        periods.append(Period(start=period["start"], end=end, renewal=period["renewal"],
-                              topups=tuple(period["topups"]), fees=tuple(period["fees"]), usage=period["usage"],
-                              included=period["included"]))
+def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
                     if run.paid[index] < charge.amount)
     credit = run.credit if run.credit is not None else line.credit
     history = tuple(entry for entry in run.history)
     legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount
-    if legacy is None or legacy > moment.date() or any(item.at.date() == legacy for item in line.topups):
+    if legacy is None or legacy > moment.date() or (line.topups and line.topups[-1].at.date() >= legacy):
         legacy = None
     last_topup = max((day for day in (run.last_topup, legacy) if day is not None), default=None)
     derived = replace(run.line, credit=credit, renewal_day=run.day, renewal_time=run.at, charges=charges,
@@ -300,8 +307,8 @@ def _state(run: _Run, line: Line, moment: datetime) -> LineState:
         moment=moment, line=derived, credit=credit, credit_as_of=run.as_of, basis=_basis(run, line),
         offer_usable=run.waiting is None, waiting_since=run.waiting,
         last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
-        period_start=periods[-1].start, owed=run.owed, pending=pending, fees=tuple(run.fees),
-        periods=tuple(periods), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
+        period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
+        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
 
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:

@@ -71,7 +71,7 @@ class LineState(NamedTuple):
     False); ``next_renewal`` is None while that renewal can only come from a top-up. ``owed`` is
     what the ledger's renewals and fees left to pay, ``pending`` the recorded charges due now;
     a top-up pays both first. ``line`` is the line as derived (see ``ledger.view``), ``facts`` the
-    line as stored (what ``ledger.forecast`` folds further).
+    line as stored (what ``ledger.forecast`` folds further); ``periods`` every period so far.
     """
 
     moment: datetime
@@ -87,11 +87,18 @@ class LineState(NamedTuple):
     owed: Decimal
     pending: Decimal
     fees: tuple[Fee, ...]
-    periods: tuple[Period, ...]
+    period_rows: tuple  # what ``ledger.periods`` builds the periods from
     renewals: tuple[Renewal, ...]
     rule: RenewalRule
     by_card: bool
     facts: Line
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """Every period so far, oldest first (built on request: see ``ledger.periods``)."""
+        from kenactl.core.ledger import periods
+
+        return periods(self)
 
     @property
     def min_topup(self) -> Decimal:

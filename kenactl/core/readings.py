@@ -23,9 +23,12 @@ def text_of(sample: UsageSample) -> str:
     return f"{moment} {sample.data} {sample.minutes} {sample.sms}"
 
 
-def valid(rows: list[str]) -> bool:
-    """Whether every row is a reading, the rows are in time order and every date exists (one pass in C)."""
-    if ROWS.fullmatch("".join(row + "\n" for row in rows)) is None or rows != sorted(rows):
+def valid_block(text: str) -> bool:
+    """Whether ``text`` is reading rows, each ending in a newline, in time order, on days that exist."""
+    if ROWS.fullmatch(text) is None:
+        return False
+    rows = text.splitlines()
+    if rows != sorted(rows):
         return False
     try:
         for row in rows:
@@ -37,10 +40,12 @@ def valid(rows: list[str]) -> bool:
 
 
 def bad_line(rows: list[str]) -> int | None:
-    """The number (from 1) of the first row that is not a reading or is out of time order, else None."""
-    if valid(rows):
-        return None
-    return next(number for number in range(1, len(rows) + 1) if not valid(rows[:number]))
+    """The number (from 1) of the first row that is not a reading, is out of time order or names a day that
+    does not exist; None if there is none."""
+    for number, row in enumerate(rows, start=1):
+        if not valid_block(row + "\n") or (number > 1 and row < rows[number - 2]):
+            return number
+    return None
 
 
 def _key(moment: datetime) -> str:

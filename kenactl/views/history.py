@@ -95,17 +95,18 @@ def history_blocks(states: list[LineState]) -> list[Any]:
     """Per line: a table of its periods, then bars of data used and money spent per month."""
     sections = []
     for state in states:
+        periods = state.periods
         rows = [[human_date(p.start.date()), _("now") if p.end is None else human_date(p.end.date()),
                  _renewal_text(p), euros(p.renewal.charged) if p.renewal else "",
                  euros(p.renewal.owed) if p.renewal and p.renewal.owed else "",
                  ", ".join(euros(value) for _at, value in p.topups),
                  euros(sum((fee.amount for fee in p.fees), ZERO)) if p.fees else "",
-                 _used(p, "data"), _used(p, "minutes"), _used(p, "sms")] for p in state.periods]
+                 _used(p, "data"), _used(p, "minutes"), _used(p, "sms")] for p in periods]
         table = Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"), _("fees"),
                        _("data"), _("minutes"), _("sms")], rows)
         blocks: list[Any] = [table]
         months: dict[str, list[Period]] = {}
-        for period in state.periods:
+        for period in periods:
             months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(period)
         spend = {month: sum((p.spend for p in periods), ZERO) for month, periods in months.items()}
         top = max(spend.values(), default=ZERO)
