@@ -15,9 +15,9 @@ from kenactl.core.renewal_rule import RenewalRule
 
 def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
     """The renewal rule of each operator the profile's lines use."""
-    from kenactl import operators
+    from kenactl.ledger_rules import renewal_rule
 
-    return {name: operators.renewal_rule(name, folder) for name in sorted({l.operator for l in profile.lines.values()})}
+    return {name: renewal_rule(name, folder) for name in sorted({line.operator for line in profile.lines.values()})}
 
 
 def line_states(profile: Profile, now: datetime, folder: Path | None) -> dict[str, LineState]:

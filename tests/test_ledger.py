@@ -3,7 +3,7 @@
 from datetime import time
 from decimal import Decimal
 
-from kenactl import operators
+from kenactl.ledger_rules import renewal_rule
 from kenactl.core.dates import parse_moment
 from kenactl.core.ledger import fold
 from kenactl.core.model import Allowances, Line, Observation, TopUp
@@ -17,7 +17,7 @@ def line(operator: str, credit: str, price: str, day: int, at: str, **extra) -> 
 
 
 def state(subject: Line, at: str):
-    return fold(subject, operators.renewal_rule(subject.operator), parse_moment(at))
+    return fold(subject, renewal_rule(subject.operator), parse_moment(at))
 
 
 def test_kena_two_renewals_pass_on_the_31st_and_the_short_february():

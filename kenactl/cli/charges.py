@@ -65,12 +65,12 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import line_states
 
     profile = app.load()
     name = profile.line(line_name).name
-    show_charges(line_states(profile, app.now, operators.user_folder(app.path))[name].line, app.now, as_json=as_json)
+    show_charges(line_states(profile, app.now, user_folder(app.path))[name].line, app.now, as_json=as_json)
 
 
 @charges.command("clear")
@@ -79,11 +79,11 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @pass_app
 def charges_clear(app: App, line_name: str | None, number: int | None) -> None:
     """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line."""
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.core.money import ZERO
     from kenactl.derived import line_states
 
-    folder = operators.user_folder(app.path)
+    folder = user_folder(app.path)
 
     def pending(profile: Profile) -> list:
         """The stored charges still unpaid now, in the order 'charges list' numbers them."""

@@ -47,13 +47,13 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
     Pending charges that are due (see 'kenactl charges list') and amounts a renewal left owed are taken
     first, as operators do; a top-up that covers the price renews a suspended offer.
     """
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.core.model import TopUp
     from kenactl.derived import line_states
 
     if amount <= 0:
         raise click.BadParameter(_("a top-up must be more than 0.00"), param_hint="'EUR'")
-    folder = operators.user_folder(app.path)
+    folder = user_folder(app.path)
     before = line_states(app.load(), app.now, folder)
 
     def change(profile: Profile) -> Profile:

@@ -49,10 +49,10 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
 
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import derived_profile
 
-    profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+    profile, states = derived_profile(app.load(), app.now, user_folder(app.path))
     days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
                            validity=validity_rules(app, profile, line_name), states=states)

@@ -13,12 +13,12 @@ from kenactl.cli.params import all_lines_option, json_option
 @pass_app
 def history(app: App, line_name: str | None, as_json: bool, as_csv: bool) -> None:
     """Every period of each line: its renewal, top-ups, fees, Restarts and the last usage reading."""
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import line_states
     from kenactl.views.history import show_history
 
     profile = app.load()
-    states = line_states(profile, app.now, operators.user_folder(app.path))
+    states = line_states(profile, app.now, user_folder(app.path))
     show_history([states[line.name] for line in profile.selected(line_name)], as_json=as_json, as_csv=as_csv)
 
 

@@ -24,10 +24,10 @@ def remind(app: App, within, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.reminders import due_items
     from kenactl.views.remind import show_remind
 
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import derived_profile
 
-    profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+    profile, states = derived_profile(app.load(), app.now, user_folder(app.path))
     items = due_items(profile, app.now, within, line_name, validity_rules(app, profile, line_name), states)
     show_remind(items, as_json=as_json)
 

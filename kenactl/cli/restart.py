@@ -80,11 +80,11 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
 
 def _derived(app: App, line_name: str | None, profile: Profile | None = None):
     """The line as the ledger derives it now: real credit, counters and renewal day."""
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import line_states
 
     profile = profile or app.load()
-    return line_states(profile, app.now, operators.user_folder(app.path))[profile.line(line_name).name].line
+    return line_states(profile, app.now, user_folder(app.path))[profile.line(line_name).name].line
 
 
 COMMANDS = (restart,)

@@ -21,10 +21,10 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
 
         profile, states = demo_profile(app.now), {}
     else:
-        from kenactl import operators
+        from kenactl.ledger_rules import user_folder
         from kenactl.derived import derived_profile
 
-        profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+        profile, states = derived_profile(app.load(), app.now, user_folder(app.path))
     rules = {}
     lines = profile.selected(line_name)
     if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown

@@ -29,11 +29,11 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
         raise click.UsageError(_("give at least one of --data, --minutes, --sms"))
 
     def change(profile: Profile) -> Profile:
-        from kenactl import operators
+        from kenactl.ledger_rules import user_folder
         from kenactl.derived import line_states
 
         line = profile.line(line_name)
-        derived = line_states(profile, app.now, operators.user_folder(app.path))[line.name].line
+        derived = line_states(profile, app.now, user_folder(app.path))[line.name].line
         sample = consumption.record_usage(derived, app.now, given)
         return profile.with_line(replace(line, usage=consumption.with_sample(line, sample)))
 
@@ -50,10 +50,10 @@ def usage_show(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.status import line_status
     from kenactl.views import status as view
 
-    from kenactl import operators
+    from kenactl.ledger_rules import user_folder
     from kenactl.derived import derived_profile
 
-    profile, states = derived_profile(app.load(), app.now, operators.user_folder(app.path))
+    profile, states = derived_profile(app.load(), app.now, user_folder(app.path))
     line = profile.line(line_name)
     report = line_status(profile, line, app.now, state=states[line.name])
     samples = consumption.period_samples(line, app.now)

@@ -260,39 +260,3 @@ def _validity(top) -> ValidityRule:
 def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
     return fields.integer(key, low, high) if key in fields.table else None
 
-
-LEDGER_KEYS = {"credit": ("untouched", "minus-price", "to-zero-rest-owed"), "usable": (True, False),
-               "topup": ("renews", "unblocks"), "day": ("moves", "stays", "unknown"), "fees": ("timeline", "none")}
-
-
-def renewal_rule(operator_id: str, folder: Path | None = None):
-    """The ledger's rule of ``operator_id`` (its ``[ledger]`` table; a user file without one gets the
-    ``other`` operator's assumptions, marked unknown)."""
-    from kenactl.core.renewal_rule import RenewalRule
-
-    operator = load(operator_id, folder)
-    path = Path(operator.origin)
-
-    def build() -> RenewalRule:
-        from kenactl.schema import _Fields
-
-        document = _read(path)
-        if "ledger" not in document:
-            document = _read(BUILTIN_FOLDER / "other.toml")
-        table = _Fields(document, "").table_at("ledger")
-        table.check_keys(set(LEDGER_KEYS))
-        values, facts = {}, {}
-        for key, allowed in LEDGER_KEYS.items():
-            fields = table.table_at(key)
-            fields.check_keys({"value"} | FACT_KEYS)
-            value = fields.raw("value")
-            if value not in allowed or type(value) is not type(allowed[0]):
-                raise ProfileError(_("{field}: {value} is not one of {known}").format(
-                    field=fields.name("value"), value=repr(value), known=", ".join(map(str, allowed))))
-            values[key], facts[key] = value, _fact(fields)
-        fees = () if values.pop("fees") == "none" else tuple(item for item in operator.timeline if item.cost > 0)
-        auto = {rule.key: rule.auto_renews for rule in operator.options.values() if rule.auto_renews}
-        return RenewalRule(operator=operator.id, outcome=operator.short_credit.outcome, fees=fees,
-                           auto_renews=auto, defaults=operator.defaults(), facts=facts, **values)
-
-    return _with_context(path, build)
