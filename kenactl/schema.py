@@ -337,8 +337,13 @@ _AMOUNT_ROW = re.compile(r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}
 
 def _amounts(fields: _Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
+    rows = [row.strip() for row in fields.text(key, "").splitlines() if row.strip()]
+    if all(_AMOUNT_ROW.fullmatch(row) for row in rows) and rows == sorted(rows) and \
+            all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
+            (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
+        return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]
     found = []
-    for number, row in enumerate((row.strip() for row in fields.text(key, "").splitlines() if row.strip()), 1):
+    for number, row in enumerate(rows, 1):
         match = _AMOUNT_ROW.fullmatch(row)
         try:
             at = datetime.fromisoformat(match.group(1)) if match else None

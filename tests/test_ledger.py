@@ -2,6 +2,7 @@
 
 from datetime import time
 from decimal import Decimal
+from pathlib import Path
 
 from kenactl.ledger_rules import renewal_rule
 from kenactl.core.dates import parse_moment
@@ -81,3 +82,27 @@ def test_other_operator_outcome_is_unknown():
 def test_card_payment_never_fails_for_credit():
     now = state(line("tim", "0.00", "9.99", 5, "2026-11-01T09:00", payment="card"), "2027-02-06T09:00")
     assert now.offer_usable and now.credit == Decimal("0.00") and all(r.by_card for r in now.renewals)
+
+
+def test_a_users_operator_file_without_ledger_gets_the_unknown_assumptions(tmp_path):
+    folder = tmp_path / "operators"
+    folder.mkdir()
+    text = (Path(__file__).parent.parent / "kenactl" / "operators" / "tim.toml").read_text(encoding="utf-8")
+    (folder / "tim.toml").write_text(text.split("# How kenactl's ledger")[0], encoding="utf-8")
+    rule = renewal_rule("tim", folder)
+    assert (rule.outcome, rule.credit, rule.day) == ("suspended", "untouched", "unknown")
+    assert rule.facts["day"].status == "unknown"
+
+
+def test_a_broken_ledger_value_is_one_clear_error(run, profile_path):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "kena", "--offer", "K", "--price", "5.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "1").exit_code == 0
+    folder = profile_path.parent / "operators"
+    folder.mkdir()
+    text = (Path(__file__).parent.parent / "kenactl" / "operators" / "kena.toml").read_text(encoding="utf-8")
+    (folder / "kena.toml").write_text(text.replace('value = "untouched"', 'value = "vanishes"'), encoding="utf-8")
+    before = profile_path.read_bytes()
+    result = run("--at", "2027-02-02T09:00", "status")
+    assert result.exit_code == 2 and result.stdout == "" and profile_path.read_bytes() == before
+    assert result.stderr == (f"kenactl: {folder / 'kena.toml'}: ledger.credit.value: 'vanishes' is not one of "
+                             "untouched, minus-price, to-zero-rest-owed\n")
