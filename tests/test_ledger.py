@@ -1,5 +1,6 @@
 """The ledger (core, no CLI): renewals happen at each scheduled moment with each operator's outcome."""
 
+import json
 from datetime import time
 from decimal import Decimal
 from pathlib import Path
@@ -106,3 +107,13 @@ def test_a_broken_ledger_value_is_one_clear_error(run, profile_path):
     assert result.exit_code == 2 and result.stdout == "" and profile_path.read_bytes() == before
     assert result.stderr == (f"kenactl: {folder / 'kena.toml'}: ledger.credit.value: 'vanishes' is not one of "
                              "untouched, minus-price, to-zero-rest-owed\n")
+
+
+def test_a_price_change_applies_from_its_moment_and_leaves_earlier_renewals_alone(run):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "kena", "--offer", "K", "--price", "5.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "20").exit_code == 0
+    assert run("--at", "2027-02-10T09:00", "line", "set", "--price", "7.99").exit_code == 0
+    periods = json.loads(run("--at", "2027-03-05T09:00", "history", "--json").stdout)["lines"][0]["periods"]
+    assert [p["renewal"]["charged"] for p in periods[1:]] == ["5.99", "7.99"]  # 31 Jan, then 28 Feb
+    line = json.loads(run("--at", "2027-03-05T09:00", "status", "--json").stdout)["lines"][0]
+    assert (line["price"], line["credit"]) == ("7.99", "6.02")
