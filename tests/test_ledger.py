@@ -1,4 +1,4 @@
-"""The ledger (core, no CLI): renewals happen at each scheduled moment with each operator's outcome."""
+"""The ledger: renewals happen at each scheduled moment with each operator's outcome (core, and a few CLI checks)."""
 
 import json
 from datetime import time
