@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
 from kenactl.core import dates, money, units
@@ -363,7 +364,7 @@ def _amount_rows(items) -> str:
                    for at, amount in items)
 
 
-def _readings(fields: _Fields) -> "Readings":
+def _readings(fields: _Fields) -> Sequence[UsageSample]:
     """The usage readings: one per line, ``moment data-MB minutes SMS`` (UTC to the second), oldest first."""
     from kenactl.core.readings import Readings, bad_line, valid_block
 

@@ -15,7 +15,7 @@ from filelock import FileLock
 
 from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
-from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, Observation, TopUp,
+from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, TopUp,
                                 UsageSample, new_profile)
 from kenactl.errors import InputError, ProfileError
 from kenactl.schema import profile_from_toml, profile_to_toml

@@ -19,7 +19,7 @@ from kenactl.core import charges as charge_rules
 from kenactl.core import dates
 from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal
 from kenactl.core.line_facts import settings_at
-from kenactl.core.model import HistoryEntry, Line, Observation, UsageSample
+from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
@@ -256,12 +256,8 @@ def _topup(run: _Run, line: Line, item) -> None:
     """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
     at = dates.in_rome(item.at)
     day = at.date()
-    left = item.amount
-    for index in sorted(range(len(line.charges)), key=lambda i: charge_rules.first_due(line.charges[i])):
-        charge = replace(line.charges[index], paid=run.paid[index])
-        taken = min(charge_rules.outstanding(charge, day), left)
-        run.paid[index] += taken
-        left -= taken
+    current = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges))
+    run.paid, left = charge_rules.pay_due(current, item.amount, day)
     settled = min(run.owed, left)
     run.owed -= settled
     left -= settled
