@@ -117,3 +117,12 @@ def test_a_price_change_applies_from_its_moment_and_leaves_earlier_renewals_alon
     assert [p["renewal"]["charged"] for p in periods[1:]] == ["5.99", "7.99"]  # 31 Jan, then 28 Feb
     line = json.loads(run("--at", "2027-03-05T09:00", "status", "--json").stdout)["lines"][0]
     assert (line["price"], line["credit"]) == ("7.99", "6.02")
+
+
+def test_after_a_change_of_operator_earlier_renewals_keep_the_earlier_operators_rule(run):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "vodafone", "--offer", "V", "--price", "7.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "3").exit_code == 0
+    assert run("--at", "2027-02-10T09:00", "line", "set", "--operator", "iliad", "--option", "auto-topup=off"
+               ).exit_code == 0
+    periods = json.loads(run("--at", "2027-03-05T09:00", "history", "--json").stdout)["lines"][0]["periods"]
+    assert [p["renewal"]["outcome"] for p in periods[1:]] == ["negative-credit", "not-renewed"]

@@ -34,12 +34,13 @@ _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4,
 class _Run:
     """The fold's mutable state while it walks the timeline."""
 
-    __slots__ = ("line", "rule", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed", "last_topup",
+    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed", "last_topup",
                  "basis", "fee_queue", "fees", "renewals", "history", "periods")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
         self.rule = rule
+        self.rules: dict[str, RenewalRule] = {}
         self.credit: Decimal | None = None  # unknown until the first observation
         self.as_of: datetime | None = None
         self.day, self.at = line.renewal_day, line.renewal_time
@@ -66,8 +67,12 @@ def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
     return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
 
 
-def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None) -> LineState:
+def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None,
+         earlier: dict[str, RenewalRule] | None = None) -> LineState:
     """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then.
+
+    ``earlier`` gives the rules of operators the line had before (``line set --operator``): each
+    renewal follows the rule of the operator the line had then.
 
     A line with no observation (its credit entered without a date) has that credit at ``anchor``
     (default: ``moment``): renewals before it are not applied to it, later ones are.
@@ -80,7 +85,9 @@ def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | Non
     firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
     settings = settings_at(line, start)
-    run = _Run(settings, rule, [charge.paid for charge in line.charges])
+    rules = {**(earlier or {}), rule.operator: rule}
+    run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
+    run.rules = rules
     run.upcoming = dates.next_renewal(run.day, run.at, start)
     run.periods.append(_period(dates.previous_renewal(run.day, run.at, start), None, settings))
     for at, _order, kind, item in events:
@@ -232,6 +239,7 @@ def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
     elif kind == "change":
         before = (run.line.renewal_day, run.line.renewal_time)
         run.line = settings_at(line, at)
+        run.rule = run.rules.get(run.line.operator, run.rule)
         if (run.line.renewal_day, run.line.renewal_time) != before:
             run.day, run.at = run.line.renewal_day, run.line.renewal_time
             if run.upcoming is not None:
@@ -310,7 +318,8 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
     """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
     renewal by renewal with the operator's rule."""
-    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment)
+    rules = state.period_rows[0].rules
+    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment, rules)
             for moment in moments]
 
 
