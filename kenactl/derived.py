@@ -14,16 +14,18 @@ from kenactl.core.renewal_rule import RenewalRule
 
 
 def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
-    """The renewal rule of each operator the profile's lines use."""
-    from kenactl.knowledge import operators
+    """The renewal rule of each operator the profile's lines use or used before (``line set --operator``)."""
+    from kenactl.knowledge.ledger_rules import renewal_rule
 
-    return {name: operators.renewal_rule(name, folder) for name in sorted({l.operator for l in profile.lines.values()})}
+    names = {line.operator for line in profile.lines.values()}
+    names |= {change.old for line in profile.lines.values() for change in line.changes if change.key == "operator"}
+    return {name: renewal_rule(name, folder) for name in sorted(names)}
 
 
 def line_states(profile: Profile, now: datetime, folder: Path | None) -> dict[str, LineState]:
     """Each line's ``LineState`` at ``now``."""
     rules = renewal_rules(profile, folder)
-    return {name: fold(line, rules[line.operator], now) for name, line in profile.lines.items()}
+    return {name: fold(line, rules[line.operator], now, earlier=rules) for name, line in profile.lines.items()}
 
 
 def derived_profile(profile: Profile, now: datetime, folder: Path | None) -> tuple[Profile, dict[str, LineState]]:

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
 from kenactl.core import dates, money, units
@@ -29,7 +30,7 @@ from kenactl.core.model import (
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
-from kenactl.knowledge.operators import BUILTIN
+from kenactl.knowledge.registry import BUILTIN
 from kenactl.text import N_
 
 SCHEMA_VERSION = 2
@@ -114,7 +115,7 @@ def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
     """A version 1 line as facts: its credit is an observation at the profile's last write (when v1 showed
     it as the credit now); its Restarts keep their moments and prices, and the renewal day they moved
     from becomes the line's setting (the ledger moves it again at each Restart)."""
-    moments = [moment for moment in (updated_at, *(s.at for s in line.usage), *(h.at for h in line.history))
+    moments = [moment for moment in (updated_at, *(s.at for s in line.usage[-1:]), *(h.at for h in line.history))
                if moment is not None]
     observations = (Observation(at=max(moments, key=dates.instant), credit=line.credit),) if moments else ()
     restarts = [entry for entry in line.history if entry.kind == "restart"]
@@ -137,10 +138,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
                        "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings", "restarts",
                        "renewals", "changes", "charges"})
     settings = _settings(name, fields, operator_ids)
-    observations = tuple(Observation(at=at, credit=amount) for at, amount in
-                         _rows(fields, "observations", lambda row: (row.moment(0), row.money(1, negative=True))))
-    topups = tuple(TopUp(at=at, amount=amount) for at, amount in
-                   _rows(fields, "topups", lambda row: (row.moment(0), row.money(1))))
+    observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
+    topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
     history = [HistoryEntry(kind=kind, at=at, price=price, renewal_day_before=0, renewal_day_after=0)
                for kind, key in (("restart", "restarts"), ("renewal", "renewals"))
                for at, price in _rows(fields, key, lambda row: (row.moment(0), row.money(1)))]
@@ -148,7 +147,7 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     credit = observations[-1].credit if observations else fields.money("credit", allow_negative=True) \
         if "credit" in fields.table else money.ZERO
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
-        credit += sum((item.amount for item in topups if dates.instant(item.at) > dates.instant(observations[-1].at)),
+        credit += sum((item.amount for item in topups if dates.instant(item.at) >= dates.instant(observations[-1].at)),
                       money.ZERO)
     days = [item.at.date() for item in topups] + [fields.day("last_topup", None)]
     return replace(
@@ -243,31 +242,56 @@ def _setting_value(row: _Row, key: str) -> Any:
     return probe.text(key)
 
 
-STRUCTURED_TEXT = frozenset({"readings"})
-"""Keys whose text is data, not free text: ``_readings`` parses every row strictly (dates and counts)."""
+STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
+"""Keys whose text is data, not free text: their readers parse every row strictly (dates and numbers)."""
 
 
-def _readings(fields: Fields) -> tuple[UsageSample, ...]:
-    """The usage readings: one per line, ``moment data-MB minutes SMS``, oldest first."""
-    text = fields.text("readings", "")
-    samples = []
-    for number, row in enumerate(text.splitlines(), start=1):
-        parts = row.split()
-        if not parts:
-            continue
+_AMOUNT_ROW = re.compile(r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)")
+
+
+def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
+    """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
+    rows = [row.strip() for row in fields.text(key, "").splitlines() if row.strip()]
+    if all(_AMOUNT_ROW.fullmatch(row) for row in rows) and rows == sorted(rows) and \
+            all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
+            (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
+        return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]
+    found = []
+    for number, row in enumerate(rows, 1):
+        match = _AMOUNT_ROW.fullmatch(row)
         try:
-            if len(parts) != 4:
-                raise ValueError
-            at = datetime.fromisoformat(parts[0])
-            values = [int(part) for part in parts[1:]]
-            if at.tzinfo is None or min(values) < 0 or not dates.YEARS[0] <= at.year <= dates.YEARS[1]:
-                raise ValueError
+            at = datetime.fromisoformat(match.group(1)) if match else None
         except ValueError:
-            raise ProfileError(_("{field}: line {number}: expected a date-time with offset and three counts "
-                                 "(data MB, minutes, SMS), got {row}").format(
-                field=fields.name("readings"), number=number, row=repr(row))) from None
-        samples.append(UsageSample(dates.in_rome(at), *values))
-    return tuple(sorted(samples, key=lambda sample: dates.instant(sample.at)))
+            at = None
+        amount = Decimal(match.group(2)) if match else None
+        if at is None or amount is None or (amount < 0 and not negative) or (amount <= 0 and key == "topups"):
+            raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and an "
+                                 "amount such as 10.00; got {row}").format(field=fields.name(key), number=number,
+                                                                         row=repr(row)))
+        found.append((dates.in_rome(at), amount))
+    return sorted(found, key=lambda item: dates.instant(item[0]))
+
+
+def _amount_rows(items) -> str:
+    return "".join(f"{dates.instant(at).strftime('%Y-%m-%dT%H:%M:%SZ')} {money.format_money(amount)}\n"
+                   for at, amount in items)
+
+
+def _readings(fields: Fields) -> Sequence[UsageSample]:
+    """The usage readings: one per line, ``moment data-MB minutes SMS`` (UTC to the second), oldest first."""
+    from kenactl.core.readings import Readings, bad_line, valid_block
+
+    text = fields.text("readings", "")
+    block = text[1:] if text.startswith("\n") else text
+    if valid_block(block):  # the usual case, checked in one pass
+        return Readings(block.splitlines())
+    rows = [row.strip() for row in text.splitlines() if row.strip()]
+    number = bad_line(rows)
+    if number is not None:
+        raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and three "
+                             "counts (data MB, minutes, SMS), in time order; got {row}").format(
+            field=fields.name("readings"), number=number, row=repr(rows[number - 1])))
+    return Readings(rows)
 
 
 def _allowances(fields: Fields) -> Allowances:
@@ -357,16 +381,19 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
     table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
     if line.options:
         table["options"] = dict(sorted(line.options.items()))
-    table["observations"] = [[item.at, item.credit] for item in line.observations]
+    table["observations"] = _amount_rows((item.at, item.credit) for item in line.observations)
     if not line.observations:
         table["credit"] = line.credit  # a credit given without a moment (a line built by code or an older tool)
-    table["topups"] = [[item.at, item.amount] for item in line.topups]
+    table["topups"] = _amount_rows((item.at, item.amount) for item in line.topups)
     for kind, key in (("restart", "restarts"), ("renewal", "renewals")):
         table[key] = [[entry.at, entry.price] for entry in line.history if entry.kind == kind]
     table["changes"] = [[item.at, item.key, _setting_to_toml(item.key, item.old)] for item in line.changes]
-    table = {key: value for key, value in table.items() if value != []}
+    table = {key: value for key, value in table.items() if value not in ([], "")}
     if line.usage:
-        table["readings"] = "".join(f"{dates.isoformat(s.at)} {s.data} {s.minutes} {s.sms}\n" for s in line.usage)
+        from kenactl.core.readings import Readings
+
+        readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
+        table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
         table["charges"] = [_without_none(vars(charge)) for charge in line.charges]
     return table
@@ -384,7 +411,7 @@ def _setting_to_toml(key: str, value: Any) -> Any:
     return value
 
 
-_READINGS = re.compile(r'^(readings = )"""(\n[0-9T:+\- \n]*)"""$', re.MULTILINE)
+_READINGS = re.compile(r'^((?:readings|observations|topups) = )"""(\n[0-9TZ:.\- \n]*)"""$', re.MULTILINE)
 LITERAL = "'''"
 
 

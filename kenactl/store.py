@@ -69,7 +69,7 @@ def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
 
     Lines may name the operators known beside the profile at ``near`` (default: ``origin`` if a path).
     """
-    from kenactl.knowledge.operators import known_near
+    from kenactl.knowledge.registry import known_near
     from kenactl.safety import TomlLimitError, load_toml
     from kenactl.schema import STRUCTURED_TEXT, profile_from_toml
 

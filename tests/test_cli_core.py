@@ -372,7 +372,7 @@ def editor(tmp_path: Path, monkeypatch, body: str, variable: str = "EDITOR") -> 
 
 def test_profile_edit_saves_a_valid_edit(run, kena_profile, tmp_path, monkeypatch):
     before = kena_profile.read_bytes()
-    editor(tmp_path, monkeypatch, "text = text.replace('10.00,', '42.00,')")
+    editor(tmp_path, monkeypatch, "text = text.replace('09:00:00Z 10.00', '09:00:00Z 42.00')")
     ok(run("profile", "edit"), f"Saved {kena_profile}.\n")
     assert line_of(kena_profile).credit == Decimal("42.00")
     assert Path(f"{kena_profile}.bak").read_bytes() == before

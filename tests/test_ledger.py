@@ -1,9 +1,11 @@
-"""The ledger (core, no CLI): renewals happen at each scheduled moment with each operator's outcome."""
+"""The ledger: renewals happen at each scheduled moment with each operator's outcome (core, and a few CLI checks)."""
 
+import json
 from datetime import time
 from decimal import Decimal
 
-from kenactl.knowledge import operators
+from kenactl.knowledge.ledger_rules import renewal_rule
+from kenactl.knowledge.registry import BUILTIN_FOLDER
 from kenactl.core.dates import parse_moment
 from kenactl.core.ledger import fold
 from kenactl.core.model import Allowances, Line, Observation, TopUp
@@ -17,7 +19,7 @@ def line(operator: str, credit: str, price: str, day: int, at: str, **extra) -> 
 
 
 def state(subject: Line, at: str):
-    return fold(subject, operators.renewal_rule(subject.operator), parse_moment(at))
+    return fold(subject, renewal_rule(subject.operator), parse_moment(at))
 
 
 def test_kena_two_renewals_pass_on_the_31st_and_the_short_february():
@@ -81,3 +83,46 @@ def test_other_operator_outcome_is_unknown():
 def test_card_payment_never_fails_for_credit():
     now = state(line("tim", "0.00", "9.99", 5, "2026-11-01T09:00", payment="card"), "2027-02-06T09:00")
     assert now.offer_usable and now.credit == Decimal("0.00") and all(r.by_card for r in now.renewals)
+
+
+def test_a_users_operator_file_without_ledger_gets_the_unknown_assumptions(tmp_path):
+    folder = tmp_path / "operators"
+    folder.mkdir()
+    text = (BUILTIN_FOLDER / "tim.toml").read_text(encoding="utf-8")
+    (folder / "tim.toml").write_text(text.split("# How kenactl's ledger")[0], encoding="utf-8")
+    rule = renewal_rule("tim", folder)
+    assert (rule.outcome, rule.credit, rule.day) == ("suspended", "untouched", "unknown")
+    assert rule.facts["day"].status == "unknown"
+
+
+def test_a_broken_ledger_value_is_one_clear_error(run, profile_path):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "kena", "--offer", "K", "--price", "5.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "1").exit_code == 0
+    folder = profile_path.parent / "operators"
+    folder.mkdir()
+    text = (BUILTIN_FOLDER / "kena.toml").read_text(encoding="utf-8")
+    (folder / "kena.toml").write_text(text.replace('value = "untouched"', 'value = "vanishes"'), encoding="utf-8")
+    before = profile_path.read_bytes()
+    result = run("--at", "2027-02-02T09:00", "status")
+    assert result.exit_code == 2 and result.stdout == "" and profile_path.read_bytes() == before
+    assert result.stderr == (f"kenactl: {folder / 'kena.toml'}: ledger.credit.value: 'vanishes' is not one of "
+                             "untouched, minus-price, to-zero-rest-owed\n")
+
+
+def test_a_price_change_applies_from_its_moment_and_leaves_earlier_renewals_alone(run):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "kena", "--offer", "K", "--price", "5.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "20").exit_code == 0
+    assert run("--at", "2027-02-10T09:00", "line", "set", "--price", "7.99").exit_code == 0
+    periods = json.loads(run("--at", "2027-03-05T09:00", "history", "--json").stdout)["lines"][0]["periods"]
+    assert [p["renewal"]["charged"] for p in periods[1:]] == ["5.99", "7.99"]  # 31 Jan, then 28 Feb
+    line = json.loads(run("--at", "2027-03-05T09:00", "status", "--json").stdout)["lines"][0]
+    assert (line["price"], line["credit"]) == ("7.99", "6.02")
+
+
+def test_after_a_change_of_operator_earlier_renewals_keep_the_earlier_operators_rule(run):
+    assert run("--at", "2027-01-02T09:00", "init", "--operator", "vodafone", "--offer", "V", "--price", "7.99",
+               "--renewal-day", "31", "--data", "1GB", "--minutes", "0", "--sms", "0", "--credit", "3").exit_code == 0
+    assert run("--at", "2027-02-10T09:00", "line", "set", "--operator", "iliad", "--option", "auto-topup=off"
+               ).exit_code == 0
+    periods = json.loads(run("--at", "2027-03-05T09:00", "history", "--json").stdout)["lines"][0]["periods"]
+    assert [p["renewal"]["outcome"] for p in periods[1:]] == ["negative-credit", "not-renewed"]

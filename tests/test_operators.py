@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kenactl.knowledge import operators
+from kenactl.knowledge import operators, registry
 from kenactl.core.model import Allowances, Line
-from kenactl.knowledge.operators import BUILTIN as OPERATORS
-from kenactl.core.operator import STATUSES
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
+from kenactl.core.renewal_rule import STATUSES
 from kenactl.core.validity import sim_validity, validity_dates
 from kenactl.errors import KenactlError
 
@@ -34,7 +34,7 @@ def fact_tables(document):
 
 def test_builtin_files_are_the_known_operators():
     assert {path.stem for path in DATA} == {*OPERATORS, "_common"}
-    assert operators.BUILTIN == OPERATORS
+    assert registry.BUILTIN == OPERATORS
 
 
 @pytest.mark.parametrize("path", DATA, ids=lambda path: path.name)
@@ -84,7 +84,7 @@ def test_user_file_adds_an_operator_and_overrides_one(tmp_path):
     text = (Path(operators.__file__).parent / "iliad.toml").read_text(encoding="utf-8")
     (folder / "spusu.toml").write_text(text.replace('name = "Iliad"', 'name = "Spusu"'), encoding="utf-8")
     (folder / "tim.toml").write_text(text.replace('name = "Iliad"', 'name = "My TIM"'), encoding="utf-8")
-    assert operators.known(folder) == (*OPERATORS, "spusu")
+    assert registry.known(folder) == (*OPERATORS, "spusu")
     assert operators.load("spusu", folder).name == "Spusu"
     assert operators.load("tim", folder).name == "My TIM"
     assert operators.load("tim").name == "TIM"

@@ -61,13 +61,13 @@ def test_undo_restores_the_previous_version_and_a_second_undo_redoes(run, kena_p
     assert kena_profile.read_bytes() == before_topup and backup.read_bytes() == after_topup
     assert f"Restored {kena_profile} as it was before the last change." in result.stdout
     shown = result.stdout.splitlines()  # a top-up is a fact of its own: its row goes, nothing else changes back
-    assert "  -topups = [" in shown and "  -        2026-11-05 10:00:00+01:00," in shown and "  -        5.00," in shown
+    assert "  -topups = '''" in shown and "  -2026-11-05T09:00:00Z 5.00" in shown
     assert not any(line.startswith("  +") for line in shown) and "updated_at" not in result.stdout
     assert "Run 'kenactl undo' again to redo it." in result.stdout
     again = run("undo")
     assert again.exit_code == 0
     assert kena_profile.read_bytes() == after_topup and backup.read_bytes() == before_topup
-    assert "  +topups = [" in again.stdout.splitlines() and "  +        5.00," in again.stdout.splitlines()
+    assert "  +topups = '''" in again.stdout.splitlines() and "  +2026-11-05T09:00:00Z 5.00" in again.stdout.splitlines()
 
 
 def test_undo_without_a_backup_or_with_a_broken_one_changes_nothing(run, kena_profile):
@@ -203,8 +203,8 @@ def test_edit_accepts_a_utf8_byte_order_mark(run, kena_profile, tmp_path, monkey
 
 def test_edit_when_the_profile_changed_meanwhile_keeps_the_copy(run, kena_profile, tmp_path, monkeypatch):
     meanwhile = (f"(__import__('pathlib').Path({str(kena_profile)!r}).write_text("
-                 f"__import__('pathlib').Path({str(kena_profile)!r}).read_text().replace('10.00,', "
-                 f"'1.00,')), {FIXED})[1]")  # the observed credit
+                 f"__import__('pathlib').Path({str(kena_profile)!r}).read_text().replace('Z 10.00', "
+                 f"'Z 1.00')), {FIXED})[1]")  # the observed credit
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, meanwhile))
     result = run("profile", "edit")
     assert_refused(result, "the profile changed while you were editing", "your edited copy is kept at")

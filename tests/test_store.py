@@ -15,7 +15,7 @@ from filelock import FileLock
 
 from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
-from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, Observation, TopUp,
+from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, TopUp,
                                 UsageSample, new_profile)
 from kenactl.errors import InputError, ProfileError
 from kenactl.schema import profile_from_toml, profile_to_toml
@@ -286,7 +286,8 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ("price = 7.99", "price = 7.999", "lines.main.price: 7.999 is not an amount in euros with at most two decimals"),
     ("price = 7.99", "price = -7.99", "lines.main.price: -7.99 € is negative"),
     ("price = 7.99", "price = [7]", "lines.main.price: expected an amount in euros such as 7.99, got a list"),
-    ("10.00,", '"dieci",', "lines.main.observations[0].1: 'dieci' is not an amount in euros"),
+    ("09:00:00Z 10.00", "09:00:00Z dieci", "lines.main.observations: line 1: expected a UTC moment"),
+    ("09:00:00Z 10.00", "09:00:00 10.00", "lines.main.observations: line 1: expected a UTC moment"),
     ('operator = "kena"', 'operator = "fastweb"', "lines.main.operator: unknown operator 'fastweb'"),
     ('offer = "Kena 7.99"', "offer = 7", "lines.main.offer: expected text, got a whole number 7"),
     ('sms = 100', 'sms = "lots"', "lines.main.included.sms: 'lots' is not a whole number or unlimited"),
@@ -305,13 +306,19 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('payment = "credit"', 'payment = "credit"\nlast_topup = 9999-12-31',
      "lines.main.last_topup: 9999-12-31 is outside the years 1900-2999"),
     ('payment = "credit"', 'payment = "credit"\nreadings = "2026-11-01 1000 0 0"',
-     "lines.main.readings: line 1: expected a date-time with offset and three counts"),
-    ('payment = "credit"', 'payment = "credit"\nreadings = "2026-11-01T10:00:00+01:00 unlimited 0 0"',
-     "lines.main.readings: line 1: expected a date-time with offset"),
+     "lines.main.readings: line 1: expected a UTC moment such as 2026-11-20T19:00:00Z and three counts"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = "2026-11-01T10:00:00Z unlimited 0 0"',
+     "lines.main.readings: line 1: expected a UTC moment"),
     ('payment = "credit"', 'payment = "credit"\nreadings = 3', "lines.main.readings: expected text"),
-    ('payment = "credit"', 'payment = "credit"\nreadings = "9999-12-31T23:00:00-05:00 0 0 1"',
-     "lines.main.readings: line 1: expected a date-time with offset"),
-    ('payment = "credit"', 'payment = "credit"\ntopups = [[2026-11-01, 5]]', "lines.main.topups[0].0: expected a date-time"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = "9999-12-31T23:00:00Z 0 0 1"',
+     "lines.main.readings: line 1: expected a UTC moment"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = """2026-02-30T10:00:00Z 0 0 1"""',
+     "lines.main.readings: line 1: expected a UTC moment"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = """2026-03-02T10:00:00Z 0 0 1\n2026-03-01T10:00:00Z 0 0 1"""',
+     "lines.main.readings: line 2: expected a UTC moment such as 2026-11-20T19:00:00Z and three counts (data MB, "
+     "minutes, SMS), in time order"),
+    ('payment = "credit"', 'payment = "credit"\ntopups = "2026-11-01 5"', "lines.main.topups: line 1: expected a UTC"),
+    ('payment = "credit"', 'payment = "credit"\ntopups = "2026-11-01T10:00:00Z 0.00"', "lines.main.topups: line 1"),
     ('payment = "credit"', 'payment = "cash"', "lines.main.payment: 'cash' is not one of credit, card"),
     ("updated_at = 2026-11-01 10:00:00+01:00", "updated_at = 0001-01-01T00:00:00+01:00",
      "updated_at: 0001-01-01T00:00:00+01:00 is outside the years 1900-2999"),

@@ -54,7 +54,7 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
     before = line_states(app.load(), app.now, folder)
 
     def change(profile: Profile) -> Profile:
-        from kenactl.core.ledger import dated
+        from kenactl.core.line_facts import dated
 
         line = dated(profile.line(line_name), app.now)
         return profile.with_line(replace(line, topups=(*line.topups, TopUp(at=app.now, amount=amount))))

@@ -115,7 +115,7 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
             fields["options"] = updated_options(operator, current.options, option_pairs)
             dropped[:] = [(key, value, operator.name) for key, value in current.options.items()
                           if key not in operator.options]
-        from kenactl.core.ledger import record_changes
+        from kenactl.core.line_facts import record_changes
         from kenactl.core.model import Observation
 
         if "credit" in fields:  # the credit is an observation, not a setting

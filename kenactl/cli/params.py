@@ -7,7 +7,7 @@ import click
 
 from kenactl.core import dates, money, units
 from kenactl.errors import InputError
-from kenactl.knowledge.operators import BUILTIN, known
+from kenactl.knowledge.registry import BUILTIN, known
 
 
 MAX_VALUE_LENGTH = 100

@@ -51,7 +51,7 @@ def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
     from kenactl.core.model import HistoryEntry
 
     def change(profile: Profile) -> Profile:
-        from kenactl.core.ledger import dated
+        from kenactl.core.line_facts import dated
 
         stored = dated(profile.line(line_name), app.now)
         app.require("restart", stored)

@@ -10,155 +10,51 @@ no new facts. Pure: the same facts and moment always give the same ``LineState``
 At one instant a scheduled renewal comes before the facts recorded at that instant.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.model import ALLOWANCE_KINDS, Allowances, HistoryEntry, Line, Observation, UsageSample
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal
+from kenactl.core.line_facts import settings_at
+from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
 
-KINDS = ("scheduled", "restart", "topup")
-OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
+if TYPE_CHECKING:
+    from kenactl.core.rules import Event
+
+__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods", "view"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
 
 
-@dataclass(frozen=True)
-class Renewal:
-    """A renewal that happened: when, how (``KINDS``), its outcome (``OUTCOMES``), what it took and left owed.
-
-    ``owed`` is what the renewal left to pay (the rest of the price, late fees, a negative credit);
-    ``by_card`` means the price was paid by card or bank account, not from the credit.
-    """
-
-    at: datetime
-    kind: str
-    outcome: str
-    charged: Decimal
-    owed: Decimal
-    price: Decimal
-    by_card: bool = False
-    day_before: int = 0
-    day_after: int = 0
-
-
-@dataclass(frozen=True)
-class Fee:
-    """A late fee that accrued ``at`` (an operator timeline event), owed until a top-up pays it."""
-
-    at: datetime
-    event: str
-    amount: Decimal
-
-
-@dataclass(frozen=True)
-class Period:
-    """From one renewal (or the line's start) to the next: what happened in it. ``end`` None: current."""
-
-    start: datetime
-    end: datetime | None
-    renewal: Renewal | None
-    topups: tuple[tuple[datetime, Decimal], ...] = ()
-    fees: tuple[Fee, ...] = ()
-    usage: UsageSample | None = None  # the last reading of the period
-    included: Allowances | None = None
-
-    @property
-    def spend(self) -> Decimal:
-        """What the operator took in this period: the renewal's charge and the fees."""
-        charged = self.renewal.charged if self.renewal is not None else ZERO
-        return charged + sum((fee.amount for fee in self.fees), ZERO)
-
-
-@dataclass(frozen=True)
-class LineState:
-    """A line at ``moment`` as the ledger derives it.
-
-    ``credit`` may be negative; ``credit_as_of`` is the last observation (None: a credit entered
-    without a date, as older profiles have); ``basis`` says what was assumed since. ``waiting_since``
-    is the renewal the credit did not cover while the offer waits for a top-up (``offer_usable``
-    False); ``next_renewal`` is None while that renewal can only come from a top-up. ``owed`` is
-    what the ledger's renewals and fees left to pay, ``pending`` the recorded charges due now;
-    a top-up pays both first. ``line`` is the line as derived (see ``view``).
-    """
-
-    moment: datetime
-    line: Line
-    credit: Decimal
-    credit_as_of: datetime | None
-    basis: Msg
-    offer_usable: bool
-    waiting_since: datetime | None
-    last_renewal: Renewal | None
-    next_renewal: datetime | None
-    period_start: datetime
-    owed: Decimal
-    pending: Decimal
-    fees: tuple[Fee, ...]
-    periods: tuple[Period, ...]
-    renewals: tuple[Renewal, ...]
-    rule: RenewalRule
-    by_card: bool
-    facts: Line  # the line as stored: what ``forecast`` folds further
-
-    @property
-    def min_topup(self) -> Decimal:
-        """The least top-up now that renews the waiting offer (owed amounts included), else for the next renewal."""
-        price = self.line.price
-        if not self.offer_usable:
-            if self.rule.topup == "renews":
-                return self.owed + self.pending + max(price - self.credit, ZERO)
-            return self.owed + self.pending + max(-self.credit, ZERO)
-        if self.by_card or self.credit >= price:
-            return ZERO
-        due = self.pending if self.next_renewal is None else charge_rules.pending_at(self.line, self.next_renewal)
-        return price - self.credit + self.owed + due
-
-    @property
-    def shortfall(self) -> Decimal:
-        """What the credit lacks for the price (0 when paid by card)."""
-        return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)
-
-
-@dataclass
 class _Run:
     """The fold's mutable state while it walks the timeline."""
 
-    line: Line  # the settings in force
-    rule: RenewalRule
-    credit: Decimal | None
-    as_of: datetime | None
-    day: int
-    at: time
-    upcoming: datetime | None
-    paid: list[Decimal]
-    waiting: datetime | None = None
-    owed: Decimal = ZERO
-    last_topup: date | None = None
-    basis: list[tuple[str, object]] = field(default_factory=list)
-    fee_queue: list[tuple[datetime, object]] = field(default_factory=list)
-    fees: list[Fee] = field(default_factory=list)
-    renewals: list[Renewal] = field(default_factory=list)
-    history: list[HistoryEntry] = field(default_factory=list)
-    periods: list[dict] = field(default_factory=list)
+    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed", "last_topup",
+                 "basis", "fee_queue", "fees", "renewals", "history", "periods")
 
-
-def settings_at(line: Line, moment: datetime) -> Line:
-    """The line's settings in force at ``moment``: every change recorded after it undone."""
-    later = sorted((change for change in line.changes if dates.instant(change.at) > dates.instant(moment)),
-                   key=lambda change: dates.instant(change.at), reverse=True)
-    for change in later:
-        line = _with_setting(line, change.key, change.old)
-    return line
-
-
-def _with_setting(line: Line, key: str, value: object) -> Line:
-    if key in ALLOWANCE_KINDS:
-        return replace(line, included=replace(line.included, **{key: value}))
-    return replace(line, **{key: value})
+    def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
+        self.line = line  # the settings in force
+        self.rule = rule
+        self.rules: dict[str, RenewalRule] = {}
+        self.credit: Decimal | None = None  # unknown until the first observation
+        self.as_of: datetime | None = None
+        self.day, self.at = line.renewal_day, line.renewal_time
+        self.upcoming: datetime | None = None
+        self.paid = paid
+        self.waiting: datetime | None = None
+        self.owed = ZERO
+        self.last_topup: date | None = None
+        self.basis: list[tuple[str, datetime]] = []
+        self.fee_queue: list[tuple[datetime, Event]] = []
+        self.fees: list[Fee] = []
+        self.renewals: list[Renewal] = []
+        self.history: list[HistoryEntry] = []
+        self.periods: list[dict] = []
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
@@ -171,8 +67,12 @@ def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
     return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
 
 
-def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None) -> LineState:
+def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None,
+         earlier: dict[str, RenewalRule] | None = None) -> LineState:
     """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then.
+
+    ``earlier`` gives the rules of operators the line had before (``line set --operator``): each
+    renewal follows the rule of the operator the line had then.
 
     A line with no observation (its credit entered without a date) has that credit at ``anchor``
     (default: ``moment``): renewals before it are not applied to it, later ones are.
@@ -181,33 +81,64 @@ def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | Non
     undated = not line.observations
     facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
     events = [event for event in _events(facts) if dates.instant(event[0]) <= dates.instant(moment)]
-    readings = [sample for sample in line.usage if dates.instant(sample.at) <= dates.instant(moment)]
+    readings = _readings_until(line.usage, moment)
     firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
     settings = settings_at(line, start)
-    run = _Run(line=settings, rule=rule, credit=None, as_of=None,
-               day=settings.renewal_day, at=settings.renewal_time, upcoming=None,
-               paid=[charge.paid for charge in line.charges])
+    rules = {**(earlier or {}), rule.operator: rule}
+    run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
+    run.rules = rules
     run.upcoming = dates.next_renewal(run.day, run.at, start)
     run.periods.append(_period(dates.previous_renewal(run.day, run.at, start), None, settings))
     for at, _order, kind, item in events:
         _advance(run, at)
         _apply(run, line, kind, item, at)
     _advance(run, moment)
-    _place_readings(run, readings)
     if undated:
         run.as_of = None
-    return _state(run, line, moment)
+    return _state(run, line, moment, readings)
 
 
-def _place_readings(run: _Run, readings: list[UsageSample]) -> None:
-    """Give each period its last reading (readings are stored oldest first)."""
-    from bisect import bisect_right
+def _readings_until(usage, moment: datetime):
+    """The line's readings at or before ``moment`` (oldest first), found without reading the others."""
+    from kenactl.core.readings import Readings
 
-    starts = [dates.instant(period["start"]) for period in run.periods]
-    for sample in readings:
-        index = max(bisect_right(starts, dates.instant(sample.at)) - 1, 0)
-        run.periods[index]["usage"] = sample
+    if isinstance(usage, Readings):
+        return usage[:usage.index_after(moment)] if usage and usage[-1].at > moment else usage
+    return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
+
+
+def _place_readings(run: _Run, readings) -> None:
+    """Give each period its last reading: the last one before the next period starts (found by bisection)."""
+    from bisect import bisect_left
+
+    from kenactl.core.readings import Readings
+
+    def before(moment: datetime) -> int:
+        if isinstance(readings, Readings):
+            return readings.index_before(moment)
+        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+
+    for index, period in enumerate(run.periods):
+        following = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        end = len(readings) if following is None else before(following)
+        if end and (index == 0 or dates.instant(readings[end - 1].at) >= dates.instant(period["start"])):
+            period["usage"] = readings[end - 1]
+
+
+def periods(state: LineState) -> tuple[Period, ...]:
+    """Every period of the line up to the state's moment, oldest first, each with its last reading.
+
+    Built on request (``history``): ``status`` needs only the current period.
+    """
+    run, readings = state.period_rows
+    _place_readings(run, readings)
+    found = []
+    for index, period in enumerate(run.periods):
+        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
+                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
+    return tuple(found)
 
 
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
@@ -218,14 +149,12 @@ def _advance(run: _Run, until: datetime) -> None:
     """Apply every scheduled renewal and late fee at or before ``until``."""
     limit = dates.instant(until)
     while True:
-        fee_at = run.fee_queue[0][0] if run.fee_queue else None
-        renew_at = run.upcoming
-        candidates = [moment for moment in (renew_at, fee_at) if moment is not None and dates.instant(moment) <= limit]
-        if not candidates:
+        renew_at = None if run.upcoming is None else dates.instant(run.upcoming)
+        fee_at = dates.instant(run.fee_queue[0][0]) if run.fee_queue else None
+        if renew_at is not None and renew_at <= limit and (fee_at is None or renew_at <= fee_at):
+            _scheduled(run, run.upcoming)
+        elif fee_at is None or fee_at > limit:
             return
-        first = min(candidates, key=dates.instant)
-        if renew_at is not None and dates.instant(first) == dates.instant(renew_at):
-            _scheduled(run, renew_at)
         else:
             at, event = run.fee_queue.pop(0)
             fee = Fee(at=at, event=event.event, amount=event.cost)
@@ -237,7 +166,7 @@ def _advance(run: _Run, until: datetime) -> None:
 
 def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
     last = run.renewals[-1]
-    updated = replace(last, owed=last.owed + amount)
+    updated = last._replace(owed=last.owed + amount)
     run.renewals[-1] = updated
     for period in run.periods:
         if period["renewal"] is last:
@@ -251,7 +180,8 @@ def _by_card(run: _Run) -> bool:
 def _scheduled(run: _Run, at: datetime) -> None:
     """The scheduled renewal at ``at``."""
     price = run.line.price
-    run.upcoming = dates.next_renewal(run.day, run.at, at)
+    year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
     if _by_card(run):
         _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
         return
@@ -309,6 +239,7 @@ def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
     elif kind == "change":
         before = (run.line.renewal_day, run.line.renewal_time)
         run.line = settings_at(line, at)
+        run.rule = run.rules.get(run.line.operator, run.rule)
         if (run.line.renewal_day, run.line.renewal_time) != before:
             run.day, run.at = run.line.renewal_day, run.line.renewal_time
             if run.upcoming is not None:
@@ -333,12 +264,8 @@ def _topup(run: _Run, line: Line, item) -> None:
     """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
     at = dates.in_rome(item.at)
     day = at.date()
-    left = item.amount
-    for index in sorted(range(len(line.charges)), key=lambda i: charge_rules.first_due(line.charges[i])):
-        charge = replace(line.charges[index], paid=run.paid[index])
-        taken = min(charge_rules.outstanding(charge, day), left)
-        run.paid[index] += taken
-        left -= taken
+    current = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges))
+    run.paid, left = charge_rules.pay_due(current, item.amount, day)
     settled = min(run.owed, left)
     run.owed -= settled
     left -= settled
@@ -368,32 +295,31 @@ def _topup(run: _Run, line: Line, item) -> None:
     _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
 
 
-def _state(run: _Run, line: Line, moment: datetime) -> LineState:
-    periods = []
-    for index, period in enumerate(run.periods):
-        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        periods.append(Period(start=period["start"], end=end, renewal=period["renewal"],
-                              topups=tuple(period["topups"]), fees=tuple(period["fees"]), usage=period["usage"],
-                              included=period["included"]))
+def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
                     if run.paid[index] < charge.amount)
     credit = run.credit if run.credit is not None else line.credit
     history = tuple(entry for entry in run.history)
+    legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount
+    if legacy is None or legacy > moment.date() or (line.topups and line.topups[-1].at.date() >= legacy):
+        legacy = None
+    last_topup = max((day for day in (run.last_topup, legacy) if day is not None), default=None)
     derived = replace(run.line, credit=credit, renewal_day=run.day, renewal_time=run.at, charges=charges,
-                      history=history, last_topup=run.last_topup or line.last_topup)
+                      history=history, last_topup=last_topup)
     pending = charge_rules.pending_at(derived, moment)
     return LineState(
         moment=moment, line=derived, credit=credit, credit_as_of=run.as_of, basis=_basis(run, line),
         offer_usable=run.waiting is None, waiting_since=run.waiting,
         last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
-        period_start=periods[-1].start, owed=run.owed, pending=pending, fees=tuple(run.fees),
-        periods=tuple(periods), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
+        period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
+        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
 
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
     """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
     renewal by renewal with the operator's rule."""
-    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment)
+    rules = state.period_rows[0].rules
+    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment, rules)
             for moment in moments]
 
 
@@ -402,16 +328,20 @@ def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
     return fold(line, rule, moment).line
 
 
-def _days(moments: list) -> Msg:
-    from kenactl.core.restart import Listed
+def _joined(parts: list[Msg]) -> Msg:
+    """``parts`` as one message, separated by commas."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Msg("{head}, {tail}", head=joined, tail=part)
+    return joined
 
-    return Listed([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments], ", ")
+
+def _days(moments: list[datetime]) -> Msg:
+    return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
 
 
 def _basis(run: _Run, line: Line) -> Msg:
     """What the credit rests on: the last observation and what was assumed since."""
-    from kenactl.core.restart import Listed
-
     if run.as_of is None:
         return Msg("as entered (no date recorded)")
     observed = next(item for item in reversed(line.observations)
@@ -428,30 +358,5 @@ def _basis(run: _Run, line: Line) -> Msg:
     if grouped.get("topup"):
         template = "plus the top-up of {days}" if len(grouped["topup"]) == 1 else "plus the top-ups of {days}"
         parts.append(Msg(template, days=_days(grouped["topup"])))
-    return Listed(parts, ", ")
+    return _joined(parts)
 
-
-SETTINGS = ("operator", "offer", "price", "renewal_day", "renewal_time", "options", "payment", "pending_offer_change")
-
-
-def record_changes(before: Line, after: Line, now: datetime) -> Line:
-    """``after`` with a ``Change`` recorded at ``now`` for every setting that differs from ``before``."""
-    from kenactl.core.model import Change
-
-    changes = [Change(at=now, key=key, old=getattr(before, key)) for key in SETTINGS
-               if getattr(before, key) != getattr(after, key)]
-    changes += [Change(at=now, key=kind, old=before.included.get(kind)) for kind in ALLOWANCE_KINDS
-                if before.included.get(kind) != after.included.get(kind)]
-    if not changes:
-        return after
-    kept = tuple(item for item in before.changes
-                 if not (dates.instant(item.at) == dates.instant(now) and item.key in {c.key for c in changes}))
-    return replace(after, changes=(*kept, *changes))
-
-
-def dated(line: Line, now: datetime) -> Line:
-    """``line`` with its undated credit (entered by an older tool or by code) observed at ``now``, so that a
-    fact recorded now (a top-up, a Restart) applies to it."""
-    if line.observations:
-        return line
-    return replace(line, observations=(Observation(at=now, credit=line.credit),))

@@ -13,8 +13,6 @@ from decimal import Decimal
 from kenactl.errors import InputError
 from kenactl.text import Msg, N_
 
-STATUSES = ("verified", "reported", "unknown")
-OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
 FEATURES = {
     "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),
     "service-charter": N_("line {line} is a {operator} line; the Carta dei Servizi rules kenactl knows are those "

@@ -161,7 +161,7 @@ def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
         headline = Msg("{line}: {offer} suspended since {since}: top up {amount} to renew now", **values)
     else:
         headline = Msg("{line}: {offer} blocked since {since}: top up {amount} to use it again", **values)
-    return Item(kind="RENEWAL", line=line.name, period=period, start=since.date(), due=now, summary=headline,
+    return Item(kind="RENEWAL", line=line.name, period=period, start=since.date(), due=since, summary=headline,
                 description=Msg("{headline}.\nCredit {credit} ({basis}).", headline=headline,
                                 credit=Money(state.credit), basis=state.basis),
                 headline=headline, sequence=_moves_before(line, since), topup=state.min_topup,

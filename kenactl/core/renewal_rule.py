@@ -1,22 +1,44 @@
 """What an operator does at a renewal the credit does not cover, as values the ledger applies.
 
-Loaded from the ``[ledger]`` table of each operator data file (one source of truth with ``explain``:
-the outcome id is ``short_credit.outcome`` and the fees are the file's ``timeline`` events that have a
-cost). Every value carries its ``Fact`` (source, as-of date, status).
+Read from the ``[ledger]`` table of each operator data file by ``kenactl.knowledge.ledger_rules`` (one source
+of truth with ``explain``: the outcome id is ``short_credit.outcome`` and the fees are the file's
+``timeline`` events that have a cost). Every value carries its fact (source, as-of date, status).
 """
 
-from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
-from kenactl.core.operator import Event, Fact
-
+STATUSES = ("verified", "reported", "unknown")  # of every fact in the operator files (README: Statuses)
+OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")  # short_credit.outcome
 CREDIT_EFFECTS = ("untouched", "minus-price", "to-zero-rest-owed")
 TOPUP_EFFECTS = ("renews", "unblocks")
 DAY_EFFECTS = ("moves", "stays", "unknown")
 FEE_SOURCES = ("timeline", "none")
 
 
-@dataclass(frozen=True)
-class RenewalRule:
+class Source(NamedTuple):
+    """Where a value of the rule comes from, as of when, and how sure it is (verified/reported/unknown)."""
+
+    source: str
+    as_of: date
+    status: str
+
+
+class FeeRule(NamedTuple):
+    """A timeline event that costs ``cost``, ``day`` days after the renewal, under option values ``when``."""
+
+    day: int
+    event: str
+    cost: Decimal
+    when: dict[str, frozenset[str]]
+
+    def holds(self, options: dict[str, str]) -> bool:
+        """Whether every option named in ``when`` has one of its values."""
+        return all(options.get(key) in allowed for key, allowed in self.when.items())
+
+
+class RenewalRule(NamedTuple):
     """One operator's rule for a renewal the credit does not cover.
 
     ``credit``: ``untouched`` (suspended / not renewed), ``minus-price`` (renewed into negative credit) or
@@ -25,7 +47,7 @@ class RenewalRule:
     offer at its moment) or ``unblocks`` (a top-up paying what is owed makes the offer usable again).
     ``day``: whether a renewal made by a top-up moves the renewal day to the top-up day (``unknown``
     keeps it). ``fees``: the timeline events that cost something, accrued on their day while the
-    top-up is missing (their ``when`` conditions are checked against the line's options).
+    top-up is missing. ``auto_renews``: option values that pay every renewal (an automatic top-up).
     """
 
     operator: str
@@ -34,17 +56,17 @@ class RenewalRule:
     usable: bool
     topup: str
     day: str
-    fees: tuple[Event, ...]
-    auto_renews: dict[str, frozenset[str]] = field(default_factory=dict)
-    defaults: dict[str, str] = field(default_factory=dict)  # the operator's option defaults
-    facts: dict[str, Fact] = field(default_factory=dict)
+    fees: tuple[FeeRule, ...]
+    auto_renews: dict[str, frozenset[str]]
+    defaults: dict[str, str]  # the operator's option defaults
+    facts: dict[str, Source]
 
     def pays_itself(self, options: dict[str, str]) -> bool:
         """Whether an option of the line (an automatic top-up) pays every renewal."""
         chosen = {**self.defaults, **options}
         return any(chosen.get(key) in values for key, values in self.auto_renews.items())
 
-    def fees_for(self, options: dict[str, str]) -> tuple[Event, ...]:
+    def fees_for(self, options: dict[str, str]) -> tuple[FeeRule, ...]:
         """The fees that apply under the line's ``options`` (the operator's defaults fill the rest)."""
         chosen = {**self.defaults, **options}
-        return tuple(sorted((fee for fee in self.fees if fee.when.holds(chosen)), key=lambda fee: fee.day))
+        return tuple(sorted((fee for fee in self.fees if fee.holds(chosen)), key=lambda fee: fee.day))

@@ -104,13 +104,14 @@ def status_blocks(report: LineStatus) -> list[Any]:
         blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
     if state is not None and state.credit_as_of is not None:
         blocks.append(Note(_("Credit: {basis}.").format(basis=state.basis), "dim"))
-    blocks.extend(_bar(item) for item in report.allowances)
+    usable = state is None or state.offer_usable  # a suspended bundle has no budget to last
+    blocks.extend(_bar(item, budget=usable) for item in report.allowances)
     if report.usage_recorded_at is None:
         blocks.append(Note(_("No usage recorded in this period; record it with: {command}").format(
             command=hint("usage set", "--data 3GB", line.name, report.is_default)), "dim"))
     else:
         blocks.append(Note(_("Usage as of {moment}.").format(moment=human_moment(report.usage_recorded_at)), "dim"))
-    for item in report.allowances:
+    for item in report.allowances if usable else ():
         if item.runs_out_at is not None:
             blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
         elif item.reading_stale:
@@ -155,7 +156,7 @@ def _waiting_text(state) -> str:
     return _(key).format(since=since, amount=euros(state.min_topup))
 
 
-def _bar(item: AllowanceStatus) -> Bar:
+def _bar(item: AllowanceStatus, budget: bool = True) -> Bar:
     used = amount(item.kind, item.used)
     if item.included is None:
         return Bar(kind_name(item.kind), None, _("{used} used of unlimited").format(used=used))
@@ -163,7 +164,7 @@ def _bar(item: AllowanceStatus) -> Bar:
         return Bar(kind_name(item.kind), Decimal(0), _("none included ({used} used)").format(used=used))
     values = {"percent": number(f"{percent_number(item.percent):g}"), "used": used,
               "included": amount(item.kind, item.included)}
-    if item.daily_budget is not None and item.remaining:
+    if budget and item.daily_budget is not None and item.remaining:
         caption = _("{percent}%  {used} of {included}  ·  {budget} to last").format(
             budget=per_day(item.kind, item.daily_budget), **values)
     else:

@@ -6,7 +6,6 @@ broken file is a ``ProfileError`` naming the file, the key and the problem. Noth
 each call reads only the files it needs.
 """
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,6 @@ from typing import Any
 from kenactl.core.model import Line
 from kenactl.core.operator import (
     FEATURES,
-    OUTCOMES,
-    STATUSES,
     Condition,
     Event,
     Fact,
@@ -26,49 +23,21 @@ from kenactl.core.operator import (
     Statement,
     ValidityRule,
 )
-from kenactl.errors import KenactlError, ProfileError
+from kenactl.core.renewal_rule import OUTCOMES, STATUSES
+from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
+from kenactl.knowledge.registry import BUILTIN, BUILTIN_FOLDER, COMMON, OPERATOR_ID, data_file, known, read
 from kenactl.text import N_
 
-BUILTIN_FOLDER = Path(__file__).parent
-BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
-COMMON = "_common"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 FACT_KEYS = {"source", "as_of", "status"}
-
-
-def user_folder(profile_path: Path) -> Path:
-    """Where a user's operator files live: ``operators/`` next to the profile."""
-    return profile_path.parent / "operators"
-
-
-def known(folder: Path | None = None) -> tuple[str, ...]:
-    """The operator registry: the built-in ids, then those only the user's folder adds (``user_folder``)."""
-    extra = []
-    if folder is not None and folder.is_dir():
-        extra = sorted(path.stem for path in folder.glob("*.toml")
-                       if _ID.match(path.stem) and path.stem not in BUILTIN)
-    return (*BUILTIN, *extra)
-
-
-def known_near(profile_path: Path | None) -> tuple[str, ...]:
-    """The operators a profile at ``profile_path`` may name (``None``: the built-in ones)."""
-    return known(None if profile_path is None else user_folder(profile_path))
 
 
 def load(operator_id: str, folder: Path | None = None) -> Operator:
     """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
-    user_file = folder / f"{operator_id}.toml" if folder is not None and _ID.match(operator_id) else None
-    if user_file is not None and user_file.is_file():
-        path = user_file
-    elif operator_id in BUILTIN:
-        path = BUILTIN_FOLDER / f"{operator_id}.toml"
-    else:
-        raise KenactlError(_("unknown operator {operator}; known: {known}").format(
-            operator=repr(operator_id), known=", ".join(known(folder))))
-    common = _read(BUILTIN_FOLDER / f"{COMMON}.toml")
-    return _with_context(path, lambda: _operator(operator_id, str(path), _read(path), common))
+    path = data_file(operator_id, folder)
+    common = read(BUILTIN_FOLDER / f"{COMMON}.toml")
+    return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
 
 
 def load_all(folder: Path | None = None) -> list[Operator]:
@@ -94,7 +63,7 @@ def translatable_texts() -> list[tuple[str, str]]:
             found.append((text, origin))
 
     for name in (COMMON, *BUILTIN):
-        document = _read(BUILTIN_FOLDER / f"{name}.toml")
+        document = read(BUILTIN_FOLDER / f"{name}.toml")
         where = f"operators/{name}.toml:"
         add(document.get("name"), where + "name")
         for section in ("short_credit", "validity"):
@@ -109,18 +78,6 @@ def translatable_texts() -> list[tuple[str, str]]:
                 add(description, f"{where}options.{option}.values.{value}")
             add(rule.get("source"), f"{where}options.{option}.source")
     return found
-
-
-def _read(path: Path) -> dict[str, Any]:
-    from kenactl.safety import TomlLimitError, load_toml, read_capped
-
-    try:  # capped in size, nesting and numbers (tomllib itself would recurse or convert without limit)
-        return load_toml(read_capped(path, 256 * 1024), check_text=False)
-    except TomlLimitError as error:
-        raise ProfileError(f"{path}: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(_("{path}: cannot read: {error}").format(
-            path=path, error=getattr(error, "strerror", None) or error)) from None
 
 
 def _with_context(path: Path, build):
@@ -241,7 +198,7 @@ def _rate(fields, options) -> Rate:
 def _options(table) -> dict[str, OptionRule]:
     rules = {}
     for key in table.table:
-        if not _ID.match(key):
+        if not OPERATOR_ID.match(key):
             raise ProfileError(_("{field}: option keys use lowercase letters, digits and '-'").format(
                 field=table.name(key)))
         fields = table.table_at(key)
@@ -285,39 +242,3 @@ def _validity(top) -> ValidityRule:
 def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
     return fields.integer(key, low, high) if key in fields.table else None
 
-
-LEDGER_KEYS = {"credit": ("untouched", "minus-price", "to-zero-rest-owed"), "usable": (True, False),
-               "topup": ("renews", "unblocks"), "day": ("moves", "stays", "unknown"), "fees": ("timeline", "none")}
-
-
-def renewal_rule(operator_id: str, folder: Path | None = None):
-    """The ledger's rule of ``operator_id`` (its ``[ledger]`` table; a user file without one gets the
-    ``other`` operator's assumptions, marked unknown)."""
-    from kenactl.core.renewal_rule import RenewalRule
-
-    operator = load(operator_id, folder)
-    path = Path(operator.origin)
-
-    def build() -> RenewalRule:
-        from kenactl.knowledge.fields import Fields
-
-        document = _read(path)
-        if "ledger" not in document:
-            document = _read(BUILTIN_FOLDER / "other.toml")
-        table = Fields(document, "").table_at("ledger")
-        table.check_keys(set(LEDGER_KEYS))
-        values, facts = {}, {}
-        for key, allowed in LEDGER_KEYS.items():
-            fields = table.table_at(key)
-            fields.check_keys({"value"} | FACT_KEYS)
-            value = fields.raw("value")
-            if value not in allowed or type(value) is not type(allowed[0]):
-                raise ProfileError(_("{field}: {value} is not one of {known}").format(
-                    field=fields.name("value"), value=repr(value), known=", ".join(map(str, allowed))))
-            values[key], facts[key] = value, _fact(fields)
-        fees = () if values.pop("fees") == "none" else tuple(item for item in operator.timeline if item.cost > 0)
-        auto = {rule.key: rule.auto_renews for rule in operator.options.values() if rule.auto_renews}
-        return RenewalRule(operator=operator.id, outcome=operator.short_credit.outcome, fees=fees,
-                           auto_renews=auto, defaults=operator.defaults(), facts=facts, **values)
-
-    return _with_context(path, build)
