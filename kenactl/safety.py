@@ -86,10 +86,11 @@ def printable(text: str) -> str:
                    if _hidden(character) else character for character in text)
 
 
-def load_toml(text: str, *, check_text: bool = True) -> dict[str, Any]:
+def load_toml(text: str, *, check_text: bool = True, structured: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Parse TOML (floats as Decimal) within kenactl's limits; ``TomlLimitError`` says what is wrong.
 
-    With ``check_text`` every key and string must be acceptable free text (``check_free_text``).
+    With ``check_text`` every key and string must be acceptable free text (``check_free_text``), except
+    strings under a key of ``structured``: data whose reader parses every character strictly.
     """
     try:
         document = tomllib.loads(text, parse_float=Decimal)
@@ -97,11 +98,11 @@ def load_toml(text: str, *, check_text: bool = True) -> dict[str, Any]:
         raise TomlLimitError(_("not valid TOML: {error}").format(error=error)) from None
     except (ValueError, RecursionError):  # an integer of more than 4300 digits, a pathological nesting
         raise TomlLimitError(_("a number or a nesting in the file is too large to read")) from None
-    _check_values(document, check_text)
+    _check_values(document, check_text, structured)
     return document
 
 
-def _check_values(document: dict[str, Any], check_text: bool) -> None:
+def _check_values(document: dict[str, Any], check_text: bool, structured: frozenset[str]) -> None:
     """Walk the parsed document (without recursion): depth, key and string text, number sizes."""
     pending: list[tuple[str, Any, int]] = [("", document, 0)]
     while pending:
@@ -118,7 +119,7 @@ def _check_values(document: dict[str, Any], check_text: bool) -> None:
         elif isinstance(value, list):
             pending.extend((f"{where}[{index}]", item, depth + 1) for index, item in enumerate(value))
         elif isinstance(value, str):
-            if check_text:
+            if check_text and where.rpartition(".")[2] not in structured:
                 _checked(value, where)
         elif isinstance(value, bool):
             continue

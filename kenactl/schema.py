@@ -4,29 +4,40 @@ Pure functions: ``store`` does the file I/O. Every validation message names the 
 (``lines.main.renewal_day``) so that a hand-edited profile can be fixed from the message alone.
 """
 
+import re
 from collections.abc import Collection
+from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
-from kenactl.core import dates, units
+from kenactl.core import dates, money, units
 from kenactl.core.model import (
+    PAYMENTS,
     Allowances,
+    Change,
     Charge,
     Complaint,
     HistoryEntry,
     Line,
+    Observation,
     Profile,
+    TopUp,
     UsageSample,
     check_line_name,
 )
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
-from kenactl.knowledge.operators import BUILTIN
+from kenactl.knowledge.registry import BUILTIN
 from kenactl.text import N_
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # a version 1 profile is read as is and written as version 2 on its next write
 HISTORY_KINDS = ("renewal", "restart")
+SETTING_KEYS = ("operator", "offer", "price", "renewal_day", "renewal_time", "data", "minutes", "sms", "options",
+                "payment", "pending_offer_change")
 
 
 def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = BUILTIN) -> Profile:
@@ -36,7 +47,7 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
     """
     top = Fields(document, "")
     version = top.raw("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:  # true and 1.0 equal 1 but are wrong types
+    if type(version) is not int or version not in READABLE_VERSIONS:  # true and 1.0 equal 1 but are wrong types
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             raise ProfileError(_("schema_version: {version} was written by a newer kenactl; this one reads "
                                  "{known}").format(version=version, known=SCHEMA_VERSION))
@@ -46,7 +57,12 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
     line_tables = top.table_at("lines")
     if not line_tables.table:
         raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
-    lines = {name: _line(name, line_tables.table_at(name), operator_ids) for name in line_tables.table}
+    updated_at = top.moment("updated_at", None)
+    if version == 1:
+        lines = {name: _v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
+                 for name in line_tables.table}
+    else:
+        lines = {name: _line(name, line_tables.table_at(name), operator_ids) for name in line_tables.table}
     default = top.text("default_line", next(iter(lines)))
     if default not in lines:
         raise ProfileError(_("default_line: {name} is not one of the lines ({known})").format(
@@ -61,10 +77,10 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
             raise ProfileError(_("notify[{index}]: expected a notification URL such as ntfy://ntfy.sh/my-topic")
                                .format(index=index))
     return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
-                   updated_at=top.moment("updated_at", None), notify=tuple(notify))
+                   updated_at=updated_at, notify=tuple(notify))
 
 
-def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
+def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_ids: Collection[str]) -> Line:
     fields.convert("name", lambda: check_line_name(name))
     fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "credit",
                        "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
@@ -76,7 +92,7 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     options = fields.table_at("options")
     for key, value in options.table.items():
         options.text(key)
-    return Line(
+    line = Line(
         name=name,
         operator=operator,
         offer=fields.text("offer"),
@@ -92,6 +108,190 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
         history=tuple(sorted((_history(item) for item in fields.tables("history")), key=lambda h: h.at)),
         charges=tuple(_charge(item) for item in fields.tables("charges")),
     )
+    return _v1_to_facts(line, updated_at)
+
+
+def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
+    """A version 1 line as facts: its credit is an observation at the profile's last write (when v1 showed
+    it as the credit now); its Restarts keep their moments and prices, and the renewal day they moved
+    from becomes the line's setting (the ledger moves it again at each Restart)."""
+    moments = [moment for moment in (updated_at, *(s.at for s in line.usage[-1:]), *(h.at for h in line.history))
+               if moment is not None]
+    observations = (Observation(at=max(moments, key=dates.instant), credit=line.credit),) if moments else ()
+    restarts = [entry for entry in line.history if entry.kind == "restart"]
+    changes: tuple[Change, ...] = ()
+    day = line.renewal_day
+    if restarts:
+        day = restarts[0].renewal_day_before
+        if line.renewal_day != restarts[-1].renewal_day_after:  # changed by hand after the last Restart
+            at = updated_at or restarts[-1].at
+            changes = (Change(at=at, key="renewal_day", old=day),)
+            day = line.renewal_day
+    history = tuple(replace(entry, renewal_day_before=0, renewal_day_after=0) for entry in line.history)
+    return replace(line, renewal_day=day, observations=observations, changes=changes, history=history)
+
+
+def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
+    """A version 2 line: its settings and its facts."""
+    fields.convert("name", lambda: check_line_name(name))
+    fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "payment", "options",
+                       "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings", "restarts",
+                       "renewals", "changes", "charges"})
+    settings = _settings(name, fields, operator_ids)
+    observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
+    topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
+    history = [HistoryEntry(kind=kind, at=at, price=price, renewal_day_before=0, renewal_day_after=0)
+               for kind, key in (("restart", "restarts"), ("renewal", "renewals"))
+               for at, price in _rows(fields, key, lambda row: (row.moment(0), row.money(1)))]
+    changes = tuple(Change(at=at, key=key, old=old) for at, key, old in _rows(fields, "changes", _change_row))
+    credit = observations[-1].credit if observations else fields.money("credit", allow_negative=True) \
+        if "credit" in fields.table else money.ZERO
+    if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
+        credit += sum((item.amount for item in topups if dates.instant(item.at) >= dates.instant(observations[-1].at)),
+                      money.ZERO)
+    days = [item.at.date() for item in topups] + [fields.day("last_topup", None)]
+    return replace(
+        settings,
+        credit=credit,
+        last_topup=max((day for day in days if day is not None), default=None),
+        usage=_readings(fields),
+        history=tuple(sorted(history, key=lambda entry: dates.instant(entry.at))),
+        charges=tuple(_charge(item) for item in fields.tables("charges")),
+        observations=observations, topups=topups, changes=changes,
+    )
+
+
+def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
+    operator = fields.text("operator")
+    if operator not in operator_ids:
+        raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
+            field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
+    payment = fields.text("payment", "credit")
+    if payment not in PAYMENTS:
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=fields.name("payment"), value=repr(payment), known=", ".join(PAYMENTS)))
+    renewal_time = fields.time_of_day("renewal_time", "00:00")
+    options = fields.table_at("options")
+    for key in options.table:
+        options.text(key)
+    return Line(name=name, operator=operator, offer=fields.text("offer"),
+                price=fields.money("price"), renewal_day=fields.integer("renewal_day", 1, 31),
+                renewal_time=renewal_time,
+                included=_allowances(fields.table_at("included")), credit=money.ZERO, options=dict(options.table),
+                pending_offer_change=fields.flag("pending_offer_change", False), payment=payment)
+
+
+class _Row:
+    """One fact written as a short array (``[moment, amount]``); problems name ``field[index]``."""
+
+    def __init__(self, value: Any, where: str, size: int):
+        if not isinstance(value, list) or len(value) != size:
+            raise ProfileError(_("{field}: expected an array of {size} values").format(field=where, size=size))
+        self.fields = Fields({str(index): item for index, item in enumerate(value)}, where)
+
+    def moment(self, index: int) -> datetime:
+        return self.fields.moment(str(index))
+
+    def money(self, index: int, negative: bool = False) -> Decimal:
+        return self.fields.money(str(index), allow_negative=negative)
+
+    def text(self, index: int) -> str:
+        return self.fields.text(str(index))
+
+    def raw(self, index: int) -> Any:
+        return self.fields.raw(str(index))
+
+
+def _rows(fields: Fields, key: str, parse) -> list:
+    value = fields.raw(key, [])
+    if not isinstance(value, list):
+        raise ProfileError(_("{field}: expected an array of arrays").format(field=fields.name(key)))
+    sizes = {"changes": 3}
+    rows = [parse(_Row(item, f"{fields.name(key)}[{index}]", sizes.get(key, 2))) for index, item in enumerate(value)]
+    return sorted(rows, key=lambda row: dates.instant(row[0]))
+
+
+def _change_row(row: _Row) -> tuple[datetime, str, Any]:
+    key = row.text(1)
+    if key not in SETTING_KEYS:
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=row.fields.name("1"), value=repr(key), known=", ".join(SETTING_KEYS)))
+    return row.moment(0), key, _setting_value(row, key)
+
+
+def _setting_value(row: _Row, key: str) -> Any:
+    """The stored earlier value of setting ``key``, checked and converted like the setting itself."""
+    value = row.raw(2)
+    probe = Fields({key: value}, row.fields.where)
+    if key in ("data", "minutes", "sms"):
+        table = {"data": "unlimited", "minutes": "unlimited", "sms": "unlimited", key: value}
+        return _allowances(Fields(table, row.fields.where)).get(key)
+    if key == "price":
+        return probe.money(key)
+    if key == "renewal_day":
+        return probe.integer(key, 1, 31)
+    if key == "renewal_time":
+        return probe.time_of_day(key, "00:00")
+    if key == "pending_offer_change":
+        return probe.flag(key, False)
+    if key == "options":
+        options = probe.table_at(key)
+        for name in options.table:
+            options.text(name)
+        return dict(options.table)
+    return probe.text(key)
+
+
+STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
+"""Keys whose text is data, not free text: their readers parse every row strictly (dates and numbers)."""
+
+
+_AMOUNT_ROW = re.compile(r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)")
+
+
+def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
+    """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
+    rows = [row.strip() for row in fields.text(key, "").splitlines() if row.strip()]
+    if all(_AMOUNT_ROW.fullmatch(row) for row in rows) and rows == sorted(rows) and \
+            all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
+            (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
+        return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]
+    found = []
+    for number, row in enumerate(rows, 1):
+        match = _AMOUNT_ROW.fullmatch(row)
+        try:
+            at = datetime.fromisoformat(match.group(1)) if match else None
+        except ValueError:
+            at = None
+        amount = Decimal(match.group(2)) if match else None
+        if at is None or amount is None or (amount < 0 and not negative) or (amount <= 0 and key == "topups"):
+            raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and an "
+                                 "amount such as 10.00; got {row}").format(field=fields.name(key), number=number,
+                                                                         row=repr(row)))
+        found.append((dates.in_rome(at), amount))
+    return sorted(found, key=lambda item: dates.instant(item[0]))
+
+
+def _amount_rows(items) -> str:
+    return "".join(f"{dates.instant(at).strftime('%Y-%m-%dT%H:%M:%SZ')} {money.format_money(amount)}\n"
+                   for at, amount in items)
+
+
+def _readings(fields: Fields) -> Sequence[UsageSample]:
+    """The usage readings: one per line, ``moment data-MB minutes SMS`` (UTC to the second), oldest first."""
+    from kenactl.core.readings import Readings, bad_line, valid_block
+
+    text = fields.text("readings", "")
+    block = text[1:] if text.startswith("\n") else text
+    if valid_block(block):  # the usual case, checked in one pass
+        return Readings(block.splitlines())
+    rows = [row.strip() for row in text.splitlines() if row.strip()]
+    number = bad_line(rows)
+    if number is not None:
+        raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and three "
+                             "counts (data MB, minutes, SMS), in time order; got {row}").format(
+            field=fields.name("readings"), number=number, row=repr(rows[number - 1])))
+    return Readings(rows)
 
 
 def _allowances(fields: Fields) -> Allowances:
@@ -175,26 +375,55 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
         "price": line.price,
         "renewal_day": line.renewal_day,
         "renewal_time": line.renewal_time.strftime("%H:%M"),
-        "credit": line.credit,
+        "payment": line.payment,
         "pending_offer_change": line.pending_offer_change,
     }
-    if line.last_topup is not None:
-        table["last_topup"] = line.last_topup
-    table["included"] = {
-        "data": units.canonical_data(line.included.data),
-        "minutes": line.included.minutes if line.included.minutes is not None else "unlimited",
-        "sms": line.included.sms if line.included.sms is not None else "unlimited",
-    }
+    if line.last_topup is not None and line.last_topup not in {item.at.date() for item in line.topups}:
+        table["last_topup"] = line.last_topup  # a top-up day from an older profile, amount unknown
+    table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
     if line.options:
         table["options"] = dict(sorted(line.options.items()))
+    table["observations"] = _amount_rows((item.at, item.credit) for item in line.observations)
+    if not line.observations:
+        table["credit"] = line.credit  # a credit given without a moment (a line built by code or an older tool)
+    table["topups"] = _amount_rows((item.at, item.amount) for item in line.topups)
+    for kind, key in (("restart", "restarts"), ("renewal", "renewals")):
+        table[key] = [[entry.at, entry.price] for entry in line.history if entry.kind == kind]
+    table["changes"] = [[item.at, item.key, _setting_to_toml(item.key, item.old)] for item in line.changes]
+    table = {key: value for key, value in table.items() if value not in ([], "")}
     if line.usage:
-        table["usage"] = [{"at": s.at, "data": units.canonical_data(s.data), "minutes": s.minutes, "sms": s.sms}
-                          for s in line.usage]
-    if line.history:
-        table["history"] = [vars(entry).copy() for entry in line.history]
+        from kenactl.core.readings import Readings
+
+        readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
+        table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
         table["charges"] = [_without_none(vars(charge)) for charge in line.charges]
     return table
+
+
+def _setting_to_toml(key: str, value: Any) -> Any:
+    if key == "data":
+        return units.canonical_data(value)
+    if key in ("minutes", "sms"):
+        return "unlimited" if value is None else value
+    if key == "renewal_time":
+        return value.strftime("%H:%M")
+    if key == "options":
+        return dict(sorted(value.items()))
+    return value
+
+
+_READINGS = re.compile(r'^((?:readings|observations|topups) = )"""(\n[0-9TZ:.\- \n]*)"""$', re.MULTILINE)
+LITERAL = "'''"
+
+
+def profile_to_text(profile: Profile) -> str:
+    """The profile's TOML text. Readings are one literal multi-line string per line: years of readings
+    parse in a fraction of a millisecond, where an array of tables would take far longer."""
+    import tomli_w
+
+    text = tomli_w.dumps(profile_to_toml(profile), multiline_strings=True)
+    return _READINGS.sub(lambda match: match.group(1) + LITERAL + match.group(2) + LITERAL, text)
 
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:

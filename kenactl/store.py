@@ -69,12 +69,12 @@ def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
 
     Lines may name the operators known beside the profile at ``near`` (default: ``origin`` if a path).
     """
-    from kenactl.knowledge.operators import known_near
+    from kenactl.knowledge.registry import known_near
     from kenactl.safety import TomlLimitError, load_toml
-    from kenactl.schema import profile_from_toml
+    from kenactl.schema import STRUCTURED_TEXT, profile_from_toml
 
     try:
-        document = load_toml(text.removeprefix("\ufeff"))
+        document = load_toml(text.removeprefix("\ufeff"), structured=STRUCTURED_TEXT)
     except TomlLimitError as error:
         raise ProfileError(f"{origin}: {error}") from None
     try:
@@ -92,11 +92,9 @@ def load(path: Path) -> Profile:
 
 def dumps(profile: Profile) -> str:
     """The TOML text of ``profile``."""
-    import tomli_w
+    from kenactl.schema import profile_to_text
 
-    from kenactl.schema import profile_to_toml
-
-    return tomli_w.dumps(profile_to_toml(profile))
+    return profile_to_text(profile)
 
 
 def resolve(path: Path) -> Path:

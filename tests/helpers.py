@@ -88,13 +88,14 @@ def tim_line(name: str = "nonna", credit: str = "4.50") -> Line:
 
 
 def restarted(line: Line, at: datetime, *, used_after: int | None = None) -> Line:
-    """``line`` after a Restart at ``at`` (renewal day becomes ``at``'s day), optionally with data used after it."""
+    """``line`` after a Restart at ``at``, optionally with data used after it (the ledger moves the renewal day
+    to ``at``'s day; the credit given is the one after the Restart)."""
     entry = HistoryEntry(kind="restart", at=at, price=line.price, renewal_day_before=line.renewal_day,
                          renewal_day_after=at.day)
     usage = (UsageSample(at=at),)
     if used_after is not None:
         usage += (UsageSample(at=at.replace(hour=at.hour + 1), data=used_after),)
-    return replace(line, renewal_day=at.day, renewal_time=time(0, 0), credit=line.credit - line.price,
+    return replace(line, renewal_time=time(0, 0), credit=line.credit - line.price,
                    history=(*line.history, entry), usage=usage)
 
 

@@ -55,8 +55,8 @@ def test_a_huge_data_amount_in_a_hand_edited_profile_names_the_field(run, kena_p
 
 
 def test_schema_version_true_is_a_wrong_type(run, kena_profile):
-    edit(kena_profile, "schema_version = 1", "schema_version = true")
-    assert_refused(run("status"), "schema_version: expected 1, got true/false true")
+    edit(kena_profile, "schema_version = 2", "schema_version = true")
+    assert_refused(run("status"), "schema_version: expected 2, got true/false true")
 
 
 def test_a_read_only_profile_folder_is_a_clear_error(run, kena_profile, monkeypatch):

@@ -68,16 +68,20 @@ def test_charges_commands_and_topup(run, kena_profile):
     assert "1/3  Sun 20 Dec 2026  7.99 €" in added.stdout and "3/3  Thu 18 Feb 2027  7.99 €" in added.stdout
     assert run(*at, "charges", "add", "negative credit", "2.00").exit_code == 0
     data = json.loads(run(*at, "charges", "list", "--json").stdout)
-    assert (data["pending"], data["min_topup"]) == ("2.00", "0.00")
+    assert (data["pending"], data["min_topup"]) == ("2.00", "7.98")  # 2.01 € left after the 15 Nov renewal
     assert [item["state"] for item in data["charges"][0]["instalments"]] == ["upcoming"] * 3
     listed = run(*at, "charges", "list")
     assert "Easy Pay arrears  1/3   Sun 20 Dec 2026  7.99 €  upcoming" in listed.stdout
     topup = run("--at", "2026-12-21T10:00", "credit", "topup", "15")
-    assert topup.stdout.splitlines() == ["Taken first for pending charges: 9.99 €.", "Credit of line 'main': 15.01 €."]
+    # 10.00 - 7.99 (15 Nov) = 2.01 does not cover 15 Dec: suspended; the top-up pays the charges first, and the
+    # 5.01 € left (7.02 € credit) do not cover the price, so the offer stays suspended
+    assert topup.stdout.splitlines() == ["Taken first for pending charges: 9.99 €.", "Credit of line 'main': 7.02 €."]
+    state = json.loads(run("--at", "2026-12-21T10:00", "status", "--json").stdout)["lines"][0]
+    assert (state["offer_usable"], state["next_renewal"], state["min_topup"]) == (False, None, "0.97")
     data = json.loads(run("--at", "2026-12-21T10:00", "charges", "list", "--json").stdout)
     assert [(c["description"], c["paid"]) for c in data["charges"]] == [("Easy Pay arrears", "7.99")]
-    assert run("charges", "clear", "1").exit_code == 0
-    assert json.loads(run("charges", "list", "--json").stdout)["charges"] == []
+    assert run("--at", "2026-12-21T10:00", "charges", "clear", "1").exit_code == 0
+    assert json.loads(run("--at", "2026-12-21T10:00", "charges", "list", "--json").stdout)["charges"] == []
 
 
 def test_charges_errors_leave_the_profile_byte_identical(run, kena_profile):
@@ -114,10 +118,11 @@ def test_status_shows_validity_and_warns_from_30_days_before(run, kena_profile):
     assert data["lines"][0]["sim_valid_until"] == "2027-11-01"
 
 
-def test_status_without_last_topup_reads_no_operator_data(run, kena_profile):
+def test_status_names_a_broken_operator_file_it_needs(run, kena_profile):
+    """The ledger applies the operator's renewal rule, so status reads the line's operator file."""
     folder = kena_profile.parent / "operators"
     folder.mkdir()
     (folder / "kena.toml").write_text("broken =", encoding="utf-8")
     result = run("--at", "2026-11-20T10:00", "status", "--json")
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["lines"][0]["sim_valid_until"] is None
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "kena.toml: not valid TOML" in result.stderr

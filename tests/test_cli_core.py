@@ -16,7 +16,7 @@ from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
                "next_renewal", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at", "usage",
-               "sim_valid_until"}
+               "sim_valid_until", "credit_as_of", "offer_usable", "last_renewal", "payment"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9,99",
            "--renewal-day", "31", "--data", "unlimited", "--minutes", "500", "--sms", "unlimited", "--credit", "4.5")
@@ -148,7 +148,7 @@ def test_line_add_without_a_profile_says_how_to_create_one(run, profile_path):
 
 def test_line_remove_passes_the_default_on(run, kena_profile):
     ok(run(*TIM_ADD))
-    ok(run("line", "remove", "main"), "Removed line 'main'.\nThe default line is now 'nonna'.\n")
+    ok(run("line", "remove", "main"), "Removed line 'main' and everything recorded for it.\nThe default line is now 'nonna'.\n")
     profile = store.load(kena_profile)
     assert list(profile.lines) == ["nonna"]
     assert profile.default_line == "nonna"
@@ -248,10 +248,10 @@ def test_usage_of_a_previous_period_reads_zero_after_the_renewal(run, kena_profi
     assert after["usage_recorded_at"] is None
     assert after["period_start"] == "2026-12-15T00:00:00+01:00"
     assert after["usage"]["data"]["percent"] == 0.0
-    # a new sample carries over nothing from the old period, and the old samples are dropped
+    # a new reading carries over nothing from the old period, and the old readings stay in the profile
     ok(run("--at", "2026-12-16", "usage", "set", "--minutes", "7"))
     usage = line_of(kena_profile).usage
-    assert [(s.data, s.minutes, s.sms) for s in usage] == [(0, 7, 0)]
+    assert [(s.data, s.minutes, s.sms) for s in usage] == [(30000, 10, 5), (0, 7, 0)]
 
 
 def test_usage_show(run, kena_profile):
@@ -290,24 +290,26 @@ def test_credit_set(run, kena_profile):
 
 @pytest.mark.parametrize("args", [("--", "-2.50"), ("-2.50",), ("-2,5",)])
 def test_credit_set_negative(run, kena_profile, args):
-    ok(run("credit", "set", *args), "Credit of line 'main': -2.50 €.\n")
+    ok(run("--at", "2026-11-20T10:00", "credit", "set", *args), "Credit of line 'main': -2.50 €.\n")
     assert line_of(kena_profile).credit == Decimal("-2.50")
-    assert "credit = -2.50" in kena_profile.read_text()
+    assert [item.credit for item in line_of(kena_profile).observations] == [Decimal("10.00"), Decimal("-2.50")]
 
 
 def test_credit_topup_adds_and_records_the_rome_date(run, kena_profile):
-    ok(run("--at", "2026-11-20T23:30:00Z", "credit", "topup", "5,01"), "Credit of line 'main': 15.01 €.\n")
+    # the ledger's credit: 10.00 - 7.99 (renewal of 15 Nov) + 5.01
+    ok(run("--at", "2026-11-20T23:30:00Z", "credit", "topup", "5,01"), "Credit of line 'main': 7.02 €.\n")
     line = line_of(kena_profile)
     assert line.credit == Decimal("15.01")
     assert line.last_topup == date(2026, 11, 21)  # 23:30 UTC is already the 21st in Rome
     ok(run("--at", "2026-11-22", "credit", "topup", "0.99"))
-    assert line_of(kena_profile).credit == Decimal("16.00")
+    assert line_of(kena_profile).credit == Decimal("16.00")  # the last observation plus the top-ups since
+    assert [item.amount for item in line_of(kena_profile).topups] == [Decimal("5.01"), Decimal("0.99")]
     assert line_of(kena_profile).last_topup == date(2026, 11, 22)
 
 
 def test_credit_topup_brings_a_negative_credit_back(run, kena_profile):
-    ok(run("credit", "set", "--", "-2.50"))
-    ok(run("credit", "topup", "2.50"), "Credit of line 'main': 0.00 €.\n")
+    ok(run("--at", "2026-11-20", "credit", "set", "--", "-2.50"))
+    ok(run("--at", "2026-11-20", "credit", "topup", "2.50"), "Credit of line 'main': 0.00 €.\n")
 
 
 @pytest.mark.parametrize(("amount", "message"), [("0", "the amount must be positive"),
@@ -370,7 +372,7 @@ def editor(tmp_path: Path, monkeypatch, body: str, variable: str = "EDITOR") -> 
 
 def test_profile_edit_saves_a_valid_edit(run, kena_profile, tmp_path, monkeypatch):
     before = kena_profile.read_bytes()
-    editor(tmp_path, monkeypatch, "text = text.replace('credit = 10.00', 'credit = 42.00')")
+    editor(tmp_path, monkeypatch, "text = text.replace('09:00:00Z 10.00', '09:00:00Z 42.00')")
     ok(run("profile", "edit"), f"Saved {kena_profile}.\n")
     assert line_of(kena_profile).credit == Decimal("42.00")
     assert Path(f"{kena_profile}.bak").read_bytes() == before
@@ -421,9 +423,12 @@ def test_status_json_keys_and_values(run, kena_profile):
     assert set(line) == STATUS_KEYS
     assert {key: line[key] for key in STATUS_KEYS - {"usage"}} == {
         "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
-        "credit": "10.00", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
-        "days_to_renewal": 20, "shortfall": "0.00", "min_topup": "0.00", "period_start": "2026-11-15T00:00:00+01:00",
+        "credit": "2.01", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
+        "days_to_renewal": 20, "shortfall": "5.98", "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
         "usage_recorded_at": "2026-11-20T00:00:00+01:00", "sim_valid_until": None,
+        "credit_as_of": "2026-11-01T10:00:00+01:00", "offer_usable": True, "payment": "credit",
+        "last_renewal": {"at": "2026-11-15T00:00:00+01:00", "kind": "scheduled", "outcome": "renewed",
+                         "charged": "7.99", "owed": "0.00"},
     }
     assert set(line["usage"]) == {"data", "minutes", "sms"}
     assert line["usage"]["data"] == {"used": 30000, "included": 100000, "percent": 30.0, "remaining": 70000,
@@ -436,10 +441,10 @@ def test_status_json_keys_and_values(run, kena_profile):
 
 
 def test_status_shortfall_when_credit_is_below_price(run, kena_profile):
-    ok(run("credit", "set", "--", "-1.01"))
+    ok(run("--at", "2026-11-20", "credit", "set", "--", "-1.01"))
     line = status(run, "2026-11-20")[0]
     assert (line["credit"], line["shortfall"]) == ("-1.01", "9.00")
-    ok(run("credit", "set", "7.99"))
+    ok(run("--at", "2026-11-20", "credit", "set", "7.99"))
     assert status(run, "2026-11-20")[0]["shortfall"] == "0.00"
 
 
@@ -467,7 +472,7 @@ def test_status_percent_exceeds_100_on_overage(run, kena_profile):
 
 
 def test_status_renewal_day_31_in_february(run, kena_profile):
-    ok(run("line", "set", "--renewal-day", "31"))
+    ok(run("--at", "2026-11-01T10:00", "line", "set", "--renewal-day", "31", "--payment", "card"))
     line = status(run, "2027-02-10T12:00")[0]
     assert (line["next_renewal"], line["days_to_renewal"]) == ("2027-02-28", 18)
     assert line["period_start"] == "2027-01-31T00:00:00+01:00"
@@ -497,7 +502,7 @@ def test_status_line_filter_and_unlimited_allowances(run, kena_profile):
 
 def test_status_plain_text(run, kena_profile):
     ok(run("--at", "2026-11-20T00:00", "usage", "set", "--data", "30GB"))
-    ok(run("credit", "set", "5"))
+    ok(run("--at", "2026-11-20T00:00", "credit", "set", "5"))
     text = ok(run("--at", "2026-11-25T00:00", "status")).stdout
     assert text == (
         "main (default)\n"
@@ -505,6 +510,7 @@ def test_status_plain_text(run, kena_profile):
         "  Price:         7.99 € / month\n"
         "  Credit:        5.00 €  (short by 2.99 €)\n"
         "  Next renewal:  Tue 15 Dec 2026 00:00 (in 20 days)\n"
+        "  Credit: observed 5.00 € on Fri 20 Nov 2026.\n"
         "  data     [######..............]  30%  30 GB of 100 GB  ·  3.5 GB/day to last\n"
         "  minutes                          0 min used of unlimited\n"
         "  sms      [....................]  0%  0 SMS of 100 SMS  ·  5 SMS/day to last\n"

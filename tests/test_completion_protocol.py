@@ -11,7 +11,7 @@ from kenactl.completion import values as complete
 from kenactl.completion.command import script
 from kenactl.completion.shells import SCRIPT_FILES
 from kenactl.completion.spec import command_specs
-from kenactl.knowledge.operators import BUILTIN as OPERATORS
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
 
 COMPLETIONS = Path(__file__).resolve().parent.parent / "completions"
 TIM_LINE = ("line", "add", "casa", "--operator", "tim", "--offer", "TIM Go", "--price", "9.99", "--renewal-day",

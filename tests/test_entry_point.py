@@ -76,9 +76,11 @@ def test_a_real_session(launcher, profile_path):
     init = run(launcher, "--at", "2026-11-01", "init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99",
                "--renewal-day", "15", "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "5")
     assert init.returncode == 0, init.stderr
-    assert run(launcher, "credit", "topup", "3").returncode == 0
-    line = json.loads(run(launcher, "--at", "2026-11-20", "status", "--json").stdout)["lines"][0]
+    assert run(launcher, "--at", "2026-11-02", "credit", "topup", "3").returncode == 0
+    line = json.loads(run(launcher, "--at", "2026-11-10", "status", "--json").stdout)["lines"][0]
     assert (line["credit"], line["shortfall"]) == ("8.00", "0.00")
+    renewed = json.loads(run(launcher, "--at", "2026-11-20", "status", "--json").stdout)["lines"][0]
+    assert (renewed["credit"], renewed["shortfall"]) == ("0.01", "7.98")  # the 15 Nov renewal took 7.99
     refused = run(launcher, "line", "set", "--renewal-day", "32")
     assert refused.returncode == 2
     assert refused.stderr.startswith("kenactl: invalid value for '--renewal-day'")

@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
+from kenactl import store
 from kenactl.knowledge import operators
 from kenactl.core.explain import explain
-from kenactl.knowledge.operators import BUILTIN as OPERATORS
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
 
 HYPO = ("--price", "9.99", "--credit", "5.00")
 JSON_KEYS = {"operator", "renewal_date", "price", "credit", "covered", "shortfall", "min_topup", "late_fees_max",
@@ -99,19 +100,19 @@ def test_every_option_combination_starts_at_day_zero_with_sources():
 def test_line_explain_uses_renewal_options_and_pending_charges(run, kena_profile):
     assert run("--at", "2026-11-01T10:00", "line", "set", "--operator", "windtre", "--credit", "3").exit_code == 0
     assert run("--at", "2026-11-01T10:00", "charges", "add", "late fees", "2.98").exit_code == 0
-    data = run_json(run, "--at", "2026-11-20T12:00", "explain")
-    assert (data["operator"], data["renewal_date"], data["deadline"]) == ("windtre", "2026-12-15",
-                                                                          "2026-12-15T00:00:00+01:00")
+    data = run_json(run, "--at", "2026-11-10T12:00", "explain")
+    assert (data["operator"], data["renewal_date"], data["deadline"]) == ("windtre", "2026-11-15",
+                                                                          "2026-11-15T00:00:00+01:00")
     assert (data["shortfall"], data["pending"], data["min_topup"]) == ("4.99", "2.98", "7.97")
     assert data["after_topup"].startswith("Your pending charges of 2.98 € are taken first")
-    assert run("line", "set", "--option", "autoricarica=on").exit_code == 0
-    data = run_json(run, "--at", "2026-11-20T12:00", "explain")
+    assert run("--at", "2026-11-01T10:00", "line", "set", "--option", "autoricarica=on").exit_code == 0
+    data = run_json(run, "--at", "2026-11-10T12:00", "explain")
     assert (data["late_fees_max"], data["options"]["autoricarica"]) == ("0.00", "on")
-    data = run_json(run, "--at", "2026-11-20T12:00", "explain", "--option", "autoricarica=off")
+    data = run_json(run, "--at", "2026-11-10T12:00", "explain", "--option", "autoricarica=off")
     # «solo se sono stati corrisposti anche addebiti precedenti»: unpaid charges, no anticipo
     assert data["late_fees_max"] == "0.00"
     assert "Not available: Anticipo del traffico" in data["timeline"][1]["event"]
-    other = run_json(run, "--at", "2026-11-20T12:00", "explain", "--operator", "iliad")
+    other = run_json(run, "--at", "2026-11-10T12:00", "explain", "--operator", "iliad")
     assert (other["operator"], other["options"], other["min_topup"]) == ("iliad", {"auto-topup": "off"}, "7.97")
 
 
@@ -179,10 +180,12 @@ def test_broken_user_operator_file_exits_2_and_keeps_profile(run, kena_profile):
 
 def test_line_set_operator_drops_options_that_no_longer_apply(run, kena_profile):
     assert run("line", "set", "--operator", "vodafone", "--option", "continuita=off").exit_code == 0
-    assert 'continuita = "off"' in kena_profile.read_text()
+    assert store.load(kena_profile).line().options == {"continuita": "off"}
     assert run("line", "set", "--option", "continuita=").exit_code == 0
-    assert "continuita" not in kena_profile.read_text()
+    assert store.load(kena_profile).line().options == {}
     assert run("line", "set", "--option", "continuita=free", "--option", "auto-topup=on").exit_code == 0
     assert run("line", "set", "--operator", "iliad").exit_code == 0
-    text = kena_profile.read_text()
-    assert "continuita" not in text and 'auto-topup = "on"' in text
+    line = store.load(kena_profile).line()
+    assert line.options == {"auto-topup": "on"}  # continuita is Vodafone's: dropped; auto-topup kept
+    assert {change.key for change in line.changes} == {"operator", "options"}  # the line's past settings stay
+    assert next(change.old for change in line.changes if change.key == "operator") == "kena"

@@ -4,7 +4,7 @@ dates localized in the timeline, JSON unchanged by the language for every operat
 import pytest
 
 from kenactl.knowledge import operators
-from kenactl.knowledge.operators import BUILTIN as OPERATORS
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
 import catalog
 
 HYPO = ("--price", "9.99", "--credit", "5.00")

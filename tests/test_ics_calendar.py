@@ -17,6 +17,7 @@ from kenactl import ics
 from kenactl.knowledge import charters, operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
+from kenactl.derived import derived_profile
 from kenactl.core.reminders import KINDS, calendar_items
 from kenactl.errors import InputError
 
@@ -241,7 +242,8 @@ def test_restart_in_the_repeated_autumn_hour_cancels_the_old_renewal_at_once():
     moment = dates.parse_moment("2026-10-25T02:30+02:00")  # Restart on the 25th; the 28th renewal will not happen
     line = restarted(kena_line(renewal_day=28), moment)
     now = dates.parse_moment("2026-10-25T02:20+01:00")  # 50 min later, in the repeated hour
-    items = {"-".join(item.key): item for item in calendar_items(single(line), now, months=2, **KNOWLEDGE)}
+    profile, states = derived_profile(single(line), now, None)  # the ledger moves the renewal day to the 25th
+    items = {"-".join(item.key): item for item in calendar_items(profile, now, months=2, states=states, **KNOWLEDGE)}
     replaced = items["renewal-main-2026-10"]
     assert replaced.cancelled and replaced.start == date(2026, 10, 28) and replaced.sequence == 1
 

@@ -76,7 +76,7 @@ def test_a_bare_toml_time_is_a_renewal_time(run, kena_profile):
 # small things ----------------------------------------------------------------------------------------------
 
 def test_an_allowance_of_zero_shows_an_empty_bar(run, kena_profile):
-    assert run("line", "set", "--sms", "0").exit_code == 0
+    assert run("--at", "2026-11-20T09:00", "line", "set", "--sms", "0").exit_code == 0  # a dated setting change
     sms = next(row for row in run("--at", "2026-11-20T10:00", "status").stdout.splitlines()
                if row.strip().startswith("sms"))
     assert "none included (0 SMS used)" in sms
@@ -87,13 +87,13 @@ def test_an_allowance_of_zero_shows_an_empty_bar(run, kena_profile):
                                               ("Kena Flash", "Kena Flash 7.99 €: credit"),
                                               ("Kena 7.99 Flash", "Kena 7.99 Flash 7.99 €: credit")])
 def test_remind_names_the_price_once(run, kena_profile, offer, shown):
-    assert run("line", "set", "--offer", offer).exit_code == 0
+    assert run("--at", "2026-11-13T09:00", "line", "set", "--offer", offer).exit_code == 0
     result = run("--at", "2026-11-13T10:00", "remind")
     assert result.stdout == f"main: renewal Sun 15 Nov 2026 00:00, {shown} 10.00 € covers it\n"
 
 
 def test_restart_check_names_the_rules_in_words(run, kena_profile):
-    assert run("line", "set", "--pending-offer-change").exit_code == 0
+    assert run("--at", "2026-11-05T09:00", "line", "set", "--pending-offer-change").exit_code == 0
     result = run("--at", "2026-11-05T10:00", "restart", "check")
     assert "offer change: an offer change request is pending" in result.stdout
     assert "offer_change" not in result.stdout and "renewal_window" not in result.stdout
@@ -117,9 +117,10 @@ def test_updated_at_is_stored_in_whole_seconds(run, kena_profile):
 
 def test_removing_the_default_line_says_which_is_the_default_now(run, kena_profile):
     assert run(*TIM_ADD).exit_code == 0
-    assert run("line", "remove", "nonna").stdout == "Removed line 'nonna'.\n"  # the default stays main
+    removed = "Removed line {} and everything recorded for it.\n"  # the ledger: a line's whole past goes with it
+    assert run("line", "remove", "nonna").stdout == removed.format("'nonna'")  # the default stays main
     assert run(*TIM_ADD).exit_code == 0
-    assert run("line", "remove", "main").stdout == "Removed line 'main'.\nThe default line is now 'nonna'.\n"
+    assert run("line", "remove", "main").stdout == removed.format("'main'") + "The default line is now 'nonna'.\n"
     assert run("--lang", "it", *TIM_ADD[:2], "main", *TIM_ADD[3:]).exit_code == 0
     assert run("--lang", "it", "line", "remove", "nonna").stdout.endswith(
         "Ora la linea predefinita è 'main'.\n")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kenactl.knowledge import operators
+from kenactl.knowledge import operators, registry
 from kenactl.core.model import Allowances, Line
-from kenactl.knowledge.operators import BUILTIN as OPERATORS
-from kenactl.core.operator import STATUSES
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
+from kenactl.core.renewal_rule import STATUSES
 from kenactl.core.validity import sim_validity, validity_dates
 from kenactl.errors import KenactlError
 
@@ -28,11 +28,13 @@ def fact_tables(document):
             yield f"{key}[{index}]", table
     for key, table in document.get("options", {}).items():
         yield f"options.{key}", table
+    for key, table in document.get("ledger", {}).items():
+        yield f"ledger.{key}", table
 
 
 def test_builtin_files_are_the_known_operators():
     assert {path.stem for path in DATA} == {*OPERATORS, "_common"}
-    assert operators.BUILTIN == OPERATORS
+    assert registry.BUILTIN == OPERATORS
 
 
 @pytest.mark.parametrize("path", DATA, ids=lambda path: path.name)
@@ -44,7 +46,7 @@ def test_every_fact_has_a_source_an_as_of_date_and_a_status(path):
         assert isinstance(table.get("source"), str) and table["source"].strip(), f"{path.name} {where}: no source"
         assert isinstance(table.get("as_of"), date), f"{path.name} {where}: no as_of date"
         assert table.get("status") in STATUSES, f"{path.name} {where}: status {table.get('status')!r}"
-    assert set(document) <= {"name", "features", "short_credit", "validity", "options", *LISTS}
+    assert set(document) <= {"name", "features", "short_credit", "validity", "options", "ledger", *LISTS}
 
 
 def test_auto_topup_is_only_kenactls_assumption_where_no_source_describes_one():
@@ -87,7 +89,7 @@ def test_user_file_adds_an_operator_and_overrides_one(tmp_path):
     text = (Path(operators.__file__).parent / "iliad.toml").read_text(encoding="utf-8")
     (folder / "spusu.toml").write_text(text.replace('name = "Iliad"', 'name = "Spusu"'), encoding="utf-8")
     (folder / "tim.toml").write_text(text.replace('name = "Iliad"', 'name = "My TIM"'), encoding="utf-8")
-    assert operators.known(folder) == (*OPERATORS, "spusu")
+    assert registry.known(folder) == (*OPERATORS, "spusu")
     assert operators.load("spusu", folder).name == "Spusu"
     assert operators.load("tim", folder).name == "My TIM"
     assert operators.load("tim").name == "TIM"

@@ -81,23 +81,27 @@ def test_apply_news_example_renewal_15th_restart_10th(run, kena_profile):
     assert result.exit_code == 0, result.output
     assert "Renewal day 15 → 10. Next renewal: Thu 10 Dec 2026 (7.99 €)." in result.stdout
     assert "credit now 2.01 €" in result.stdout and "news on Kena Restart" in result.stdout
-    line = profile(kena_profile)
-    assert line["renewal_day"] == 10 and str(line["credit"]) == "2.01"
-    assert line["history"] == [{"kind": "restart", "at": line["history"][0]["at"], "price": line["history"][0]["price"],
-                                "renewal_day_before": 15, "renewal_day_after": 10}]
-    assert line["history"][0]["at"].isoformat() == "2026-11-10T09:00:00+01:00"
-    assert [sample["data"] for sample in line["usage"]] == ["0MB"]
+    line = profile(kena_profile)  # the stored facts: the Restart and the reading before it
+    assert [[at.isoformat(), str(price)] for at, price in line["restarts"]] == [["2026-11-10T09:00:00+01:00", "7.99"]]
+    assert line["renewal_day"] == 15 and len(line["readings"].split()) == 4
     status = json.loads(run("--at", "2026-11-10T09:01", "status", "--json").stdout)["lines"][0]
+    assert (status["renewal_day"], status["credit"]) == (10, "2.01")
+    assert status["last_renewal"] == {"at": "2026-11-10T09:00:00+01:00", "kind": "restart", "outcome": "renewed",
+                                      "charged": "7.99", "owed": "0.00"}
     assert status["next_renewal"] == "2026-12-10" and status["usage"]["data"]["used"] == 0
     assert status["period_start"] == "2026-11-10T09:00:00+01:00"
     later = json.loads(run("--at", "2027-01-02T09:00", "status", "--json").stdout)["lines"][0]
-    assert later["next_renewal"] == "2027-01-10"
+    # 2.01 € do not cover the 10 Dec renewal: Kena suspends the offer until a top-up renews it
+    assert (later["next_renewal"], later["offer_usable"], later["min_topup"]) == (None, False, "5.98")
+    assert later["last_renewal"]["at"] == "2026-12-10T00:00:00+01:00"
+    assert later["last_renewal"]["outcome"] == "suspended"
 
 
 def test_apply_on_the_31st_renews_on_month_ends(run, kena_profile):
+    assert run("--at", "2027-01-30T11:00", "credit", "set", "60").exit_code == 0
     usage(run, "2027-01-30T12:00", "--data", "85GB")
     assert run("--at", "2027-01-31T09:00", "restart", "apply").exit_code == 0
-    assert profile(kena_profile)["renewal_day"] == 31
+    assert json.loads(run("--at", "2027-01-31T10:00", "status", "--json").stdout)["lines"][0]["renewal_day"] == 31
     renewals = [json.loads(run("--at", moment, "status", "--json").stdout)["lines"][0]["next_renewal"]
                 for moment in ("2027-02-01", "2027-03-01", "2027-04-01", "2027-05-01")]
     assert renewals == ["2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"]

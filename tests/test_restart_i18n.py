@@ -10,6 +10,7 @@ from kenactl.text import Money, Msg
 from helpers import english_fragments
 
 STEPS = [  # renewal day 15, two Restarts in a row (12 and 27 March), then 90 GB used again
+    ("--at", "2027-03-10T09:00", "credit", "set", "10"),
     ("--at", "2027-03-10T10:00", "usage", "set", "--data", "85GB"),
     ("--at", "2027-03-12T10:00", "restart", "apply"),
     ("--at", "2027-03-27T10:00", "credit", "topup", "20"),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KENA_INIT
-from kenactl.knowledge.operators import BUILTIN_FOLDER
+from kenactl.knowledge.registry import BUILTIN_FOLDER
 from test_bad_input import assert_refused, snapshot
 
 HUGE = "9" * 5001
@@ -43,7 +43,8 @@ PROFILE_EDITS = {
     "5001-digit renewal day": ("renewal_day = 15", f"renewal_day = {HUGE}", "too large to read"),
     "5001-digit sms as text": ("sms = 100", f'sms = "{HUGE[:400]}"', "lines.main.included.sms"),
     "3000-level nesting": ("[lines.main]", "x = " + "[" * 3000 + "]" * 3000 + "\n[lines.main]", "too large to read"),
-    "credit = 1e999999999999": ("credit = 10.00", "credit = 1e999999999999", "lines.main.credit: the number"),
+    "price = 1e999999999999": ("price = 7.99", "price = 1e999999999999", "lines.main.price: the number"),
+    "observed credit 1e999999999999": ("Z 10.00", "Z 1e999999999999", "lines.main.observations"),  # a v2 fact line
     "integer beyond 10**18": ("renewal_day = 15", f"renewal_day = {'9' * 30}", "lines.main.renewal_day: the number"),
 }
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import KENA_INIT
 from kenactl import render
-from kenactl.knowledge.operators import BUILTIN_FOLDER
+from kenactl.knowledge.registry import BUILTIN_FOLDER
 from kenactl.safety import check_free_text, printable
 from kenactl.errors import InputError
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +15,8 @@ from filelock import FileLock
 
 from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
-from kenactl.core.model import Allowances, Charge, Complaint, HistoryEntry, Line, UsageSample, new_profile
+from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, TopUp,
+                                UsageSample, new_profile)
 from kenactl.errors import InputError, ProfileError
 from kenactl.schema import profile_from_toml, profile_to_toml
 
@@ -30,7 +31,13 @@ def kenactl_script() -> Path:
 
 
 def topped_up(profile: Path, amount: str) -> None:
-    store.update(profile, lambda p: p.with_line(replace(p.line(), credit=p.line().credit + Decimal(amount))), NOW)
+    """Record a top-up fact (each one a second later, so none replaces another)."""
+    def change(p):
+        line = p.line()
+        at = NOW + timedelta(seconds=len(line.topups))
+        return p.with_line(replace(line, topups=(*line.topups, TopUp(at=at, amount=Decimal(amount)))))
+
+    store.update(profile, change, NOW)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -174,7 +181,7 @@ def test_readers_never_see_half_a_file(kena_profile):
 
 def test_twenty_concurrent_topups_all_count(kena_profile):
     script = kenactl_script()
-    processes = [subprocess.Popen([str(script), "credit", "topup", "1"], stdout=subprocess.PIPE,
+    processes = [subprocess.Popen([str(script), "--at", "2026-11-10T10:00", "credit", "topup", "1"], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True) for _ in range(20)]
     outputs = [process.communicate(timeout=120) for process in processes]
     assert [process.returncode for process in processes] == [0] * 20, outputs
@@ -239,10 +246,13 @@ def full_line() -> Line:
     return Line(
         name="main", operator="kena", offer="Kena 7.99", price=Decimal("7.99"), renewal_day=31,
         renewal_time=time(9, 30), included=Allowances(data=12345, minutes=None, sms=0), credit=Decimal("-2.50"),
-        last_topup=date(2026, 11, 1), options={"auto_topup": "on", "zeta": "z"}, pending_offer_change=True,
+        last_topup=date(2026, 11, 16), options={"auto_topup": "on", "zeta": "z"}, pending_offer_change=True,
         usage=(UsageSample(at=at, data=800, minutes=12, sms=1),),
-        history=(HistoryEntry(kind="restart", at=at, price=Decimal("7.99"), renewal_day_before=31,
-                              renewal_day_after=16),),
+        history=(HistoryEntry(kind="restart", at=at, price=Decimal("7.99"), renewal_day_before=0,
+                              renewal_day_after=0),),  # the days a Restart moves are derived, not stored
+        payment="card", topups=(TopUp(at=at, amount=Decimal("5.00")),),
+        changes=(Change(at=at, key="price", old=Decimal("6.99")), Change(at=at, key="data", old=None),
+                 Change(at=at, key="options", old={"zeta": "y"}), Change(at=at, key="renewal_time", old=time(0, 0))),
         charges=(Charge(description="SIM", amount=Decimal("10.00"), added=date(2026, 11, 1), instalments=2,
                         every_days=30, first_due=date(2026, 12, 1)),),
     )
@@ -276,7 +286,8 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ("price = 7.99", "price = 7.999", "lines.main.price: 7.999 is not an amount in euros with at most two decimals"),
     ("price = 7.99", "price = -7.99", "lines.main.price: -7.99 € is negative"),
     ("price = 7.99", "price = [7]", "lines.main.price: expected an amount in euros such as 7.99, got a list"),
-    ("credit = 10.00", 'credit = "dieci"', "lines.main.credit: 'dieci' is not an amount in euros"),
+    ("09:00:00Z 10.00", "09:00:00Z dieci", "lines.main.observations: line 1: expected a UTC moment"),
+    ("09:00:00Z 10.00", "09:00:00 10.00", "lines.main.observations: line 1: expected a UTC moment"),
     ('operator = "kena"', 'operator = "fastweb"', "lines.main.operator: unknown operator 'fastweb'"),
     ('offer = "Kena 7.99"', "offer = 7", "lines.main.offer: expected text, got a whole number 7"),
     ('sms = 100', 'sms = "lots"', "lines.main.included.sms: 'lots' is not a whole number or unlimited"),
@@ -289,29 +300,37 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('renewal_time = "00:00"', "renewal_time = true", "lines.main.renewal_time: expected a time such as 00:30, got "
                                                       "true/false true"),
     ('renewal_time = "00:00"', 'renewal_time = "25:00"', "lines.main.renewal_time: '25:00' is not a time of day"),
-    ("credit = 10.00", "credit = 10.00\nlast_topup = 2026-11-01T10:00:00",
+    ('payment = "credit"', 'payment = "credit"\nlast_topup = 2026-11-01T10:00:00',
      "lines.main.last_topup: expected a date without time"),
-    ("credit = 10.00", 'credit = 10.00\nlast_topup = "yesterday"', "lines.main.last_topup: expected a date"),
-    ("credit = 10.00", "credit = 10.00\nlast_topup = 9999-12-31",
+    ('payment = "credit"', 'payment = "credit"\nlast_topup = "yesterday"', "lines.main.last_topup: expected a date"),
+    ('payment = "credit"', 'payment = "credit"\nlast_topup = 9999-12-31',
      "lines.main.last_topup: 9999-12-31 is outside the years 1900-2999"),
-    ("credit = 10.00", 'credit = 10.00\nusage = [{at = 2026-11-01, data = "1GB"}]',
-     "lines.main.usage[0].at: expected a date-time"),
-    ("credit = 10.00", 'credit = 10.00\nusage = [{at = 2026-11-01T10:00:00, data = "unlimited"}]',
-     "lines.main.usage[0].data: 'unlimited' is not an amount used"),
-    ("credit = 10.00", "credit = 10.00\nusage = 3", "lines.main.usage: expected a list of tables"),
-    ("credit = 10.00", 'credit = 10.00\nusage = [{at = 9999-12-31T23:00:00-05:00, sms = 1}]',
-     "lines.main.usage[0].at: 9999-12-31T23:00:00-05:00 is outside the years 1900-2999"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = "2026-11-01 1000 0 0"',
+     "lines.main.readings: line 1: expected a UTC moment such as 2026-11-20T19:00:00Z and three counts"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = "2026-11-01T10:00:00Z unlimited 0 0"',
+     "lines.main.readings: line 1: expected a UTC moment"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = 3', "lines.main.readings: expected text"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = "9999-12-31T23:00:00Z 0 0 1"',
+     "lines.main.readings: line 1: expected a UTC moment"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = """2026-02-30T10:00:00Z 0 0 1"""',
+     "lines.main.readings: line 1: expected a UTC moment"),
+    ('payment = "credit"', 'payment = "credit"\nreadings = """2026-03-02T10:00:00Z 0 0 1\n2026-03-01T10:00:00Z 0 0 1"""',
+     "lines.main.readings: line 2: expected a UTC moment such as 2026-11-20T19:00:00Z and three counts (data MB, "
+     "minutes, SMS), in time order"),
+    ('payment = "credit"', 'payment = "credit"\ntopups = "2026-11-01 5"', "lines.main.topups: line 1: expected a UTC"),
+    ('payment = "credit"', 'payment = "credit"\ntopups = "2026-11-01T10:00:00Z 0.00"', "lines.main.topups: line 1"),
+    ('payment = "credit"', 'payment = "cash"', "lines.main.payment: 'cash' is not one of credit, card"),
     ("updated_at = 2026-11-01 10:00:00+01:00", "updated_at = 0001-01-01T00:00:00+01:00",
      "updated_at: 0001-01-01T00:00:00+01:00 is outside the years 1900-2999"),
-    ("credit = 10.00", 'credit = 10.00\noptions = {auto_topup = 1}', "lines.main.options.auto_topup: expected text"),
-    ("pending_offer_change = false", 'colour = "red"', "lines.main.colour: unknown key (known: charges, credit"),
+    ('payment = "credit"', 'payment = "credit"\noptions = {auto_topup = 1}', "lines.main.options.auto_topup: expected text"),
+    ("pending_offer_change = false", 'colour = "red"', "lines.main.colour: unknown key (known: changes, charges, credit"),
     ('sms = 100', 'sms = 100\nmms = 5', "lines.main.included.mms: unknown key (known: data, minutes, sms)"),
     ("alarms = [", "colour = 1\nalarms = [", "colour: unknown key (known: alarms, complaints, default_line"),
     ('default_line = "main"', 'default_line = "x"', "default_line: 'x' is not one of the lines (main)"),
     ('"2d",', '"soon",', "alarms[0]: 'soon' is not a duration"),
-    ("schema_version = 1", "schema_version = 2", "schema_version: 2 was written by a newer kenactl; this one reads 1"),
-    ("schema_version = 1", 'schema_version = "1"', "schema_version: expected 1, got text \"1\""),
-    ("schema_version = 1\n", "", "schema_version: missing"),
+    ("schema_version = 2", "schema_version = 3", "schema_version: 3 was written by a newer kenactl; this one reads 2"),
+    ("schema_version = 2", 'schema_version = "2"', "schema_version: expected 2, got text \"2\""),
+    ("schema_version = 2\n", "", "schema_version: missing"),
     ("[lines.main]", '[lines."Main!"]', "lines.Main!.name: line name 'Main!': use 1-40 letters"),
 ])
 def test_validation_messages_name_the_field(kena_profile, old, new, message):

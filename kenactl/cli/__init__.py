@@ -33,10 +33,10 @@ class App:
 
     @cached_property
     def now(self) -> datetime:
-        """``--at`` if given, else the current moment, in Europe/Rome."""
+        """``--at`` if given, else the current moment to the second (as facts are stored), in Europe/Rome."""
         from kenactl.core.dates import ROME
 
-        return self.at or datetime.now(ROME)
+        return self.at or datetime.now(ROME).replace(microsecond=0)
 
     def load(self) -> Profile:
         from kenactl import store
@@ -52,7 +52,7 @@ class App:
     @property
     def operator_folder(self) -> Path:
         """Where the user's own operator files are: ``operators/`` beside the profile."""
-        from kenactl.knowledge.operators import user_folder
+        from kenactl.knowledge.registry import user_folder
 
         return user_folder(self.path)
 
@@ -240,8 +240,8 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
-    "status": "status", "explain": "explain", "charges": "charges", "restart": "restart", "rights": "rights",
-    "export": "export", "remind": "remind", "undo": "undo", "completion": "kenactl.completion.command",
+    "status": "status", "history": "history", "explain": "explain", "charges": "charges", "restart": "restart",
+    "rights": "rights", "export": "export", "remind": "remind", "undo": "undo", "completion": "kenactl.completion.command",
 }
 """Each top-level command and its module (``kenactl.cli.NAME``, or a full name), in help order (imported on use)."""
 

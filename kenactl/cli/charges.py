@@ -62,9 +62,12 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
     from kenactl.views.charges import show_charges
 
+    from kenactl.derived import line_states
+
     profile = app.load()
-    line = profile.line(line_name)
-    show_charges(line, app.now, as_json=as_json, is_default=line.name == profile.default_line)
+    name = profile.line(line_name).name
+    show_charges(line_states(profile, app.now, app.operator_folder)[name].line, app.now, as_json=as_json,
+                 is_default=name == profile.default_line)
 
 
 @charges.command("clear")
@@ -73,32 +76,42 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @yes_option
 @pass_app
 def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool) -> None:
-    """Remove charge NUMBER (as in 'charges list'), or every charge of the line (asks first on a terminal)."""
+    """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line (asks first on a terminal)."""
+    from kenactl.core.money import ZERO
+    from kenactl.derived import line_states
     from kenactl.i18n import money
 
-    shown = app.load().line(line_name)
-    if number is None and shown.charges:  # nothing to ask when the answer could change nothing
-        confirm(_("Remove every pending charge of line {name}?").format(name=repr(shown.name)), assume_yes)
+    folder = app.operator_folder
+
+    def pending(profile: Profile) -> list[Charge]:
+        """The stored charges still unpaid now, in the order 'charges list' numbers them."""
+        line = profile.line(line_name)
+        unpaid = {replace(charge, paid=ZERO) for charge in line_states(profile, app.now, folder)[line.name].line.charges}
+        return [charge for charge in line.charges if replace(charge, paid=ZERO) in unpaid]
+
+    shown = app.load()
+    if number is None and pending(shown):  # nothing to ask when the answer could change nothing
+        confirm(_("Remove every pending charge of line {name}?").format(name=repr(shown.line(line_name).name)),
+                assume_yes)
     removed: list[Charge] = []
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        if not line.charges:
+        listed = pending(profile)
+        if not listed:
             raise InputError(None, _("line {name} has no pending charges").format(name=repr(line.name)))
-        if number is not None and number > len(line.charges):
+        if number is not None and number > len(listed):
             raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
-                name=repr(line.name), count=len(line.charges), number=number))
-        kept = () if number is None else tuple(c for i, c in enumerate(line.charges, 1) if i != number)
-        removed[:] = [c for i, c in enumerate(line.charges, 1) if number in (None, i)]
-        return profile.with_line(replace(line, charges=kept))
+                name=repr(line.name), count=len(listed), number=number))
+        removed[:] = listed if number is None else [listed[number - 1]]
+        return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in removed)))
 
-    updated = app.update(change).line(line_name)
+    updated = app.update(change)
     for charge in removed:
         click.echo(_("Removed: {description}, {amount}.").format(description=charge.description,
                                                                  amount=money(charge.amount)))
-    left = len(updated.charges)
+    left = len(pending(updated))
     click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
-                        left).format(name=repr(updated.name), count=left))
-
+                        left).format(name=repr(updated.line(line_name).name), count=left))
 
 COMMANDS = (charges,)

@@ -21,8 +21,18 @@ def credit() -> None:
 @click.argument("amount", type=SIGNED_MONEY, metavar="EUR")
 @pass_app
 def credit_set(app: App, line_name: str | None, amount) -> None:
-    """Set the credit to EUR (may be negative: kenactl credit set -2.50)."""
-    updated = app.update(lambda profile: profile.with_line(replace(profile.line(line_name), credit=amount)))
+    """Record the credit the operator shows now: EUR (may be negative: kenactl credit set -2.50).
+
+    It becomes the ledger's basis: later renewals and top-ups are applied to it.
+    """
+    from kenactl.core.model import Observation
+
+    def change(profile: Profile) -> Profile:
+        line = profile.line(line_name)
+        return profile.with_line(replace(line, credit=amount, observations=_added(
+            line.observations, Observation(at=app.now, credit=amount))))
+
+    updated = app.update(change)
     click.echo(_("Credit of line {name}: {amount}.").format(
         name=repr(updated.line(line_name).name), amount=euros(amount)))
 
@@ -32,23 +42,46 @@ def credit_set(app: App, line_name: str | None, amount) -> None:
 @click.argument("amount", type=TOPUP, metavar="EUR")
 @pass_app
 def credit_topup(app: App, line_name: str | None, amount) -> None:
-    """Add EUR to the credit and record today as the last top-up.
+    """Record a top-up of EUR now (or --at).
 
-    Pending charges that are due (see 'kenactl charges list') are taken first, as operators do.
+    Pending charges that are due (see 'kenactl charges list') and amounts a renewal left owed are taken
+    first, as operators do; a top-up that covers the price renews a suspended offer.
     """
-    from kenactl.core.charges import take
+    from kenactl.core.model import TopUp
+    from kenactl.derived import line_states
 
-    taken = []
+    folder = app.operator_folder
+    before = line_states(app.load(), app.now, folder)
 
     def change(profile: Profile) -> Profile:
-        line, taken_now = take(profile.line(line_name), amount, app.now)
-        taken[:] = [taken_now]
-        return profile.with_line(replace(line, last_topup=app.now.date()))
+        from kenactl.core.line_facts import dated
 
-    updated = app.update(change).line(line_name)
-    if taken and taken[0] > 0:
-        click.echo(_("Taken first for pending charges: {amount}.").format(amount=euros(taken[0])))
-    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(updated.name), amount=euros(updated.credit)))
+        line = dated(profile.line(line_name), app.now)
+        return profile.with_line(replace(line, topups=(*line.topups, TopUp(at=app.now, amount=amount))))
+
+    updated = app.update(change)
+    name = updated.line(line_name).name
+    state = line_states(updated, app.now, folder)[name]
+    earlier = before.get(name)
+    taken = amount - (state.credit - earlier.credit) if earlier is not None else 0
+    renewed = (state.last_renewal is not None and state.last_renewal.kind == "topup"
+               and state.last_renewal.at == app.now and (earlier is None or earlier.last_renewal != state.last_renewal))
+    if renewed:
+        taken -= state.last_renewal.charged
+    if taken > 0:
+        click.echo(_("Taken first for pending charges: {amount}.").format(amount=euros(taken)))
+    if renewed:
+        click.echo(_("The offer renewed now: {price} taken from the credit.").format(
+            price=euros(state.last_renewal.charged)))
+    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(name), amount=euros(state.credit)))
+
+
+def _added(facts: tuple, fact) -> tuple:
+    """``facts`` with ``fact``, in time order; a fact at the same moment is replaced (a corrected entry)."""
+    from kenactl.core.dates import instant
+
+    kept = [item for item in facts if instant(item.at) != instant(fact.at)]
+    return tuple(sorted([*kept, fact], key=lambda item: instant(item.at)))
 
 
 COMMANDS = (credit,)

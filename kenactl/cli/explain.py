@@ -40,13 +40,13 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     --price and --credit it also works without a profile. Every fact shows its source.
     """
     from kenactl.knowledge import operators
-    from kenactl.core import charges, dates
+    from kenactl.core import charges
     from kenactl.core.explain import explain as explain_one
     from kenactl.core.explain import explain_all
     from kenactl.core.money import ZERO
     from kenactl.views import explain as view
 
-    folder = operators.user_folder(app.path)
+    folder = app.operator_folder
     given = option_values(option_pairs)
     needs_line = line_name is not None or price is None or credit is None or (operator_id is None and not compare)
     line = None
@@ -55,12 +55,16 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
             raise InputError(None, _("no profile at {path}: give --operator, --price and --credit "
                                "(or --compare with --price and --credit) to explain without one").format(
                 path=app.path))
-        line = app.load().line(line_name)
+        from kenactl.derived import line_states
+
+        profile = app.load()
+        state = line_states(profile, app.now, folder)[profile.line(line_name).name]
+        line = state.line
     price = line.price if price is None else price
     credit = line.credit if credit is None else credit
-    renewal = None if line is None else dates.next_renewal(line.renewal_day, line.renewal_time, app.now)
-    pending = ZERO if line is None else charges.pending_at(line, renewal)
-    pending_now = ZERO if line is None else charges.pending_at(line, app.now)
+    renewal = None if line is None else state.next_renewal
+    pending = ZERO if line is None else state.owed + charges.pending_at(line, renewal or app.now)
+    pending_now = ZERO if line is None else state.owed + charges.pending_at(line, app.now)
     stored = {} if line is None else line.options
     title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:

@@ -48,10 +48,12 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     from kenactl.core.reminders import calendar_items
     from kenactl.publish import calendar_with_memory
 
-    profile = app.load()
+    from kenactl.derived import derived_profile
+
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     items = calendar_items(profile, app.now, months=months, line_name=line_name,
-                           **reminder_knowledge(app, profile, line_name))
+                           states=states, **reminder_knowledge(app, profile, line_name))
     data, events = calendar_with_memory(app.path, profile, items, days, line_name, app.now)
     if output == "-":
         sys.stdout.flush()

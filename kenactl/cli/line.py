@@ -7,7 +7,7 @@ import click
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option
-from kenactl.cli.profile import build_line
+from kenactl.cli.profile import build_line, with_first_observation
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _
@@ -26,7 +26,7 @@ def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
         raise InputError(None, _("line {name} already exists").format(name=repr(name)))
-    new = build_line(name, values, command="line add")
+    new = with_first_observation(build_line(name, values, command="line add"), app.now)
     app.update(lambda profile: profile.add_line(new))
     click.echo(_("Added line {name}.").format(name=repr(name)))
 
@@ -50,7 +50,8 @@ def line_list(app: App, as_json: bool) -> None:
 @yes_option
 @pass_app
 def line_remove(app: App, name: str, assume_yes: bool) -> None:
-    """Remove line NAME (a profile keeps at least one line); asks first on a terminal."""
+    """Remove line NAME and its whole past: readings, top-ups, renewals, Restarts (a profile keeps one line);
+    asks first on a terminal."""
     app.load().remove_line(name)  # refused before asking when it cannot be done
     confirm(_("Remove line {name} with its usage, history and charges?").format(name=repr(name)), assume_yes)
     before: list[Profile] = []
@@ -60,7 +61,7 @@ def line_remove(app: App, name: str, assume_yes: bool) -> None:
         return profile.remove_line(name)
 
     updated = app.update(change)
-    click.echo(_("Removed line {name}.").format(name=repr(name)))
+    click.echo(_("Removed line {name} and everything recorded for it.").format(name=repr(name)))
     if before[0].default_line == name:
         click.echo(_("The default line is now {name}.").format(name=repr(updated.default_line)))
 
@@ -110,11 +111,16 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
             from kenactl.knowledge import operators
             from kenactl.core.operator import updated_options
 
-            operator = operators.load(fields.get("operator", current.operator), operators.user_folder(app.path))
+            operator = operators.load(fields.get("operator", current.operator), app.operator_folder)
             fields["options"] = updated_options(operator, current.options, option_pairs)
             dropped[:] = [(key, value, operator.name) for key, value in current.options.items()
                           if key not in operator.options]
-        return profile.with_line(replace(current, included=included, **fields))
+        from kenactl.core.line_facts import record_changes
+        from kenactl.core.model import Observation
+
+        if "credit" in fields:  # the credit is an observation, not a setting
+            fields["observations"] = (*current.observations, Observation(at=app.now, credit=fields["credit"]))
+        return profile.with_line(record_changes(current, replace(current, included=included, **fields), app.now))
 
     dropped: list[tuple[str, str, str]] = []
     updated = app.update(change)

@@ -42,7 +42,17 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
         renewal_time=values.get("renewal_time") or time(0, 0),
         included=Allowances(**{kind: allowance(values[kind]) for kind in ALLOWANCE_KINDS}),
         credit=values["credit"],
+        payment=values.get("payment") or "credit",
     )
+
+
+def with_first_observation(line: Line, now) -> Line:
+    """A new line whose credit is the ledger's first fact: observed at ``now``."""
+    from dataclasses import replace
+
+    from kenactl.core.model import Observation
+
+    return replace(line, observations=(Observation(at=now, credit=line.credit),))
 
 
 @click.command()
@@ -63,7 +73,7 @@ def init(app: App, line_name: str, force: bool, assume_yes: bool, **values) -> N
         raise ProfileError(_("profile {path} is a directory, not a file").format(path=app.path))
     if app.path.exists() and not force:
         raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=app.path))
-    line = build_line(line_name, values, command="init")
+    line = with_first_observation(build_line(line_name, values, command="init"), app.now)
     if force and app.path.exists():
         confirm(_("Replace the profile at {path}? (the current one is kept as the backup)").format(path=app.path),
                 assume_yes)

@@ -42,11 +42,13 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     from kenactl.i18n import _
     from kenactl.views.remind import show_deliveries, show_remind
 
-    profile = app.load()
+    from kenactl.derived import derived_profile
+
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     if within is not None and not show_all:
         raise InputError(None, _("--within goes with --all; without it remind follows the profile's alarms"))
     days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
-    knowledge = reminder_knowledge(app, profile, line_name)
+    knowledge = {**reminder_knowledge(app, profile, line_name), "states": states}
     if show_all:
         show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
                     as_json=as_json)

@@ -23,7 +23,7 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
     from kenactl.core.restart import check_restart
     from kenactl.views import restart as view
 
-    line = app.load().line(line_name)
+    line = _derived(app, line_name)
     app.require("restart", line)
     verdict = check_restart(line, app.now)
     view.show_check(verdict, as_json=as_json)
@@ -41,17 +41,29 @@ def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
     from kenactl.core.restart import SOURCE, apply_restart, check_restart
     from kenactl.i18n import _, day, moment, money
 
-    line = app.load().line(line_name)
-    if check_restart(line, app.now).eligible:  # a refused Restart is refused without a question
+    from dataclasses import replace
+
+    shown = _derived(app, line_name)
+    if check_restart(shown, app.now).eligible:  # a refused Restart is refused without a question
         confirm(_("Record a Kena Restart of line {line} now ({price} charged, renewal day moved)?").format(
-            line=repr(line.name), price=money(line.price)), assume_yes)
+            line=repr(shown.name), price=money(shown.price)), assume_yes)
+
+    from kenactl.core.model import HistoryEntry
 
     def change(profile: Profile) -> Profile:
-        line = profile.line(line_name)
-        app.require("restart", line)
-        return profile.with_line(apply_restart(line, app.now))
+        from kenactl.core.line_facts import dated
 
-    after = app.update(change).line(line_name)
+        stored = dated(profile.line(line_name), app.now)
+        app.require("restart", stored)
+        later = [entry.at for entry in stored.history if dates.instant(entry.at) > dates.instant(app.now)]
+        derived = _derived(app, line_name, replace(profile, lines={stored.name: replace(
+            stored, history=tuple(entry for entry in stored.history if entry.at not in later))}) if later else profile)
+        apply_restart(replace(derived, history=stored.history) if later else derived, app.now)  # refuses with reasons
+        entry = HistoryEntry(kind="restart", at=app.now, price=derived.price, renewal_day_before=0, renewal_day_after=0)
+        return profile.with_line(replace(stored, history=(*stored.history, entry)))
+
+    updated = app.update(change)
+    after = _derived(app, line_name, updated)
     entry = after.history[-1]
     upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
     click.echo(_("Restart recorded for line {line} at {now}: {price} charged, credit now {credit}, counters back "
@@ -73,9 +85,17 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.restart_plan import plan_restart
     from kenactl.views import restart as view
 
-    line = app.load().line(line_name)
+    line = _derived(app, line_name)
     app.require("restart", line)
     view.show_plan(plan_restart(line, app.now), as_json=as_json)
+
+
+def _derived(app: App, line_name: str | None, profile: Profile | None = None):
+    """The line as the ledger derives it now: real credit, counters and renewal day."""
+    from kenactl.derived import line_states
+
+    profile = profile or app.load()
+    return line_states(profile, app.now, app.operator_folder)[profile.line(line_name).name].line
 
 
 COMMANDS = (restart,)

@@ -19,16 +19,19 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
     if demo:
         from kenactl.demo import demo_profile
 
-        profile = demo_profile(app.now)
+        profile, states = demo_profile(app.now), {}
     else:
-        profile = app.load()
+        from kenactl.knowledge import operators
+        from kenactl.derived import derived_profile
+
+        profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     rules = {}
     lines = profile.selected(line_name)
     if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown
         from kenactl.knowledge import operators
 
-        rules = operators.validity_rules(lines, None if demo else operators.user_folder(app.path))
-    view.show_status(profile_status(profile, app.now, line_name, rules), as_json=as_json)
+        rules = operators.validity_rules(lines, None if demo else app.operator_folder)
+    view.show_status(profile_status(profile, app.now, line_name, rules, states), as_json=as_json)
 
 
 COMMANDS = (status,)

@@ -29,9 +29,12 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
         raise click.UsageError(_("give at least one of --data, --minutes, --sms"))
 
     def change(profile: Profile) -> Profile:
+        from kenactl.derived import line_states
+
         line = profile.line(line_name)
-        sample = consumption.record_usage(line, app.now, given)
-        return profile.with_line(replace(line, usage=consumption.trim_samples(line, app.now, sample)))
+        derived = line_states(profile, app.now, app.operator_folder)[line.name].line
+        sample = consumption.record_usage(derived, app.now, given)
+        return profile.with_line(replace(line, usage=consumption.with_sample(line, sample)))
 
     updated = app.update(change)
     click.echo(_("Recorded usage for line {name}.").format(name=repr(updated.line(line_name).name)))
@@ -46,9 +49,11 @@ def usage_show(app: App, line_name: str | None, as_json: bool) -> None:
     from kenactl.core.status import line_status
     from kenactl.views import status as view
 
-    profile = app.load()
+    from kenactl.derived import derived_profile
+
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     line = profile.line(line_name)
-    report = line_status(profile, line, app.now)
+    report = line_status(profile, line, app.now, state=states[line.name])
     samples = consumption.period_samples(line, app.now)
     view.show_usage(report, samples, as_json=as_json)
 

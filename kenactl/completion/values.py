@@ -55,7 +55,7 @@ def _operator_of(profile_option: str | None, line_name: str | None) -> str | Non
 
 def _user_folder(profile_option: str | None) -> Path | None:
     """The user's operator folder beside the profile (``None`` when the profile path cannot be resolved)."""
-    from kenactl.knowledge.operators import user_folder
+    from kenactl.knowledge.registry import user_folder
 
     try:
         return user_folder(profile_path(profile_option))
@@ -73,7 +73,7 @@ def _operator_file(profile_option: str | None, operator: str) -> Path:
 def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
     """``(id, name)`` for each operator the registry knows for this profile (``kena`` → ``Kena Mobile``)."""
     # imported only here: the line-name path stays as light as it is
-    from kenactl.knowledge.operators import known
+    from kenactl.knowledge.registry import known
 
     try:
         operators = known(_user_folder(profile_option))

@@ -82,13 +82,19 @@ def take(line: Line, amount: Decimal, now: datetime) -> tuple[Line, Decimal]:
 
     Charges are settled oldest due first; fully paid charges leave the line.
     """
-    day = dates.in_rome(now).date()
-    left = amount
-    paid = {}
-    for index in sorted(range(len(line.charges)), key=lambda i: first_due(line.charges[i])):
-        taken = min(outstanding(line.charges[index], day), left)
-        left -= taken
-        paid[index] = line.charges[index].paid + taken
+    paid, left = pay_due(line.charges, amount, dates.in_rome(now).date())
     charges = tuple(replace(charge, paid=paid[index]) for index, charge in enumerate(line.charges)
                     if paid[index] < charge.amount)
     return replace(line, charges=charges, credit=line.credit + left), amount - left
+
+
+def pay_due(charges: tuple[Charge, ...], amount: Decimal, day: date) -> tuple[list[Decimal], Decimal]:
+    """What each charge has paid after ``amount`` goes to what is due by ``day`` (oldest due first), and
+    what is left of ``amount``."""
+    left = amount
+    paid = [charge.paid for charge in charges]
+    for index in sorted(range(len(charges)), key=lambda i: first_due(charges[i])):
+        taken = min(outstanding(charges[index], day), left)
+        left -= taken
+        paid[index] += taken
+    return paid, left

@@ -25,18 +25,35 @@ def current_period(line: Line, now: datetime) -> Period:
     """The period that contains ``now`` for ``line``."""
     end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
-    restarts = [entry.at for entry in line.history
-                if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
-    if restarts and dates.instant(max(restarts, key=dates.instant)) > dates.instant(start):
-        start = max(restarts, key=dates.instant)
+    moment = dates.instant(now)
+    # the history is oldest first; a derived line's history also has its renewals
+    latest = next((entry.at for entry in reversed(line.history) if dates.instant(entry.at) <= moment), None)
+    if latest is not None and dates.instant(latest) > dates.instant(start):
+        start = latest
     return Period(start=start, end=end)
 
 
 def period_samples(line: Line, now: datetime) -> list[UsageSample]:
-    """The samples of the current period up to ``now``, oldest first."""
+    """The samples of the current period up to ``now``, oldest first (the line's readings are oldest first)."""
     period = current_period(line, now)
-    start, end = dates.instant(period.start), dates.instant(now)
-    return sorted((s for s in line.usage if start <= dates.instant(s.at) <= end), key=lambda s: dates.instant(s.at))
+    return list(samples_between(line.usage, period.start, now))
+
+
+def samples_between(usage, start: datetime, end: datetime) -> list[UsageSample]:
+    """The readings from ``start`` to ``end`` (both included), found by bisection."""
+    from bisect import bisect_left, bisect_right
+
+    from kenactl.core.readings import Readings
+
+    if isinstance(usage, Readings):  # bisect the stored text: only the period's readings are parsed
+        return list(usage[usage.index_before(start):usage.index_after(end)])
+
+    def key(sample: UsageSample) -> datetime:
+        return dates.instant(sample.at)
+
+    low = bisect_left(usage, dates.instant(start), key=key)
+    high = bisect_right(usage, dates.instant(end), lo=low, key=key)
+    return list(usage[low:high])
 
 
 def current_usage(line: Line, now: datetime) -> UsageSample:
@@ -111,8 +128,9 @@ def record_usage(line: Line, now: datetime, changes: dict[str, int]) -> UsageSam
     return UsageSample(at=now, **values)
 
 
-def trim_samples(line: Line, now: datetime, keep: UsageSample) -> tuple[UsageSample, ...]:
-    """The samples to store: this period's, plus ``keep``; older periods' are dropped."""
-    start, replaced = dates.instant(current_period(line, now).start), dates.instant(keep.at)
-    kept = [s for s in line.usage if dates.instant(s.at) >= start and dates.instant(s.at) != replaced]
-    return tuple(sorted([*kept, keep], key=lambda s: dates.instant(s.at)))
+def with_sample(line: Line, sample: UsageSample):
+    """Every reading of the line plus ``sample`` (one at the same second is replaced); none is ever dropped."""
+    from kenactl.core.readings import Readings
+
+    readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
+    return readings.with_sample(sample)

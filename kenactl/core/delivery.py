@@ -19,12 +19,17 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from typing import TYPE_CHECKING
+
 from kenactl.core import dates, rights
 from kenactl.core.model import Profile
 from kenactl.core.reminders import Item, due_items
 from kenactl.core.charter import Charter
 from kenactl.core.operator import ValidityRule
 from kenactl.text import Money, Msg
+
+if TYPE_CHECKING:
+    from kenactl.core.ledger import LineState
 
 ALARM_TIME = time(9, 0)  # the calendar's alarms ring then; remind's thresholds open at 00:00 of that day
 URGENT_TOPUP = timedelta(hours=24)
@@ -69,10 +74,12 @@ def lookahead(alarm_days: Iterable[int]) -> timedelta:
 
 def reminder_items(profile: Profile, now: datetime, within: timedelta, line_name: str | None = None, *,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = ()) -> list[Item]:
-    """What ``remind`` considers: the items due within ``within`` and the overdue complaint replies
-    (``validity``, ``features`` and ``charters`` as ``reminders.calendar_items`` takes them)."""
-    return (due_items(profile, now, within, line_name, validity=validity, features=features, charters=charters)
+                   charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
+    """What ``remind`` considers: the items due within ``within`` (an offer waiting for a top-up among them,
+    from the ledger's ``states``) and the overdue complaint replies (``validity``, ``features``,
+    ``charters`` and ``states`` as ``reminders.calendar_items`` takes them)."""
+    return (due_items(profile, now, within, line_name, validity=validity, features=features, charters=charters,
+                      states=states)
             + overdue_complaints(profile, now, line_name, charters))
 
 

@@ -12,6 +12,7 @@ from kenactl.errors import InputError
 from kenactl.text import Msg
 
 ALLOWANCE_KINDS = ("data", "minutes", "sms")
+PAYMENTS = ("credit", "card")  # how renewals are paid: from the credit, or by card / bank account
 DEFAULT_LINE_NAME = "main"
 DEFAULT_ALARMS = ("2d",)
 
@@ -53,6 +54,31 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """A credit the user read (the operator's app at ``at``): the ledger's basis from then on."""
+
+    at: datetime
+    credit: Decimal
+
+
+@dataclass(frozen=True)
+class TopUp:
+    """A top-up of ``amount`` made at ``at``."""
+
+    at: datetime
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Change:
+    """A setting of the line changed at ``at``; ``old`` is its value before (as stored in the profile)."""
+
+    at: datetime
+    key: str
+    old: object
+
+
+@dataclass(frozen=True)
 class Charge:
     """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``.
 
@@ -83,7 +109,13 @@ class Complaint:
 
 @dataclass(frozen=True)
 class Line:
-    """One SIM: its operator, offer and everything kenactl knows about it."""
+    """One SIM: its settings (as last set) and the facts the user recorded, kept for the life of the line.
+
+    The facts are ``observations``, ``topups``, ``usage`` (readings), ``history`` (Restarts), ``charges``
+    and ``changes`` (earlier values of the settings). ``credit`` and ``last_topup`` are not stored: a
+    loaded line has the last observed credit plus the top-ups since, and the last top-up's day; ``core.ledger.view`` gives the
+    line as derived at a moment (credit after renewals, the renewal day in force, ...).
+    """
 
     name: str
     operator: str
@@ -99,6 +131,10 @@ class Line:
     usage: tuple[UsageSample, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     charges: tuple[Charge, ...] = ()
+    payment: str = "credit"
+    observations: tuple[Observation, ...] = ()
+    topups: tuple[TopUp, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,6 @@ from decimal import Decimal
 from kenactl.errors import InputError
 from kenactl.text import Msg, N_
 
-STATUSES = ("verified", "reported", "unknown")
-REQUIREMENTS = ("credit-used-up", "earlier-charges-paid")
-"""What a timeline event may need to happen (its ``only_if``): the credit left after the renewal used up,
-or no earlier charge still unpaid."""
-OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")
 FEATURES = {
     "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),
     "service-charter": N_("line {line} is a {operator} line; the Carta dei Servizi rules kenactl knows are those "

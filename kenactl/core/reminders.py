@@ -31,6 +31,7 @@ from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:  # the charters and core.rights are imported only when a profile has complaints
     from kenactl.core.charter import Charter
+    from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
 SEQUENCE_EPOCH = date(2000, 1, 1)
@@ -73,12 +74,14 @@ class Item:
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = ()) -> list[Item]:
+                   charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
     SIM-validity item. ``features`` maps operator ids to their features (Restart items need
-    ``restart``); ``charters`` are the service-charter editions complaints are judged by.
+    ``restart``); ``charters`` are the service-charter editions complaints are judged by. With the
+    ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
+    by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
     """
     now = dates.in_rome(now)
     rules = validity or {}
@@ -86,14 +89,15 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
     for line in profile.selected(line_name):
         complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
         items.extend(_line_items(line, now, months, rules.get(line.operator), complaints,
-                                 (features or {}).get(line.operator, frozenset()), charters))
+                                 (features or {}).get(line.operator, frozenset()), charters,
+                                 (states or {}).get(line.name)))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
               validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-              charters: Sequence[Charter] = ()) -> list[Item]:
+              charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -103,16 +107,19 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
     found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, features=features,
-                           charters=charters)
+                           charters=charters, states=states)
     return [item for item in found if item.kind != "TOPUP" and not item.cancelled
             and dates.instant(item.due) <= dates.instant(until)
             and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter]) -> list[Item]:
+                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
+                state: "LineState | None" = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
-    items = _renewal_items(line, now, months)
+    items = _renewal_items(line, now, months, state)
+    if state is not None and not state.offer_usable:
+        items.append(_waiting_item(line, now, state))
     horizon = max(item.day for item in items)
     items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
     if "restart" in features:
@@ -123,13 +130,21 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     return [item for item in items if item.day <= horizon]
 
 
-def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
+def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | None" = None) -> list[Item]:
     moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
+    if state is not None:
+        from kenactl.core.ledger import forecast
+
+        if state.next_renewal is None:  # waiting for a top-up: no scheduled renewal until then
+            return []
+        projected = forecast(state, moments)
     items: list[Item] = []
     for index, moment in enumerate(moments):
         period = f"{moment.year:04d}-{moment.month:02d}"
         sequence = _moves_before(line, moment)
-        if index == 0:
+        if state is not None:  # the ledger projected: each earlier renewal with the operator's rule
+            missing = projected[index].min_topup
+        elif index == 0:
             missing = charges.min_topup(line, now)
         else:  # the same rule projected: earlier renewals paid from the credit, no top-ups in between
             missing = min_topup(line.credit - index * line.price, line.price, charges.pending_at(line, moment))
@@ -137,6 +152,22 @@ def _renewal_items(line: Line, now: datetime, months: int) -> list[Item]:
         if index == 0 and missing > 0:
             items.append(_topup(line, now, moment, period, sequence, missing))
     return items
+
+
+def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
+    """An offer a renewal left waiting for a top-up: urgent, so ``remind`` delivers it once a day until renewed."""
+    since = state.waiting_since
+    period = f"{since.year:04d}-{since.month:02d}"
+    values = dict(line=line.name, offer=line.offer, since=since, amount=Money(state.min_topup))
+    if state.rule.topup == "renews":
+        headline = Msg("{line}: {offer} suspended since {since}: top up {amount} to renew now", **values)
+    else:
+        headline = Msg("{line}: {offer} blocked since {since}: top up {amount} to use it again", **values)
+    return Item(kind="RENEWAL", line=line.name, period=period, start=since.date(), due=since, summary=headline,
+                description=Msg("{headline}.\nCredit {credit} ({basis}).", headline=headline,
+                                credit=Money(state.credit), basis=state.basis),
+                headline=headline, sequence=_moves_before(line, since), topup=state.min_topup,
+                lasts_until=dates.add_elapsed(now, timedelta(days=1)), urgent=True)
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:

@@ -11,6 +11,7 @@ from kenactl.core import charges, consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
+    from kenactl.core.ledger import LineState
     from kenactl.core.operator import ValidityRule
     from kenactl.core.validity import SimValidity
 
@@ -44,11 +45,15 @@ class LineStatus:
     usage_recorded_at: datetime | None  # None: nothing recorded in this period
     allowances: tuple[AllowanceStatus, ...]
     validity: SimValidity | None = None  # None: no rule given (e.g. no last top-up)
+    ledger: LineState | None = None  # the line's derived state (None: a line shown as it is, e.g. the demo)
 
 
 def line_status(profile: Profile, line: Line, now: datetime,
-                validity_rule: ValidityRule | None = None) -> LineStatus:
-    """Compute the status of ``line`` at ``now`` (with its SIM validity when ``validity_rule`` is given)."""
+                validity_rule: ValidityRule | None = None, state: LineState | None = None) -> LineStatus:
+    """Compute the status of ``line`` at ``now`` (with its SIM validity when ``validity_rule`` is given).
+
+    With the ledger's ``state``, ``line`` is its derived line and the money comes from the state.
+    """
     period = consumption.current_period(line, now)
     samples = consumption.period_samples(line, now)
     latest = consumption.current_usage(line, now)
@@ -78,19 +83,23 @@ def line_status(profile: Profile, line: Line, now: datetime,
         period_start=period.start,
         next_renewal=period.end,
         days_to_renewal=dates.days_until(now, period.end),
-        shortfall=charges.shortfall(line),
-        min_topup=charges.min_topup(line, now),
+        shortfall=charges.shortfall(line) if state is None else state.shortfall,
+        min_topup=charges.min_topup(line, now) if state is None else state.min_topup,
         usage_recorded_at=samples[-1].at if samples else None,
         allowances=tuple(allowances),
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
+        ledger=state,
     )
 
 
 def profile_status(profile: Profile, now: datetime, line_name: str | None = None,
-                   validity_rules: dict[str, ValidityRule] | None = None) -> list[LineStatus]:
-    """Status of every line, or of the named one; ``validity_rules`` maps operators to their SIM validity."""
-    rules = validity_rules or {}
-    return [line_status(profile, line, now, rules.get(line.operator)) for line in profile.selected(line_name)]
+                   validity_rules: dict[str, ValidityRule] | None = None,
+                   states: dict[str, LineState] | None = None) -> list[LineStatus]:
+    """Status of every line, or of the named one; ``validity_rules`` maps operators to their SIM validity,
+    ``states`` line names to their ledger state (``profile`` is then the derived profile)."""
+    rules, known = validity_rules or {}, states or {}
+    return [line_status(profile, line, now, rules.get(line.operator), known.get(line.name))
+            for line in profile.selected(line_name)]
 
 
 def _sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:

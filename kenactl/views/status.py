@@ -48,6 +48,27 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
         "sim_valid_until": None if report.validity is None or report.validity.ends_on is None
         else report.validity.ends_on.isoformat(),
+        **_ledger_json(report),
+    }
+
+
+def renewal_json(renewal) -> dict[str, Any]:
+    """A renewal of the ledger: when, kind, outcome, what it charged and left owed."""
+    return {"at": iso(renewal.at), "kind": renewal.kind, "outcome": renewal.outcome,
+            "charged": format_money(renewal.charged), "owed": format_money(renewal.owed)}
+
+
+def _ledger_json(report: LineStatus) -> dict[str, Any]:
+    """The keys the ledger adds: credit as of, offer usable, last and next renewal, payment."""
+    state = report.ledger
+    if state is None:
+        return {"credit_as_of": None, "offer_usable": True, "last_renewal": None, "payment": report.line.payment}
+    return {
+        "credit_as_of": iso(state.credit_as_of),
+        "offer_usable": state.offer_usable,
+        "last_renewal": None if state.last_renewal is None else renewal_json(state.last_renewal),
+        "next_renewal": None if state.next_renewal is None else state.next_renewal.date().isoformat(),
+        "payment": report.line.payment,
     }
 
 
@@ -67,32 +88,38 @@ def status_blocks(report: LineStatus) -> list[Any]:
     """One section per line: money, renewal, allowance bars and projections."""
     line = report.line
     credit = euros(line.credit)
+    state = report.ledger
     if report.shortfall > 0:
         credit = _("{credit}  (short by {amount})").format(credit=credit, amount=euros(report.shortfall))
     blocks: list[Any] = [Fields([
         (_("Offer"), f"{line.offer} ({line.operator})"),
         (_("Price"), _("{price} / month").format(price=euros(line.price))),
         (_("Credit"), credit),
-        (_("Next renewal"), f"{human_moment(report.next_renewal)} ({days_from_now(report.days_to_renewal)})"),
+        _next_row(report),
     ])]
     if report.validity is not None and report.validity.ends_on is not None:
         from kenactl.views.validity import validity_note, validity_row
 
         blocks[0].rows.append(validity_row(report.validity))
         blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
-    blocks.extend(_bar(item) for item in report.allowances)
+    if state is not None and state.credit_as_of is not None:
+        blocks.append(Note(_("Credit: {basis}.").format(basis=state.basis), "dim"))
+    usable = state is None or state.offer_usable  # a suspended bundle has no budget to last
+    blocks.extend(_bar(item, budget=usable) for item in report.allowances)
     if report.usage_recorded_at is None:
         blocks.append(Note(_("No usage recorded in this period; record it with: {command}").format(
             command=hint("usage set", "--data 3GB", line.name, report.is_default)), "dim"))
     else:
         blocks.append(Note(_("Usage as of {moment}.").format(moment=human_moment(report.usage_recorded_at)), "dim"))
-    for item in report.allowances:
+    for item in report.allowances if usable else ():
         if item.runs_out_at is not None:
             blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
         elif item.reading_stale:
             blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at), command=hint(
                 "usage set", f"--{item.kind} …", line.name, report.is_default)), "warn"))
-    if report.min_topup > report.shortfall:
+    if state is not None and not state.offer_usable:
+        blocks.append(Note(_waiting_text(state), "bad"))
+    elif report.min_topup > report.shortfall:
         blocks.append(Note(_("Top up at least {amount} ({shortfall} short + {pending} pending charges) before "
                              "{moment} to renew.").format(
             amount=euros(report.min_topup), shortfall=euros(report.shortfall),
@@ -104,7 +131,32 @@ def status_blocks(report: LineStatus) -> list[Any]:
     return [Section(title, blocks)]
 
 
-def _bar(item: AllowanceStatus) -> Bar:
+def _next_row(report: LineStatus) -> tuple[str, str]:
+    state = report.ledger
+    if state is not None and state.next_renewal is None:
+        return _("Next renewal"), _("at the top-up that pays it")
+    return _("Next renewal"), f"{human_moment(report.next_renewal)} ({days_from_now(report.days_to_renewal)})"
+
+
+def _waiting_text(state) -> str:
+    """The offer's state after a renewal the credit did not cover."""
+    from kenactl.i18n import day
+
+    since = day(state.waiting_since.date())
+    outcome = state.last_renewal.outcome if state.last_renewal is not None else "unknown"
+    if state.rule.topup == "renews":
+        key = {"suspended": N_("Suspended since {since}: top up {amount} to renew now."),
+               "not-renewed": N_("Not renewed since {since}: top up {amount} to renew now.")}.get(
+            outcome, N_("Not renewed since {since} (what the operator does is not known): top up {amount} to renew."))
+    else:
+        key = {"negative-credit": N_("Blocked since {since} (renewed into negative credit): top up {amount} to use "
+                                     "the offer again."),
+               "partially-charged": N_("Blocked since {since} (renewal partly charged): top up {amount} to use the "
+                                       "offer again.")}.get(outcome, N_("Blocked since {since}: top up {amount}."))
+    return _(key).format(since=since, amount=euros(state.min_topup))
+
+
+def _bar(item: AllowanceStatus, budget: bool = True) -> Bar:
     used = amount(item.kind, item.used)
     if item.included is None:
         return Bar(kind_name(item.kind), None, _("{used} used of unlimited").format(used=used))
@@ -112,7 +164,7 @@ def _bar(item: AllowanceStatus) -> Bar:
         return Bar(kind_name(item.kind), Decimal(0), _("none included ({used} used)").format(used=used))
     values = {"percent": number(f"{percent_number(item.percent):g}"), "used": used,
               "included": amount(item.kind, item.included)}
-    if item.daily_budget is not None and item.remaining:
+    if budget and item.daily_budget is not None and item.remaining:
         caption = _("{percent}%  {used} of {included}  ·  {budget} to last").format(
             budget=per_day(item.kind, item.daily_budget), **values)
     else:

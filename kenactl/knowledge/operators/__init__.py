@@ -6,7 +6,6 @@ broken file is a ``ProfileError`` naming the file, the key and the problem. Noth
 each call reads only the files it needs.
 """
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,6 @@ from typing import Any
 from kenactl.core.model import Line
 from kenactl.core.operator import (
     FEATURES,
-    OUTCOMES,
-    REQUIREMENTS,
-    STATUSES,
     Condition,
     Event,
     Fact,
@@ -27,49 +23,21 @@ from kenactl.core.operator import (
     Statement,
     ValidityRule,
 )
-from kenactl.errors import KenactlError, ProfileError
+from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
+from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
+from kenactl.knowledge.registry import BUILTIN, BUILTIN_FOLDER, COMMON, OPERATOR_ID, data_file, known, read
 from kenactl.text import N_
 
-BUILTIN_FOLDER = Path(__file__).parent
-BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
-COMMON = "_common"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 FACT_KEYS = {"source", "as_of", "status"}
-
-
-def user_folder(profile_path: Path) -> Path:
-    """Where a user's operator files live: ``operators/`` next to the profile."""
-    return profile_path.parent / "operators"
-
-
-def known(folder: Path | None = None) -> tuple[str, ...]:
-    """The operator registry: the built-in ids, then those only the user's folder adds (``user_folder``)."""
-    extra = []
-    if folder is not None and folder.is_dir():
-        extra = sorted(path.stem for path in folder.glob("*.toml")
-                       if _ID.match(path.stem) and path.stem not in BUILTIN)
-    return (*BUILTIN, *extra)
-
-
-def known_near(profile_path: Path | None) -> tuple[str, ...]:
-    """The operators a profile at ``profile_path`` may name (``None``: the built-in ones)."""
-    return known(None if profile_path is None else user_folder(profile_path))
 
 
 def load(operator_id: str, folder: Path | None = None) -> Operator:
     """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
-    user_file = folder / f"{operator_id}.toml" if folder is not None and _ID.match(operator_id) else None
-    if user_file is not None and user_file.is_file():
-        path = user_file
-    elif operator_id in BUILTIN:
-        path = BUILTIN_FOLDER / f"{operator_id}.toml"
-    else:
-        raise KenactlError(_("unknown operator {operator}; known: {known}").format(
-            operator=repr(operator_id), known=", ".join(known(folder))))
-    common = _read(BUILTIN_FOLDER / f"{COMMON}.toml")
-    return _with_context(path, lambda: _operator(operator_id, str(path), _read(path), common))
+    path = data_file(operator_id, folder)
+    common = read(BUILTIN_FOLDER / f"{COMMON}.toml")
+    return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
 
 
 def load_all(folder: Path | None = None) -> list[Operator]:
@@ -95,7 +63,7 @@ def translatable_texts() -> list[tuple[str, str]]:
             found.append((text, origin))
 
     for name in (COMMON, *BUILTIN):
-        document = _read(BUILTIN_FOLDER / f"{name}.toml")
+        document = read(BUILTIN_FOLDER / f"{name}.toml")
         where = f"operators/{name}.toml:"
         add(document.get("name"), where + "name")
         for section in ("short_credit", "validity"):
@@ -112,18 +80,6 @@ def translatable_texts() -> list[tuple[str, str]]:
     return found
 
 
-def _read(path: Path) -> dict[str, Any]:
-    from kenactl.safety import TomlLimitError, load_toml, read_capped
-
-    try:  # capped in size, nesting and numbers (tomllib itself would recurse or convert without limit)
-        return load_toml(read_capped(path, 256 * 1024), check_text=False)
-    except TomlLimitError as error:
-        raise ProfileError(f"{path}: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(_("{path}: cannot read: {error}").format(
-            path=path, error=getattr(error, "strerror", None) or error)) from None
-
-
 def _with_context(path: Path, build):
     try:
         return build()
@@ -135,7 +91,7 @@ def _with_context(path: Path, build):
 def _operator(operator_id: str, origin: str, document: dict[str, Any], common: dict[str, Any]) -> Operator:
     top = Fields(document, "")
     top.check_keys({"name", "features", "short_credit", "timeline", "works", "rates", "after_topup", "notes",
-                    "options", "validity"})
+                    "options", "validity", "ledger"})
     options = {**_options(Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
     short = top.table_at("short_credit")
     short.check_keys({"outcome", "day0", "summary"} | FACT_KEYS)
@@ -246,7 +202,7 @@ def _rate(fields, options) -> Rate:
 def _options(table) -> dict[str, OptionRule]:
     rules = {}
     for key in table.table:
-        if not _ID.match(key):
+        if not OPERATOR_ID.match(key):
             raise ProfileError(_("{field}: option keys use lowercase letters, digits and '-'").format(
                 field=table.name(key)))
         fields = table.table_at(key)
@@ -289,3 +245,4 @@ def _validity(top) -> ValidityRule:
 
 def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
     return fields.integer(key, low, high) if key in fields.table else None
+

@@ -1,0 +1,362 @@
+"""The ledger of a line: its state at any moment, derived from the recorded facts and the operator's rule.
+
+``fold(line, rule, moment)`` applies, in time order, every fact of the line (credit observations,
+top-ups, usage readings, Restarts, charges, setting changes) and every scheduled renewal of the
+schedule in force (renewal day and time, month-end clamping, Restart and top-up shifts) up to
+``moment``. A covered renewal takes the price and refills the bundle; one the credit does not cover
+gets the operator's outcome (``RenewalRule``). A ``moment`` in the future projects the same way with
+no new facts. Pure: the same facts and moment always give the same ``LineState``.
+
+At one instant a scheduled renewal comes before the facts recorded at that instant.
+"""
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kenactl.core import charges as charge_rules
+from kenactl.core import dates
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal
+from kenactl.core.line_facts import settings_at
+from kenactl.core.model import HistoryEntry, Line, Observation
+from kenactl.core.money import ZERO
+from kenactl.core.renewal_rule import RenewalRule
+from kenactl.text import Money, Msg
+
+if TYPE_CHECKING:
+    from kenactl.core.rules import Event
+
+__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods", "view"]
+_ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
+
+
+class _Run:
+    """The fold's mutable state while it walks the timeline."""
+
+    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed", "last_topup",
+                 "basis", "fee_queue", "fees", "renewals", "history", "periods")
+
+    def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
+        self.line = line  # the settings in force
+        self.rule = rule
+        self.rules: dict[str, RenewalRule] = {}
+        self.credit: Decimal | None = None  # unknown until the first observation
+        self.as_of: datetime | None = None
+        self.day, self.at = line.renewal_day, line.renewal_time
+        self.upcoming: datetime | None = None
+        self.paid = paid
+        self.waiting: datetime | None = None
+        self.owed = ZERO
+        self.last_topup: date | None = None
+        self.basis: list[tuple[str, datetime]] = []
+        self.fee_queue: list[tuple[datetime, Event]] = []
+        self.fees: list[Fee] = []
+        self.renewals: list[Renewal] = []
+        self.history: list[HistoryEntry] = []
+        self.periods: list[dict] = []
+
+
+def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
+    found: list[tuple[datetime, int, str, object]] = []
+    found += [(item.at, _ORDER["observation"], "observation", item) for item in line.observations]
+    found += [(item.at, _ORDER["topup"], "topup", item) for item in line.topups]
+    found += [(item.at, _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
+              for item in line.history]
+    found += [(item.at, _ORDER["change"], "change", item) for item in line.changes]
+    return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
+
+
+def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None,
+         earlier: dict[str, RenewalRule] | None = None) -> LineState:
+    """The state of ``line`` at ``moment`` under ``rule``: every fact and scheduled renewal up to then.
+
+    ``earlier`` gives the rules of operators the line had before (``line set --operator``): each
+    renewal follows the rule of the operator the line had then.
+
+    A line with no observation (its credit entered without a date) has that credit at ``anchor``
+    (default: ``moment``): renewals before it are not applied to it, later ones are.
+    """
+    moment = dates.in_rome(moment)
+    undated = not line.observations
+    facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
+    events = [event for event in _events(facts) if dates.instant(event[0]) <= dates.instant(moment)]
+    readings = _readings_until(line.usage, moment)
+    firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
+    start = min(firsts, key=dates.instant) if firsts else moment
+    settings = settings_at(line, start)
+    rules = {**(earlier or {}), rule.operator: rule}
+    run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
+    run.rules = rules
+    run.upcoming = dates.next_renewal(run.day, run.at, start)
+    run.periods.append(_period(dates.previous_renewal(run.day, run.at, start), None, settings))
+    for at, _order, kind, item in events:
+        _advance(run, at)
+        _apply(run, line, kind, item, at)
+    _advance(run, moment)
+    if undated:
+        run.as_of = None
+    return _state(run, line, moment, readings)
+
+
+def _readings_until(usage, moment: datetime):
+    """The line's readings at or before ``moment`` (oldest first), found without reading the others."""
+    from kenactl.core.readings import Readings
+
+    if isinstance(usage, Readings):
+        return usage[:usage.index_after(moment)] if usage and usage[-1].at > moment else usage
+    return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
+
+
+def _place_readings(run: _Run, readings) -> None:
+    """Give each period its last reading: the last one before the next period starts (found by bisection)."""
+    from bisect import bisect_left
+
+    from kenactl.core.readings import Readings
+
+    def before(moment: datetime) -> int:
+        if isinstance(readings, Readings):
+            return readings.index_before(moment)
+        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+
+    for index, period in enumerate(run.periods):
+        following = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        end = len(readings) if following is None else before(following)
+        if end and (index == 0 or dates.instant(readings[end - 1].at) >= dates.instant(period["start"])):
+            period["usage"] = readings[end - 1]
+
+
+def periods(state: LineState) -> tuple[Period, ...]:
+    """Every period of the line up to the state's moment, oldest first, each with its last reading.
+
+    Built on request (``history``): ``status`` needs only the current period.
+    """
+    run, readings = state.period_rows
+    _place_readings(run, readings)
+    found = []
+    for index, period in enumerate(run.periods):
+        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
+                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
+    return tuple(found)
+
+
+def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
+    return {"start": start, "renewal": renewal, "topups": [], "fees": [], "usage": None, "included": settings.included}
+
+
+def _advance(run: _Run, until: datetime) -> None:
+    """Apply every scheduled renewal and late fee at or before ``until``."""
+    limit = dates.instant(until)
+    while True:
+        renew_at = None if run.upcoming is None else dates.instant(run.upcoming)
+        fee_at = dates.instant(run.fee_queue[0][0]) if run.fee_queue else None
+        if renew_at is not None and renew_at <= limit and (fee_at is None or renew_at <= fee_at):
+            _scheduled(run, run.upcoming)
+        elif fee_at is None or fee_at > limit:
+            return
+        else:
+            at, event = run.fee_queue.pop(0)
+            fee = Fee(at=at, event=event.event, amount=event.cost)
+            run.fees.append(fee)
+            run.owed += fee.amount
+            run.periods[-1]["fees"].append(fee)
+            _add_owed_to_last(run, fee.amount)
+
+
+def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
+    last = run.renewals[-1]
+    updated = last._replace(owed=last.owed + amount)
+    run.renewals[-1] = updated
+    for period in run.periods:
+        if period["renewal"] is last:
+            period["renewal"] = updated
+
+
+def _by_card(run: _Run) -> bool:
+    return run.line.payment == "card" or run.rule.pays_itself(run.line.options)
+
+
+def _scheduled(run: _Run, at: datetime) -> None:
+    """The scheduled renewal at ``at``."""
+    price = run.line.price
+    year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    if _by_card(run):
+        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
+        return
+    if run.credit is None:  # before the first observation nothing is known about the credit
+        _renewed(run, Renewal(at, "scheduled", "unknown", ZERO, ZERO, price, False, run.day, run.day))
+        return
+    if run.credit >= price:
+        run.credit -= price
+        run.basis.append(("renewal", at))
+        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, False, run.day, run.day))
+        return
+    effect = run.rule.credit
+    if effect == "minus-price":
+        charged, owed = price, max(price - run.credit, ZERO) if run.credit >= 0 else price
+        run.credit -= price
+        run.basis.append(("renewal", at))
+    elif effect == "to-zero-rest-owed":
+        charged = max(run.credit, ZERO)
+        owed = price - charged
+        run.credit -= charged
+        run.owed += owed
+        run.basis.append(("renewal", at))
+    else:
+        charged, owed = ZERO, ZERO
+    renewal = Renewal(at, "scheduled", run.rule.outcome, charged, owed, price, False, run.day, run.day)
+    _renewed(run, renewal)
+    if not run.rule.usable:
+        run.waiting = at
+        if run.rule.topup == "renews":
+            run.upcoming = None  # the next renewal comes from a top-up
+        run.fee_queue = [(dates.add_elapsed(at, timedelta(days=fee.day)), fee)
+                         for fee in run.rule.fees_for(run.line.options)]
+
+
+def _renewed(run: _Run, renewal: Renewal) -> None:
+    run.renewals.append(renewal)
+    run.periods.append(_period(renewal.at, renewal, run.line))
+    if renewal.outcome == "renewed":
+        run.waiting = None
+        run.fee_queue = []
+    run.history.append(HistoryEntry(kind="restart" if renewal.kind == "restart" else "renewal", at=renewal.at,
+                                    price=renewal.charged, renewal_day_before=renewal.day_before,
+                                    renewal_day_after=renewal.day_after))
+
+
+def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
+    if kind == "observation":
+        run.credit, run.as_of, run.basis = item.credit, item.at, []
+    elif kind == "topup":
+        _topup(run, line, item)
+    elif kind == "restart":
+        _restart(run, item)
+    elif kind == "renewal":  # a renewal recorded by an older kenactl: the schedule had it anyway
+        pass
+    elif kind == "change":
+        before = (run.line.renewal_day, run.line.renewal_time)
+        run.line = settings_at(line, at)
+        run.rule = run.rules.get(run.line.operator, run.rule)
+        if (run.line.renewal_day, run.line.renewal_time) != before:
+            run.day, run.at = run.line.renewal_day, run.line.renewal_time
+            if run.upcoming is not None:
+                run.upcoming = dates.next_renewal(run.day, run.at, at)
+
+
+def _restart(run: _Run, entry: HistoryEntry) -> None:
+    """A Kena Restart: the bundle renews now for the price and the renewal day becomes today."""
+    at = dates.in_rome(entry.at)
+    price = run.line.price
+    before = run.day
+    if run.credit is not None:
+        run.credit -= price
+        run.basis.append(("restart", at))
+    run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
+    year, month = dates.shift_month(at.year, at.month, 1)
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    _renewed(run, Renewal(at, "restart", "renewed", price, ZERO, price, False, before, run.day))
+
+
+def _topup(run: _Run, line: Line, item) -> None:
+    """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
+    at = dates.in_rome(item.at)
+    day = at.date()
+    current = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges))
+    run.paid, left = charge_rules.pay_due(current, item.amount, day)
+    settled = min(run.owed, left)
+    run.owed -= settled
+    left -= settled
+    if run.credit is not None:
+        run.credit += left
+        run.basis.append(("topup", at))
+    run.last_topup = day
+    run.periods[-1]["topups"].append((at, item.amount))
+    if run.waiting is None or run.credit is None:
+        return
+    price = run.line.price
+    if run.rule.topup == "unblocks":
+        if run.owed == 0 and run.credit >= 0:
+            run.waiting, run.fee_queue = None, []
+        return
+    if run.owed > 0 or run.credit < price:
+        return
+    run.credit -= price
+    before = run.day
+    if run.rule.day == "moves":
+        run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
+        year, month = dates.shift_month(at.year, at.month, 1)
+        run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    else:
+        run.upcoming = dates.next_renewal(run.day, run.at, at)
+    run.basis.append(("renewal", at))
+    _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
+
+
+def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
+    charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
+                    if run.paid[index] < charge.amount)
+    credit = run.credit if run.credit is not None else line.credit
+    history = tuple(entry for entry in run.history)
+    legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount
+    if legacy is None or legacy > moment.date() or (line.topups and line.topups[-1].at.date() >= legacy):
+        legacy = None
+    last_topup = max((day for day in (run.last_topup, legacy) if day is not None), default=None)
+    derived = replace(run.line, credit=credit, renewal_day=run.day, renewal_time=run.at, charges=charges,
+                      history=history, last_topup=last_topup)
+    pending = charge_rules.pending_at(derived, moment)
+    return LineState(
+        moment=moment, line=derived, credit=credit, credit_as_of=run.as_of, basis=_basis(run, line),
+        offer_usable=run.waiting is None, waiting_since=run.waiting,
+        last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
+        period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
+        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
+
+
+def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
+    """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
+    renewal by renewal with the operator's rule."""
+    rules = state.period_rows[0].rules
+    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment, rules)
+            for moment in moments]
+
+
+def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
+    """The line as derived at ``moment``: credit, renewal day and time in force, settings, charges, history."""
+    return fold(line, rule, moment).line
+
+
+def _joined(parts: list[Msg]) -> Msg:
+    """``parts`` as one message, separated by commas."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Msg("{head}, {tail}", head=joined, tail=part)
+    return joined
+
+
+def _days(moments: list[datetime]) -> Msg:
+    return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
+
+
+def _basis(run: _Run, line: Line) -> Msg:
+    """What the credit rests on: the last observation and what was assumed since."""
+    if run.as_of is None:
+        return Msg("as entered (no date recorded)")
+    observed = next(item for item in reversed(line.observations)
+                    if dates.instant(item.at) == dates.instant(run.as_of))
+    parts = [Msg("observed {amount} on {day}", amount=Money(observed.credit), day=run.as_of.date())]
+    grouped: dict[str, list] = {}
+    for kind, value in run.basis:
+        grouped.setdefault(kind, []).append(value)
+    if grouped.get("renewal"):
+        template = "minus the renewal of {days}" if len(grouped["renewal"]) == 1 else "minus the renewals of {days}"
+        parts.append(Msg(template, days=_days(grouped["renewal"])))
+    if grouped.get("restart"):
+        parts.append(Msg("minus the Restart of {days}", days=_days(grouped["restart"])))
+    if grouped.get("topup"):
+        template = "plus the top-up of {days}" if len(grouped["topup"]) == 1 else "plus the top-ups of {days}"
+        parts.append(Msg(template, days=_days(grouped["topup"])))
+    return _joined(parts)
+

@@ -1,0 +1,119 @@
+"""The ledger's results: renewals, fees, periods and a line's state at a moment (see ``core.ledger``).
+
+Named tuples rather than dataclasses: ``status`` builds them on every run and imports this module
+each time, so they stay light.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
+from kenactl.core import charges as charge_rules
+from kenactl.core.model import Allowances, Line, UsageSample
+from kenactl.core.money import ZERO
+from kenactl.core.renewal_rule import RenewalRule
+from kenactl.text import Msg
+
+KINDS = ("scheduled", "restart", "topup")
+OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
+
+
+class Renewal(NamedTuple):
+    """A renewal that happened: when, how (``KINDS``), its outcome (``OUTCOMES``), what it took and left owed.
+
+    ``owed`` is what the renewal left to pay (the rest of the price, late fees, a negative credit);
+    ``by_card`` means the price was paid by card or bank account, not from the credit.
+    """
+
+    at: datetime
+    kind: str
+    outcome: str
+    charged: Decimal
+    owed: Decimal
+    price: Decimal
+    by_card: bool = False
+    day_before: int = 0
+    day_after: int = 0
+
+
+class Fee(NamedTuple):
+    """A late fee that accrued ``at`` (an operator timeline event), owed until a top-up pays it."""
+
+    at: datetime
+    event: str
+    amount: Decimal
+
+
+class Period(NamedTuple):
+    """From one renewal (or the line's start) to the next: what happened in it. ``end`` None: current."""
+
+    start: datetime
+    end: datetime | None
+    renewal: Renewal | None
+    topups: tuple[tuple[datetime, Decimal], ...] = ()
+    fees: tuple[Fee, ...] = ()
+    usage: UsageSample | None = None  # the last reading of the period
+    included: Allowances | None = None
+
+    @property
+    def spend(self) -> Decimal:
+        """What the operator took in this period: the renewal's charge and the fees."""
+        charged = self.renewal.charged if self.renewal is not None else ZERO
+        return charged + sum((fee.amount for fee in self.fees), ZERO)
+
+
+class LineState(NamedTuple):
+    """A line at ``moment`` as the ledger derives it.
+
+    ``credit`` may be negative; ``credit_as_of`` is the last observation (None: a credit entered
+    without a date, as older profiles have); ``basis`` says what was assumed since. ``waiting_since``
+    is the renewal the credit did not cover while the offer waits for a top-up (``offer_usable``
+    False); ``next_renewal`` is None while that renewal can only come from a top-up. ``owed`` is
+    what the ledger's renewals and fees left to pay, ``pending`` the recorded charges due now;
+    a top-up pays both first. ``line`` is the line as derived (see ``ledger.view``), ``facts`` the
+    line as stored (what ``ledger.forecast`` folds further); ``periods`` every period so far.
+    """
+
+    moment: datetime
+    line: Line
+    credit: Decimal
+    credit_as_of: datetime | None
+    basis: Msg
+    offer_usable: bool
+    waiting_since: datetime | None
+    last_renewal: Renewal | None
+    next_renewal: datetime | None
+    period_start: datetime
+    owed: Decimal
+    pending: Decimal
+    fees: tuple[Fee, ...]
+    period_rows: tuple  # what ``ledger.periods`` builds the periods from
+    renewals: tuple[Renewal, ...]
+    rule: RenewalRule
+    by_card: bool
+    facts: Line
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """Every period so far, oldest first (built on request: see ``ledger.periods``)."""
+        from kenactl.core.ledger import periods
+
+        return periods(self)
+
+    @property
+    def min_topup(self) -> Decimal:
+        """The least top-up now that renews the waiting offer (owed amounts included), else for the next renewal."""
+        price = self.line.price
+        if not self.offer_usable:
+            if self.rule.topup == "renews":
+                return self.owed + self.pending + max(price - self.credit, ZERO)
+            return self.owed + self.pending + max(-self.credit, ZERO)
+        if self.by_card or self.credit >= price:
+            return ZERO
+        due = self.pending if self.next_renewal is None else charge_rules.pending_at(self.line, self.next_renewal)
+        return price - self.credit + self.owed + due
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What the credit lacks for the price (0 when paid by card)."""
+        return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)

@@ -1,0 +1,122 @@
+"""Usage readings as the profile stores them: one text line each, ``moment data-MB minutes SMS``.
+
+The moment is UTC to the second (``2026-11-20T19:00:00Z``), so text order is time order. ``Readings``
+is an immutable, oldest-first sequence that turns a line into a ``UsageSample`` only when it is
+read: years of readings cost nothing to commands that look at the current period only (they
+bisect; see ``consumption.period_samples``).
+"""
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+
+from kenactl.core import dates
+from kenactl.core.model import UsageSample
+
+MOMENT = r"(?:19|2\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ"
+ROWS = re.compile(rf"(?:{MOMENT} \d{{1,12}} \d{{1,12}} \d{{1,12}}\n)*")
+
+
+def text_of(sample: UsageSample) -> str:
+    """The stored line of ``sample`` (its moment to the second, in UTC)."""
+    moment = sample.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{moment} {sample.data} {sample.minutes} {sample.sms}"
+
+
+def valid_block(text: str) -> bool:
+    """Whether ``text`` is reading rows, each ending in a newline, in time order, on days that exist."""
+    if ROWS.fullmatch(text) is None:
+        return False
+    rows = text.splitlines()
+    if rows != sorted(rows):
+        return False
+    try:
+        for row in rows:
+            if row[8:10] > "28":  # the only days a month may lack
+                datetime.fromisoformat(row[:19])
+    except ValueError:
+        return False
+    return True
+
+
+def bad_line(rows: list[str]) -> int | None:
+    """The number (from 1) of the first row that is not a reading, is out of time order or names a day that
+    does not exist; None if there is none."""
+    for number, row in enumerate(rows, start=1):
+        if not valid_block(row + "\n") or (number > 1 and row < rows[number - 2]):
+            return number
+    return None
+
+
+def _key(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Readings(Sequence):
+    """Stored reading lines, parsed on access (equal to the tuple of their samples)."""
+
+    __slots__ = ("_rows", "_parsed")
+
+    def __init__(self, rows: Iterable[str]):
+        self._rows = tuple(rows)
+        self._parsed: dict[int, UsageSample] = {}
+
+    @classmethod
+    def of(cls, samples: Iterable[UsageSample]) -> "Readings":
+        """Readings holding ``samples`` (sorted by time; one per second: a later one at the same second wins)."""
+        rows = {text_of(sample)[:20]: text_of(sample) for sample in samples}
+        return cls(rows[key] for key in sorted(rows))
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        return self._rows
+
+    def with_sample(self, sample: UsageSample) -> "Readings":
+        """These readings plus ``sample``; one stored at the same second is replaced."""
+        from bisect import bisect_left
+
+        row = text_of(sample)
+        index = bisect_left(self._rows, row[:20])
+        end = index + 1 if index < len(self._rows) and self._rows[index][:20] == row[:20] else index
+        return Readings((*self._rows[:index], row, *self._rows[end:]))
+
+    def index_after(self, moment: datetime) -> int:
+        """How many readings are at or before ``moment`` (a bisection on the text: nothing is parsed)."""
+        from bisect import bisect_right
+
+        return bisect_right(self._rows, _key(moment) + "~")  # "~" sorts after the rest of any row of that second
+
+    def index_before(self, moment: datetime) -> int:
+        """How many readings are before ``moment`` (a bisection on the text: nothing is parsed)."""
+        from bisect import bisect_left
+
+        return bisect_left(self._rows, _key(moment + timedelta(microseconds=999_999)) if moment.microsecond else
+                           _key(moment))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._rows))))
+        if index < 0:
+            index += len(self._rows)
+        if index not in self._parsed:
+            moment, data, minutes, sms = self._rows[index].split()
+            self._parsed[index] = UsageSample(at=dates.in_rome(datetime.fromisoformat(moment)), data=int(data),
+                                              minutes=int(minutes), sms=int(sms))
+        return self._parsed[index]
+
+    def __iter__(self) -> Iterator[UsageSample]:
+        return (self[index] for index in range(len(self._rows)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Readings):
+            return self._rows == other._rows
+        return isinstance(other, tuple) and tuple(self) == other
+
+    def __hash__(self) -> int:
+        return hash(self._rows)
+
+    def __repr__(self) -> str:
+        return f"Readings({len(self._rows)} rows)"

@@ -1,0 +1,34 @@
+"""The profile as the ledger derives it at a moment: what every read command shows.
+
+Reads the operators' renewal rules (the user's files first) and folds each line's facts
+(``core.ledger``); never writes anything.
+"""
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from kenactl.core.ledger import LineState, fold
+from kenactl.core.model import Profile
+from kenactl.core.renewal_rule import RenewalRule
+
+
+def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
+    """The renewal rule of each operator the profile's lines use or used before (``line set --operator``)."""
+    from kenactl.knowledge.ledger_rules import renewal_rule
+
+    names = {line.operator for line in profile.lines.values()}
+    names |= {change.old for line in profile.lines.values() for change in line.changes if change.key == "operator"}
+    return {name: renewal_rule(name, folder) for name in sorted(names)}
+
+
+def line_states(profile: Profile, now: datetime, folder: Path | None) -> dict[str, LineState]:
+    """Each line's ``LineState`` at ``now``."""
+    rules = renewal_rules(profile, folder)
+    return {name: fold(line, rules[line.operator], now, earlier=rules) for name, line in profile.lines.items()}
+
+
+def derived_profile(profile: Profile, now: datetime, folder: Path | None) -> tuple[Profile, dict[str, LineState]]:
+    """The profile whose lines are as derived at ``now`` (credit, renewal day in force, ...), and the states."""
+    states = line_states(profile, now, folder)
+    return replace(profile, lines={name: state.line for name, state in states.items()}), states
