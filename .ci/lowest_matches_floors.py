@@ -48,7 +48,8 @@ def main(pyproject: Path, constraints: Path, installed: bool) -> int:
     wanted, pinned = floors(pyproject), pins(constraints)
     problems = [f"{name}: floor {floor} in {pyproject}, {pinned.get(name, 'no pin')} in {constraints}"
                 for name, floor in wanted.items() if pinned.get(name) != floor]
-    problems += [f"{name}: pinned in {constraints} but not a runtime dependency" for name in pinned.keys() - wanted.keys()]
+    problems += [f"{name}: pinned in {constraints} but not a runtime dependency"
+                 for name in pinned.keys() - wanted.keys()]
     if installed:
         for name, pin in pinned.items():
             try:
@@ -60,7 +61,8 @@ def main(pyproject: Path, constraints: Path, installed: bool) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(f"{constraints}: {len(pinned)} runtime dependencies at their floors" + (" (installed)" if installed else ""))
+        suffix = " (installed)" if installed else ""
+        print(f"{constraints}: {len(pinned)} runtime dependencies at their floors{suffix}")
     return 1 if problems else 0
 
 

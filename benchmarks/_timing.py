@@ -48,7 +48,7 @@ def setup(folder: Path) -> tuple[dict[str, str], dict[str, Path]]:
 def run_once(command: list[str], env: dict[str, str]) -> float:
     """Wall time in ms of one run, output piped; a run that fails stops the benchmark."""
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = subprocess.run(command, env=env, capture_output=True)
     elapsed = (time.perf_counter() - start) * 1000
     if done.returncode not in OK_CODES:
         raise SystemExit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.decode(errors='replace')}")

@@ -14,14 +14,14 @@ UIDs, SEQUENCE, DTSTAMP and categories never depend on it.
 
 import hashlib
 import json
-from functools import cache
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
 from kenactl import __version__
 from kenactl.core import dates
 from kenactl.core.delivery import ALARM_TIME, alarm_day
-from kenactl.core.published import Published
 from kenactl.core.model import Profile
+from kenactl.core.published import Published
 from kenactl.core.reminders import Item
 from kenactl.i18n import _
 

@@ -133,7 +133,7 @@ def _plain_table(table: Table) -> list[str]:
     widths = [max(len(str(row[i])) for row in [table.columns, *table.rows]) for i in range(len(table.columns))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
 
     return [line(table.columns), line(["-" * width for width in widths]), *(line(row) for row in table.rows)]
 

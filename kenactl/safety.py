@@ -15,9 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kenactl.text import Msg
 from kenactl.errors import InputError
 from kenactl.i18n import _
+from kenactl.text import Msg
 
 MAX_TEXT = 500
 """The longest free text accepted (characters)."""

@@ -5,11 +5,10 @@ Pure functions: ``store`` does the file I/O. Every validation message names the 
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from collections.abc import Sequence
 from typing import Any
 
 from kenactl.core import dates, money, units
@@ -69,7 +68,8 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
             name=repr(default), known=", ".join(lines)))
     alarms = top.typed("alarms", list, N_("a list of durations such as [\"2d\"]"), ["2d"])
     for index, alarm in enumerate(alarms):
-        top.convert(f"alarms[{index}]", lambda: dates.alarm_days([alarm], field=f"alarms[{index}]"))
+        where = f"alarms[{index}]"
+        top.convert(where, lambda alarm=alarm, where=where: dates.alarm_days([alarm], field=where))
     complaints = tuple(_complaint(fields, lines) for fields in top.tables("complaints"))
     notify = top.typed("notify", list, N_("a list of notification URLs such as [\"ntfy://ntfy.sh/my-topic\"]"), [])
     for index, url in enumerate(notify):
@@ -90,7 +90,7 @@ def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_id
             field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
     renewal_time = fields.time_of_day("renewal_time", "00:00")
     options = fields.table_at("options")
-    for key, value in options.table.items():
+    for key, _value in options.table.items():
         options.text(key)
     line = Line(
         name=name,

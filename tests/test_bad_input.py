@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import KENA_INIT, assert_refused, edit, snapshot
 
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9.99",
@@ -73,7 +72,8 @@ FILE_CASES = {
     "unterminated string": (('offer = "Kena 7.99"', 'offer = "Kena 7.99'), ["not valid TOML", "line 10, column 19"]),
     "renewal day as text": (("renewal_day = 15", 'renewal_day = "15"'),
                             ["lines.main.renewal_day: expected a whole number, got text \"15\""]),
-    "renewal day 0 in the file": (("renewal_day = 15", "renewal_day = 0"), ["lines.main.renewal_day: 0 is outside 1-31"]),
+    "renewal day 0 in the file": (("renewal_day = 15", "renewal_day = 0"),
+                                  ["lines.main.renewal_day: 0 is outside 1-31"]),
     "price as a list": (("price = 7.99", "price = [7.99]"), ["lines.main.price: expected an amount in euros"]),
     "negative price in the file": (("price = 7.99", "price = -7.99"), ["lines.main.price: -7.99 € is negative"]),
     "credit as text": (("09:00:00Z 10.00", "09:00:00Z ten"), ["lines.main.observations: line 1: expected a UTC moment",
@@ -82,7 +82,8 @@ FILE_CASES = {
                                      ["lines.main.operator: unknown operator 'fastweb'"]),
     "unknown data unit in the file": (('data = "100GB"', 'data = "100TB"'), ["lines.main.included.data: unknown unit"]),
     "unknown key": (("pending_offer_change = false", "auto_renew = true"), ["lines.main.auto_renew: unknown key"]),
-    "future schema": (("schema_version = 2", "schema_version = 7"), ["schema_version: 7 was written by a newer kenactl"]),
+    "future schema": (("schema_version = 2", "schema_version = 7"),
+                      ["schema_version: 7 was written by a newer kenactl"]),
     "default line missing": (('default_line = "main"', 'default_line = "casa"'),
                              ["default_line: 'casa' is not one of the lines (main)"]),
 }

@@ -23,7 +23,8 @@ MISSING = [name for name, absent in (("Radicale", importlib.util.find_spec("radi
                                      ("vdirsyncer", VDIRSYNCER is None)) if absent]
 REQUIRED = bool(os.environ.get("KENACTL_REQUIRE_CALDAV"))  # CI sets it: there the test must run, not skip
 pytestmark = pytest.mark.skipif(bool(MISSING) and not REQUIRED,
-                                reason=f"{' and '.join(MISSING)} not installed (pip install -e '.[test]' installs them)")
+                                reason=f"{' and '.join(MISSING)} not installed "
+                                       "(pip install -e '.[test]' installs them)")
 STARTUP_SECONDS = 20
 COMMAND_SECONDS = 120
 CONFIG = """\

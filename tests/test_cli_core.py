@@ -9,13 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from helpers import KENA_INIT
+
 from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
-               "next_renewal", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at", "usage",
+               "next_renewal", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at",
+               "usage",
                "sim_valid_until", "credit_as_of", "offer_usable", "last_renewal", "payment"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9,99",
@@ -148,7 +149,8 @@ def test_line_add_without_a_profile_says_how_to_create_one(run, profile_path):
 
 def test_line_remove_passes_the_default_on(run, kena_profile):
     ok(run(*TIM_ADD))
-    ok(run("line", "remove", "main"), "Removed line 'main' and everything recorded for it.\nThe default line is now 'nonna'.\n")
+    ok(run("line", "remove", "main"),
+       "Removed line 'main' and everything recorded for it.\nThe default line is now 'nonna'.\n")
     profile = store.load(kena_profile)
     assert list(profile.lines) == ["nonna"]
     assert profile.default_line == "nonna"

@@ -70,7 +70,7 @@ def test_renewals_are_consecutive_months_on_the_clamped_day(day, at, now, count)
     moments = dates.renewals(day, at, now, count)
     assert len(moments) == count
     assert moments[0] == dates.next_renewal(day, at, now)
-    for earlier, later in zip(moments, moments[1:]):
+    for earlier, later in zip(moments, moments[1:], strict=False):
         assert dates.shift_month(earlier.year, earlier.month, 1) == (later.year, later.month)
         assert later.day == min(day, month_length(later))
         assert instant(later) > instant(earlier)

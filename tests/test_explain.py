@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from kenactl import store
-from kenactl.knowledge import operators
 from kenactl.core.explain import explain
+from kenactl.knowledge import operators
 from kenactl.knowledge.registry import BUILTIN as OPERATORS
 
 HYPO = ("--price", "9.99", "--credit", "5.00")

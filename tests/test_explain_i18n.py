@@ -1,11 +1,11 @@
 """explain, charges and operator data in Italian: every data text listed and translated, money and
 dates localized in the timeline, JSON unchanged by the language for every operator and option."""
 
+import catalog
 import pytest
 
 from kenactl.knowledge import operators
 from kenactl.knowledge.registry import BUILTIN as OPERATORS
-import catalog
 
 HYPO = ("--price", "9.99", "--credit", "5.00")
 

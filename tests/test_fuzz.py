@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 import pytest
+from conftest import KENA_INIT
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-
-from conftest import KENA_INIT
-from kenactl.cli import cli
 from test_bad_input import TIM_ADD
+
+from kenactl.cli import cli
 
 AT = "2026-11-20T12:00"
 NASTY = ["", " ", "0", "-1", "1", "9" * 5001, "9" * 30, "99999999999d", "99999w", "1e999999999999", "inf", "nan",

@@ -7,11 +7,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import catalog
 import pytest
+from helpers import english_fragments
 
 from kenactl import i18n
-import catalog
-from helpers import english_fragments
 
 AT = ("--at", "2027-03-12T10:00")
 

@@ -6,20 +6,20 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 import recurring_ical_events
 import vobject
-from ical.calendar_stream import IcsCalendarStream
 from helpers import household, kena_line, restarted, rome
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from ical.calendar_stream import IcsCalendarStream
 
 from kenactl import ics
-from kenactl.knowledge import charters, operators
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
-from kenactl.derived import derived_profile
 from kenactl.core.reminders import KINDS, calendar_items
+from kenactl.derived import derived_profile
 from kenactl.errors import InputError
+from kenactl.knowledge import charters, operators
 
 RULES = {name: operators.load(name).validity for name in ("kena", "tim")}
 KNOWLEDGE = {"validity": RULES, "features": {name: operators.load(name).features for name in ("kena", "tim")},

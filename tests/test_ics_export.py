@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 import vobject
-from icalendar import Calendar
-
 from helpers import save_household
-
+from icalendar import Calendar
 
 GOLDEN = Path(__file__).parent / "golden" / "household.ics"
 AT = ("--at", "2026-11-21T09:00")

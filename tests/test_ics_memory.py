@@ -10,8 +10,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 import vobject
-from ical.calendar_stream import IcsCalendarStream
 from helpers import household, kena_line, restarted, rome, save_household
+from ical.calendar_stream import IcsCalendarStream
 
 from kenactl import state, store
 from kenactl.core.model import Profile

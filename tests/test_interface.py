@@ -5,8 +5,8 @@ from datetime import datetime, time
 from decimal import Decimal
 
 import pytest
-
 from helpers import assert_refused, edit, snapshot
+
 from kenactl import store
 from kenactl.core.dates import ROME
 

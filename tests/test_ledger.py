@@ -4,11 +4,11 @@ import json
 from datetime import time
 from decimal import Decimal
 
-from kenactl.knowledge.ledger_rules import renewal_rule
-from kenactl.knowledge.registry import BUILTIN_FOLDER
 from kenactl.core.dates import parse_moment
 from kenactl.core.ledger import fold
 from kenactl.core.model import Allowances, Line, Observation, TopUp
+from kenactl.knowledge.ledger_rules import renewal_rule
+from kenactl.knowledge.registry import BUILTIN_FOLDER
 
 
 def line(operator: str, credit: str, price: str, day: int, at: str, **extra) -> Line:

@@ -5,9 +5,9 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from kenactl import store
 from kenactl.cli import cli

@@ -143,7 +143,8 @@ def test_exec_gets_the_text_on_stdin_and_fields_in_the_environment(run, saved, t
     calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert calls == [{"stdin": NONNA[2:] + "\n", "env": {
         "KENACTL_TEXT": NONNA[2:], "KENACTL_LINE": "nonna", "KENACTL_KIND": "renewal",
-        "KENACTL_DUE": "2027-03-05T00:00:00+01:00", "KENACTL_DATE": "2027-03-05", "KENACTL_KEY": "renewal-nonna-2027-03",
+        "KENACTL_DUE": "2027-03-05T00:00:00+01:00", "KENACTL_DATE": "2027-03-05",
+        "KENACTL_KEY": "renewal-nonna-2027-03",
         "KENACTL_STAGE": "2d", "KENACTL_LATE": "0", "KENACTL_URGENT": "0", "KENACTL_TOPUP": "5.49"}}]
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kenactl.knowledge import operators, registry
 from kenactl.core.model import Allowances, Line
-from kenactl.knowledge.registry import BUILTIN as OPERATORS
 from kenactl.core.renewal_rule import STATUSES
 from kenactl.core.validity import sim_validity, validity_dates
 from kenactl.errors import KenactlError
+from kenactl.knowledge import operators, registry
+from kenactl.knowledge.registry import BUILTIN as OPERATORS
 
 DATA = sorted(Path(operators.__file__).parent.glob("*.toml"))
 LISTS = ("timeline", "works", "rates", "after_topup", "notes")

@@ -74,7 +74,8 @@ def test_sim_validity_is_reported_until_it_ends(run, profile_path):
     expected = ("! main: SIM validity ends Thu 20 May 2027, then receive-only until Sat 19 Jun 2027: "
                 "top up any amount before then\n")
     assert run("--at", "2027-04-15T09:00", "remind", "--all").stdout == ""
-    assert run("--at", "2027-04-18T09:00", "remind", "--all").stdout == expected  # the warning day (20 Apr) is 2 days off
+    # the warning day (20 Apr) is 2 days off
+    assert run("--at", "2027-04-18T09:00", "remind", "--all").stdout == expected
     assert run("--at", "2027-05-20T22:00", "remind", "--all").stdout == expected  # still valid, still worth saying
     assert run("--at", "2027-05-21T09:00", "remind", "--all").stdout == ""
 

@@ -11,9 +11,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 import vobject
-from ical.calendar_stream import IcsCalendarStream
 from helpers import save_household
-
+from ical.calendar_stream import IcsCalendarStream
 
 GOLDEN = Path(__file__).parent / "golden" / "household.it.ics"
 AT = ("--at", "2026-11-21T09:00")

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from helpers import at, kena, restart_entry, used
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,6 @@ from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
 from kenactl.core.operator import require_feature
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
-from helpers import at, kena, restart_entry, used
 from kenactl.knowledge import operators
 
 SECOND = timedelta(seconds=1)

@@ -3,11 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from helpers import english_fragments
 
 from kenactl import i18n
 from kenactl.core.restart import Listed, amount
 from kenactl.text import Money, Msg
-from helpers import english_fragments
 
 STEPS = [  # renewal day 15, two Restarts in a row (12 and 27 March), then 90 GB used again
     ("--at", "2027-03-10T09:00", "credit", "set", "10"),
@@ -62,7 +62,8 @@ def test_apply_and_time_rules_in_italian(run, kena_profile, profile_path):
 
 def test_two_restarts_in_a_row_in_italian(run, household_two_restarts):
     check = italian(run, "--at", "2027-03-28T11:00", "restart", "check")
-    assert "✗ 2 volte consecutive: due Restart di fila (ven 12 marzo 2027 10:00, sab 27 marzo 2027 11:00)" in check.stdout
+    assert ("✗ 2 volte consecutive: due Restart di fila (ven 12 marzo 2027 10:00, sab 27 marzo 2027 11:00)"
+            in check.stdout)
     assert "disponibile dal" not in check.stdout  # it clears at the renewal, which resets the counters
     assert ("Restart non disponibile prima del rinnovo: le regole sui tempi si sbloccano il mar 27 aprile 2027 "
             "00:00, a meno di 48 ore dal rinnovo del mar 27 aprile 2027 00:00") in check.stdout

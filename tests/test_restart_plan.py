@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
+from helpers import at, kena, restart_entry, used
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,6 @@ from kenactl.core import dates
 from kenactl.core.model import Allowances, UsageSample
 from kenactl.core.restart import check_restart
 from kenactl.core.restart_plan import plan_restart
-from helpers import at, kena, restart_entry, used
 
 
 def test_all_unlimited_has_no_restart():

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from kenactl.core.operator import require_feature
-from kenactl.knowledge import charters, holidays, operators
-from kenactl.knowledge.charters import CharterError
 from kenactl.core import dates, rights, workdays
 from kenactl.core.model import Allowances, Complaint, Line
+from kenactl.core.operator import require_feature
 from kenactl.errors import InputError
+from kenactl.knowledge import charters, holidays, operators
+from kenactl.knowledge.charters import CharterError
 
 TIM = charters.load("tim-2022")
 NOVERCA = charters.load("noverca")

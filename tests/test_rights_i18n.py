@@ -49,7 +49,8 @@ def test_italian_not_due_and_leave(run, kena_profile):
 def test_italian_errors_leave_the_profile_untouched(run, kena_profile):
     before = kena_profile.read_bytes()
     closed = run("--lang", "it", "rights", "complaint", "close", "4")
-    assert closed.exit_code == 2 and closed.stderr == "kenactl: nessun reclamo n. 4; il profilo non ne contiene nessuno\n"
+    assert closed.exit_code == 2
+    assert closed.stderr == "kenactl: nessun reclamo n. 4; il profilo non ne contiene nessuno\n"
     future = run("--lang", "it", "--at", "2026-03-10", "rights", "complaint", "add", "--date", "2026-03-11")
     assert future.exit_code == 2 and "--date: 2026-03-11 è successivo a oggi (2026-03-10)" in future.stderr
     bonus = run("--lang", "it", "rights", "leave", "--bonus", "999")

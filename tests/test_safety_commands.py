@@ -11,10 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import KENA_INIT
-from kenactl import store
 from test_bad_input import TIM_ADD, assert_refused
+
+from kenactl import store
 
 
 def on_terminal(args: tuple[str, ...], answers: list[tuple[str, str]], env: dict[str, str]) -> tuple[int, str]:
@@ -67,7 +67,8 @@ def test_undo_restores_the_previous_version_and_a_second_undo_redoes(run, kena_p
     again = run("undo")
     assert again.exit_code == 0
     assert kena_profile.read_bytes() == after_topup and backup.read_bytes() == before_topup
-    assert "  +topups = '''" in again.stdout.splitlines() and "  +2026-11-05T09:00:00Z 5.00" in again.stdout.splitlines()
+    redone = again.stdout.splitlines()
+    assert "  +topups = '''" in redone and "  +2026-11-05T09:00:00Z 5.00" in redone
 
 
 def test_undo_without_a_backup_or_with_a_broken_one_changes_nothing(run, kena_profile):

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import KENA_INIT
+from test_bad_input import assert_refused
+
 from kenactl import store
 from kenactl.core.dates import parse_moment
-from test_bad_input import assert_refused
 
 NOW = parse_moment("2026-11-20T12:00")
 root_only = pytest.mark.skipif(os.geteuid() != 0, reason="only root can give files to another user")

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import KENA_INIT
-from kenactl.knowledge.registry import BUILTIN_FOLDER
 from test_bad_input import assert_refused, snapshot
+
+from kenactl.knowledge.registry import BUILTIN_FOLDER
 
 HUGE = "9" * 5001
 LONG_NAME = "a" * 300

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import KENA_INIT
+
 from kenactl import render
+from kenactl.errors import InputError
 from kenactl.knowledge.registry import BUILTIN_FOLDER
 from kenactl.safety import check_free_text, printable
-from kenactl.errors import InputError
 
 MARKUP = "Kena [/] [red]rosso[/red] [link=https://evil.example]click[/link] [bold"
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07"

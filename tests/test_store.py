@@ -15,8 +15,17 @@ from filelock import FileLock
 
 from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
-from kenactl.core.model import (Allowances, Change, Charge, Complaint, HistoryEntry, Line, TopUp,
-                                UsageSample, new_profile)
+from kenactl.core.model import (
+    Allowances,
+    Change,
+    Charge,
+    Complaint,
+    HistoryEntry,
+    Line,
+    TopUp,
+    UsageSample,
+    new_profile,
+)
 from kenactl.errors import InputError, ProfileError
 from kenactl.schema import profile_from_toml, profile_to_toml
 
@@ -181,8 +190,9 @@ def test_readers_never_see_half_a_file(kena_profile):
 
 def test_twenty_concurrent_topups_all_count(kena_profile):
     script = kenactl_script()
-    processes = [subprocess.Popen([str(script), "--at", "2026-11-10T10:00", "credit", "topup", "1"], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(20)]
+    command = [str(script), "--at", "2026-11-10T10:00", "credit", "topup", "1"]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(20)]
     outputs = [process.communicate(timeout=120) for process in processes]
     assert [process.returncode for process in processes] == [0] * 20, outputs
     line = store.load(kena_profile).line()
@@ -314,7 +324,8 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
      "lines.main.readings: line 1: expected a UTC moment"),
     ('payment = "credit"', 'payment = "credit"\nreadings = """2026-02-30T10:00:00Z 0 0 1"""',
      "lines.main.readings: line 1: expected a UTC moment"),
-    ('payment = "credit"', 'payment = "credit"\nreadings = """2026-03-02T10:00:00Z 0 0 1\n2026-03-01T10:00:00Z 0 0 1"""',
+    ('payment = "credit"',
+     'payment = "credit"\nreadings = """2026-03-02T10:00:00Z 0 0 1\n2026-03-01T10:00:00Z 0 0 1"""',
      "lines.main.readings: line 2: expected a UTC moment such as 2026-11-20T19:00:00Z and three counts (data MB, "
      "minutes, SMS), in time order"),
     ('payment = "credit"', 'payment = "credit"\ntopups = "2026-11-01 5"', "lines.main.topups: line 1: expected a UTC"),
@@ -322,8 +333,10 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('payment = "credit"', 'payment = "cash"', "lines.main.payment: 'cash' is not one of credit, card"),
     ("updated_at = 2026-11-01 10:00:00+01:00", "updated_at = 0001-01-01T00:00:00+01:00",
      "updated_at: 0001-01-01T00:00:00+01:00 is outside the years 1900-2999"),
-    ('payment = "credit"', 'payment = "credit"\noptions = {auto_topup = 1}', "lines.main.options.auto_topup: expected text"),
-    ("pending_offer_change = false", 'colour = "red"', "lines.main.colour: unknown key (known: changes, charges, credit"),
+    ('payment = "credit"', 'payment = "credit"\noptions = {auto_topup = 1}',
+     "lines.main.options.auto_topup: expected text"),
+    ("pending_offer_change = false", 'colour = "red"',
+     "lines.main.colour: unknown key (known: changes, charges, credit"),
     ('sms = 100', 'sms = 100\nmms = 5', "lines.main.included.mms: unknown key (known: data, minutes, sms)"),
     ("alarms = [", "colour = 1\nalarms = [", "colour: unknown key (known: alarms, complaints, default_line"),
     ('default_line = "main"', 'default_line = "x"', "default_line: 'x' is not one of the lines (main)"),

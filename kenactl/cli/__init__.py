@@ -241,7 +241,8 @@ def cli(ctx: click.Context, profile_option: str | None, at: datetime | None) -> 
 COMMANDS = {
     "init": "profile", "profile": "profile", "line": "line", "usage": "usage", "credit": "credit",
     "status": "status", "history": "history", "explain": "explain", "charges": "charges", "restart": "restart",
-    "rights": "rights", "export": "export", "remind": "remind", "undo": "undo", "completion": "kenactl.completion.command",
+    "rights": "rights", "export": "export", "remind": "remind", "undo": "undo",
+    "completion": "kenactl.completion.command",
 }
 """Each top-level command and its module (``kenactl.cli.NAME``, or a full name), in help order (imported on use)."""
 

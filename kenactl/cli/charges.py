@@ -60,9 +60,8 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
 @pass_app
 def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
     """The line's pending charges with their instalment schedule and the minimum top-up."""
-    from kenactl.views.charges import show_charges
-
     from kenactl.derived import line_states
+    from kenactl.views.charges import show_charges
 
     profile = app.load()
     name = profile.line(line_name).name
@@ -86,7 +85,8 @@ def charges_clear(app: App, line_name: str | None, number: int | None, assume_ye
     def pending(profile: Profile) -> list[Charge]:
         """The stored charges still unpaid now, in the order 'charges list' numbers them."""
         line = profile.line(line_name)
-        unpaid = {replace(charge, paid=ZERO) for charge in line_states(profile, app.now, folder)[line.name].line.charges}
+        derived = line_states(profile, app.now, folder)[line.name].line
+        unpaid = {replace(charge, paid=ZERO) for charge in derived.charges}
         return [charge for charge in line.charges if replace(charge, paid=ZERO) in unpaid]
 
     shown = app.load()

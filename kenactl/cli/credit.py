@@ -6,9 +6,9 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import SIGNED_MONEY, TOPUP, line_option
-from kenactl.i18n import money as euros
 from kenactl.core.model import Profile
 from kenactl.i18n import _
+from kenactl.i18n import money as euros
 
 
 @click.group()

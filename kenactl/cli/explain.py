@@ -39,11 +39,11 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     Uses the line's operator, price, credit, options and pending charges; with --operator,
     --price and --credit it also works without a profile. Every fact shows its source.
     """
-    from kenactl.knowledge import operators
     from kenactl.core import charges
     from kenactl.core.explain import explain as explain_one
     from kenactl.core.explain import explain_all
     from kenactl.core.money import ZERO
+    from kenactl.knowledge import operators
     from kenactl.views import explain as view
 
     folder = app.operator_folder

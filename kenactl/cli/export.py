@@ -46,9 +46,8 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     """
     from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
-    from kenactl.publish import calendar_with_memory
-
     from kenactl.derived import derived_profile
+    from kenactl.publish import calendar_with_memory
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))

@@ -108,8 +108,8 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
         if pending_offer_change is not None:
             fields["pending_offer_change"] = pending_offer_change
         if option_pairs or "operator" in fields:  # options are checked against the (new) operator's data
-            from kenactl.knowledge import operators
             from kenactl.core.operator import updated_options
+            from kenactl.knowledge import operators
 
             operator = operators.load(fields.get("operator", current.operator), app.operator_folder)
             fields["options"] = updated_options(operator, current.options, option_pairs)

@@ -9,7 +9,6 @@ from kenactl.core import dates, money, units
 from kenactl.errors import InputError
 from kenactl.knowledge.registry import BUILTIN, known
 
-
 MAX_VALUE_LENGTH = 100
 
 
@@ -145,8 +144,9 @@ LINE_FIELDS = (
 
 def line_field_options(function: Callable) -> Callable:
     """The options describing a line (all optional here; commands decide what is required)."""
-    function = click.option("--payment", type=click.Choice(["credit", "card"]),
-                            help="How renewals are paid: from the credit (default) or by card / bank account.")(function)
+    payment = click.option("--payment", type=click.Choice(["credit", "card"]),
+                           help="How renewals are paid: from the credit (default) or by card / bank account.")
+    function = payment(function)
     function = click.option("--renewal-time", type=TIME_OF_DAY, metavar="HH:MM",
                             help="Time of day of the renewal (default 00:00).")(function)
     for dest, flag, kind, text in reversed(LINE_FIELDS):

@@ -116,8 +116,8 @@ def profile_validate(app: App) -> None:
 
 def check_options(app: App, loaded: Profile, origin: Path | str) -> None:
     """Each line's stored options against its operator's data (the user's operator files first)."""
-    from kenactl.knowledge import operators
     from kenactl.errors import KenactlError
+    from kenactl.knowledge import operators
 
     folder = app.operator_folder
     for name, line in loaded.lines.items():

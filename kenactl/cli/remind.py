@@ -38,11 +38,10 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     from kenactl.cli.export import reminder_knowledge
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
+    from kenactl.derived import derived_profile
     from kenactl.errors import DELIVERY_FAILED, InputError
     from kenactl.i18n import _
     from kenactl.views.remind import show_deliveries, show_remind
-
-    from kenactl.derived import derived_profile
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     if within is not None and not show_all:

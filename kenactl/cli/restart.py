@@ -37,11 +37,11 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 @pass_app
 def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
+    from dataclasses import replace
+
     from kenactl.core import dates
     from kenactl.core.restart import SOURCE, apply_restart, check_restart
     from kenactl.i18n import _, day, moment, money
-
-    from dataclasses import replace
 
     shown = _derived(app, line_name)
     if check_restart(shown, app.now).eligible:  # a refused Restart is refused without a question

@@ -83,8 +83,8 @@ def contacts(app: App, charter_name: str | None, as_json: bool) -> None:
 def compensation(ctx: click.Context, app: App, case: str, first, last, noticed, charter_name: str | None,
                  city: str | None, as_json: bool) -> None:
     """The indennizzo for a delay or malfunction (§15); exit 1 when none is due."""
-    from kenactl.knowledge import charters
     from kenactl.core.rights import compensation as compute
+    from kenactl.knowledge import charters
     from kenactl.views.rights import show_compensation
 
     today = app.now.date()
@@ -140,8 +140,8 @@ def complaint_add(app: App, filed, subject: str, written: bool | None, line_name
 def complaint_list(app: App, line_name: str | None, charter_name: str | None, city: str | None,
                    as_json: bool) -> None:
     """Every complaint: reply deadline, days late and what is owed today."""
-    from kenactl.knowledge import charters
     from kenactl.core.rights import complaint_status
+    from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaints
 
     profile, today = app.load(), app.now.date()
@@ -188,8 +188,8 @@ def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | Non
 def leave(app: App, line_name: str | None, bonus, charter_name: str | None, city: str | None,
           as_json: bool) -> None:
     """Residual credit on leaving (§11): free transfer or refund minus the 5 € fee."""
-    from kenactl.knowledge import charters
     from kenactl.core.rights import leave_advice
+    from kenactl.knowledge import charters
     from kenactl.views.rights import show_leave
 
     today = app.now.date()

@@ -47,9 +47,8 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
 def usage_show(app: App, line_name: str | None, as_json: bool) -> None:
     """Show this period's counters and the samples recorded in it."""
     from kenactl.core.status import line_status
-    from kenactl.views import status as view
-
     from kenactl.derived import derived_profile
+    from kenactl.views import status as view
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     line = profile.line(line_name)

@@ -18,14 +18,13 @@ set (the way other parts of the core mark a state that needs action every day).
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
 from typing import TYPE_CHECKING
 
 from kenactl.core import dates, rights
-from kenactl.core.model import Profile
-from kenactl.core.reminders import Item, due_items
 from kenactl.core.charter import Charter
+from kenactl.core.model import Profile
 from kenactl.core.operator import ValidityRule
+from kenactl.core.reminders import Item, due_items
 from kenactl.text import Money, Msg
 
 if TYPE_CHECKING:

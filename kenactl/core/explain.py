@@ -188,7 +188,8 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
     return Explanation(
         operator=operator, renewal=renewal, price=price, credit=credit, pending=pending, options=chosen,
         covered=shortfall == 0, outcome=case.outcome, summary=case.summary, shortfall=shortfall,
-        min_topup=min_topup, late_fees_max=case.late_fees_max, topup_after_fees=after_fees, timeline=case.timeline, works=case.works,
+        min_topup=min_topup, late_fees_max=case.late_fees_max, topup_after_fees=after_fees, timeline=case.timeline,
+        works=case.works,
         rates=case.rates, after_topup=case.after_topup, notes=case.notes, option_effects=effects,
         sources=tuple(dict.fromkeys(facts)),
     )

@@ -34,8 +34,8 @@ _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4,
 class _Run:
     """The fold's mutable state while it walks the timeline."""
 
-    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed", "last_topup",
-                 "basis", "fee_queue", "fees", "renewals", "history", "periods")
+    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed",
+                 "last_topup", "basis", "fee_queue", "fees", "renewals", "history", "periods")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force

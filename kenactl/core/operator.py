@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.text import Msg, N_
+from kenactl.text import N_, Msg
 
 FEATURES = {
     "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),

@@ -74,7 +74,7 @@ class Item:
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
+                   charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
@@ -97,7 +97,7 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
               validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-              charters: Sequence[Charter] = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
+              charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -115,7 +115,7 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
                 complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
-                state: "LineState | None" = None) -> list[Item]:
+                state: LineState | None = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon."""
     items = _renewal_items(line, now, months, state)
     if state is not None and not state.offer_usable:
@@ -130,7 +130,7 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     return [item for item in items if item.day <= horizon]
 
 
-def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | None" = None) -> list[Item]:
+def _renewal_items(line: Line, now: datetime, months: int, state: LineState | None = None) -> list[Item]:
     moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
     if state is not None:
         from kenactl.core.ledger import forecast
@@ -154,7 +154,7 @@ def _renewal_items(line: Line, now: datetime, months: int, state: "LineState | N
     return items
 
 
-def _waiting_item(line: Line, now: datetime, state: "LineState") -> Item:
+def _waiting_item(line: Line, now: datetime, state: LineState) -> Item:
     """An offer a renewal left waiting for a top-up: urgent, so ``remind`` delivers it once a day until renewed."""
     since = state.waiting_since
     period = f"{since.year:04d}-{since.month:02d}"

@@ -19,7 +19,7 @@ from decimal import ROUND_DOWN, Decimal
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
 from kenactl.errors import NEGATIVE, KenactlError
-from kenactl.text import Money, Msg, N_
+from kenactl.text import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")

@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
-from kenactl.text import Msg, N_
+from kenactl.text import N_, Msg
 
 UNLIMITED = None
 """An unlimited allowance is represented by ``None``."""

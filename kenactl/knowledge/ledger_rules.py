@@ -40,8 +40,8 @@ def _rule(operator_id: str, document: dict[str, Any]) -> RenewalRule:
     options = {**_options(Fields(read(BUILTIN_FOLDER / f"{COMMON}.toml"), "").table_at("options")),
                **_options(top.table_at("options"))}
     outcome = _one_of(top.table_at("short_credit"), "outcome", OUTCOMES)
-    table = top.table_at("ledger") if "ledger" in document else Fields(read(BUILTIN_FOLDER / "other.toml"), "").table_at(
-        "ledger")
+    source = top if "ledger" in document else Fields(read(BUILTIN_FOLDER / "other.toml"), "")
+    table = source.table_at("ledger")
     table.check_keys(set(LEDGER_KEYS))
     values, facts = {}, {}
     for key, allowed in LEDGER_KEYS.items():

@@ -7,8 +7,8 @@ from kenactl.core import charges, dates
 from kenactl.core.model import Line
 from kenactl.core.money import format_money
 from kenactl.i18n import _, money
-from kenactl.text import N_
 from kenactl.render import Fields, Note, Section, Table, emit
+from kenactl.text import N_
 from kenactl.views import hint, human_date, human_moment
 
 STATES = {"paid": N_("paid"), "due": N_("due"), "upcoming": N_("upcoming")}

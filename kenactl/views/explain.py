@@ -11,8 +11,8 @@ from kenactl.core.explain import Explanation, Text
 from kenactl.core.money import format_money
 from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
-from kenactl.text import Msg, N_, data_text
 from kenactl.render import Fields, Note, Section, Table, emit
+from kenactl.text import N_, Msg, data_text
 from kenactl.views import human_moment
 
 OUTCOMES = {

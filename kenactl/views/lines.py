@@ -42,7 +42,8 @@ def renewal_text(row: LineRow) -> str:
 def show_lines(rows: list[LineRow], operator_names: dict[str, str], *, as_json: bool) -> None:
     """Print ``line list``: the default line is marked with *."""
     table = Table(["", _("line"), _("operator"), _("offer"), _("price"), _("credit"), _("next renewal"), _("state")],
-                  [["*" if row.is_default else "", row.line.name, operator_names.get(row.line.operator, row.line.operator),
+                  [["*" if row.is_default else "", row.line.name,
+                    operator_names.get(row.line.operator, row.line.operator),
                     row.line.offer, money(row.line.price), money(row.line.credit), renewal_text(row),
                     state_text(row)] for row in rows])
     emit([table], {"lines": [row_json(row) for row in rows]}, as_json=as_json)

@@ -7,8 +7,8 @@ from kenactl.core.money import format_money
 from kenactl.core.restart import KIND_NAMES, SOURCE, RestartVerdict, amount, label
 from kenactl.core.restart_plan import RestartPlan
 from kenactl.i18n import _, day, moment, money, ngettext, number
-from kenactl.text import Msg
 from kenactl.render import Fields, Note, Section, Table, emit
+from kenactl.text import Msg
 from kenactl.views import iso, percent_number
 
 SOURCES = (Msg("Rules: {source}.", source=Msg(SOURCE)),
@@ -117,7 +117,7 @@ def plan_blocks(plan: RestartPlan) -> list[Any]:
         calendar = [[_("Restart"), "", "", day(plan.earliest.date()), price]]
         calendar += [[_("renewal {number}").format(number=index + 1), day(before.date()), price,
                       day(after.date()), price]
-                     for index, (before, after) in enumerate(zip(plan.renewals_now, plan.renewals_after))]
+                     for index, (before, after) in enumerate(zip(plan.renewals_now, plan.renewals_after, strict=False))]
         headers = ["", _("without Restart"), _("charge"),
                    _("with Restart on {day}").format(day=plan.earliest.day), _("charge")]
         blocks.append(Table(headers, calendar, title=_("Renewals and charges")))

@@ -6,16 +6,16 @@ JSON keeps the charters' English prose as it is; blocks translate it (and every 
 from datetime import date
 from typing import Any
 
-from kenactl.knowledge.charters import Charter
 from kenactl.core.money import ZERO, format_money
-from kenactl.core.rights import ComplaintStatus, CompensationResult, LeaveAdvice
+from kenactl.core.rights import CompensationResult, ComplaintStatus, LeaveAdvice
 from kenactl.core.workdays import DAY_KIND_NAMES
-from kenactl.knowledge.holidays import local_holiday_name
 from kenactl.i18n import _, language, ngettext
-from kenactl.text import N_
 from kenactl.i18n import day as human_date
 from kenactl.i18n import money as euros
+from kenactl.knowledge.charters import Charter
+from kenactl.knowledge.holidays import local_holiday_name
 from kenactl.render import Fields, Note, Section, Table, emit
+from kenactl.text import N_
 
 DAY_UNIT = {"lavorativi": N_("working day"), "feriali": N_("giorno feriale")}
 
@@ -227,12 +227,12 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
     if total > 0:
         blocks.append(Note(_("Owed for late replies: {total} in all; ask for it like a complaint.").format(
             total=euros(total)), "warn"))
-    for charter, chosen_by in _distinct([(s.charter, s.chosen_by) for s in statuses]):
+    for charter, _chosen_by in _distinct([(s.charter, s.chosen_by) for s in statuses]):
         rules = charter.complaints
         cite = f"[{charter.cite(rules.section)}]"
         blocks.append(Note(_(
-            "Reply due {reply_days} calendar days after the operator received it; when late, {per_step} per {step_days} of delay, "
-            "max {cap}, paid within {payment_days} days of your request {cite}.").format(
+            "Reply due {reply_days} calendar days after the operator received it; when late, {per_step} per "
+            "{step_days} of delay, max {cap}, paid within {payment_days} days of your request {cite}.").format(
             reply_days=rules.reply_within_days, per_step=euros(rules.per_step),
             step_days=_days(rules.step_days, rules.days), cap=euros(rules.cap),
             payment_days=rules.payment_within_days, cite=cite), "dim"))
@@ -252,7 +252,7 @@ def complaints_blocks(statuses: list[ComplaintStatus], today: date) -> list[Any]
                              "{cite}.").format(
             ids=", ".join(f"#{status.complaint.id}" for status in late), command="kenactl rights conciliation",
             cite=f"[{charter.cite(charter.conciliation.section)}]"), "warn"))
-        blocks.extend(_charter_notes([(charter, chosen_by)], _("on the filing date")))
+        blocks.extend(_charter_notes([(charter, late[0].chosen_by)], _("on the filing date")))
     return blocks
 
 

@@ -5,11 +5,11 @@ from typing import Any
 
 from kenactl.core.model import UsageSample
 from kenactl.core.money import format_money
-from kenactl.i18n import money as euros
 from kenactl.core.status import AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
-from kenactl.text import N_
+from kenactl.i18n import money as euros
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
+from kenactl.text import N_
 from kenactl.views import amount, days_from_now, hint, human_moment, iso, kind_name, per_day, percent_number
 
 RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind

@@ -2,8 +2,8 @@
 
 from kenactl.core.validity import SimValidity
 from kenactl.i18n import _, ngettext
-from kenactl.text import N_, data_text
 from kenactl.render import Note
+from kenactl.text import N_, data_text
 from kenactl.views import human_date
 
 STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}

@@ -17,13 +17,23 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kenactl.core.charter import (CASES, Charter, Compensation, Complaints, Conciliation, Contacts, Mnp, Rate,
-                                  ResidualCredit, in_force)
+from kenactl.core.charter import (
+    CASES,
+    Charter,
+    Compensation,
+    Complaints,
+    Conciliation,
+    Contacts,
+    Mnp,
+    Rate,
+    ResidualCredit,
+    in_force,
+)
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays
 from kenactl.knowledge.fields import Fields
-from kenactl.text import Msg, N_
+from kenactl.text import N_, Msg
 
 __all__ = ["CASES", "CHARTER_IDS", "Charter", "CharterError", "choose", "editions", "for_date", "load", "parse",
            "translatable_texts"]
