@@ -68,17 +68,33 @@ def test_kena_suspended_then_renewed_by_the_top_up_on_the_same_day_then_a_restar
     assert pinned(run, "2027-05-23T08:00")["last_renewal"]["outcome"] == "suspended"
 
 
-def test_tim_sempre_connesso_fees_and_the_top_up_moves_the_renewal_day(run):
+def test_tim_suspended_with_credit_left_no_sempre_connesso_and_the_top_up_moves_the_renewal_day(run):
+    # TIM's Sempre Connesso applies «in caso di credito esaurito»: 5.02 € are left, so no fee
     add(run, "tim", "9.99", "25", "sempre-connesso=on")
     assert pinned(run, "2027-03-01T08:00")["credit"] == "5.02"
     waiting = pinned(run, "2027-04-03T08:00")
-    assert waiting == state("5.02", START, False, renewal(MARCH, "scheduled", "suspended", "0.00", "1.80"), None,
-                            "6.77")  # 4.97 € short + 2 × 0.90 € Sempre Connesso
-    late_steps(run, "6.00")
-    assert pinned(run, "2027-04-11T08:00") == state("4.21", OBSERVED, True, renewal(TOPUP, "topup", "renewed", "9.99"),
-                                                    "2027-05-10", "5.78")
+    assert waiting == state("5.02", START, False, renewal(MARCH, "scheduled", "suspended", "0.00"), None, "4.97")
+    late_steps(run, "6.00")  # «l'offerta si riattiva il giorno in cui il cliente effettua la ricarica»
+    assert pinned(run, "2027-04-11T08:00") == state("6.01", OBSERVED, True, renewal(TOPUP, "topup", "renewed", "9.99"),
+                                                    "2027-05-10", "3.98")
     assert pinned(run, "2027-05-11T08:00")["last_renewal"] == renewal("2027-05-10T00:00:00+02:00", "scheduled",
-                                                                      "suspended", "0.00", "1.80")
+                                                                      "suspended", "0.00")
+
+
+def test_tim_sempre_connesso_once_the_credit_is_used_up(run):
+    add(run, "tim", "9.99", "19.98", "sempre-connesso=on")  # exactly two renewals: 31 Jan and 28 Feb
+    waiting = pinned(run, "2027-04-03T08:00")
+    assert waiting == state("0.00", START, False, renewal(MARCH, "scheduled", "suspended", "0.00", "1.80"), None,
+                            "11.79")  # 9.99 € short + 2 × 0.90 € Sempre Connesso («per ciascun giorno»)
+
+
+def test_windtre_no_anticipo_while_an_earlier_charge_is_unpaid(run):
+    # «L'anticipo del traffico, disponibile [...] solo se sono stati corrisposti anche addebiti precedenti»
+    add(run, "windtre", "6.99", "15")
+    assert run("--at", "2027-01-02T09:00", "charges", "add", "arretrati", "2.00").exit_code == 0
+    after = pinned(run, "2027-04-03T08:00")
+    assert after["last_renewal"] == renewal(MARCH, "scheduled", "partially-charged", "1.02", "5.97")
+    assert after["min_topup"] == "7.97"  # the 5.97 € the renewal left owed + the 2.00 € charge, no anticipo fees
 
 
 def test_vodafone_negative_credit_continuita_fees_and_the_day_stays(run):

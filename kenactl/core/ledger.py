@@ -157,6 +157,8 @@ def _advance(run: _Run, until: datetime) -> None:
             return
         else:
             at, event = run.fee_queue.pop(0)
+            if event.only_if == "credit-used-up" and run.credit > 0:  # «in caso di credito esaurito»
+                continue
             fee = Fee(at=at, event=event.event, amount=event.cost)
             run.fees.append(fee)
             run.owed += fee.amount
@@ -194,6 +196,7 @@ def _scheduled(run: _Run, at: datetime) -> None:
         _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, False, run.day, run.day))
         return
     effect = run.rule.credit
+    earlier_unpaid = run.owed > 0 or _charges_unpaid(run, at)  # what was unpaid before this renewal
     if effect == "minus-price":
         charged, owed = price, max(price - run.credit, ZERO) if run.credit >= 0 else price
         run.credit -= price
@@ -213,7 +216,15 @@ def _scheduled(run: _Run, at: datetime) -> None:
         if run.rule.topup == "renews":
             run.upcoming = None  # the next renewal comes from a top-up
         run.fee_queue = [(dates.add_elapsed(at, timedelta(days=fee.day)), fee)
-                         for fee in run.rule.fees_for(run.line.options)]
+                         for fee in run.rule.fees_for(run.line.options)
+                         if not (fee.only_if == "earlier-charges-paid" and earlier_unpaid)]
+
+
+def _charges_unpaid(run: _Run, at: datetime) -> bool:
+    """Whether a recorded charge due by ``at`` is still unpaid in the fold."""
+    day = dates.in_rome(at).date()
+    return any(charge_rules.outstanding(replace(charge, paid=run.paid[index]), day) > 0
+               for index, charge in enumerate(run.line.charges))
 
 
 def _renewed(run: _Run, renewal: Renewal) -> None:

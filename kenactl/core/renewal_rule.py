@@ -29,12 +29,14 @@ class Source(NamedTuple):
 
 
 class FeeRule(NamedTuple):
-    """A timeline event that costs ``cost``, ``day`` days after the renewal, under option values ``when``."""
+    """A timeline event that costs ``cost``, ``day`` days after the renewal, under option values ``when``;
+    ``only_if`` (one of ``REQUIREMENTS``) is what it needs to be charged at all."""
 
     day: int
     event: str
     cost: Decimal
     when: dict[str, frozenset[str]]
+    only_if: str | None = None
 
     def holds(self, options: dict[str, str]) -> bool:
         """Whether every option named in ``when`` has one of its values."""

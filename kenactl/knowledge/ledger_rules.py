@@ -11,7 +11,7 @@ operator model. A value of the wrong kind is a ``ProfileError`` naming the file 
 from pathlib import Path
 from typing import Any
 
-from kenactl.core.renewal_rule import OUTCOMES, STATUSES, RenewalRule
+from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES, RenewalRule
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.registry import BUILTIN_FOLDER, COMMON, data_file, read
@@ -52,9 +52,10 @@ def _rule(operator_id: str, document: dict[str, Any]) -> RenewalRule:
     fees = []
     if values.pop("fees") == "timeline":
         for item in top.tables("timeline"):
-            cost = item.money("cost")
-            if cost > 0:
-                fees.append(FeeRule(item.integer("day", 0, 3660), item.text("event"), cost, _when(item, options)))
+            cost = item.money("cost") if "cost" in item.table else None  # no cost: the sources state none
+            if cost is not None and cost > 0:
+                fees.append(FeeRule(item.integer("day", 0, 3660), item.text("event"), cost, _when(item, options),
+                                    item.choice("only_if", REQUIREMENTS, None)))
     return RenewalRule(operator=operator_id, outcome=outcome, fees=tuple(fees),
                        auto_renews={key: renews for key, (_default, renews) in options.items() if renews},
                        defaults={key: default for key, (default, _renews) in options.items()}, facts=facts, **values)
