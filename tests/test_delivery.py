@@ -183,3 +183,19 @@ def test_state_file_location_follows_the_environment(run, profile_path, tmp_path
     assert run("--at", "2027-03-03T08:00", "remind").stdout
     received = json.loads(chosen.read_text(encoding="utf-8"))["delivered"]["stdout"]
     assert sorted(received) == ["renewal-nonna-2027-03@2027-03-05T00:00:00+01:00/2d"]
+
+
+def test_a_suspended_offer_is_delivered_once_a_day_until_a_top_up_renews_it(run):
+    """The ledger's waiting offer (TIM: 4.50 € left, 9.99 €, renewal on the 5th) is urgent: once per day."""
+    init = ("init", "--operator", "tim", "--offer", "TIM Go", "--price", "9.99", "--renewal-day", "5", "--data",
+            "10GB", "--minutes", "unlimited", "--sms", "100", "--credit", "4.50")
+    assert run("--at", "2027-03-06T08:00", *init).exit_code == 0  # created after the 5 March renewal
+    assert run("--at", "2027-03-06T09:00", "credit", "set", "4.50").exit_code == 0
+    assert run("--at", "2027-04-05T08:00", "status", "--json").exit_code == 0
+    first = run("--at", "2027-04-05T09:00", "remind")
+    assert first.exit_code == 0 and "main: TIM Go suspended since Mon 05 Apr 2027 00:00: top up 5.49 €" in first.stdout
+    assert run("--at", "2027-04-05T18:00", "remind").stdout == ""  # once that day
+    again = run("--at", "2027-04-06T09:00", "remind")
+    assert "suspended since Mon 05 Apr 2027 00:00" in again.stdout  # and again the next day
+    assert run("--at", "2027-04-06T10:00", "credit", "topup", "10").exit_code == 0  # renews the offer now
+    assert "suspended" not in run("--at", "2027-04-07T09:00", "remind").stdout

@@ -163,11 +163,12 @@ def _waiting_item(line: Line, now: datetime, state: LineState) -> Item:
         headline = Msg("{line}: {offer} suspended since {since}: top up {amount} to renew now", **values)
     else:
         headline = Msg("{line}: {offer} blocked since {since}: top up {amount} to use it again", **values)
+    tonight = datetime.combine(dates.in_rome(now).date() + timedelta(days=1), time(0, 0), dates.ROME)
     return Item(kind="RENEWAL", line=line.name, period=period, start=since.date(), due=since, summary=headline,
                 description=Msg("{headline}.\nCredit {credit} ({basis}).", headline=headline,
                                 credit=Money(state.credit), basis=state.basis),
                 headline=headline, sequence=_moves_before(line, since), topup=state.min_topup,
-                lasts_until=dates.add_elapsed(now, timedelta(days=1)), urgent=True)
+                lasts_until=tonight, urgent=True)  # the same reminder all day; urgent: once a day
 
 
 def _credit_text(line: Line, now: datetime) -> Msg:
