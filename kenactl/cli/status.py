@@ -22,7 +22,6 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
         profile, states = demo_profile(app.now), {}
     else:
         from kenactl.derived import derived_profile
-        from kenactl.knowledge import operators
 
         profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     rules = {}
