@@ -136,3 +136,29 @@ def english_fragments() -> list[str]:
             if len(piece) >= 12 and " " in piece and re.search(r"[a-z]{3}", piece) and piece not in italian:
                 fragments.add(piece)
     return sorted(fragments)
+
+
+def read_terminal(leader: int, process, seconds: float) -> bytes:
+    """Everything a child wrote to the pseudo-terminal ``leader`` until it closed it (the child must exit 0);
+    the test fails if nothing comes for ``seconds``."""
+    import os
+    import select
+
+    import pytest
+
+    output = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], seconds)
+        if not ready:
+            process.kill()
+            pytest.fail("kenactl did not finish on the pseudo-terminal")
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(timeout=seconds) == 0, output
+    return output

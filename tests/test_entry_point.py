@@ -10,6 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from helpers import read_terminal
 
 import kenactl
 
@@ -93,18 +94,7 @@ def terminal_output(args: list[str], **env: str) -> bytes:
     process = subprocess.Popen([str(SCRIPT), *args], stdin=slave, stdout=slave, stderr=slave,
                                env={**os.environ, "TERM": "xterm-256color", **env})
     os.close(slave)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(master)
-    assert process.wait(timeout=60) == 0, output
-    return output
+    return read_terminal(master, process, 60)
 
 
 def test_a_terminal_gets_the_rich_layout_and_no_color_is_respected(monkeypatch):

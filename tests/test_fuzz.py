@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 import pytest
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_bad_input import TIM_ADD

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from test_bad_input import TIM_ADD, assert_refused
 
 from kenactl import store

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from test_bad_input import assert_refused
 
 from kenactl import store

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import KENA_INIT
+from helpers import KENA_INIT
 from test_bad_input import assert_refused, snapshot
 
 from kenactl.knowledge.registry import BUILTIN_FOLDER

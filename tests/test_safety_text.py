@@ -2,13 +2,12 @@
 
 import os
 import pty
-import select
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import KENA_INIT
+from helpers import KENA_INIT, read_terminal
 
 from kenactl import render
 from kenactl.errors import InputError
@@ -80,22 +79,7 @@ def test_a_real_terminal_shows_the_markup_as_typed(hostile_profile, tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "kenactl", "--at", AT, "line", "list"], stdin=follower,
                                stdout=follower, stderr=follower, env=env, close_fds=True)
     os.close(follower)
-    output = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 20)
-        if not ready:
-            process.kill()
-            pytest.fail("kenactl did not finish on the pseudo-terminal")
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(leader)
-    assert process.wait(timeout=20) == 0, output
-    text = output.decode("utf-8")
+    text = read_terminal(leader, process, 20).decode("utf-8")
     assert "┃" in text or "│" in text  # rich's table, so it was drawn as a terminal
     assert "[link=https://evil.example]click[/link]" in text.replace("\r\n", "\n").replace("│\n│", "")
     assert "\x1b]8;" not in text and "internal error" not in text
