@@ -347,7 +347,7 @@ complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'notify' -x -d 'Push
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'exec' -x -d 'Run CMD once per reminder: the text on stdin, the fields in KENACTL_* variables (repeatable).'
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'dry-run' -d 'Show what would be delivered now, without delivering or recording it.'
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'all' -d 'Print everything due within --within, whatever was delivered before; records nothing.'
-complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'within' -x -a '\'12h\'\\t\'12 hours\' \'1d\'\\t\'1 day\' \'2d\'\\t\'2 days\' \'3d\'\\t\'3 days\' \'1w\'\\t\'1 week\'' -d 'With --all: how far ahead to look (default 3d).'
+complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'within' -x -a '\'12h\'\\t\'12 hours\' \'1d\'\\t\'1 day\' \'2d\'\\t\'2 days\' \'3d\'\\t\'3 days\' \'1w\'\\t\'1 week\'' -d 'How far ahead to look (with --all, default 3d; otherwise as far as the largest alarm).'
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'line' -x -a '(__kenactl_values line)' -d 'Only this line (default: every line).'
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'json' -d 'Print JSON for scripts.'
 complete -c kenactl -n '__kenactl_at \'kenactl remind\'' -l 'profile' -r -F -d 'Profile file (default: $KENACTL_PROFILE, else the per-user config folder).'

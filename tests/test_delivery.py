@@ -164,12 +164,13 @@ def test_a_moved_renewal_is_a_new_reminder(run, profile_path):
     assert "Tue 16 Mar" in run("--at", "2027-03-14T08:00", "remind", "--line", "main").stdout
 
 
-def test_within_needs_all_and_a_damaged_state_file_is_exit_2(run, profile_path):
-    save(profile_path, two_lines())
-    result = run("remind", "--within", "3d")
-    assert result.exit_code == 2 and "--within goes with --all" in result.stderr
+def test_within_limits_what_is_delivered_and_a_damaged_state_file_is_exit_2(run, profile_path):
+    save(profile_path, two_lines())  # nonna (TIM) renews on 5 March, short of credit; main on 15 March
+    near = run("--at", "2027-03-03T08:00", "remind", "--within", "3d")
+    assert near.exit_code == 0 and "nonna" in near.stdout and "main" not in near.stdout
+    assert run("--at", "2027-03-03T09:00", "remind", "--within", "3d").stdout == ""  # delivered once
     path = state.state_path(profile_path)
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{not json", encoding="utf-8")
     damaged = run("--at", "2027-03-03T08:00", "remind")
     assert damaged.exit_code == 2 and damaged.stdout == "" and "is damaged" in damaged.stderr

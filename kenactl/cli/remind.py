@@ -16,7 +16,8 @@ DELIVERED_KEPT_DAYS = 120  # what a target received is remembered this long
 @click.option("--dry-run", is_flag=True, help="Show what would be delivered now, without delivering or recording it.")
 @click.option("--all", "show_all", is_flag=True,
               help="Print everything due within --within, whatever was delivered before; records nothing.")
-@click.option("--within", type=DURATION, metavar="DURATION", help="With --all: how far ahead to look (default 3d).")
+@click.option("--within", type=DURATION, metavar="DURATION",
+              help="How far ahead to look (with --all, default 3d; otherwise as far as the largest alarm).")
 @all_lines_option
 @json_option
 @pass_app
@@ -39,13 +40,11 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
     from kenactl.derived import derived_profile
-    from kenactl.errors import DELIVERY_FAILED, InputError
+    from kenactl.errors import DELIVERY_FAILED
     from kenactl.i18n import _
     from kenactl.views.remind import show_deliveries, show_remind
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
-    if within is not None and not show_all:
-        raise InputError(None, _("--within goes with --all; without it remind follows the profile's alarms"))
     days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     knowledge = {**reminder_knowledge(app, profile, line_name), "states": states}
     if show_all:
@@ -53,7 +52,8 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
                     as_json=as_json)
         return
     targets = notify.targets(urls or profile.notify, commands)
-    items = delivery.reminder_items(profile, app.now, delivery.lookahead(days), line_name, **knowledge)
+    ahead = delivery.lookahead(days) if within is None else within  # --within: only what is due that soon
+    items = delivery.reminder_items(profile, app.now, ahead, line_name, **knowledge)
     if dry_run:
         show_deliveries(_pending_anywhere(app, items, days, targets), as_json=as_json)
         return
