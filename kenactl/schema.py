@@ -25,6 +25,7 @@ from kenactl.core.model import (
     TopUp,
     UsageSample,
     check_line_name,
+    numbered,
 )
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
@@ -106,7 +107,7 @@ def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_id
         pending_offer_change=fields.flag("pending_offer_change", False),
         usage=tuple(sorted((_sample(item) for item in fields.tables("usage")), key=lambda s: s.at)),
         history=tuple(sorted((_history(item) for item in fields.tables("history")), key=lambda h: h.at)),
-        charges=tuple(_charge(item) for item in fields.tables("charges")),
+        charges=_charges(fields),
     )
     return _v1_to_facts(line, updated_at)
 
@@ -156,7 +157,7 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
         last_topup=max((day for day in days if day is not None), default=None),
         usage=_readings(fields),
         history=tuple(sorted(history, key=lambda entry: dates.instant(entry.at))),
-        charges=tuple(_charge(item) for item in fields.tables("charges")),
+        charges=_charges(fields),
         observations=observations, topups=topups, changes=changes,
     )
 
@@ -330,7 +331,7 @@ def _history(fields: Fields) -> HistoryEntry:
 
 
 def _charge(fields: Fields) -> Charge:
-    fields.check_keys({"description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
+    fields.check_keys({"id", "description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
     amount = fields.money("amount")
     paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
     if paid > amount:
@@ -339,7 +340,17 @@ def _charge(fields: Fields) -> Charge:
     return Charge(description=fields.text("description"), amount=amount,
                   added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
                   every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
-                  paid=paid)
+                  paid=paid, id=fields.integer("id", 1, 10**9) if "id" in fields.table else 0)
+
+
+def _charges(fields: Fields) -> tuple[Charge, ...]:
+    """A line's charges, each with its stable id (numbered in order where a file from before ids has none)."""
+    found = tuple(_charge(item) for item in fields.tables("charges"))
+    ids = [charge.id for charge in found if charge.id]
+    if len(ids) != len(set(ids)):
+        twice = next(value for value in ids if ids.count(value) > 1)
+        raise ProfileError(_("{field}: id {id} is used by two charges").format(field=fields.name("charges"), id=twice))
+    return numbered(found)
 
 
 def _complaint(fields: Fields, lines: dict[str, Line]) -> Complaint:
@@ -397,7 +408,7 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
         readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
         table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
-        table["charges"] = [_without_none(vars(charge)) for charge in line.charges]
+        table["charges"] = [_without_none(vars(charge)) for charge in numbered(line.charges)]
     return table
 
 

@@ -126,3 +126,37 @@ def test_status_names_a_broken_operator_file_it_needs(run, kena_profile):
     result = run("--at", "2026-11-20T10:00", "status", "--json")
     assert result.exit_code == 2 and result.stdout == ""
     assert "kena.toml: not valid TOML" in result.stderr
+
+
+def test_charge_ids_are_stable_clear_1_then_clear_2_removes_those_two(run, kena_profile):
+    for name in ("first", "second", "third"):
+        assert run("--at", "2026-11-02T10:00", "charges", "add", name, "1.00").exit_code == 0
+    listed = json.loads(run("--at", "2026-11-02T11:00", "charges", "list", "--json").stdout)["charges"]
+    assert [(item["number"], item["description"]) for item in listed] == [(1, "first"), (2, "second"), (3, "third")]
+    assert "Removed: first" in run("--at", "2026-11-02T12:00", "charges", "clear", "1").stdout
+    assert "Removed: second" in run("--at", "2026-11-02T12:00", "charges", "clear", "2").stdout  # not "third"
+    left = json.loads(run("--at", "2026-11-02T13:00", "charges", "list", "--json").stdout)["charges"]
+    assert [(item["number"], item["description"]) for item in left] == [(3, "third")]
+    assert run("--at", "2026-11-02T13:00", "charges", "add", "fourth", "1.00").exit_code == 0  # never reuses 1 or 2
+    ids = [item["number"] for item in json.loads(run("--at", "2026-11-02T14:00", "charges", "list", "--json").stdout)[
+        "charges"]]
+    assert ids == [3, 4]
+    before = kena_profile.read_bytes()
+    refused = run("--at", "2026-11-02T14:00", "charges", "clear", "1")
+    assert refused.exit_code == 2 and refused.stderr == (
+        "kenactl: line 'main' has no pending charge 1; its charges are: 3, 4\n")
+    assert kena_profile.read_bytes() == before
+
+
+def test_charges_from_a_file_without_ids_are_numbered_in_order_and_two_equal_ids_are_refused(run, kena_profile):
+    assert run("--at", "2026-11-02T10:00", "charges", "add", "a", "1.00").exit_code == 0
+    assert run("--at", "2026-11-02T10:00", "charges", "add", "b", "2.00").exit_code == 0
+    text = kena_profile.read_text(encoding="utf-8")
+    assert text.count("\nid = ") == 2  # (not "paid = ")
+    older = text.replace("\nid = 1\n", "\n").replace("\nid = 2\n", "\n")  # as written before charges had ids
+    kena_profile.write_text(older, encoding="utf-8")
+    numbered = json.loads(run("--at", "2026-11-02T11:00", "charges", "list", "--json").stdout)["charges"]
+    assert [(item["number"], item["description"]) for item in numbered] == [(1, "a"), (2, "b")]
+    kena_profile.write_text(text.replace("\nid = 2\n", "\nid = 1\n"), encoding="utf-8")
+    twice = run("--at", "2026-11-02T11:00", "charges", "list")
+    assert twice.exit_code == 2 and "lines.main.charges: id 1 is used by two charges" in twice.stderr

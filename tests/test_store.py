@@ -263,7 +263,7 @@ def full_line() -> Line:
         payment="card", topups=(TopUp(at=at, amount=Decimal("5.00")),),
         changes=(Change(at=at, key="price", old=Decimal("6.99")), Change(at=at, key="data", old=None),
                  Change(at=at, key="options", old={"zeta": "y"}), Change(at=at, key="renewal_time", old=time(0, 0))),
-        charges=(Charge(description="SIM", amount=Decimal("10.00"), added=date(2026, 11, 1), instalments=2,
+        charges=(Charge(id=3, description="SIM", amount=Decimal("10.00"), added=date(2026, 11, 1), instalments=2,
                         every_days=30, first_due=date(2026, 12, 1)),),
     )
 

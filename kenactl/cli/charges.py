@@ -8,7 +8,7 @@ import click
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
-from kenactl.core.model import Charge, Profile
+from kenactl.core.model import Charge, Profile, next_charge_id
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
 
@@ -44,7 +44,8 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        return profile.with_line(replace(line, charges=(*line.charges, charge)))
+        numbered = replace(charge, id=next_charge_id(line.charges))
+        return profile.with_line(replace(line, charges=(*line.charges, numbered)))
 
     updated = app.update(change).line(line_name)
     click.echo(_("Added to line {name}: {description}, {amount}.").format(
@@ -100,10 +101,11 @@ def charges_clear(app: App, line_name: str | None, number: int | None, assume_ye
         listed = pending(profile)
         if not listed:
             raise InputError(None, _("line {name} has no pending charges").format(name=repr(line.name)))
-        if number is not None and number > len(listed):
-            raise InputError(None, _("line {name} has charges 1-{count}; there is no {number}").format(
-                name=repr(line.name), count=len(listed), number=number))
-        removed[:] = listed if number is None else [listed[number - 1]]
+        chosen = [charge for charge in listed if number in (None, charge.id)]
+        if not chosen:
+            raise InputError(None, _("line {name} has no pending charge {number}; its charges are: {ids}").format(
+                name=repr(line.name), number=number, ids=", ".join(str(charge.id) for charge in listed)))
+        removed[:] = chosen
         return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in removed)))
 
     updated = app.update(change)

@@ -82,7 +82,8 @@ class Change:
 class Charge:
     """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``.
 
-    ``paid`` is how much of ``amount`` has been taken so far (by ``credit topup``).
+    ``paid`` is how much of ``amount`` has been taken so far (by ``credit topup``). ``id`` names it in
+    ``charges list`` and ``charges clear`` for as long as it exists: removing another charge never renumbers it.
     """
 
     description: str
@@ -92,6 +93,24 @@ class Charge:
     every_days: int = 30
     first_due: date | None = None
     paid: Decimal = Decimal("0.00")
+    id: int = 0  # 0: not numbered yet (a file from before ids); numbered when the line is read
+
+
+def numbered(charges: tuple[Charge, ...]) -> tuple[Charge, ...]:
+    """``charges`` with every id set: kept where given, the next free number (in order) where 0."""
+    following = max((charge.id for charge in charges), default=0)
+    result = []
+    for charge in charges:
+        if not charge.id:
+            following += 1
+            charge = replace(charge, id=following)
+        result.append(charge)
+    return tuple(result)
+
+
+def next_charge_id(charges: tuple[Charge, ...]) -> int:
+    """The id a new charge gets: one more than any the line has."""
+    return max((charge.id for charge in charges), default=0) + 1
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def charges_json(line: Line, now: datetime) -> dict[str, Any]:
         "pending_by_renewal": format_money(charges.pending_at(line, renewal)),
         "min_topup": format_money(charges.min_topup(line, now)),
         "charges": [{
-            "number": number,
+            "number": charge.id,
             "description": charge.description,
             "amount": format_money(charge.amount),
             "paid": format_money(charge.paid),
@@ -35,7 +35,7 @@ def charges_json(line: Line, now: datetime) -> dict[str, Any]:
             "instalments": [{"number": item.number, "due": item.due.isoformat(),
                              "amount": format_money(item.amount), "state": item.state}
                             for item in charges.schedule(charge, today)],
-        } for number, charge in enumerate(line.charges, 1)],
+        } for charge in line.charges],
     }
 
 
@@ -50,9 +50,9 @@ def show_charges(line: Line, now: datetime, *, as_json: bool, is_default: bool =
         (_("Min top-up"), money(charges.min_topup(line, now))),
     ])]
     if line.charges:
-        rows = [[str(number), charge.description, f"{item.number}/{charge.instalments}", human_date(item.due),
+        rows = [[str(charge.id), charge.description, f"{item.number}/{charge.instalments}", human_date(item.due),
                  money(item.amount), _(STATES[item.state])]
-                for number, charge in enumerate(line.charges, 1) for item in charges.schedule(charge, today)]
+                for charge in line.charges for item in charges.schedule(charge, today)]
         blocks.append(Table(_(HEADERS).split("|"), rows, title=_("Instalments")))
     else:
         blocks.append(Note(_("No pending charges; add one with: {command}").format(
