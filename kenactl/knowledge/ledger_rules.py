@@ -11,13 +11,22 @@ operator model. A value of the wrong kind is a ``ProfileError`` naming the file 
 from pathlib import Path
 from typing import Any
 
-from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES, RenewalRule
+from kenactl.core.renewal_rule import (
+    CREDIT_EFFECTS,
+    DAY_EFFECTS,
+    FEE_SOURCES,
+    OUTCOMES,
+    REQUIREMENTS,
+    STATUSES,
+    TOPUP_EFFECTS,
+    RenewalRule,
+)
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.registry import BUILTIN_FOLDER, COMMON, data_file, read
 
-LEDGER_KEYS = {"credit": ("untouched", "minus-price", "to-zero-rest-owed"), "usable": (True, False),
-               "topup": ("renews", "unblocks"), "day": ("moves", "stays", "unknown"), "fees": ("timeline", "none")}
+LEDGER_KEYS = {"credit": CREDIT_EFFECTS, "usable": (True, False), "topup": TOPUP_EFFECTS, "day": DAY_EFFECTS,
+               "fees": FEE_SOURCES}
 
 
 def renewal_rule(operator_id: str, folder: Path | None = None) -> RenewalRule:
