@@ -14,8 +14,6 @@ from pathlib import Path
 
 from kenactl.paths import profile_path
 
-OPERATORS_DIR = Path(__file__).parent.parent / "knowledge" / "operators"
-
 
 def _profile_document(profile_option: str | None) -> dict:
     try:
@@ -64,10 +62,14 @@ def _user_folder(profile_option: str | None) -> Path | None:
 
 
 def _operator_file(profile_option: str | None, operator: str) -> Path:
-    """The data file the registry reads for ``operator``: the user's own if there is one, else the built-in."""
-    folder = _user_folder(profile_option)
-    user_file = folder / f"{operator}.toml" if folder is not None else None
-    return user_file if user_file is not None and user_file.is_file() else OPERATORS_DIR / f"{operator}.toml"
+    """The data file the registry reads for ``operator`` (for an unknown one, a built-in path that is missing)."""
+    from kenactl.errors import KenactlError
+    from kenactl.knowledge.registry import BUILTIN_FOLDER, data_file
+
+    try:
+        return data_file(operator, _user_folder(profile_option))
+    except KenactlError:
+        return BUILTIN_FOLDER / f"{operator}.toml"
 
 
 def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
@@ -112,12 +114,14 @@ def option_key_values(profile_option: str | None, line_name: str | None, incompl
 
     Once ``incomplete`` holds ``KEY=``, the ``KEY=VALUE`` pairs that key declares, with their meaning.
     """
+    from kenactl.knowledge.registry import BUILTIN_FOLDER, COMMON
+
     operator = operator or _operator_of(profile_option, line_name)
     if operator:  # shared options, then the operator's own (iliad and other have none of their own)
-        files = [OPERATORS_DIR / "_common.toml", _operator_file(profile_option, operator)]
+        files = [BUILTIN_FOLDER / f"{COMMON}.toml", _operator_file(profile_option, operator)]
     else:
         folder = _user_folder(profile_option)
-        files = sorted(OPERATORS_DIR.glob("*.toml")) + (sorted(folder.glob("*.toml")) if folder else [])
+        files = sorted(BUILTIN_FOLDER.glob("*.toml")) + (sorted(folder.glob("*.toml")) if folder else [])
     options: dict[str, dict] = {}
     for file in files:
         for key, table in _declared_options(file).items():
