@@ -17,7 +17,7 @@ must succeed); ``at:`` is the moment (``--at``) of every command of the block th
 none itself. ``<!-- example: static REASON -->`` marks a block that cannot come from a real run; it is
 left as it is. Inside a block, ``$ `` starts a command (a trailing ``\\`` continues it on the next
 line); everything else is output and is replaced. A command is ``kenactl ARGS`` (optionally
-``NAME=VALUE`` before it and ``| head -N`` after it), ``echo $?`` or ``export NAME=VALUE``.
+``NAME=VALUE`` before it and ``| head -N`` after it), ``echo $?``, ``export NAME=VALUE`` or ``mkdir -p DIR``.
 
 Commands run in this process through click's CliRunner, in English unless a block exports
 ``KENACTL_LANG``, with NO_COLOR, 80 columns and the session's home shown as ``/home/anna``.
@@ -156,8 +156,13 @@ class Runner:
             name, _, value = words[1].partition("=")
             session.env[name] = value
             return "", 0
+        if words[:2] == ["mkdir", "-p"] and len(words) > 2:
+            for folder in words[2:]:
+                Path(self._expand(session, folder)).mkdir(parents=True, exist_ok=True)
+            session.last_exit = 0
+            return "", 0
         if words[:1] != ["kenactl"]:
-            raise ExampleError(f"unsupported command {command!r}: only kenactl, echo $? and export")
+            raise ExampleError(f"unsupported command {command!r}: only kenactl, echo $?, export and mkdir -p")
         args, head = self._pipe(words[1:], command)
         args = [self._expand(session, arg) for arg in args]
         if at is not None:

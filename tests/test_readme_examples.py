@@ -1,0 +1,62 @@
+"""README.md's console examples are what the commands print (tools/readme_examples.py, like `cog --check`)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "tools" / "readme_examples.py"
+README = ROOT / "README.md"
+
+
+def check(readme: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), "--readme", str(readme), *extra],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_readme_examples_match_what_the_commands_print():
+    result = check(README, "--check")
+    assert result.returncode == 0, f"{result.stderr}\n{result.stdout}"
+
+
+def test_every_console_example_with_kenactl_is_marked():
+    lines = README.read_text(encoding="utf-8").splitlines()
+    unmarked = []
+    for number, line in enumerate(lines):
+        if not re.match(r"\s*```", line) or not re.match(r"\s*\$ kenactl ", lines[number + 1] if number + 1 < len(lines)
+                                                            else ""):
+            continue
+        before = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+        if not (before.startswith("<!-- example:") or before.strip() == "-->"):
+            unmarked.append(f"README.md:{number + 1}: {lines[number + 1].strip()}")
+    assert not unmarked, "console examples without an example marker:\n" + "\n".join(unmarked)
+
+
+def test_a_drifted_output_fails_the_check_with_a_diff_and_regenerating_repairs_it(tmp_path):
+    original = README.read_text(encoding="utf-8")
+    assert "Recorded usage for line 'main'." in original
+    drifted = original.replace("Recorded usage for line 'main'.", "Recorded usage for line 'mian'.", 1)
+    copy = tmp_path / "README.md"
+    copy.write_text(drifted, encoding="utf-8")
+
+    result = check(copy, "--check")
+    assert result.returncode == 1
+    assert "-Recorded usage for line 'mian'." in result.stdout
+    assert "+Recorded usage for line 'main'." in result.stdout
+    assert "python tools/readme_examples.py" in result.stderr
+    assert copy.read_text(encoding="utf-8") == drifted  # --check writes nothing
+
+    result = check(copy)
+    assert result.returncode == 0, result.stderr
+    assert copy.read_text(encoding="utf-8") == original
+    assert check(copy, "--check").returncode == 0
+
+
+def test_an_unsupported_command_in_an_example_is_an_error_naming_it(tmp_path):
+    copy = tmp_path / "README.md"
+    copy.write_text("<!-- example: x -->\n```console\n$ rm -rf /tmp/nothing\n```\n", encoding="utf-8")
+    result = check(copy, "--check")
+    assert result.returncode == 2
+    assert "unsupported command 'rm -rf /tmp/nothing'" in result.stderr
+    assert result.stdout == ""
