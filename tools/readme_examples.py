@@ -17,7 +17,7 @@ must succeed); ``at:`` is the moment (``--at``) of every command of the block th
 none itself. ``<!-- example: static REASON -->`` marks a block that cannot come from a real run; it is
 left as it is. Inside a block, ``$ `` starts a command (a trailing ``\\`` continues it on the next
 line); everything else is output and is replaced. A command is ``kenactl ARGS`` (optionally
-``NAME=VALUE`` before it and ``| head -N`` after it), ``echo $?``, ``export NAME=VALUE`` or ``mkdir -p DIR``.
+``NAME=VALUE`` before it and ``| head -N`` or ``| tail -N`` after it), ``echo $?``, ``export NAME=VALUE`` or ``mkdir -p DIR``.
 
 Commands run in this process through click's CliRunner, in English unless a block exports
 ``KENACTL_LANG``, with NO_COLOR, 80 columns and the session's home shown as ``/home/anna``.
@@ -41,7 +41,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 SHOWN_HOME = "/home/anna"
 MARKER = re.compile(r"^<!-- example: (?P<name>\S+)(?P<rest>.*)$")
 FENCE = re.compile(r"^(\s*)```")
-HEAD = re.compile(r"^(?:-n\s*)?-?(\d+)$")
+PIPE = re.compile(r"^(head|tail) (?:-n\s*)?-?(\d+)$")
 
 # The environment every command runs in: nothing of the caller's leaks into an example.
 CLEARED = ("KENACTL_PROFILE", "KENACTL_DEBUG", "KENACTL_LANG", "KENACTL_PLAIN", "KENACTL_STATE", "EDITOR", "VISUAL",
@@ -163,7 +163,7 @@ class Runner:
             return "", 0
         if words[:1] != ["kenactl"]:
             raise ExampleError(f"unsupported command {command!r}: only kenactl, echo $?, export and mkdir -p")
-        args, head = self._pipe(words[1:], command)
+        args, pipe = self._pipe(words[1:], command)
         args = [self._expand(session, arg) for arg in args]
         if at is not None:
             args = ["--at", at, *args]  # an --at the command gives itself comes later and wins
@@ -172,20 +172,22 @@ class Runner:
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise ExampleError(f"{command!r} raised {type(result.exception).__name__}: {result.exception}")
         output = result.output.replace(str(session.home), SHOWN_HOME)
-        if head is not None:
-            output = "".join(output.splitlines(keepends=True)[:head])
+        if pipe is not None:
+            kept = output.splitlines(keepends=True)
+            output = "".join(kept[:pipe[1]] if pipe[0] == "head" else kept[len(kept) - pipe[1]:])
         session.last_exit = result.exit_code
         return output, result.exit_code
 
     @staticmethod
-    def _pipe(words: list[str], command: str) -> tuple[list[str], int | None]:
+    def _pipe(words: list[str], command: str) -> tuple[list[str], tuple[str, int] | None]:
+        """The kenactl arguments and an optional ``| head -N`` / ``| tail -N`` after them."""
         if "|" not in words:
             return words, None
         at = words.index("|")
-        match = HEAD.match(" ".join(words[at + 2:])) if words[at + 1:at + 2] == ["head"] else None
+        match = PIPE.match(" ".join(words[at + 1:]))
         if match is None:
-            raise ExampleError(f"unsupported pipe in {command!r}: only '| head -N'")
-        return words[:at], int(match[1])
+            raise ExampleError(f"unsupported pipe in {command!r}: only '| head -N' or '| tail -N'")
+        return words[:at], (match[1], int(match[2]))
 
     @staticmethod
     def _expand(session: Session, arg: str) -> str:
