@@ -11,13 +11,13 @@ A console example is a fenced block right after a marker comment::
     (output, rewritten)
     ```
 
-Blocks with the same SESSION share one temporary home (and so one profile, state file and calendar
-folder), in README order; ``setup:`` commands run, unshown, before the block's own commands (they
-must succeed); ``at:`` is the moment (``--at``) of every command of the block that gives
-none itself. ``<!-- example: static REASON -->`` marks a block that cannot come from a real run; it is
-left as it is. Inside a block, ``$ `` starts a command (a trailing ``\\`` continues it on the next
-line); everything else is output and is replaced. A command is ``kenactl ARGS`` (optionally
-``NAME=VALUE`` before it and ``| head -N`` or ``| tail -N`` after it), ``echo $?``, ``export NAME=VALUE`` or ``mkdir -p DIR``.
+Blocks with the same SESSION share one temporary home (so one profile, state file and calendar
+folder), in README order. ``setup:`` commands run, unshown, before the block's own commands and must
+succeed; ``at:`` is the moment (``--at``) of every command of the block that gives none itself.
+``<!-- example: static REASON -->`` marks a block no real run can produce; it is left as it is.
+Inside a block, ``$ `` starts a command (a trailing ``\\`` continues it on the next line); everything
+else is output and is replaced. A command is ``kenactl ARGS`` (optionally with ``NAME=VALUE`` before
+it and ``| head -N`` or ``| tail -N`` after it), ``echo $?``, ``export NAME=VALUE`` or ``mkdir -p DIR``.
 
 Commands run in this process through click's CliRunner, in English unless a block exports
 ``KENACTL_LANG``, with NO_COLOR, 80 columns and the session's home shown as ``/home/anna``.
@@ -39,7 +39,7 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 SHOWN_HOME = "/home/anna"
-MARKER = re.compile(r"^<!-- example: (?P<name>\S+)(?P<rest>.*)$")
+MARKER = re.compile(r"^\s*<!-- example: (?P<name>\S+)(?P<rest>.*)$")
 FENCE = re.compile(r"^(\s*)```")
 PIPE = re.compile(r"^(head|tail) (?:-n\s*)?-?(\d+)$")
 
