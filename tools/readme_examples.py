@@ -167,6 +167,8 @@ class Runner:
         args = [self._expand(session, arg) for arg in args]
         if at is not None:
             args = ["--at", at, *args]  # an --at the command gives itself comes later and wins
+        elif not any(arg == "--at" or arg.startswith("--at=") for arg in args):
+            raise ExampleError(f"{command!r} gives no --at and its marker no 'at:': its output would change daily")
         result = self.runner.invoke(self.cli, args, env=self._environment(session, env),
                                     prog_name="kenactl", catch_exceptions=True)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
