@@ -20,16 +20,26 @@ def test_the_readme_examples_match_what_the_commands_print():
     assert result.returncode == 0, f"{result.stderr}\n{result.stdout}"
 
 
+def fenced_blocks(lines: list[str]):
+    """(index of the opening fence, the block's lines) for each fenced block."""
+    opening = None
+    for number, line in enumerate(lines):
+        if re.match(r"\s*```", line):
+            if opening is None:
+                opening = number
+            else:
+                yield opening, lines[opening + 1:number]
+                opening = None
+
+
 def test_every_console_example_with_kenactl_is_marked():
     lines = README.read_text(encoding="utf-8").splitlines()
     unmarked = []
-    for number, line in enumerate(lines):
-        if not re.match(r"\s*```", line) or not re.match(r"\s*\$ kenactl ", lines[number + 1] if number + 1 < len(lines)
-                                                            else ""):
-            continue
-        before = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
-        if not (before.strip().startswith("<!-- example:") or before.strip() == "-->"):
-            unmarked.append(f"README.md:{number + 1}: {lines[number + 1].strip()}")
+    for opening, block in fenced_blocks(lines):
+        command = next((line.strip() for line in block if re.match(r"\s*\$ kenactl ", line)), None)
+        before = next((lines[i].strip() for i in range(opening - 1, -1, -1) if lines[i].strip()), "")
+        if command and not (before.startswith("<!-- example:") or before == "-->"):
+            unmarked.append(f"README.md:{opening + 1}: {command}")
     assert not unmarked, "console examples without an example marker:\n" + "\n".join(unmarked)
 
 
