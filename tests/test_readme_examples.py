@@ -71,3 +71,19 @@ def test_an_unsupported_command_in_an_example_is_an_error_naming_it(tmp_path):
     assert result.returncode == 2
     assert "unsupported command 'rm -rf /tmp/nothing'" in result.stderr
     assert result.stdout == ""
+
+
+def test_an_example_without_a_fixed_moment_or_with_a_failing_setup_is_refused(tmp_path):
+    copy = tmp_path / "README.md"
+    copy.write_text("<!-- example: x -->\n```console\n$ kenactl status\n```\n", encoding="utf-8")
+    result = check(copy, "--check")
+    assert result.returncode == 2
+    assert "line 2, example x: 'kenactl status' gives no --at" in result.stderr
+
+    marker = "<!-- example: x\nat: 2026-11-22T10:00\nsetup: kenactl line add\n-->\n"
+    copy.write_text(marker + "```console\n$ kenactl status\n```\n", encoding="utf-8")
+    result = check(copy)
+    assert result.returncode == 2
+    assert "setup 'kenactl line add' exited 2" in result.stderr
+    assert "missing argument 'NAME'" in result.stderr
+    assert copy.read_text(encoding="utf-8").endswith("$ kenactl status\n```\n")  # nothing rewritten

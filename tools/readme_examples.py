@@ -65,6 +65,8 @@ class Session:
 
 @dataclass
 class Marker:
+    """What an ``<!-- example: -->`` comment says: the session, the moment, the unshown setup commands."""
+
     name: str
     at: str | None = None
     setup: list[str] = field(default_factory=list)
@@ -129,6 +131,7 @@ class Runner:
         self.sessions: dict[str, Session] = {}
 
     def session(self, marker: Marker) -> Session:
+        """The marker's session (a new home the first time), after running the marker's setup commands."""
         session = self.sessions.get(marker.name)
         if session is None:
             home = self.root / f"{len(self.sessions)}-{marker.name}" / "anna"
@@ -137,7 +140,7 @@ class Runner:
         for command in marker.setup:
             output, code = self.run(session, command, marker.at)
             if code != 0:
-                raise ExampleError(f"example {marker.name}: setup {command!r} exited {code}:\n{output}")
+                raise ExampleError(f"setup {command!r} exited {code}:\n{output}")
         return session
 
     def run(self, session: Session, command: str, at: str | None) -> tuple[str, int]:
@@ -201,6 +204,7 @@ class Runner:
         env: dict[str, str | None] = dict.fromkeys(CLEARED)
         env.update(FIXED)
         env["HOME"] = str(session.home)
+        env["KENACTL_PROFILE"] = str(session.home / ".config" / "kenactl" / "profile.toml")  # Linux's default, anywhere
         env.update(session.env)
         env.update(extra)
         return env
@@ -240,7 +244,10 @@ def regenerate(text: str) -> str:
             out.append(lines[after])
             block = lines[after + 1:close]
             indent = FENCE.match(lines[after])[1]
-            out.extend(block if marker is None else render_block(runner, marker, block, indent))
+            try:
+                out.extend(block if marker is None else render_block(runner, marker, block, indent))
+            except ExampleError as error:
+                raise ExampleError(f"line {after + 1}, example {marker.name}: {error}") from error
             out.append(lines[close])
             index = close + 1
     return "\n".join(out)
