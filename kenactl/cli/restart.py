@@ -126,7 +126,9 @@ def restart_remove(app: App, line_name: str | None, when, assume_yes: bool) -> N
         stored = profile.line(line_name)
         entry = recorded_restart(stored, when)
         removed[:] = [entry]
-        return profile.with_line(replace(stored, history=tuple(item for item in stored.history if item != entry)))
+        history = list(stored.history)
+        history.remove(entry)  # that one entry, even if a hand-edited file repeats it
+        return profile.with_line(replace(stored, history=tuple(history)))
 
     updated = app.update(change)
     after = _derived(app, line_name, updated)

@@ -198,6 +198,7 @@ def recorded_restart(line: Line, when: date | datetime | None) -> HistoryEntry:
 
 
 def _minute(moment: datetime) -> datetime:
+    """``moment`` in UTC without its seconds: Restarts are shown, and named, to the minute."""
     return dates.instant(moment).replace(second=0, microsecond=0)
 
 
