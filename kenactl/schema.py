@@ -31,6 +31,7 @@ from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
 from kenactl.knowledge.registry import BUILTIN
+from kenactl.safety import check_free_text
 from kenactl.text import N_
 
 SCHEMA_VERSION = 2
@@ -135,9 +136,9 @@ def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
 def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     """A version 2 line: its settings and its facts."""
     fields.convert("name", lambda: check_line_name(name))
-    fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "payment", "options",
-                       "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings", "restarts",
-                       "renewals", "changes", "charges"})
+    fields.check_keys({"operator", "offer", "note", "price", "renewal_day", "renewal_time", "included", "payment",
+                       "options", "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings",
+                       "restarts", "renewals", "changes", "charges"})
     settings = _settings(name, fields, operator_ids)
     observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
     topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
@@ -179,7 +180,8 @@ def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
                 price=fields.money("price"), renewal_day=fields.integer("renewal_day", 1, 31),
                 renewal_time=renewal_time,
                 included=_allowances(fields.table_at("included")), credit=money.ZERO, options=dict(options.table),
-                pending_offer_change=fields.flag("pending_offer_change", False), payment=payment)
+                pending_offer_change=fields.flag("pending_offer_change", False), payment=payment,
+                note=fields.convert("note", lambda: check_free_text(fields.text("note", ""), field="note")))
 
 
 class _Row:
@@ -383,6 +385,7 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
     table: dict[str, Any] = {
         "operator": line.operator,
         "offer": line.offer,
+        "note": line.note,
         "price": line.price,
         "renewal_day": line.renewal_day,
         "renewal_time": line.renewal_time.strftime("%H:%M"),

@@ -104,6 +104,7 @@ def test_removing_a_line_with_complaints_says_why(run, kena_profile):
                "--credit", "4.50").exit_code == 0
     assert run("--at", "2026-11-02", "rights", "complaint", "add", "--subject", "no signal").exit_code == 0
     before = snapshot(kena_profile.parent)
-    assert_refused(run("line", "remove", "main"), "line 'main' has complaints (1)", "kenactl profile edit")
+    assert_refused(run("line", "remove", "main"), "line 'main' has complaints (1)",
+                   "kenactl rights complaint remove ID")
     assert snapshot(kena_profile.parent) == before
     assert "generated profile" not in run("line", "remove", "main").stderr

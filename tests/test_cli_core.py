@@ -359,7 +359,7 @@ def test_profile_validate_checks_each_lines_options_against_its_operator(run, ke
     kena_profile.write_text(text + '\n[lines.main.options]\nauto-topup = "maybe"\n', encoding="utf-8")
     failed(run("profile", "validate"), "lines.main.options: option auto-topup=maybe: choose one of on|off")
     kena_profile.write_text(text + '\n[lines.main.options]\ncontinuita = "on"\n', encoding="utf-8")
-    failed(run("profile", "validate"), "lines.main.options: option 'continuita' does not apply to kena")
+    failed(run("profile", "validate"), "lines.main.options: option 'continuita' does not apply to Kena Mobile")
     kena_profile.write_text(text + '\n[lines.main.options]\nauto-topup = "on"\n', encoding="utf-8")
     ok(run("profile", "validate"))
 

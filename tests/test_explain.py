@@ -142,7 +142,7 @@ def test_plain_output_reads_as_text(run):
 @pytest.mark.parametrize("args, message", [
     (("--operator", "ho", *HYPO), "unknown operator 'ho'; known: kena, tim, vodafone, windtre, iliad, other"),
     (("--operator", "tim", *HYPO, "--option", "continuita=off"),
-     "option 'continuita' does not apply to tim; its options are: ricarica-automatica, sempre-connesso"),
+     "option 'continuita' does not apply to TIM; its options are: ricarica-automatica, sempre-connesso"),
     (("--operator", "vodafone", *HYPO, "--option", "continuita=maybe"), "continuita=maybe: choose one of on|free|off"),
     (("--operator", "vodafone", *HYPO, "--option", "continuita"), "write it as KEY=VALUE"),
     (("--compare", *HYPO, "--option", "turbo=on"), "option 'turbo' applies to no operator"),

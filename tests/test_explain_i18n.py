@@ -45,7 +45,7 @@ def test_italian_timeline_has_italian_money_and_words(run):
 def test_italian_errors(run):
     result = run("--lang", "it", "explain", "--operator", "tim", *HYPO, "--option", "continuita=off")
     assert result.exit_code == 2
-    assert "l'opzione 'continuita' non vale per tim" in result.stderr
+    assert "l'opzione 'continuita' non vale per TIM" in result.stderr
     result = run("--lang", "it", "explain", "--operator", "ho", *HYPO)
     assert result.stderr == ("kenactl: operatore sconosciuto 'ho'; quelli noti: kena, tim, vodafone, windtre, "
                              "iliad, other\n")

@@ -6,7 +6,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option
+from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option, note_option
 from kenactl.cli.profile import build_line, with_first_observation
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
@@ -21,6 +21,7 @@ def line() -> None:
 @line.command("add")
 @click.argument("name")
 @line_field_options
+@note_option
 @pass_app
 def line_add(app: App, name: str, **values) -> None:
     """Add line NAME (same options as init)."""
@@ -88,13 +89,14 @@ def line_default(app: App, name: str) -> None:
 @line.command("set")
 @line_option
 @line_field_options
+@note_option
 @click.option("--pending-offer-change/--no-pending-offer-change", default=None,
               help="Whether an offer change request is pending (blocks Kena Restart).")
 @click.option("--option", "option_pairs", type=OPTION, multiple=True, metavar="KEY=VALUE",
               help="An operator option, e.g. continuita=off or sempre-connesso=on (KEY= removes it; repeatable).")
 @pass_app
 def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, option_pairs, **values) -> None:
-    """Change a line's offer, price, renewal day, allowances, operator, options or flags."""
+    """Change a line's offer, price, renewal day, allowances, operator, options, flags or note."""
     given = {key: value for key, value in values.items() if value is not None}
     if not given and pending_offer_change is None and not option_pairs:
         raise click.UsageError(_("nothing to change: give at least one option"))

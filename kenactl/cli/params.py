@@ -152,3 +152,9 @@ def line_field_options(function: Callable) -> Callable:
     for dest, flag, kind, text in reversed(LINE_FIELDS):
         function = click.option(flag, dest, type=kind, help=text)(function)
     return function
+
+
+def note_option(function: Callable) -> Callable:
+    """``--note TEXT``: the line's own free text, kept in the profile and shown by ``status``."""
+    return click.option("--note", type=FREE_TEXT,
+                        help="A note of your own about the line, shown by status (--note \"\" removes it).")(function)

@@ -43,6 +43,7 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
         included=Allowances(**{kind: allowance(values[kind]) for kind in ALLOWANCE_KINDS}),
         credit=values["credit"],
         payment=values.get("payment") or "credit",
+        note=values.get("note") or "",
     )
 
 
@@ -147,8 +148,8 @@ def profile_edit(app: App) -> None:
     copy = folder / "profile.toml"
     copy.write_text(original, encoding="utf-8")
     if sys.stdin.isatty():
-        click.echo(_("Note: kenactl rewrites the profile on every change; comments and layout are not kept."),
-                   err=True)
+        click.echo(_("Note: kenactl rewrites the profile on every change; comments and layout are not kept "
+                     "(a line's note = \"…\" is kept)."), err=True)
     while True:
         try:
             status = _run_editor(command, copy)

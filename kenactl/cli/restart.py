@@ -1,11 +1,23 @@
-"""``kenactl restart check|apply|plan``: Kena Restart, for the lines whose operator data lists it."""
+"""``kenactl restart check|apply|plan|remove``: Kena Restart, for the lines whose operator data lists it."""
 
 import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import json_option, line_option
+from kenactl.cli.params import CoreType, json_option, line_option
 from kenactl.core.model import Profile
+
+
+def _parse_when(text: str):
+    """A date (the Restart on that day) or a date-time (the Restart in that minute), in Europe/Rome."""
+    from kenactl.core import dates
+
+    if len(text.strip()) == 10:
+        return dates.parse_date(text, field="WHEN")
+    return dates.parse_moment(text, field="WHEN")
+
+
+WHEN = CoreType("WHEN", _parse_when)
 
 
 @click.group()
@@ -88,6 +100,43 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
     line = _derived(app, line_name)
     app.require("restart", line)
     view.show_plan(plan_restart(line, app.now), as_json=as_json)
+
+
+@restart.command("remove", short_help="Remove a recorded Restart (the last one, or the one at WHEN).")
+@line_option
+@click.argument("when", type=WHEN, required=False)
+@yes_option
+@pass_app
+def restart_remove(app: App, line_name: str | None, when, assume_yes: bool) -> None:
+    """Remove a Restart recorded by mistake: the last one, or the one at WHEN (a date, or a date-time such as
+    2026-11-10T09:05); says what the renewal is now. Asks first on a terminal."""
+    from dataclasses import replace
+
+    from kenactl.core import dates
+    from kenactl.core.restart import recorded_restart
+    from kenactl.i18n import _, moment, money
+
+    shown = app.load().line(line_name)
+    chosen = recorded_restart(shown, when)  # refused before asking when there is nothing to remove
+    confirm(_("Remove the Restart of line {line} recorded at {at} ({price})?").format(
+        line=repr(shown.name), at=moment(chosen.at), price=money(chosen.price)), assume_yes)
+    removed = []
+
+    def change(profile: Profile) -> Profile:
+        stored = profile.line(line_name)
+        entry = recorded_restart(stored, when)
+        removed[:] = [entry]
+        history = list(stored.history)
+        history.remove(entry)  # that one entry, even if a hand-edited file repeats it
+        return profile.with_line(replace(stored, history=tuple(history)))
+
+    updated = app.update(change)
+    after = _derived(app, line_name, updated)
+    upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
+    click.echo(_("Removed the Restart of line {line} recorded at {at} ({price}).").format(
+        line=repr(after.name), at=moment(removed[0].at), price=money(removed[0].price)))
+    click.echo(_("Renewal day now {day}; next renewal: {renewal} ({price}); credit now {credit}.").format(
+        day=after.renewal_day, renewal=moment(upcoming), price=money(after.price), credit=money(after.credit)))
 
 
 def _derived(app: App, line_name: str | None, profile: Profile | None = None):

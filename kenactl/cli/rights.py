@@ -5,6 +5,7 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
+from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
 
@@ -175,6 +176,31 @@ def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | Non
         profile.complaints, complaint_id, closed or today, today, unsatisfied or None)))
     closed_one = next(c for c in updated.complaints if c.id == complaint_id)
     show_complaint_change("closed", complaint_status(closed_one, today, editions), as_json=as_json)
+
+
+@complaint.command("remove")
+@click.argument("complaint_id", type=click.IntRange(1), metavar="ID")
+@yes_option
+@pass_app
+def complaint_remove(app: App, complaint_id: int, assume_yes: bool) -> None:
+    """Remove complaint ID, recorded by mistake (the others keep their ids); asks first on a terminal."""
+    from kenactl.core.rights import find_complaint, remove_complaint
+    from kenactl.i18n import _, day
+
+    chosen = find_complaint(app.load().complaints, complaint_id)  # refused before asking when there is none
+    confirm(_("Remove complaint #{id} of line {line} ({subject}, received {filed})?").format(
+        id=chosen.id, line=repr(chosen.line), subject=chosen.subject or "-", filed=day(chosen.filed)), assume_yes)
+    removed = []
+
+    def change(profile: Profile) -> Profile:
+        removed[:] = [find_complaint(profile.complaints, complaint_id)]
+        return replace(profile, complaints=remove_complaint(profile.complaints, complaint_id))
+
+    left = app.update(change).complaints
+    gone = removed[0]
+    click.echo(_("Removed complaint #{id} of line {line} ({subject}, received {filed}).").format(
+        id=gone.id, line=repr(gone.line), subject=gone.subject or "-", filed=day(gone.filed)))
+    click.echo(_("Complaints left: {ids}.").format(ids=", ".join(f"#{c.id}" for c in left) or _("none")))
 
 
 @rights.command()

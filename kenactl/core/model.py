@@ -154,6 +154,7 @@ class Line:
     observations: tuple[Observation, ...] = ()
     topups: tuple[TopUp, ...] = ()
     changes: tuple[Change, ...] = ()
+    note: str = ""  # the user's own free text about the line (kenactl drops TOML comments, it keeps this)
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class Profile:
         filed = [str(complaint.id) for complaint in self.complaints if complaint.line == name]
         if filed:  # a complaint names its line: removing the line would leave it pointing nowhere
             raise InputError(None, Msg("line {name} has complaints ({ids}); remove them first with "
-                                       "'kenactl profile edit'", name=repr(name), ids=", ".join(filed)))
+                                       "'kenactl rights complaint remove ID'", name=repr(name), ids=", ".join(filed)))
         lines = {key: value for key, value in self.lines.items() if key != name}
         default = self.default_line if self.default_line != name else next(iter(lines))
         return replace(self, lines=lines, default_line=default)

@@ -147,7 +147,7 @@ class Operator:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
         if key not in self.options:
             raise InputError(None, Msg("option {key} does not apply to {operator}; its options are: {options}",
-                key=repr(key), operator=self.id, options=", ".join(sorted(self.options))))
+                key=repr(key), operator=self.name, options=", ".join(sorted(self.options))))
         return self.options[key]
 
     def check_options(self, options: dict[str, str]) -> dict[str, str]:

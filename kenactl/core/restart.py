@@ -13,12 +13,12 @@ renewal between them block a third until the next scheduled renewal has happened
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
-from kenactl.errors import NEGATIVE, KenactlError
+from kenactl.errors import NEGATIVE, InputError, KenactlError
 from kenactl.text import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
@@ -170,6 +170,36 @@ def apply_restart(line: Line, now: datetime) -> Line:
         usage=(UsageSample(at=now),),
         history=tuple(sorted((*line.history, entry), key=lambda item: dates.instant(item.at))),
     )
+
+
+def recorded_restart(line: Line, when: date | datetime | None) -> HistoryEntry:
+    """The recorded Restart of ``line`` that ``when`` names: the one in that minute (a date-time) or on that
+    day (a date, Europe/Rome); the latest one when ``when`` is None. Otherwise an ``InputError`` listing the
+    line's Restarts as they can be typed (``2026-11-10T09:05``)."""
+    restarts = sorted((entry for entry in line.history if entry.kind == "restart"),
+                      key=lambda entry: dates.instant(entry.at))
+    if not restarts:
+        raise InputError(None, Msg("line {line} has no recorded Restart", line=repr(line.name)))
+    if when is None:
+        return restarts[-1]
+    if isinstance(when, datetime):
+        found = [entry for entry in restarts if _minute(entry.at) == _minute(when)]
+    else:
+        found = [entry for entry in restarts if dates.in_rome(entry.at).date() == when]
+    if len(found) == 1:
+        return found[0]
+    shown = found or restarts
+    typed = ", ".join(f"{dates.in_rome(entry.at):%Y-%m-%dT%H:%M}" for entry in shown)
+    if found:
+        raise InputError(None, Msg("line {line} has {count} Restarts on {day}; give the time too: {restarts}",
+                                   line=repr(line.name), count=len(found), day=when, restarts=typed))
+    raise InputError(None, Msg("line {line} has no Restart on {when}; its Restarts: {restarts}",
+                               line=repr(line.name), when=when, restarts=typed))
+
+
+def _minute(moment: datetime) -> datetime:
+    """``moment`` in UTC without its seconds: Restarts are shown, and named, to the minute."""
+    return dates.instant(moment).replace(second=0, microsecond=0)
 
 
 def renewal_time_after(line: Line, moment: datetime) -> time:

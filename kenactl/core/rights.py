@@ -160,17 +160,28 @@ def add_complaint(complaints: tuple[Complaint, ...], filed: date, subject: str, 
     return (*complaints, Complaint(id=next_id, filed=filed, subject=subject, line=line, channel=channel))
 
 
-def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed: date,
-                    today: date, unsatisfied: bool | None = None) -> tuple[Complaint, ...]:
-    """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today),
-    ``unsatisfied`` when the reply did not satisfy you."""
+def find_complaint(complaints: tuple[Complaint, ...], complaint_id: int) -> Complaint:
+    """Complaint ``complaint_id``; an ``InputError`` listing the ids there are if none has it."""
     found = [c for c in complaints if c.id == complaint_id]
     if not found:
         if not complaints:
             raise InputError(None, Msg("no complaint #{id}; the profile has: none", id=complaint_id))
         known = ", ".join(str(c.id) for c in complaints)
         raise InputError(None, Msg("no complaint #{id}; the profile has: {known}", id=complaint_id, known=known))
-    complaint = found[0]
+    return found[0]
+
+
+def remove_complaint(complaints: tuple[Complaint, ...], complaint_id: int) -> tuple[Complaint, ...]:
+    """``complaints`` without ``complaint_id`` (one recorded by mistake); the others keep their ids."""
+    removed = find_complaint(complaints, complaint_id)
+    return tuple(c for c in complaints if c is not removed)
+
+
+def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed: date,
+                    today: date, unsatisfied: bool | None = None) -> tuple[Complaint, ...]:
+    """``complaints`` with ``complaint_id`` marked answered on ``closed`` (between filing and today),
+    ``unsatisfied`` when the reply did not satisfy you."""
+    complaint = find_complaint(complaints, complaint_id)
     if complaint.closed is not None:
         raise InputError(None, Msg("complaint #{id} was already closed on {closed}", id=complaint_id,
                              closed=complaint.closed.isoformat()))

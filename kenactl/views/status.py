@@ -97,6 +97,8 @@ def status_blocks(report: LineStatus) -> list[Any]:
         (_("Credit"), credit),
         _next_row(report),
     ])]
+    if line.note:
+        blocks[0].rows.insert(1, (_("Note"), line.note))
     if report.validity is not None and report.validity.ends_on is not None:
         from kenactl.views.validity import validity_note, validity_row
 
