@@ -15,7 +15,8 @@ from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
-               "next_renewal", "next_renewal_at", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at",
+               "next_renewal", "next_renewal_at", "days_to_renewal", "shortfall", "min_topup", "period_start",
+               "usage_recorded_at",
                "usage",
                "sim_valid_until", "credit_as_of", "offer_usable", "last_renewal", "payment"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
@@ -427,7 +428,8 @@ def test_status_json_keys_and_values(run, kena_profile):
     assert {key: line[key] for key in STATUS_KEYS - {"usage"}} == {
         "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
         "credit": "2.01", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
-        "next_renewal_at": "2026-12-15T00:00:00+01:00", "days_to_renewal": 20, "shortfall": "5.98", "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
+        "next_renewal_at": "2026-12-15T00:00:00+01:00", "days_to_renewal": 20, "shortfall": "5.98",
+        "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
         "usage_recorded_at": "2026-11-20T00:00:00+01:00", "sim_valid_until": None,
         "credit_as_of": "2026-11-01T10:00:00+01:00", "offer_usable": True, "payment": "credit",
         "last_renewal": {"at": "2026-11-15T00:00:00+01:00", "kind": "scheduled", "outcome": "renewed",
