@@ -43,6 +43,7 @@ def readme_table() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for line in section.splitlines():
         match = ROW.match(line)
+        assert match or not line.startswith("| `"), f"a JSON-keys row the test cannot read: {line}"
         if match:
             for name in re.findall(r"`([^`]+)`", match.group(1)):
                 for key in re.findall(r"`([^`]+)`", match.group(2)):
