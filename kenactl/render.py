@@ -72,6 +72,16 @@ def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False) -> 
         sys.stdout.write(plain_text(blocks))
 
 
+def say(messages: list[str], json_data: Any = None, *, as_json: bool = False) -> None:
+    """What a command that writes reports: its sentences (plain, never wrapped), or with ``as_json`` the
+    resulting object. ``json_data`` may be a function: it is called only for ``--json``.
+    """
+    if as_json:
+        emit([], json_data() if callable(json_data) else json_data, as_json=True)
+    else:
+        sys.stdout.write(plain_text([Note(message) for message in messages]))
+
+
 def use_rich() -> bool:
     """True when stdout is a terminal (and ``KENACTL_PLAIN`` is not set)."""
     return sys.stdout.isatty() and not os.environ.get("KENACTL_PLAIN")

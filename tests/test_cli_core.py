@@ -15,7 +15,8 @@ from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
 STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
-               "next_renewal", "days_to_renewal", "shortfall", "min_topup", "period_start", "usage_recorded_at",
+               "next_renewal", "next_renewal_at", "days_to_renewal", "shortfall", "min_topup", "period_start",
+               "usage_recorded_at",
                "usage",
                "sim_valid_until", "credit_as_of", "offer_usable", "last_renewal", "payment"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
@@ -260,7 +261,8 @@ def test_usage_show(run, kena_profile):
     ok(run("--at", "2026-11-20T08:00", "usage", "set", "--data", "800MB"))
     shown = json.loads(ok(run("--at", "2026-11-21", "usage", "show", "--json")).stdout)
     assert shown["line"] == "main"
-    assert (shown["period_start"], shown["period_end"]) == ("2026-11-15T00:00:00+01:00", "2026-12-15T00:00:00+01:00")
+    assert (shown["period_start"], shown["next_renewal"], shown["next_renewal_at"]) == (
+        "2026-11-15T00:00:00+01:00", "2026-12-15", "2026-12-15T00:00:00+01:00")
     assert shown["samples"] == [{"at": "2026-11-20T08:00:00+01:00", "data": 800, "minutes": 0, "sms": 0}]
     assert shown["usage"]["data"]["used"] == 800
     text = ok(run("--at", "2026-11-21", "usage", "show")).stdout
@@ -426,7 +428,8 @@ def test_status_json_keys_and_values(run, kena_profile):
     assert {key: line[key] for key in STATUS_KEYS - {"usage"}} == {
         "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
         "credit": "2.01", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
-        "days_to_renewal": 20, "shortfall": "5.98", "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
+        "next_renewal_at": "2026-12-15T00:00:00+01:00", "days_to_renewal": 20, "shortfall": "5.98",
+        "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
         "usage_recorded_at": "2026-11-20T00:00:00+01:00", "sim_valid_until": None,
         "credit_as_of": "2026-11-01T10:00:00+01:00", "offer_usable": True, "payment": "credit",
         "last_renewal": {"at": "2026-11-15T00:00:00+01:00", "kind": "scheduled", "outcome": "renewed",

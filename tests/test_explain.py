@@ -11,7 +11,7 @@ from kenactl.knowledge import operators
 from kenactl.knowledge.registry import BUILTIN as OPERATORS
 
 HYPO = ("--price", "9.99", "--credit", "5.00")
-JSON_KEYS = {"operator", "renewal_date", "price", "credit", "covered", "shortfall", "min_topup", "late_fees_max",
+JSON_KEYS = {"operator", "next_renewal", "price", "credit", "covered", "shortfall", "min_topup", "late_fees_max",
              "timeline", "after_topup", "sources"}
 
 
@@ -43,7 +43,7 @@ def test_short_credit_per_operator_and_option(run, operator, options, late, outc
     data = run_json(run, "explain", "--operator", operator, *HYPO, *args)
     assert (data["operator"], data["covered"], data["late_fees_max"], data["outcome"]) == (operator, False, late,
                                                                                           outcome)
-    assert (data["shortfall"], data["min_topup"], data["renewal_date"]) == ("4.99", "4.99", None)
+    assert (data["shortfall"], data["min_topup"], data["next_renewal"]) == ("4.99", "4.99", None)
     assert data["timeline"][0]["day"] == 0
     costs = [step["cost"] for step in data["timeline"]]
     assert ("unknown" in costs and late == "unknown") or sum(map(Decimal, costs)) == Decimal(late)
@@ -101,8 +101,8 @@ def test_line_explain_uses_renewal_options_and_pending_charges(run, kena_profile
     assert run("--at", "2026-11-01T10:00", "line", "set", "--operator", "windtre", "--credit", "3").exit_code == 0
     assert run("--at", "2026-11-01T10:00", "charges", "add", "late fees", "2.98").exit_code == 0
     data = run_json(run, "--at", "2026-11-10T12:00", "explain")
-    assert (data["operator"], data["renewal_date"], data["deadline"]) == ("windtre", "2026-11-15",
-                                                                          "2026-11-15T00:00:00+01:00")
+    assert (data["operator"], data["next_renewal"], data["next_renewal_at"]) == ("windtre", "2026-11-15",
+                                                                                 "2026-11-15T00:00:00+01:00")
     assert (data["shortfall"], data["pending"], data["min_topup"]) == ("4.99", "2.98", "7.97")
     assert data["after_topup"].startswith("Your pending charges of 2.98 € are taken first")
     assert run("--at", "2026-11-01T10:00", "line", "set", "--option", "autoricarica=on").exit_code == 0

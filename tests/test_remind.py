@@ -57,6 +57,7 @@ def test_short_credit_gives_the_minimum_top_up(run, profile_path):
                              "top up at least 5.49 €\n")
     items = json.loads(run("--at", "2027-03-03T09:00", "remind", "--all", "--json").stdout)["items"]
     assert items == [{"kind": "renewal", "line": "nonna", "due": "2027-03-05T00:00:00+01:00", "date": "2027-03-05",
+                      "next_renewal": "2027-03-05", "next_renewal_at": "2027-03-05T00:00:00+01:00",
                       "text": result.stdout[2:-1], "topup": "5.49", "key": "renewal-nonna-2027-03"}]
     assert run("--at", "2027-03-03T09:00", "remind", "--all", "--line", "main").stdout == ""
 

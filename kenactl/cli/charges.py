@@ -11,6 +11,7 @@ from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
 from kenactl.core.model import Charge, Profile, next_charge_id
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
+from kenactl.render import say
 
 
 @click.group()
@@ -28,9 +29,10 @@ def charges() -> None:
               help="Days between instalments (WINDTRE Easy Pay: 30).")
 @click.option("--first-due", type=DATE, metavar="DATE",
               help="When the first instalment falls due (default: today for one payment, else in --every-days).")
+@json_option
 @pass_app
 def charges_add(app: App, line_name: str | None, description: str, amount, instalments: int, every_days: int,
-                first_due) -> None:
+                first_due, as_json: bool) -> None:
     """Record a charge of EUR the operator takes at the next top-up(s)."""
     from kenactl.core.charges import schedule
     from kenactl.i18n import money
@@ -47,12 +49,15 @@ def charges_add(app: App, line_name: str | None, description: str, amount, insta
         numbered = replace(charge, id=next_charge_id(line.charges))
         return profile.with_line(replace(line, charges=(*line.charges, numbered)))
 
-    updated = app.update(change).line(line_name)
-    click.echo(_("Added to line {name}: {description}, {amount}.").format(
-        name=repr(updated.name), description=description, amount=money(amount)))
+    saved = app.update(change)
+    updated = saved.line(line_name)
+    messages = [_("Added to line {name}: {description}, {amount}.").format(
+        name=repr(updated.name), description=description, amount=money(amount))]
     if instalments > 1:
-        for item in schedule(charge):
-            click.echo(f"  {item.number}/{instalments}  {human_date(item.due)}  {money(item.amount)}")
+        messages.extend(f"  {item.number}/{instalments}  {human_date(item.due)}  {money(item.amount)}"
+                        for item in schedule(charge))
+    say(messages, lambda: {"added": updated.charges[-1].id, **_charges_json(app, saved, updated.name)},
+        as_json=as_json)
 
 
 @charges.command("list")
@@ -74,8 +79,9 @@ def charges_list(app: App, line_name: str | None, as_json: bool) -> None:
 @line_option
 @click.argument("number", type=click.IntRange(1), required=False)
 @yes_option
+@json_option
 @pass_app
-def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool) -> None:
+def charges_clear(app: App, line_name: str | None, number: int | None, assume_yes: bool, as_json: bool) -> None:
     """Remove charge NUMBER (as in 'charges list'), or every pending charge of the line (asks first on a terminal)."""
     from kenactl.core.money import ZERO
     from kenactl.derived import line_states
@@ -109,11 +115,29 @@ def charges_clear(app: App, line_name: str | None, number: int | None, assume_ye
         return profile.with_line(replace(line, charges=tuple(c for c in line.charges if c not in removed)))
 
     updated = app.update(change)
-    for charge in removed:
-        click.echo(_("Removed: {description}, {amount}.").format(description=charge.description,
-                                                                 amount=money(charge.amount)))
+    messages = [_("Removed: {description}, {amount}.").format(description=charge.description,
+                                                              amount=money(charge.amount)) for charge in removed]
     left = len(pending(updated))
-    click.echo(ngettext("Line {name}: {count} pending charge(s) left.", "Line {name}: {count} pending charge(s) left.",
-                        left).format(name=repr(updated.line(line_name).name), count=left))
+    name = updated.line(line_name).name
+    messages.append(ngettext("Line {name}: {count} pending charge(s) left.",
+                             "Line {name}: {count} pending charge(s) left.", left).format(name=repr(name), count=left))
+
+    def result() -> dict:
+        from kenactl.core.money import format_money
+
+        gone = [{"number": charge.id, "description": charge.description, "amount": format_money(charge.amount)}
+                for charge in removed]
+        return {"removed": gone, **_charges_json(app, updated, name)}
+
+    say(messages, result, as_json=as_json)
+
+
+def _charges_json(app: App, profile: Profile, name: str) -> dict:
+    """The ``charges list --json`` object of line ``name`` in ``profile`` (what a change left)."""
+    from kenactl.derived import line_states
+    from kenactl.views.charges import charges_json
+
+    return charges_json(line_states(profile, app.now, app.operator_folder)[name].line, app.now)
+
 
 COMMANDS = (charges,)

@@ -22,5 +22,7 @@ def confirm(question: str, assume_yes: bool) -> None:
     """
     if assume_yes or not sys.stdin.isatty():
         return
-    if not click.confirm(question, default=False):
+    from kenactl.cli.params import json_requested
+
+    if not click.confirm(question, default=False, err=json_requested()):  # with --json stdout is the JSON alone
         raise KenactlError(_("not confirmed; nothing changed"), exit_code=NEGATIVE)

@@ -5,10 +5,12 @@ from dataclasses import replace
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.params import SIGNED_MONEY, TOPUP, line_option
+from kenactl.cli.params import SIGNED_MONEY, TOPUP, json_option, line_option
+from kenactl.cli.results import line_result
 from kenactl.core.model import Profile
 from kenactl.i18n import _
 from kenactl.i18n import money as euros
+from kenactl.render import say
 
 
 @click.group()
@@ -19,8 +21,9 @@ def credit() -> None:
 @credit.command("set", context_settings={"ignore_unknown_options": True})  # so that "-2.50" is an amount
 @line_option
 @click.argument("amount", type=SIGNED_MONEY, metavar="EUR")
+@json_option
 @pass_app
-def credit_set(app: App, line_name: str | None, amount) -> None:
+def credit_set(app: App, line_name: str | None, amount, as_json: bool) -> None:
     """Record the credit the operator shows now: EUR (may be negative: kenactl credit set -2.50).
 
     It becomes the ledger's basis: later renewals and top-ups are applied to it.
@@ -33,15 +36,17 @@ def credit_set(app: App, line_name: str | None, amount) -> None:
             line.observations, Observation(at=app.now, credit=amount))))
 
     updated = app.update(change)
-    click.echo(_("Credit of line {name}: {amount}.").format(
-        name=repr(updated.line(line_name).name), amount=euros(amount)))
+    name = updated.line(line_name).name
+    say([_("Credit of line {name}: {amount}.").format(name=repr(name), amount=euros(amount))],
+        lambda: line_result(app, updated, name), as_json=as_json)
 
 
 @credit.command("topup", context_settings={"ignore_unknown_options": True})  # "-5": refused as an amount
 @line_option
 @click.argument("amount", type=TOPUP, metavar="EUR")
+@json_option
 @pass_app
-def credit_topup(app: App, line_name: str | None, amount) -> None:
+def credit_topup(app: App, line_name: str | None, amount, as_json: bool) -> None:
     """Record a top-up of EUR now (or --at).
 
     Pending charges that are due (see 'kenactl charges list') and amounts a renewal left owed are taken
@@ -68,12 +73,21 @@ def credit_topup(app: App, line_name: str | None, amount) -> None:
                and state.last_renewal.at == app.now and (earlier is None or earlier.last_renewal != state.last_renewal))
     if renewed:
         taken -= state.last_renewal.charged
+    messages = []
     if taken > 0:
-        click.echo(_("Taken first for pending charges: {amount}.").format(amount=euros(taken)))
+        messages.append(_("Taken first for pending charges: {amount}.").format(amount=euros(taken)))
     if renewed:
-        click.echo(_("The offer renewed now: {price} taken from the credit.").format(
+        messages.append(_("The offer renewed now: {price} taken from the credit.").format(
             price=euros(state.last_renewal.charged)))
-    click.echo(_("Credit of line {name}: {amount}.").format(name=repr(name), amount=euros(state.credit)))
+    messages.append(_("Credit of line {name}: {amount}.").format(name=repr(name), amount=euros(state.credit)))
+
+    def result() -> dict:
+        from kenactl.core.money import ZERO, format_money
+
+        return line_result(app, updated, name, taken_for_charges=format_money(taken if taken > 0 else ZERO),
+                           renewed=renewed)
+
+    say(messages, result, as_json=as_json)
 
 
 def _added(facts: tuple, fact) -> tuple:

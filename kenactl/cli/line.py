@@ -8,9 +8,11 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option, note_option
 from kenactl.cli.profile import build_line, with_first_observation
+from kenactl.cli.results import line_result
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
 from kenactl.i18n import _
+from kenactl.render import say
 
 
 @click.group()
@@ -22,14 +24,15 @@ def line() -> None:
 @click.argument("name")
 @line_field_options
 @note_option
+@json_option
 @pass_app
-def line_add(app: App, name: str, **values) -> None:
+def line_add(app: App, name: str, as_json: bool, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
         raise InputError(None, _("line {name} already exists").format(name=repr(name)))
     new = with_first_observation(build_line(name, values, command="line add"), app.now)
-    app.update(lambda profile: profile.add_line(new))
-    click.echo(_("Added line {name}.").format(name=repr(name)))
+    updated = app.update(lambda profile: profile.add_line(new))
+    say([_("Added line {name}.").format(name=repr(name))], lambda: line_result(app, updated, name), as_json=as_json)
 
 
 @line.command("list")
@@ -49,8 +52,9 @@ def line_list(app: App, as_json: bool) -> None:
 @line.command("remove")
 @click.argument("name", type=LINE_NAME)
 @yes_option
+@json_option
 @pass_app
-def line_remove(app: App, name: str, assume_yes: bool) -> None:
+def line_remove(app: App, name: str, assume_yes: bool, as_json: bool) -> None:
     """Remove line NAME and its whole past: readings, top-ups, renewals, Restarts (a profile keeps one line);
     asks first on a terminal."""
     app.load().remove_line(name)  # refused before asking when it cannot be done
@@ -62,28 +66,33 @@ def line_remove(app: App, name: str, assume_yes: bool) -> None:
         return profile.remove_line(name)
 
     updated = app.update(change)
-    click.echo(_("Removed line {name} and everything recorded for it.").format(name=repr(name)))
+    messages = [_("Removed line {name} and everything recorded for it.").format(name=repr(name))]
     if before[0].default_line == name:
-        click.echo(_("The default line is now {name}.").format(name=repr(updated.default_line)))
+        messages.append(_("The default line is now {name}.").format(name=repr(updated.default_line)))
+    say(messages, {"removed": name, "default_line": updated.default_line}, as_json=as_json)
 
 
 @line.command("rename")
 @click.argument("old", type=LINE_NAME)
 @click.argument("new")
+@json_option
 @pass_app
-def line_rename(app: App, old: str, new: str) -> None:
+def line_rename(app: App, old: str, new: str, as_json: bool) -> None:
     """Rename line OLD to NEW."""
-    app.update(lambda profile: profile.rename_line(old, new))
-    click.echo(_("Renamed line {old} to {new}.").format(old=repr(old), new=repr(new)))
+    updated = app.update(lambda profile: profile.rename_line(old, new))
+    say([_("Renamed line {old} to {new}.").format(old=repr(old), new=repr(new))],
+        lambda: line_result(app, updated, new, renamed_from=old), as_json=as_json)
 
 
 @line.command("default")
 @click.argument("name", type=LINE_NAME)
+@json_option
 @pass_app
-def line_default(app: App, name: str) -> None:
+def line_default(app: App, name: str, as_json: bool) -> None:
     """Make NAME the default line."""
-    app.update(lambda profile: profile.set_default(name))
-    click.echo(_("Default line: {name}.").format(name=repr(name)))
+    updated = app.update(lambda profile: profile.set_default(name))
+    say([_("Default line: {name}.").format(name=repr(name))], lambda: line_result(app, updated, name),
+        as_json=as_json)
 
 
 @line.command("set")
@@ -94,8 +103,10 @@ def line_default(app: App, name: str) -> None:
               help="Whether an offer change request is pending (blocks Kena Restart).")
 @click.option("--option", "option_pairs", type=OPTION, multiple=True, metavar="KEY=VALUE",
               help="An operator option, e.g. continuita=off or sempre-connesso=on (KEY= removes it; repeatable).")
+@json_option
 @pass_app
-def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, option_pairs, **values) -> None:
+def line_set(app: App, line_name: str | None, pending_offer_change: bool | None, option_pairs, as_json: bool,
+             **values) -> None:
     """Change a line's offer, price, renewal day, allowances, operator, options, flags or note."""
     given = {key: value for key, value in values.items() if value is not None}
     if not given and pending_offer_change is None and not option_pairs:
@@ -126,10 +137,13 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
 
     dropped: list[tuple[str, str, str]] = []
     updated = app.update(change)
-    click.echo(_("Updated line {name}.").format(name=repr(updated.line(line_name).name)))
+    name = updated.line(line_name).name
+    messages = [_("Updated line {name}.").format(name=repr(name))]
     if dropped:
-        click.echo(_("Dropped the options {operator} does not have: {options}.").format(
+        messages.append(_("Dropped the options {operator} does not have: {options}.").format(
             operator=dropped[0][2], options=", ".join(f"{key}={value}" for key, value, _name in dropped)))
+    say(messages, lambda: line_result(app, updated, name,
+                                      dropped_options={key: value for key, value, _name in dropped}), as_json=as_json)
 
 
 COMMANDS = (line,)

@@ -126,8 +126,14 @@ def all_lines_option(function: Callable) -> Callable:
 
 
 def json_option(function: Callable) -> Callable:
-    """``--json``: machine-readable output."""
+    """``--json``: machine-readable output (a command that writes prints the resulting object)."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(function)
+
+
+def json_requested() -> bool:
+    """True when the running command was given ``--json``: prompts then go to stderr, stdout is the JSON alone."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.params.get("as_json"))
 
 
 LINE_FIELDS = (

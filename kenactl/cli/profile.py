@@ -9,7 +9,7 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import LINE_FIELDS, allowance, line_field_options
+from kenactl.cli.params import LINE_FIELDS, allowance, json_option, json_requested, line_field_options
 from kenactl.core.model import (
     ALLOWANCE_KINDS,
     DEFAULT_LINE_NAME,
@@ -21,6 +21,7 @@ from kenactl.core.model import (
 )
 from kenactl.errors import InputError, ProfileError
 from kenactl.i18n import _
+from kenactl.render import say
 
 
 def build_line(name: str, values: dict, *, command: str) -> Line:
@@ -32,7 +33,8 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
         raise InputError(None, _("{command}: missing {flags} (no terminal to ask on; see 'kenactl {command} --help')")
                          .format(command=command, flags=flags))
     for dest, flag, kind, text in missing:
-        values[dest] = click.prompt(f"{_(text).split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind)
+        values[dest] = click.prompt(f"{_(text).split(',')[0].split(':')[0].rstrip('.')} ({flag})", type=kind,
+                                    err=json_requested())
     return Line(
         name=name,
         operator=values["operator"],
@@ -62,8 +64,9 @@ def with_first_observation(line: Line, now) -> Line:
               help="Name of the first line.")
 @click.option("--force", is_flag=True, help="Replace an existing profile (asks first on a terminal).")
 @yes_option
+@json_option
 @pass_app
-def init(app: App, line_name: str, force: bool, assume_yes: bool, **values) -> None:
+def init(app: App, line_name: str, force: bool, assume_yes: bool, as_json: bool, **values) -> None:
     """Create the profile with its first line.
 
     Missing values are asked for on a terminal; in scripts every value must be given.
@@ -78,8 +81,15 @@ def init(app: App, line_name: str, force: bool, assume_yes: bool, **values) -> N
     if force and app.path.exists():
         confirm(_("Replace the profile at {path}? (the current one is kept as the backup)").format(path=app.path),
                 assume_yes)
-    store.create(app.path, new_profile(line), app.now, force=force)
-    click.echo(_("Created {path} with line {name}.").format(path=app.path, name=repr(line_name)))
+    created = new_profile(line)
+    store.create(app.path, created, app.now, force=force)
+
+    def result() -> dict:
+        from kenactl.cli.results import line_result
+
+        return line_result(app, created, line_name, path=str(app.path))
+
+    say([_("Created {path} with line {name}.").format(path=app.path, name=repr(line_name))], result, as_json=as_json)
 
 
 @click.group()
@@ -88,31 +98,39 @@ def profile() -> None:
 
 
 @profile.command("path")
+@json_option
 @pass_app
-def profile_path(app: App) -> None:
+def profile_path(app: App, as_json: bool) -> None:
     """Print the profile's path (--profile, $KENACTL_PROFILE or the default)."""
-    click.echo(str(app.path))
+    say([str(app.path)], {"path": str(app.path), "exists": app.path.is_file()}, as_json=as_json)
 
 
 @profile.command("show")
+@json_option
 @pass_app
-def profile_show(app: App) -> None:
+def profile_show(app: App, as_json: bool) -> None:
     """Print the profile (validated) as TOML."""
     from kenactl import store
 
     text = store.read_text(app.path)
     store.parse(text, app.path)
-    click.echo(text, nl=False)
+    if as_json:
+        say([], {"path": str(app.path), "toml": text}, as_json=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @profile.command("validate")
+@json_option
 @pass_app
-def profile_validate(app: App) -> None:
+def profile_validate(app: App, as_json: bool) -> None:
     """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
     loaded = app.load()
     check_options(app, loaded, app.path)
-    click.echo(_("{path}: OK, {count} line(s): {names} (default {default})").format(
-        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line))
+    say([_("{path}: OK, {count} line(s): {names} (default {default})").format(
+        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line)],
+        {"path": str(app.path), "valid": True, "lines": list(loaded.lines), "default_line": loaded.default_line},
+        as_json=as_json)
 
 
 def check_options(app: App, loaded: Profile, origin: Path | str) -> None:

@@ -6,6 +6,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import CoreType, json_option, line_option
 from kenactl.core.model import Profile
+from kenactl.render import say
 
 
 def _parse_when(text: str):
@@ -46,8 +47,9 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 @restart.command("apply", short_help="Record a Restart (refused, exit 1, if not allowed).")
 @line_option
 @yes_option
+@json_option
 @pass_app
-def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
+def restart_apply(app: App, line_name: str | None, assume_yes: bool, as_json: bool) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
     from dataclasses import replace
 
@@ -78,14 +80,27 @@ def restart_apply(app: App, line_name: str | None, assume_yes: bool) -> None:
     after = _derived(app, line_name, updated)
     entry = after.history[-1]
     upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
-    click.echo(_("Restart recorded for line {line} at {now}: {price} charged, credit now {credit}, counters back "
-                 "to zero.").format(line=repr(after.name), now=moment(app.now), price=money(after.price),
-                                    credit=money(after.credit)))
-    click.echo(_("Renewal day {before} → {after}. Next renewal: {renewal} ({price}).").format(
-        before=entry.renewal_day_before, after=entry.renewal_day_after, renewal=day(upcoming.date()),
-        price=money(after.price)))
-    click.echo(_("Source: {source}: from the Restart day on, renewals and charges fall on that day each "
-                 "month.").format(source=_(SOURCE)))
+    messages = [
+        _("Restart recorded for line {line} at {now}: {price} charged, credit now {credit}, counters back "
+          "to zero.").format(line=repr(after.name), now=moment(app.now), price=money(after.price),
+                             credit=money(after.credit)),
+        _("Renewal day {before} → {after}. Next renewal: {renewal} ({price}).").format(
+            before=entry.renewal_day_before, after=entry.renewal_day_after, renewal=day(upcoming.date()),
+            price=money(after.price)),
+        _("Source: {source}: from the Restart day on, renewals and charges fall on that day each "
+          "month.").format(source=_(SOURCE)),
+    ]
+
+    def result() -> dict:
+        from kenactl.cli.results import line_result
+        from kenactl.core.money import format_money
+        from kenactl.views import iso
+
+        return line_result(app, updated, after.name, restart={
+            "at": iso(app.now), "charged": format_money(after.price),
+            "renewal_day_before": entry.renewal_day_before, "renewal_day_after": entry.renewal_day_after})
+
+    say(messages, result, as_json=as_json)
 
 
 @restart.command("plan", short_help="When a Restart becomes possible and what it shifts.")
@@ -106,8 +121,9 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
 @line_option
 @click.argument("when", type=WHEN, required=False)
 @yes_option
+@json_option
 @pass_app
-def restart_remove(app: App, line_name: str | None, when, assume_yes: bool) -> None:
+def restart_remove(app: App, line_name: str | None, when, assume_yes: bool, as_json: bool) -> None:
     """Remove a Restart recorded by mistake: the last one, or the one at WHEN (a date, or a date-time such as
     2026-11-10T09:05); says what the renewal is now. Asks first on a terminal."""
     from dataclasses import replace
@@ -133,10 +149,22 @@ def restart_remove(app: App, line_name: str | None, when, assume_yes: bool) -> N
     updated = app.update(change)
     after = _derived(app, line_name, updated)
     upcoming = dates.next_renewal(after.renewal_day, after.renewal_time, app.now)
-    click.echo(_("Removed the Restart of line {line} recorded at {at} ({price}).").format(
-        line=repr(after.name), at=moment(removed[0].at), price=money(removed[0].price)))
-    click.echo(_("Renewal day now {day}; next renewal: {renewal} ({price}); credit now {credit}.").format(
-        day=after.renewal_day, renewal=moment(upcoming), price=money(after.price), credit=money(after.credit)))
+    messages = [
+        _("Removed the Restart of line {line} recorded at {at} ({price}).").format(
+            line=repr(after.name), at=moment(removed[0].at), price=money(removed[0].price)),
+        _("Renewal day now {day}; next renewal: {renewal} ({price}); credit now {credit}.").format(
+            day=after.renewal_day, renewal=moment(upcoming), price=money(after.price), credit=money(after.credit)),
+    ]
+
+    def result() -> dict:
+        from kenactl.cli.results import line_result
+        from kenactl.core.money import format_money
+        from kenactl.views import iso
+
+        return line_result(app, updated, after.name, removed={"at": iso(removed[0].at),
+                                                               "charged": format_money(removed[0].price)})
+
+    say(messages, result, as_json=as_json)
 
 
 def _derived(app: App, line_name: str | None, profile: Profile | None = None):

@@ -8,6 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
+from kenactl.render import say
 
 CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.knowledge.charters.CHARTER_IDS (tested)
 CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")  # = core.charter.CASES
@@ -181,8 +182,9 @@ def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | Non
 @complaint.command("remove")
 @click.argument("complaint_id", type=click.IntRange(1), metavar="ID")
 @yes_option
+@json_option
 @pass_app
-def complaint_remove(app: App, complaint_id: int, assume_yes: bool) -> None:
+def complaint_remove(app: App, complaint_id: int, assume_yes: bool, as_json: bool) -> None:
     """Remove complaint ID, recorded by mistake (the others keep their ids); asks first on a terminal."""
     from kenactl.core.rights import find_complaint, remove_complaint
     from kenactl.i18n import _, day
@@ -198,9 +200,14 @@ def complaint_remove(app: App, complaint_id: int, assume_yes: bool) -> None:
 
     left = app.update(change).complaints
     gone = removed[0]
-    click.echo(_("Removed complaint #{id} of line {line} ({subject}, received {filed}).").format(
-        id=gone.id, line=repr(gone.line), subject=gone.subject or "-", filed=day(gone.filed)))
-    click.echo(_("Complaints left: {ids}.").format(ids=", ".join(f"#{c.id}" for c in left) or _("none")))
+    messages = [
+        _("Removed complaint #{id} of line {line} ({subject}, received {filed}).").format(
+            id=gone.id, line=repr(gone.line), subject=gone.subject or "-", filed=day(gone.filed)),
+        _("Complaints left: {ids}.").format(ids=", ".join(f"#{c.id}" for c in left) or _("none")),
+    ]
+    say(messages, {"removed": {"id": gone.id, "line": gone.line, "subject": gone.subject,
+                               "filed": gone.filed.isoformat()},
+                   "complaints_left": [c.id for c in left]}, as_json=as_json)
 
 
 @rights.command()

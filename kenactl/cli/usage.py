@@ -6,9 +6,11 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.params import COUNT_USED, DATA_USED, json_option, line_option
+from kenactl.cli.results import line_result
 from kenactl.core import consumption
 from kenactl.core.model import Profile
 from kenactl.i18n import _
+from kenactl.render import say
 
 
 @click.group()
@@ -21,8 +23,9 @@ def usage() -> None:
 @click.option("--data", type=DATA_USED, help="Data used so far this period, e.g. 12.5GB or 800MB.")
 @click.option("--minutes", type=COUNT_USED, help="Minutes used so far this period.")
 @click.option("--sms", type=COUNT_USED, help="SMS sent so far this period.")
+@json_option
 @pass_app
-def usage_set(app: App, line_name: str | None, **values) -> None:
+def usage_set(app: App, line_name: str | None, as_json: bool, **values) -> None:
     """Record the counters (only the given ones change) at now, or --at."""
     given = {kind: value for kind, value in values.items() if value is not None}
     if not given:
@@ -37,7 +40,9 @@ def usage_set(app: App, line_name: str | None, **values) -> None:
         return profile.with_line(replace(line, usage=consumption.with_sample(line, sample)))
 
     updated = app.update(change)
-    click.echo(_("Recorded usage for line {name}.").format(name=repr(updated.line(line_name).name)))
+    name = updated.line(line_name).name
+    say([_("Recorded usage for line {name}.").format(name=repr(name))], lambda: line_result(app, updated, name),
+        as_json=as_json)
 
 
 @usage.command("show")

@@ -91,8 +91,8 @@ def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
     return {
         "operator": result.operator.id,
         "operator_name": result.operator.name,
-        "renewal_date": None if result.renewal is None else result.renewal.date().isoformat(),
-        "deadline": None if result.renewal is None else result.renewal.isoformat(timespec="seconds"),
+        "next_renewal": None if result.renewal is None else result.renewal.date().isoformat(),
+        "next_renewal_at": None if result.renewal is None else result.renewal.isoformat(timespec="seconds"),
         "price": format_money(result.price),
         "credit": format_money(result.credit),
         "pending": format_money(pending),

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from kenactl.core import dates
 from kenactl.core.delivery import Delivery
 from kenactl.core.money import format_money
 from kenactl.core.reminders import Item
@@ -12,12 +13,15 @@ TONES = {"RENEWAL": "info", "RESTART": "ok", "SIM-VALIDITY": "warn", "COMPLAINT"
 
 
 def item_json(item: Item) -> dict[str, Any]:
-    """One due item: kind, line, the moment it is about, its text and the minimum top-up (or null)."""
+    """One due item: kind, line, the moment it is about (a renewal's also as ``next_renewal``/``_at``), its
+    text and the minimum top-up (or null)."""
+    renewal = {"next_renewal": dates.in_rome(item.due).date().isoformat(), "next_renewal_at": iso(item.due)}
     return {
         "kind": item.kind.lower(),
         "line": item.line,
         "due": iso(item.due),
         "date": item.day.isoformat(),
+        **(renewal if item.kind == "RENEWAL" else {}),
         "text": item.headline.english(),
         "topup": None if item.topup is None else format_money(item.topup),
         "key": "-".join(item.key),

@@ -40,6 +40,7 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "renewal_day": line.renewal_day,
         "renewal_time": line.renewal_time.strftime("%H:%M"),
         "next_renewal": report.next_renewal.date().isoformat(),
+        "next_renewal_at": iso(report.next_renewal),
         "days_to_renewal": report.days_to_renewal,
         "shortfall": format_money(report.shortfall),
         "min_topup": format_money(report.min_topup),
@@ -68,6 +69,7 @@ def _ledger_json(report: LineStatus) -> dict[str, Any]:
         "offer_usable": state.offer_usable,
         "last_renewal": None if state.last_renewal is None else renewal_json(state.last_renewal),
         "next_renewal": None if state.next_renewal is None else state.next_renewal.date().isoformat(),
+        "next_renewal_at": iso(state.next_renewal),
         "payment": report.line.payment,
     }
 
@@ -185,7 +187,8 @@ def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool)
     data = {
         "line": report.line.name,
         "period_start": iso(report.period_start),
-        "period_end": iso(report.next_renewal),
+        "next_renewal": report.next_renewal.date().isoformat(),
+        "next_renewal_at": iso(report.next_renewal),
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
         "samples": [{"at": iso(s.at), "data": s.data, "minutes": s.minutes, "sms": s.sms} for s in samples],
     }
