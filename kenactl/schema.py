@@ -331,16 +331,26 @@ def _history(fields: Fields) -> HistoryEntry:
 
 
 def _charge(fields: Fields) -> Charge:
-    fields.check_keys({"id", "description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
+    fields.check_keys({"id", "description", "amount", "added", "instalments", "every_days", "first_due", "paid",
+                       "by_card", "part"})
     amount = fields.money("amount")
     paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
     if paid > amount:
         raise ProfileError(_("{field}: {paid} is more than the amount {amount}").format(
             field=fields.name("paid"), paid=paid, amount=amount))
-    return Charge(description=fields.text("description"), amount=amount,
-                  added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
-                  every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
-                  paid=paid, id=fields.integer("id", 1, 10**9) if "id" in fields.table else 0)
+    charge = Charge(description=fields.text("description"), amount=amount,
+                    added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
+                    every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
+                    paid=paid, id=fields.integer("id", 1, 10**9) if "id" in fields.table else 0,
+                    by_card=fields.flag("by_card", False),
+                    part=fields.money("part") if "part" in fields.table else None)
+    from kenactl.core.charges import parts_fit
+
+    if not parts_fit(charge):
+        raise ProfileError(_("{field}: {count} instalments of {part} do not make {amount} (the last one takes the "
+                             "rest)").format(field=fields.name("part"), count=charge.instalments, part=charge.part,
+                                             amount=amount))
+    return charge
 
 
 def _charges(fields: Fields) -> tuple[Charge, ...]:
@@ -408,7 +418,8 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
         readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
         table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
-        table["charges"] = [_without_none(vars(charge)) for charge in numbered(line.charges)]
+        table["charges"] = [{key: value for key, value in _without_none(vars(charge)).items()
+                             if key != "by_card" or value} for charge in numbered(line.charges)]
     return table
 
 
