@@ -136,8 +136,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     """A version 2 line: its settings and its facts."""
     fields.convert("name", lambda: check_line_name(name))
     fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "payment", "options",
-                       "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings", "restarts",
-                       "renewals", "changes", "charges"})
+                       "pending_offer_change", "last_topup", "activated", "credit", "observations", "topups",
+                       "readings", "restarts", "renewals", "changes", "charges"})
     settings = _settings(name, fields, operator_ids)
     observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
     topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
@@ -150,11 +150,16 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
         credit += sum((item.amount for item in topups if dates.instant(item.at) >= dates.instant(observations[-1].at)),
                       money.ZERO)
-    days = [item.at.date() for item in topups] + [fields.day("last_topup", None)]
+    days = [day for day in [item.at.date() for item in topups] + [fields.day("last_topup", None)] if day is not None]
+    activated = fields.day("activated", None)
+    if activated is not None and days and activated > min(days):
+        raise ProfileError(_("{field}: {day} is after the top-up of {topup}; a SIM is topped up once activated").format(
+            field=fields.name("activated"), day=activated.isoformat(), topup=min(days).isoformat()))
     return replace(
         settings,
         credit=credit,
-        last_topup=max((day for day in days if day is not None), default=None),
+        last_topup=max(days, default=None),
+        activated=activated,
         usage=_readings(fields),
         history=tuple(sorted(history, key=lambda entry: dates.instant(entry.at))),
         charges=_charges(fields),
@@ -401,6 +406,8 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
     }
     if line.last_topup is not None and line.last_topup not in {item.at.date() for item in line.topups}:
         table["last_topup"] = line.last_topup  # a top-up day from an older profile, amount unknown
+    if line.activated is not None:
+        table["activated"] = line.activated
     table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
     if line.options:
         table["options"] = dict(sorted(line.options.items()))

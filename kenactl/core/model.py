@@ -149,6 +149,7 @@ class Line:
     credit: Decimal
     renewal_time: time = time(0, 0)
     last_topup: date | None = None
+    activated: date | None = None  # when the SIM was activated (§10: validity counts from it without a top-up)
     options: dict[str, str] = field(default_factory=dict)
     pending_offer_change: bool = False
     usage: tuple[UsageSample, ...] = ()
