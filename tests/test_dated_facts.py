@@ -91,8 +91,13 @@ def test_a_back_dated_top_up_lands_in_its_period(run, kena_profile):
     line = json.loads(run("--at", "2026-12-10T10:00", "status", "--line", "nonna", "--json").stdout)["lines"][0]
     assert (line["offer_usable"], line["next_renewal"][:10], line["sim_valid_until"]) == (True, "2027-01-05",
                                                                                            "2027-12-05")
-    history = json.loads(run("--at", "2026-12-10T10:00", "history", "--line", "nonna", "--json").stdout)
-    assert "2026-12-05T12:00:00+01:00" in json.dumps(history)
+    periods = json.loads(run("--at", "2026-12-10T10:00", "history", "--line", "nonna", "--json").stdout)[
+        "lines"][0]["periods"]
+    suspended, renewed = periods[-2:]
+    assert (suspended["renewal"]["outcome"], suspended["topups"]) == (
+        "suspended", [{"at": "2026-12-05T12:00:00+01:00", "amount": "10.00"}])
+    assert (renewed["start"], renewed["renewal"]["kind"], renewed["renewal"]["charged"]) == (
+        "2026-12-05T12:00:00+01:00", "topup", "9.99")
 
 
 def test_a_top_up_before_the_entered_credit_counts_for_validity_not_again_for_the_credit(run, kena_profile):

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from helpers import assert_refused, edit
+from helpers import assert_refused, at, edit
 
 from kenactl.core import charges
 from kenactl.core.model import Allowances, Line
@@ -47,10 +47,10 @@ def test_card_arrears_are_never_taken_from_a_top_up():
     charge = charges.new_charge("arrears", Decimal("19.98"), date(2027, 1, 1), card_line())
     line = card_line(charges=(charge,))
     assert charges.outstanding(charge, date(2027, 6, 1)) == 0
-    after, taken = charges.take(line, Decimal("10.00"), charges.dates.parse_moment("2027-02-05T10:00"))
+    after, taken = charges.take(line, Decimal("10.00"), at("2027-02-05T10:00"))
     assert (taken, after.credit) == (Decimal("0.00"), Decimal("14.00"))
     assert after.charges == (charge,)  # the second instalment is still to come
-    done, _taken = charges.take(line, Decimal("10.00"), charges.dates.parse_moment("2027-03-05T10:00"))
+    done, _taken = charges.take(line, Decimal("10.00"), at("2027-03-05T10:00"))
     assert done.charges == ()  # both instalments charged to the card
     assert charges.card_recovery(line, date(2027, 2, 5)) == (Decimal("9.99"), date(2027, 3, 3))
     assert charges.card_recovery(line, date(2027, 3, 3)) is None

@@ -27,7 +27,8 @@ def validity_row(validity: SimValidity) -> tuple[str, str]:
         left = ngettext("{count} day left", "{count} days left", days).format(count=days)
     else:
         left = ngettext("ended {count} day ago", "ended {count} days ago", -days).format(count=-days)
-    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left}), {_(BASES[validity.basis])}"
+    basis = f", {_(BASES[validity.basis])}" if validity.basis else ""
+    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left}){basis}"
 
 
 def validity_note(validity: SimValidity) -> Note | None:
