@@ -73,6 +73,8 @@ def test_charges_add_on_a_card_line_says_two_charges_a_month(run, profile_path):
     assert (data["pending"], data["min_topup"], data["card_recovery_until"]) == ("0.00", "0.00", "2027-03-03")
     assert data["charges"][0]["by_card"] is True
     assert [item["state"] for item in data["charges"][0]["instalments"]] == ["charged", "upcoming"]
+    italian = run("--lang", "it", "--at", "2027-02-10T10:00", "charges", "list").stdout
+    assert "Fino al mer 3 marzo 2027 paghi due addebiti al mese su carta: il rinnovo (9,99 €) e una rata" in italian
     done = json.loads(run("--at", "2027-03-04T10:00", "charges", "list", "--json").stdout)
     assert (done["charges"], done["card_recovery_until"]) == ([], None)
 
