@@ -137,8 +137,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     """A version 2 line: its settings and its facts."""
     fields.convert("name", lambda: check_line_name(name))
     fields.check_keys({"operator", "offer", "note", "price", "renewal_day", "renewal_time", "included", "payment",
-                       "options", "pending_offer_change", "last_topup", "credit", "observations", "topups", "readings",
-                       "restarts", "renewals", "changes", "charges"})
+                       "options", "pending_offer_change", "last_topup", "activated", "credit", "observations",
+                       "topups", "readings", "restarts", "renewals", "changes", "charges"})
     settings = _settings(name, fields, operator_ids)
     observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
     topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
@@ -151,11 +151,16 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
         credit += sum((item.amount for item in topups if dates.instant(item.at) >= dates.instant(observations[-1].at)),
                       money.ZERO)
-    days = [item.at.date() for item in topups] + [fields.day("last_topup", None)]
+    days = [day for day in [item.at.date() for item in topups] + [fields.day("last_topup", None)] if day is not None]
+    activated = fields.day("activated", None)
+    if activated is not None and days and activated > min(days):
+        raise ProfileError(_("{field}: {day} is after the top-up of {topup}; a SIM is topped up once activated").format(
+            field=fields.name("activated"), day=activated.isoformat(), topup=min(days).isoformat()))
     return replace(
         settings,
         credit=credit,
-        last_topup=max((day for day in days if day is not None), default=None),
+        last_topup=max(days, default=None),
+        activated=activated,
         usage=_readings(fields),
         history=tuple(sorted(history, key=lambda entry: dates.instant(entry.at))),
         charges=_charges(fields),
@@ -333,16 +338,26 @@ def _history(fields: Fields) -> HistoryEntry:
 
 
 def _charge(fields: Fields) -> Charge:
-    fields.check_keys({"id", "description", "amount", "added", "instalments", "every_days", "first_due", "paid"})
+    fields.check_keys({"id", "description", "amount", "added", "instalments", "every_days", "first_due", "paid",
+                       "by_card", "part"})
     amount = fields.money("amount")
     paid = fields.money("paid") if "paid" in fields.table else Decimal("0.00")
     if paid > amount:
         raise ProfileError(_("{field}: {paid} is more than the amount {amount}").format(
             field=fields.name("paid"), paid=paid, amount=amount))
-    return Charge(description=fields.text("description"), amount=amount,
-                  added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
-                  every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
-                  paid=paid, id=fields.integer("id", 1, 10**9) if "id" in fields.table else 0)
+    charge = Charge(description=fields.text("description"), amount=amount,
+                    added=fields.day("added"), instalments=fields.integer("instalments", 1, 120, 1),
+                    every_days=fields.integer("every_days", 1, 366, 30), first_due=fields.day("first_due", None),
+                    paid=paid, id=fields.integer("id", 1, 10**9) if "id" in fields.table else 0,
+                    by_card=fields.flag("by_card", False),
+                    part=fields.money("part") if "part" in fields.table else None)
+    from kenactl.core.charges import parts_fit
+
+    if not parts_fit(charge):
+        raise ProfileError(_("{field}: {count} instalments of {part} do not make {amount} (the last one takes the "
+                             "rest)").format(field=fields.name("part"), count=charge.instalments, part=charge.part,
+                                             amount=amount))
+    return charge
 
 
 def _charges(fields: Fields) -> tuple[Charge, ...]:
@@ -394,6 +409,8 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
     }
     if line.last_topup is not None and line.last_topup not in {item.at.date() for item in line.topups}:
         table["last_topup"] = line.last_topup  # a top-up day from an older profile, amount unknown
+    if line.activated is not None:
+        table["activated"] = line.activated
     table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
     if line.options:
         table["options"] = dict(sorted(line.options.items()))
@@ -411,7 +428,8 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
         readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
         table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
-        table["charges"] = [_without_none(vars(charge)) for charge in numbered(line.charges)]
+        table["charges"] = [{key: value for key, value in _without_none(vars(charge)).items()
+                             if key != "by_card" or value} for charge in numbered(line.charges)]
     return table
 
 

@@ -336,7 +336,7 @@ def write_profile(path: Path, original: str, old: str, new: str) -> bytes:
     ('payment = "credit"', 'payment = "credit"\noptions = {auto_topup = 1}',
      "lines.main.options.auto_topup: expected text"),
     ("pending_offer_change = false", 'colour = "red"',
-     "lines.main.colour: unknown key (known: changes, charges, credit"),
+     "lines.main.colour: unknown key (known: activated, changes, charges, credit"),
     ('sms = 100', 'sms = 100\nmms = 5', "lines.main.included.mms: unknown key (known: data, minutes, sms)"),
     ("alarms = [", "colour = 1\nalarms = [", "colour: unknown key (known: alarms, complaints, default_line"),
     ('default_line = "main"', 'default_line = "x"', "default_line: 'x' is not one of the lines (main)"),

@@ -1,7 +1,6 @@
-"""``kenactl charges add|list|clear``: amounts the operator takes at the next top-up."""
+"""``kenactl charges add|list|clear``: amounts the operator takes at the next top-up, or by card."""
 
 from dataclasses import replace
-from datetime import timedelta
 
 import click
 
@@ -23,39 +22,45 @@ def charges() -> None:
 @line_option
 @click.argument("description", type=FREE_TEXT)
 @click.argument("amount", type=CHARGE, metavar="EUR")
-@click.option("--instalments", type=click.IntRange(1, 120), default=1, show_default=True,
-              help="Recovered in this many equal instalments (Easy Pay style arrears: one per month missed).")
-@click.option("--every-days", type=click.IntRange(1, 366), default=30, show_default=True,
-              help="Days between instalments (WINDTRE Easy Pay: 30).")
+@click.option("--instalments", type=click.IntRange(1, 120), metavar="N",
+              help="Recovered in N instalments. On a line paid by card (Easy Pay arrears) the default is one per "
+                   "renewal price, else equal parts, one per month missed; from the credit the default is 1.")
+@click.option("--every-days", type=click.IntRange(1, 366), metavar="DAYS",
+              help="Days between instalments (default 30, as WINDTRE Easy Pay).")
 @click.option("--first-due", type=DATE, metavar="DATE",
-              help="When the first instalment falls due (default: today for one payment, else in --every-days).")
+              help="When the first instalment falls due (default by card: in 30 days, never this month; from the "
+                   "credit: today for one payment, else in --every-days).")
 @json_option
 @pass_app
-def charges_add(app: App, line_name: str | None, description: str, amount, instalments: int, every_days: int,
-                first_due, as_json: bool) -> None:
-    """Record a charge of EUR the operator takes at the next top-up(s)."""
-    from kenactl.core.charges import schedule
+def charges_add(app: App, line_name: str | None, description: str, amount, instalments: int | None,
+                every_days: int | None, first_due, as_json: bool) -> None:
+    """Record a charge of EUR: taken at the next top-up(s), or by card on a line paid by card."""
+    from kenactl.core.charges import card_recovery, new_charge, schedule
     from kenactl.i18n import money
     from kenactl.views import human_date
+    from kenactl.views.charges import two_charges
 
     today = app.now.date()
-    if first_due is None:
-        first_due = today if instalments == 1 else today + timedelta(days=every_days)
-    charge = Charge(description=description, amount=amount, added=today, instalments=instalments,
-                    every_days=every_days, first_due=first_due)
+    added: list[Charge] = []
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        numbered = replace(charge, id=next_charge_id(line.charges))
-        return profile.with_line(replace(line, charges=(*line.charges, numbered)))
+        charge = new_charge(description, amount, today, line, instalments=instalments, every_days=every_days,
+                            first_due=first_due)
+        added[:] = [replace(charge, id=next_charge_id(line.charges))]
+        return profile.with_line(replace(line, charges=(*line.charges, *added)))
 
     saved = app.update(change)
     updated = saved.line(line_name)
+    charge = added[0]
     messages = [_("Added to line {name}: {description}, {amount}.").format(
         name=repr(updated.name), description=description, amount=money(amount))]
-    if instalments > 1:
-        messages.extend(f"  {item.number}/{instalments}  {human_date(item.due)}  {money(item.amount)}"
+    if charge.instalments > 1 or charge.by_card:
+        messages.extend(f"  {item.number}/{charge.instalments}  {human_date(item.due)}  {money(item.amount)}"
                         for item in schedule(charge))
+    recovery = card_recovery(updated, today)
+    if recovery is not None:
+        messages.append(two_charges(updated, recovery[1]))
     say(messages, lambda: {"added": updated.charges[-1].id, **_charges_json(app, saved, updated.name)},
         as_json=as_json)
 

@@ -6,8 +6,17 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import LINE_NAME, OPTION, allowance, json_option, line_field_options, line_option, note_option
-from kenactl.cli.profile import build_line, with_first_observation
+from kenactl.cli.params import (
+    LINE_NAME,
+    OPTION,
+    allowance,
+    json_option,
+    line_field_options,
+    line_option,
+    new_line_options,
+    note_option,
+)
+from kenactl.cli.profile import new_line
 from kenactl.cli.results import line_result
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
 from kenactl.errors import InputError
@@ -23,6 +32,7 @@ def line() -> None:
 @line.command("add")
 @click.argument("name")
 @line_field_options
+@new_line_options
 @note_option
 @json_option
 @pass_app
@@ -30,7 +40,7 @@ def line_add(app: App, name: str, as_json: bool, **values) -> None:
     """Add line NAME (same options as init)."""
     if name in app.load().lines:  # checked before prompting, as is a missing profile
         raise InputError(None, _("line {name} already exists").format(name=repr(name)))
-    new = with_first_observation(build_line(name, values, command="line add"), app.now)
+    new = new_line(app, name, values, command="line add")
     updated = app.update(lambda profile: profile.add_line(new))
     say([_("Added line {name}.").format(name=repr(name))], lambda: line_result(app, updated, name), as_json=as_json)
 
@@ -133,6 +143,10 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
 
         if "credit" in fields:  # the credit is an observation, not a setting
             fields["observations"] = (*current.observations, Observation(at=app.now, credit=fields["credit"]))
+        if "activated" in fields:  # a fact of the SIM, checked against its top-ups
+            from kenactl.core.line_facts import with_days
+
+            fields.update(activated=with_days(current, app.now.date(), activated=fields["activated"]).activated)
         return profile.with_line(record_changes(current, replace(current, included=included, **fields), app.now))
 
     dropped: list[tuple[str, str, str]] = []

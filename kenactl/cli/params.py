@@ -153,6 +153,8 @@ def line_field_options(function: Callable) -> Callable:
     payment = click.option("--payment", type=click.Choice(["credit", "card"]),
                            help="How renewals are paid: from the credit (default) or by card / bank account.")
     function = payment(function)
+    function = click.option("--activated", type=DATE, metavar="DATE",
+                            help="The day the SIM was activated: its validity counts from it until a top-up.")(function)
     function = click.option("--renewal-time", type=TIME_OF_DAY, metavar="HH:MM",
                             help="Time of day of the renewal (default 00:00).")(function)
     for dest, flag, kind, text in reversed(LINE_FIELDS):
@@ -164,3 +166,10 @@ def note_option(function: Callable) -> Callable:
     """``--note TEXT``: the line's own free text, kept in the profile and shown by ``status``."""
     return click.option("--note", type=FREE_TEXT,
                         help="A note of your own about the line, shown by status (--note \"\" removes it).")(function)
+def new_line_options(function: Callable) -> Callable:
+    """``--option KEY=VALUE`` (repeatable) and ``--last-topup DATE``: what ``init`` and ``line add`` also record."""
+    function = click.option("--last-topup", type=DATE, metavar="DATE",
+                            help="The day of the SIM's last top-up, for its validity (its amount is in the credit).")(
+        function)
+    return click.option("--option", "option_pairs", type=OPTION, multiple=True, metavar="KEY=VALUE",
+                        help="An operator option, e.g. continuita=off or sempre-connesso=on (repeatable).")(function)

@@ -9,7 +9,15 @@ import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import LINE_FIELDS, allowance, json_option, json_requested, line_field_options
+from kenactl.cli.params import (
+    LINE_FIELDS,
+    allowance,
+    json_option,
+    json_requested,
+    line_field_options,
+    new_line_options,
+    note_option,
+)
 from kenactl.core.model import (
     ALLOWANCE_KINDS,
     DEFAULT_LINE_NAME,
@@ -49,6 +57,24 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
     )
 
 
+def new_line(app: App, name: str, values: dict, *, command: str) -> Line:
+    """The line ``init`` or ``line add`` creates from its options: prompted for on a terminal (``build_line``), its
+    ``--option`` pairs checked against its operator, its activation and last top-up days, its credit observed now."""
+    from dataclasses import replace
+
+    from kenactl.core.line_facts import with_days
+
+    pairs, activated, last_topup = values.pop("option_pairs"), values.pop("activated"), values.pop("last_topup")
+    line = build_line(name, values, command=command)
+    if pairs:
+        from kenactl.core.operator import updated_options
+        from kenactl.knowledge import operators
+
+        line = replace(line, options=updated_options(operators.load(line.operator, app.operator_folder), {}, pairs))
+    line = with_days(line, app.now.date(), activated=activated, last_topup=last_topup)
+    return with_first_observation(line, app.now)
+
+
 def with_first_observation(line: Line, now) -> Line:
     """A new line whose credit is the ledger's first fact: observed at ``now``."""
     from dataclasses import replace
@@ -60,6 +86,8 @@ def with_first_observation(line: Line, now) -> Line:
 
 @click.command()
 @line_field_options
+@new_line_options
+@note_option
 @click.option("--line", "line_name", default=DEFAULT_LINE_NAME, show_default=True, metavar="NAME",
               help="Name of the first line.")
 @click.option("--force", is_flag=True, help="Replace an existing profile (asks first on a terminal).")
@@ -77,7 +105,7 @@ def init(app: App, line_name: str, force: bool, assume_yes: bool, as_json: bool,
         raise ProfileError(_("profile {path} is a directory, not a file").format(path=app.path))
     if app.path.exists() and not force:
         raise ProfileError(_("a profile already exists at {path}; use --force to replace it").format(path=app.path))
-    line = with_first_observation(build_line(line_name, values, command="init"), app.now)
+    line = new_line(app, line_name, values, command="init")
     if force and app.path.exists():
         confirm(_("Replace the profile at {path}? (the current one is kept as the backup)").format(path=app.path),
                 assume_yes)

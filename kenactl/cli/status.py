@@ -26,7 +26,7 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
         profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     rules = {}
     lines = profile.selected(line_name)
-    if any(line.last_topup is not None for line in lines):  # operator data only when validity is shown
+    if any(line.last_topup or line.activated for line in lines):  # operator data only when validity is shown
         from kenactl.knowledge import operators
 
         rules = operators.validity_rules(lines, None if demo else app.operator_folder)

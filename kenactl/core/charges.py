@@ -1,20 +1,28 @@
-"""Pending charges: amounts an operator takes at the next top-up, possibly recovered in instalments.
+"""Pending charges: amounts an operator takes at the next top-up, or charges by card, possibly in instalments.
 
 A charge of ``amount`` in ``instalments`` falls due one instalment every ``every_days`` from
-``first_due`` (as in a news item on the WINDTRE Easy Pay billing fault: missed monthly charges taken
-one every 30 days from the next month until paid). Whatever is due and not yet ``paid`` is taken first
-at the next top-up (Carta dei Servizi Kena Mobile di TIM S.p.A., Edizione Dicembre 2022, §4: traffic
+``first_due``. On a line paid from the credit, whatever is due and not yet ``paid`` is taken first at
+the next top-up (Carta dei Servizi Kena Mobile di TIM S.p.A., Edizione Dicembre 2022, §4: traffic
 beyond the credit is charged at the first top-up; late fees and negative credit likewise, per an
 undated article on renewals with short credit).
+
+On a line paid by card or bank account the charge is arrears recovered like WINDTRE's Easy Pay (a news
+item on its billing fault: «Il costo di rinnovo dei mesi precedenti ti sarà addebitato ogni 30 giorni,
+a partire dal mese prossimo e sino al saldo del pregresso»): one renewal price every 30 days, the first
+in the next calendar month, each charged to the card on its day and never taken from the credit.
 """
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from kenactl.core import dates, money
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
+from kenactl.errors import InputError
+from kenactl.text import Money, Msg
+
+EVERY_DAYS = 30  # «ogni 30 giorni»
 
 
 @dataclass(frozen=True)
@@ -24,7 +32,45 @@ class Instalment:
     number: int
     due: date
     amount: Decimal
-    state: str  # "paid", "due" (taken at the next top-up) or "upcoming"
+    state: str  # "paid", "due" (taken at the next top-up), "charged" (to the card) or "upcoming"
+
+
+def new_charge(description: str, amount: Decimal, today: date, line: Line, *, instalments: int | None = None,
+               every_days: int | None = None, first_due: date | None = None) -> Charge:
+    """A charge added to ``line`` on ``today``, with the defaults of how the line pays.
+
+    By card: one instalment per renewal price (the last one the rest) unless ``instalments`` is given
+    (then equal parts: one per month missed), the first ``every_days`` (30) after ``today`` and never
+    in its calendar month. From the credit: equal parts, the first due today for one payment, else in
+    ``every_days``.
+    """
+    every_days = every_days or EVERY_DAYS
+    by_card = line.payment == "card"
+    part = None
+    if by_card and instalments is None and line.price > 0:
+        instalments = max(int((amount / line.price).to_integral_value(rounding=ROUND_CEILING)), 1)
+        part = line.price if instalments > 1 else None
+    instalments = instalments or 1
+    if part is None and amount / instalments < CENT:
+        raise InputError("--instalments", Msg("{amount} cannot be split into {count} instalments of at least 0.01 €",
+                                              amount=Money(amount), count=instalments))
+    if first_due is None:
+        if by_card:
+            first_due = card_first_due(today, every_days)
+        else:
+            first_due = today if instalments == 1 else today + timedelta(days=every_days)
+    return Charge(description=description, amount=amount, added=today, instalments=instalments,
+                  every_days=every_days, first_due=first_due, by_card=by_card, part=part)
+
+
+def card_first_due(added: date, every_days: int = EVERY_DAYS) -> date:
+    """The first card instalment: ``every_days`` after ``added``, moved to the 1st of the next month when that
+    is still ``added``'s month («a partire dal mese prossimo»: a charge of 1 Jan is first taken on 1 Feb)."""
+    due = added + timedelta(days=every_days)
+    if (due.year, due.month) == (added.year, added.month):
+        year, month = dates.shift_month(added.year, added.month, 1)
+        due = date(year, month, 1)
+    return due
 
 
 def first_due(charge: Charge) -> date:
@@ -32,17 +78,32 @@ def first_due(charge: Charge) -> date:
     return charge.first_due or charge.added
 
 
+def amounts(charge: Charge) -> list[Decimal]:
+    """Each instalment's amount: ``part`` (or equal parts rounded down to the cent), the last takes the rest."""
+    count = charge.instalments
+    part = charge.part or (charge.amount / count).quantize(CENT, rounding=ROUND_DOWN)
+    return [part] * (count - 1) + [charge.amount - part * (count - 1)]
+
+
+def parts_fit(charge: Charge) -> bool:
+    """Whether ``part`` leaves the last instalment a positive amount no larger than ``part``."""
+    if charge.part is None:
+        return True
+    return charge.part > 0 and charge.part * (charge.instalments - 1) < charge.amount <= \
+        charge.part * charge.instalments
+
+
 def schedule(charge: Charge, today: date | None = None) -> list[Instalment]:
-    """The instalments of ``charge``: equal parts rounded down to the cent, the last takes the rest."""
-    part = (charge.amount / charge.instalments).quantize(CENT, rounding=ROUND_DOWN)
+    """The instalments of ``charge`` and their state at ``today`` (None: not yet known)."""
     start = first_due(charge)
     covered = charge.paid
     items = []
-    for index in range(charge.instalments):
-        amount = part if index < charge.instalments - 1 else charge.amount - part * (charge.instalments - 1)
+    for index, amount in enumerate(amounts(charge)):
         due = start + timedelta(days=charge.every_days * index)
         covered -= amount
-        if covered >= 0:
+        if charge.by_card:
+            state = "charged" if today is not None and due <= today else "upcoming"
+        elif covered >= 0:
             state = "paid"
         else:
             state = "due" if today is not None and due <= today else "upcoming"
@@ -51,9 +112,32 @@ def schedule(charge: Charge, today: date | None = None) -> list[Instalment]:
 
 
 def outstanding(charge: Charge, day: date) -> Decimal:
-    """What of ``charge`` has fallen due by ``day`` and is not paid yet."""
+    """What of ``charge`` has fallen due by ``day`` and is not paid yet (a top-up takes it first).
+
+    Nothing for a charge by card: each instalment is charged to the card on its day.
+    """
+    if charge.by_card:
+        return ZERO
     due = sum((item.amount for item in schedule(charge) if item.due <= day), ZERO)
     return max(due - charge.paid, ZERO)
+
+
+def settled(charge: Charge, day: date) -> bool:
+    """Whether nothing of ``charge`` is left after ``day``: paid in full, or (by card) its last instalment charged."""
+    if charge.by_card:
+        return schedule(charge)[-1].due <= day
+    return charge.paid >= charge.amount
+
+
+def card_recovery(line: Line, day: date) -> tuple[Decimal, date] | None:
+    """While card instalments are still to come after ``day``: the next one's amount and the last one's day.
+
+    During that time the user pays two charges a month: the renewal and one instalment.
+    """
+    coming = [item for charge in line.charges if charge.by_card for item in schedule(charge) if item.due > day]
+    if not coming:
+        return None
+    return min(coming, key=lambda item: item.due).amount, max(item.due for item in coming)
 
 
 def pending_at(line: Line, now: datetime) -> Decimal:
@@ -71,8 +155,10 @@ def min_topup(line: Line, now: datetime) -> Decimal:
     """The least top-up, made before the next renewal, that lets it go through.
 
     The shortfall plus the charges due by the renewal moment (taken first from any top-up); zero when
-    the credit covers the renewal, since pending charges are taken only at a top-up.
+    the credit covers the renewal, since pending charges are taken only at a top-up (charges by card never).
     """
+    if line.payment == "card":  # the renewal is paid by card, and so are its charges
+        return ZERO
     renewal = dates.next_renewal(line.renewal_day, line.renewal_time, now)
     return money.min_topup(line.credit, line.price, pending_at(line, renewal))
 
@@ -80,11 +166,12 @@ def min_topup(line: Line, now: datetime) -> Decimal:
 def take(line: Line, amount: Decimal, now: datetime) -> tuple[Line, Decimal]:
     """A top-up of ``amount`` at ``now``: the operator first takes what is due; returns the line and that sum.
 
-    Charges are settled oldest due first; fully paid charges leave the line.
+    Charges are settled oldest due first; fully paid charges leave the line (charges by card are not taken).
     """
-    paid, left = pay_due(line.charges, amount, dates.in_rome(now).date())
+    day = dates.in_rome(now).date()
+    paid, left = pay_due(line.charges, amount, day)
     charges = tuple(replace(charge, paid=paid[index]) for index, charge in enumerate(line.charges)
-                    if paid[index] < charge.amount)
+                    if not settled(replace(charge, paid=paid[index]), day))
     return replace(line, charges=charges, credit=line.credit + left), amount - left
 
 

@@ -308,7 +308,7 @@ def _topup(run: _Run, line: Line, item) -> None:
 
 def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
-                    if run.paid[index] < charge.amount)
+                    if not charge_rules.settled(replace(charge, paid=run.paid[index]), moment.date()))
     credit = run.credit if run.credit is not None else line.credit
     history = tuple(entry for entry in run.history)
     legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount

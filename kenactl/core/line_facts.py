@@ -1,10 +1,15 @@
-"""Recording facts on a stored line: setting changes, and dating a credit entered without a moment."""
+"""Recording facts on a stored line: setting changes, dating a credit entered without a moment, the days of
+its activation and last top-up, and when a back-dated top-up happened."""
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, time
 
 from kenactl.core import dates
 from kenactl.core.model import ALLOWANCE_KINDS, Change, Line, Observation
+from kenactl.errors import InputError
+from kenactl.text import Msg
+
+BACKDATED_AT = time(12, 0)  # a top-up given by its day only is counted at noon of that day
 
 SETTINGS = ("operator", "offer", "price", "renewal_day", "renewal_time", "options", "payment", "pending_offer_change")
 
@@ -44,3 +49,38 @@ def dated(line: Line, now: datetime) -> Line:
     if line.observations:
         return line
     return replace(line, observations=(Observation(at=now, credit=line.credit),))
+
+
+def with_days(line: Line, today: date, *, activated: date | None = None, last_topup: date | None = None) -> Line:
+    """``line`` with the day its SIM was activated and/or the day of its last top-up (amount unknown) set.
+
+    Neither may be after ``today``, and the activation not after any top-up (``InputError`` naming the option).
+    """
+    for flag, day in (("--activated", activated), ("--last-topup", last_topup)):
+        if day is not None and day > today:
+            raise InputError(flag, Msg("{day} is in the future (today is {today})", day=day, today=today))
+    if activated is not None:
+        line = replace(line, activated=activated)
+    if last_topup is not None:
+        line = replace(line, last_topup=last_topup)
+    topped_up = [item.at.date() for item in line.topups] + [line.last_topup]
+    first = min((day for day in topped_up if day is not None), default=None)
+    if line.activated is not None and first is not None and line.activated > first:
+        flag = "--activated" if activated is not None else "--last-topup"
+        raise InputError(flag, Msg("the SIM was activated on {activated}, after the top-up of {topup}",
+                                   activated=line.activated, topup=first))
+    return line
+
+
+def topup_moment(line: Line, day: date | None, now: datetime) -> datetime:
+    """When a top-up made on ``day`` (None or today: now) happened: noon of that day, never after now nor before
+    the SIM's activation (``InputError`` for ``--date``)."""
+    today = dates.in_rome(now).date()
+    if day is None or day == today:
+        return now
+    if day > today:
+        raise InputError("--date", Msg("{day} is in the future (today is {today})", day=day, today=today))
+    if line.activated is not None and day < line.activated:
+        raise InputError("--date", Msg("{day} is before the SIM's activation on {activated}", day=day,
+                                       activated=line.activated))
+    return dates.in_rome(datetime.combine(day, BACKDATED_AT, dates.ROME))

@@ -84,6 +84,8 @@ class Charge:
 
     ``paid`` is how much of ``amount`` has been taken so far (by ``credit topup``). ``id`` names it in
     ``charges list`` and ``charges clear`` for as long as it exists: removing another charge never renumbers it.
+    ``by_card``: charged to the card or bank account on its schedule (Easy Pay), never taken from the credit;
+    ``part``: each instalment's amount, the last one the rest (None: equal parts).
     """
 
     description: str
@@ -94,6 +96,8 @@ class Charge:
     first_due: date | None = None
     paid: Decimal = Decimal("0.00")
     id: int = 0  # 0: not numbered yet (a file from before ids); numbered when the line is read
+    by_card: bool = False
+    part: Decimal | None = None
 
 
 def numbered(charges: tuple[Charge, ...]) -> tuple[Charge, ...]:
@@ -145,6 +149,7 @@ class Line:
     credit: Decimal
     renewal_time: time = time(0, 0)
     last_topup: date | None = None
+    activated: date | None = None  # when the SIM was activated (§10: validity counts from it without a top-up)
     options: dict[str, str] = field(default_factory=dict)
     pending_offer_change: bool = False
     usage: tuple[UsageSample, ...] = ()

@@ -292,21 +292,23 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
 def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]:
     """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended.
 
-    One per line; SEQUENCE is the last top-up's day number (days since 2000-01-01), so a later
-    top-up, which moves the warning later, always raises it.
+    One per line; SEQUENCE is the day number (days since 2000-01-01) of the last top-up, or of the
+    activation without one, so a later top-up, which moves the warning later, always raises it.
     """
     sim = validity.sim_validity(line, rule, now)
-    if sim.ends_on is None or sim.last_topup is None or sim.ends_on < sim.today:
+    if sim.ends_on is None or sim.counted_from is None or sim.ends_on < sim.today:
         return []
     warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
     ends = sim.ends_on
     receive_only = sim.limited_until is not None and sim.limited_until > sim.ends_on
     after = Msg(", then receive-only until {day}", day=sim.limited_until) if receive_only else ""
     fact = rule.fact
+    basis = Msg("last top-up: {day}", day=sim.counted_from) if sim.basis == "topup" else \
+        Msg("no top-up recorded, counted from the activation on {day}", day=sim.counted_from)
     description = Msg("The SIM of line {line} ({operator}) stays fully valid until {ends}{after}. Any top-up "
-                      "before then restarts the count (last top-up: {last}).\nRule: {rule} (source: {source}, "
+                      "before then restarts the count ({basis}).\nRule: {rule} (source: {source}, "
                       "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
-                      last=sim.last_topup, rule=data_text(rule.text), source=data_text(fact.source),
+                      basis=basis, rule=data_text(rule.text), source=data_text(fact.source),
                       as_of=fact.as_of.isoformat(), status=data_text(fact.status))
     return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
                  due=datetime.combine(warn, time(9, 0), dates.ROME),
@@ -314,7 +316,7 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                  description=description,
                  headline=Msg("{line}: SIM validity ends {ends}{after}: top up any amount before then",
                               line=line.name, ends=ends, after=after),
-                 sequence=(sim.last_topup - SEQUENCE_EPOCH).days,
+                 sequence=(sim.counted_from - SEQUENCE_EPOCH).days,
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
 

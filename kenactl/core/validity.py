@@ -1,9 +1,11 @@
 """SIM validity: how long a SIM keeps working after its last top-up, per the operator's rule.
 
 Kena (Carte dei Servizi Kena Mobile, TIM S.p.A. Edizione Dicembre 2022 and Noverca S.r.l., §10): 12
-months from the last top-up, then 30 days receive-only, then deactivation, with reactivation possible
-for 11 more months. Other operators' rules come from
-their data files (``ValidityRule``).
+months «decorrenti dall'ultima operazione di ricarica o, in assenza di ricarica, dalla data di
+attivazione», then 30 days receive-only in Italian territory, then deactivation, with reactivation
+possible for 11 more months. Other operators' rules come from their data files (``ValidityRule``); for
+them too a SIM never topped up counts from its activation (kenactl's reading: their sources speak of
+the last top-up only).
 """
 
 from dataclasses import dataclass
@@ -18,7 +20,11 @@ WARN_DAYS = 30
 
 @dataclass(frozen=True)
 class SimValidity:
-    """The validity dates of a SIM at ``today``; all dates None when unknown (no top-up or no rule)."""
+    """The validity dates of a SIM at ``today``; all dates None when unknown (no top-up or no rule).
+
+    ``counted_from`` is the day the validity counts from: the last top-up, else the activation
+    (``basis`` says which: "topup", "activation", or None when neither is known).
+    """
 
     rule: ValidityRule
     today: date
@@ -27,6 +33,8 @@ class SimValidity:
     limited_until: date | None  # end of the receive-only period; the SIM is deactivated after it
     reactivation_until: date | None
     state: str  # valid, expiring, limited, deactivated, lost or unknown
+    counted_from: date | None = None
+    basis: str | None = None
 
     @property
     def days_left(self) -> int | None:
@@ -38,27 +46,38 @@ class SimValidity:
         return self.state != "valid" and self.state != "unknown"
 
 
-def validity_dates(last_topup: date, rule: ValidityRule) -> tuple[date, date, date | None] | None:
-    """(end of validity, end of the receive-only period, reactivation deadline), or None if unknown."""
+def validity_dates(start: date, rule: ValidityRule) -> tuple[date, date, date | None] | None:
+    """(end of validity, end of the receive-only period, reactivation deadline) counted from ``start`` (the last
+    top-up, or the activation), or None if unknown."""
     if rule.valid_months is None:
         return None
-    ends_on = dates.add_months(last_topup, rule.valid_months)
+    ends_on = dates.add_months(start, rule.valid_months)
     limited_until = dates.add_months(ends_on, rule.grace_months) + timedelta(days=rule.grace_days)
     if rule.reactivation_months is not None:
         reactivation = dates.add_months(limited_until, rule.reactivation_months)
     elif rule.reactivation_from_topup_months is not None:
-        reactivation = dates.add_months(last_topup, rule.reactivation_from_topup_months)
+        reactivation = dates.add_months(start, rule.reactivation_from_topup_months)
     else:
         reactivation = None
     return ends_on, limited_until, reactivation
 
 
+def counted_from(line: Line) -> tuple[date, str] | None:
+    """The day the SIM's validity counts from and why: its last top-up, else its activation; None if neither."""
+    if line.last_topup is not None:
+        return line.last_topup, "topup"
+    if line.activated is not None:
+        return line.activated, "activation"
+    return None
+
+
 def sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:
-    """The validity of ``line``'s SIM at ``now`` under ``rule``; ``ends_on`` is None without ``last_topup``."""
+    """The validity of ``line``'s SIM at ``now`` under ``rule``; ``ends_on`` is None without a top-up or activation."""
     today = dates.in_rome(now).date()
-    found = None if line.last_topup is None else validity_dates(line.last_topup, rule)
+    start, basis = counted_from(line) or (None, None)
+    found = None if start is None else validity_dates(start, rule)
     if found is None:
-        return SimValidity(rule, today, line.last_topup, None, None, None, "unknown")
+        return SimValidity(rule, today, line.last_topup, None, None, None, "unknown", start, basis)
     ends_on, limited_until, reactivation = found
     if today < ends_on - timedelta(days=WARN_DAYS):
         state = "valid"
@@ -70,4 +89,4 @@ def sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:
         state = "deactivated"
     else:
         state = "lost"
-    return SimValidity(rule, today, line.last_topup, ends_on, limited_until, reactivation, state)
+    return SimValidity(rule, today, line.last_topup, ends_on, limited_until, reactivation, state, start, basis)

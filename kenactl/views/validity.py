@@ -17,14 +17,18 @@ def _cite(validity: SimValidity) -> str:
     return _("[{source}, as of {day}, {status}]").format(status=_(STATUSES.get(fact.status, fact.status)), **values)
 
 
+BASES = {"topup": N_("from the last top-up"), "activation": N_("from activation, no top-up recorded")}
+
+
 def validity_row(validity: SimValidity) -> tuple[str, str]:
-    """``("SIM valid until", "Mon 15 Nov 2027 (340 days left)")``."""
+    """``("SIM valid until", "Mon 15 Nov 2027 (340 days left), from the last top-up")``."""
     days = validity.days_left
     if days >= 0:
         left = ngettext("{count} day left", "{count} days left", days).format(count=days)
     else:
         left = ngettext("ended {count} day ago", "ended {count} days ago", -days).format(count=-days)
-    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left})"
+    basis = f", {_(BASES[validity.basis])}" if validity.basis else ""
+    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left}){basis}"
 
 
 def validity_note(validity: SimValidity) -> Note | None:

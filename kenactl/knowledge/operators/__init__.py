@@ -46,8 +46,9 @@ def load_all(folder: Path | None = None) -> list[Operator]:
 
 
 def validity_rules(lines: Iterable[Line], folder: Path | None = None) -> dict[str, ValidityRule]:
-    """The SIM-validity rule of each operator of ``lines`` that have a last top-up (only those are read)."""
-    needed = sorted({line.operator for line in lines if line.last_topup is not None})
+    """The SIM-validity rule of each operator of ``lines`` that have a last top-up or an activation day (only those
+    are read)."""
+    needed = sorted({line.operator for line in lines if line.last_topup or line.activated})
     return {name: load(name, folder).validity for name in needed}
 
 
