@@ -76,6 +76,7 @@ def percent_used(used: int, included: int | None) -> Decimal | None:
 
 
 RECENT = timedelta(days=7)  # the recent pace: the readings of the last 7 days
+RECENT_SPAN = timedelta(days=1)  # ... when they span a day at least (two readings an hour apart say little)
 OUTDATED_AFTER = timedelta(days=3)  # a reading older than this no longer says what is used now
 RECENT_PACE, PERIOD_PACE = "recent", "period"
 
@@ -83,7 +84,8 @@ RECENT_PACE, PERIOD_PACE = "recent", "period"
 @dataclass(frozen=True)
 class Pace:
     """Use per day of one allowance kind and how it was measured: ``recent`` (the readings of the last
-    7 days, when there are two or more) or ``period`` (the average since the period began)."""
+    7 days, when there are two or more a day apart at least) or ``period`` (the average since the period
+    began)."""
 
     per_day: Decimal
     basis: str
@@ -99,7 +101,7 @@ def pace(line: Line, now: datetime, kind: str) -> Pace | None:
     if len(recent) >= 2:
         first, last = recent[0], recent[-1]
         span = dates.elapsed(first.at, last.at)
-        if span > timedelta(0):
+        if span >= RECENT_SPAN:
             used = Decimal(max(last.get(kind) - first.get(kind), 0))
             return Pace(used / _days(span), RECENT_PACE, first.at)
     latest = samples[-1] if samples else UsageSample(at=period.start)
