@@ -83,10 +83,15 @@ def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False, fit
 
 
 def plain_width() -> int:
-    """The width piped text is laid out for: ``COLUMNS``, else the terminal's, else 80."""
-    import shutil
-
-    return shutil.get_terminal_size((80, 24)).columns
+    """The width piped text is laid out for: ``COLUMNS``, else the terminal's, else 80 (as
+    ``shutil.get_terminal_size``, which would import the compression modules on every ``status``)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def use_rich() -> bool:
