@@ -1,12 +1,12 @@
 """The household at a glance: what all the lines cost a month, and what must be done this week, for whom.
 
 Built from the per-line reports ``core.status`` gives (the ledger's state included), so the summary
-and the lines below it cannot disagree.
+and the lines below it cannot disagree. Named tuples: ``status`` imports this module on every run.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from kenactl.core import dates
 from kenactl.core.money import ZERO
@@ -17,8 +17,7 @@ ACTION_KINDS = (SUSPENDED, BLOCKED, RESTART, TOPUP)
 WEEK = timedelta(days=7)
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One thing to do on ``line``: ``kind`` (``ACTION_KINDS``), the money involved, and until when.
 
     ``topup``: top up at least ``amount`` before the renewal at ``by``; ``restart``: a Restart (charging
@@ -33,8 +32,7 @@ class Action:
     since: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Household:
+class Household(NamedTuple):
     """The monthly total of all the lines' prices and the actions due within the week, soonest first."""
 
     monthly_total: Decimal

@@ -127,7 +127,12 @@ def profile_status(profile: Profile, now: datetime, line_name: str | None = None
 
 
 def restart_possible(line: Line, now: datetime) -> bool:
-    """Whether every Restart rule passes for ``line`` at ``now`` (whatever its operator)."""
+    """Whether every Restart rule passes for ``line`` at ``now`` (whatever its operator).
+
+    The credit rule is looked at first: most lines fail it, and the rules are then not even loaded.
+    """
+    if line.credit < line.price:
+        return False
     from kenactl.core.restart import check_restart
 
     return check_restart(line, now).eligible
