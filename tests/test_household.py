@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from helpers import KENA_INIT, rome
+from helpers import rome
 
 from kenactl import render
 from kenactl.views import relative_moment

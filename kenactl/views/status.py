@@ -8,12 +8,22 @@ from kenactl.core.household import RESTART, TOPUP, Household
 from kenactl.core.household import household as household_summary
 from kenactl.core.model import UsageSample
 from kenactl.core.money import format_money
-from kenactl.core.status import BLOCKED, AllowanceStatus, LineStatus
+from kenactl.core.status import BLOCKED, SUSPENDED, AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
 from kenactl.i18n import money as euros
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
 from kenactl.text import N_
-from kenactl.views import amount, hint, human_date, human_moment, iso, kind_name, per_day, percent_number, relative_moment
+from kenactl.views import (
+    amount,
+    hint,
+    human_date,
+    human_moment,
+    iso,
+    kind_name,
+    per_day,
+    percent_number,
+    relative_moment,
+)
 
 RUNS_OUT = {  # one sentence per kind and pace: other languages inflect around the kind
     ("data", "recent"): N_("At the pace of the last 7 days the data runs out on {moment}, before the renewal."),
@@ -27,7 +37,7 @@ RUNS_OUT = {  # one sentence per kind and pace: other languages inflect around t
 ACTIONS = {  # the household's actions, by kind
     TOPUP: N_("Top up {line} {amount} by {moment} ({relative})."),
     RESTART: N_("Restart possible now on {line} ({amount}), until {moment}."),
-    "suspended": N_("Offer suspended on {line} since {since}: top up {amount} to renew it."),
+    SUSPENDED: N_("Offer suspended on {line} since {since}: top up {amount} to renew it."),
     BLOCKED: N_("Offer blocked on {line} since {since}: top up {amount} to use it again."),
 }
 STALE = {  # the pace from an old reading puts the run-out in the past
@@ -127,7 +137,8 @@ def household_blocks(summary: Household, now: datetime) -> list[Any]:
 
 
 def status_blocks(report: LineStatus) -> list[Any]:
-    """One section per line: money, renewal, allowance bars and projections."""
+    """One section per line: money, when the credit was entered, renewal, allowance bars, projections and what
+    the offer needs."""
     line = report.line
     credit = euros(line.credit)
     state = report.ledger
@@ -149,6 +160,15 @@ def status_blocks(report: LineStatus) -> list[Any]:
         blocks.append(Note(_("Credit: {basis}.").format(basis=state.basis), "dim"))
     usable = state is None or state.offer_usable  # a suspended bundle has no budget to last
     blocks.extend(_bar(item, budget=usable) for item in report.allowances)
+    blocks.extend(_usage_notes(report, usable))
+    blocks.extend(_offer_notes(report))
+    title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
+    return [Section(title, blocks)]
+
+
+def _usage_notes(report: LineStatus, usable: bool) -> list[Note]:
+    """When the usage was recorded (an old reading flagged), and the projections at the pace."""
+    line, blocks = report.line, []
     if report.usage_recorded_at is None:
         blocks.append(Note(_("No usage recorded in this period; record it with: {command}").format(
             command=hint("usage set", "--data 3GB", line.name, report.is_default)), "dim"))
@@ -167,6 +187,12 @@ def status_blocks(report: LineStatus) -> list[Any]:
         elif item.reading_stale:
             blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at), command=hint(
                 "usage set", f"--{item.kind} …", line.name, report.is_default)), "warn"))
+    return blocks
+
+
+def _offer_notes(report: LineStatus) -> list[Note]:
+    """A pending offer change, a Restart possible now, and what the credit needs for the renewal."""
+    line, state, blocks = report.line, report.ledger, []
     if line.pending_offer_change:
         blocks.append(Note(_("An offer change request is pending: it blocks a Restart (clear it with: {command}).")
                            .format(command=hint("line set", "--no-pending-offer-change", line.name, report.is_default)),
@@ -185,15 +211,15 @@ def status_blocks(report: LineStatus) -> list[Any]:
     elif report.shortfall > 0:
         blocks.append(Note(_("Top up at least {amount} before {moment} to renew.").format(
             amount=euros(report.shortfall), moment=human_moment(report.next_renewal)), "bad"))
-    title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
-    return [Section(title, blocks)]
+    return blocks
 
 
 def _next_row(report: LineStatus) -> tuple[str, str]:
     state = report.ledger
     if state is not None and state.next_renewal is None:
         return _("Next renewal"), _("at the top-up that pays it")
-    return _("Next renewal"), f"{human_moment(report.next_renewal)} ({relative_moment(report.next_renewal, report.now)})"
+    when = relative_moment(report.next_renewal, report.now)
+    return _("Next renewal"), f"{human_moment(report.next_renewal)} ({when})"
 
 
 def _waiting_text(state) -> str:
