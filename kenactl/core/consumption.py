@@ -96,7 +96,11 @@ def pace(line: Line, now: datetime, kind: str) -> Pace | None:
     """The pace of ``kind`` at ``now``: the recent one when it can be measured, else the period's average;
     None without data."""
     period = current_period(line, now)
-    samples = samples_between(line.usage, period.start, now)
+    return pace_of(samples_between(line.usage, period.start, now), period.start, now, kind)
+
+
+def pace_of(samples: list[UsageSample], start: datetime, now: datetime, kind: str) -> Pace | None:
+    """``pace`` from the period's ``samples`` (oldest first) and its ``start``, for a caller that has them."""
     recent = [sample for sample in samples if dates.elapsed(sample.at, now) <= RECENT]
     if len(recent) >= 2:
         first, last = recent[0], recent[-1]
@@ -104,11 +108,11 @@ def pace(line: Line, now: datetime, kind: str) -> Pace | None:
         if span >= RECENT_SPAN:
             used = Decimal(max(last.get(kind) - first.get(kind), 0))
             return Pace(used / _days(span), RECENT_PACE, first.at)
-    latest = samples[-1] if samples else UsageSample(at=period.start)
-    span = dates.elapsed(period.start, latest.at)
+    latest = samples[-1] if samples else UsageSample(at=start)
+    span = dates.elapsed(start, latest.at)
     if span <= timedelta(0) or latest.get(kind) <= 0:
         return None
-    return Pace(Decimal(latest.get(kind)) / _days(span), PERIOD_PACE, period.start)
+    return Pace(Decimal(latest.get(kind)) / _days(span), PERIOD_PACE, start)
 
 
 def reading_outdated(recorded_at: datetime | None, now: datetime) -> bool:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kenactl.core import charges, consumption, dates
-from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
+from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile, UsageSample
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.ledger import LineState
@@ -72,8 +72,8 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
     ``restart_offered`` (its operator offers Kena Restart) checks whether a Restart is allowed now.
     """
     period = consumption.current_period(line, now)
-    samples = consumption.period_samples(line, now)
-    latest = consumption.current_usage(line, now)
+    samples = consumption.samples_between(line.usage, period.start, now)  # as period_samples, the period once
+    latest = samples[-1] if samples else UsageSample(at=period.start)  # as current_usage
     left = dates.elapsed(now, period.end)
     days_left = max(Decimal(left.total_seconds()) / 86400, Decimal(1))
     allowances = []
@@ -83,7 +83,7 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
         remaining = None if included is None else max(included - used, 0)
         budget = None if remaining is None else Decimal(remaining) / days_left
         runs_out, stale = consumption.run_out(line, now, kind, period.end) if samples else (None, False)
-        pace = consumption.pace(line, now, kind) if samples and included else None
+        pace = consumption.pace_of(samples, period.start, now, kind) if samples and included else None
         allowances.append(AllowanceStatus(
             kind=kind,
             used=used,
