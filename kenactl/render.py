@@ -7,6 +7,11 @@ form, so the outputs cannot disagree. rich is imported only when a terminal is d
 Every text reaches rich as a ``rich.text.Text`` (literal: ``[red]`` or ``[/]`` in an offer is shown as
 typed, never read as markup), and both backends show control characters as escapes (``\\x1b``), so no
 data can move the cursor, retitle the terminal or colour the output.
+
+With ``fit`` (``status``, ``usage show``) the layout follows the width (``COLUMNS``, else the
+terminal's, else 80): a bar's detail moves to its own line when the row would not fit, and below
+``COMPACT_BELOW`` columns (phone terminals) fields, bars and notes are stacked and wrapped. Piped
+text at 60 columns or more keeps one line per note, stable for scripts.
 """
 
 import os
@@ -15,6 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+COMPACT_BELOW = 60
+DETAIL = "  ·  "
 STYLES = {"info": "", "ok": "green", "warn": "yellow", "bad": "red", "dim": "dim"}
 MARKS = {"info": "", "ok": "", "warn": "! ", "bad": "✗ ", "dim": ""}
 
@@ -37,11 +44,13 @@ class Table:
 
 @dataclass
 class Bar:
-    """A usage bar: ``fraction`` 0..1+ (None = no bar, e.g. unlimited) with a label and a caption."""
+    """A usage bar: ``fraction`` 0..1+ (None = no bar, e.g. unlimited) with a label, a caption and an optional
+    detail (after the caption when the row fits, else on the next line)."""
 
     label: str
     fraction: Decimal | None
     caption: str
+    detail: str = ""
 
 
 @dataclass
@@ -60,16 +69,29 @@ class Section:
     blocks: list[Any] = field(default_factory=list)
 
 
-def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False) -> None:
-    """Print ``json_data`` as JSON with ``as_json``, else draw ``blocks`` for the terminal or a pipe."""
+def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False, fit: bool = False) -> None:
+    """Print ``json_data`` as JSON with ``as_json``, else draw ``blocks`` for the terminal or a pipe
+    (laid out for the width with ``fit``)."""
     if as_json:
         import json  # lazily: only --json needs it
 
         sys.stdout.write(json.dumps(json_data, indent=2, ensure_ascii=False) + "\n")
     elif use_rich():
-        _rich_print(blocks)
+        _rich_print(blocks, fit)
     else:
-        sys.stdout.write(plain_text(blocks))
+        sys.stdout.write(plain_text(blocks, width=plain_width() if fit else None))
+
+
+def plain_width() -> int:
+    """The width piped text is laid out for: ``COLUMNS``, else the terminal's, else 80 (as
+    ``shutil.get_terminal_size``, which would import the compression modules on every ``status``)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def say(messages: list[str], json_data: Any = None, *, as_json: bool = False) -> None:
@@ -87,27 +109,66 @@ def use_rich() -> bool:
     return sys.stdout.isatty() and not os.environ.get("KENACTL_PLAIN")
 
 
-def plain_text(blocks: list[Any], indent: str = "") -> str:
-    """The plain-text form of ``blocks``: no colour, no box drawing, stable for scripts and tests."""
+def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) -> str:
+    """The plain-text form of ``blocks``: no colour, no box drawing, stable for scripts and tests.
+
+    ``width`` None: one line per row and note, whatever their length; else laid out for ``width``.
+    """
+    if width is not None and width < COMPACT_BELOW:
+        return _plain_compact(blocks, indent, width)
     out: list[str] = []
     for block in map(_cleaned, blocks):
         if isinstance(block, Section):
             out.append(f"{indent}{block.title}\n")
-            out.append(plain_text(block.blocks, indent + "  "))
+            out.append(plain_text(block.blocks, indent + "  ", width))
+        elif isinstance(block, Bar):
+            row = f"{indent}{block.label:<8} {_plain_bar(block.fraction)}  {block.caption}"
+            if block.detail and width is not None and len(row) + len(DETAIL) + len(block.detail) > width:
+                out.append(f"{row}\n{indent}{'':<33}{block.detail}\n")
+            else:
+                out.append(f"{row}{DETAIL if block.detail else ''}{block.detail}\n")
         elif isinstance(block, Fields):
-            width = max((len(label) for label, _ in block.rows), default=0)
-            out.extend(f"{indent}{label + ':':<{width + 1}}  {value}\n" for label, value in block.rows)
+            widest = max((len(label) for label, _ in block.rows), default=0)
+            out.extend(f"{indent}{label + ':':<{widest + 1}}  {value}\n" for label, value in block.rows)
         elif isinstance(block, Table):
             if block.title:
                 out.append(f"{indent}{block.title}\n")
             out.extend(indent + line + "\n" for line in _plain_table(block))
-        elif isinstance(block, Bar):
-            out.append(f"{indent}{block.label:<8} {_plain_bar(block.fraction)}  {block.caption}\n")
         elif isinstance(block, Note):
             out.append(f"{indent}{MARKS[block.tone]}{block.text}\n")
         else:  # pragma: no cover - a programming error
             raise TypeError(f"unknown block {block!r}")
     return "".join(out)
+
+
+def _plain_compact(blocks: list[Any], indent: str, width: int) -> str:
+    """The narrow layout: a field's value after its label, a short bar with its texts below, wrapped notes."""
+    out: list[str] = []
+    for block in map(_cleaned, blocks):
+        if isinstance(block, Section):
+            out.append(f"{indent}{block.title}\n")
+            out.append(_plain_compact(block.blocks, indent + "  ", width))
+        elif isinstance(block, Fields):
+            out.extend(_wrapped(f"{label}: {value}", indent, indent + "    ", width) for label, value in block.rows)
+        elif isinstance(block, Bar):
+            bar = "" if block.fraction is None else " " + _plain_bar(block.fraction, 10)
+            out.append(f"{indent}{block.label}{bar}\n")
+            out.extend(_wrapped(text, indent + "  ", indent + "  ", width) for text in (block.caption, block.detail)
+                       if text)
+        elif isinstance(block, Note):
+            mark = MARKS[block.tone]
+            out.append(_wrapped(mark + block.text, indent, indent + " " * len(mark), width))
+        else:
+            out.append(plain_text([block], indent))
+    return "".join(out)
+
+
+def _wrapped(text: str, first: str, rest: str, width: int) -> str:
+    """``text`` wrapped at ``width`` between words (a long word such as a command option stays whole)."""
+    import textwrap
+
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False,
+                         break_on_hyphens=False) + "\n"
 
 
 def _cleaned(block: Any) -> Any:
@@ -120,7 +181,7 @@ def _cleaned(block: Any) -> Any:
         return Table([_clean(column) for column in block.columns],
                      [[_clean(cell) for cell in row] for row in block.rows], _clean(block.title))
     if isinstance(block, Bar):
-        return Bar(_clean(block.label), block.fraction, _clean(block.caption))
+        return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
     if isinstance(block, Note):
         return Note(_clean(block.text), block.tone)
     return block
@@ -148,13 +209,16 @@ def _plain_table(table: Table) -> list[str]:
     return [line(table.columns), line(["-" * width for width in widths]), *(line(row) for row in table.rows)]
 
 
-def _rich_print(blocks: list[Any]) -> None:
+def _rich_print(blocks: list[Any], fit: bool = False) -> None:
     from rich.console import Console
 
-    Console(highlight=False).print(*[_rich(block) for block in blocks], markup=False, emoji=False)
+    console = Console(highlight=False)
+    width = console.width if fit else None
+    console.print(*[_rich(block, width) for block in blocks], markup=False, emoji=False)
 
 
-def _rich(block: Any) -> Any:
+def _rich(block: Any, width: int | None = None) -> Any:
+    """The rich renderable of ``block``; ``width`` (with ``fit``) is the room it has, None: rich's own layout."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.progress_bar import ProgressBar
@@ -162,9 +226,13 @@ def _rich(block: Any) -> Any:
     from rich.text import Text
 
     block = _cleaned(block)
+    compact = width is not None and width < COMPACT_BELOW
     if isinstance(block, Section):
-        return Panel(Group(*[_rich(inner) for inner in block.blocks]), title=Text(block.title, style="bold"),
+        inner = None if width is None else width - 4  # the panel's border and padding
+        return Panel(Group(*[_rich(item, inner) for item in block.blocks]), title=Text(block.title, style="bold"),
                      title_align="left")
+    if isinstance(block, Fields) and compact:
+        return Group(*[Text.assemble((label, "bold"), ": ", value) for label, value in block.rows])
     if isinstance(block, Fields):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold")
@@ -180,19 +248,28 @@ def _rich(block: Any) -> Any:
             table.add_row(*[Text(cell) for cell in row])
         return table
     if isinstance(block, Bar):
+        bar_width = 10 if compact else 20
         grid = RichTable.grid(padding=(0, 1))
         grid.add_column(width=8)
-        grid.add_column(width=22)
-        grid.add_column()
+        grid.add_column(width=bar_width + 2)
         if block.fraction is None:
             bar: Any = Text("")
         elif os.environ.get("NO_COLOR"):  # without colour rich's bar has no visible track: draw the plain one
-            bar = Text(_plain_bar(block.fraction))
+            bar = Text(_plain_bar(block.fraction, bar_width))
         else:
             style = "red" if block.fraction >= 1 else "yellow" if block.fraction >= Decimal("0.8") else "green"
-            bar = ProgressBar(total=100, completed=float(min(block.fraction, Decimal(1)) * 100), width=20,
+            bar = ProgressBar(total=100, completed=float(min(block.fraction, Decimal(1)) * 100), width=bar_width,
                               complete_style=style, finished_style=style)
-        grid.add_row(Text(block.label), bar, Text(block.caption))
+        if compact:  # the texts below the bar
+            grid.add_row(Text(block.label), bar)
+            return Group(grid, *[Text("  " + text) for text in (block.caption, block.detail) if text])
+        grid.add_column()
+        caption, detail = block.caption, block.detail
+        if detail and (width is None or 32 + len(caption) + len(DETAIL) + len(detail) <= width):
+            caption, detail = caption + DETAIL + detail, ""
+        grid.add_row(Text(block.label), bar, Text(caption))
+        if detail:
+            grid.add_row(Text(""), Text(""), Text(detail))
         return grid
     if isinstance(block, Note):
         return Text(MARKS[block.tone] + block.text, style=STYLES[block.tone])

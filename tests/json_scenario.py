@@ -17,7 +17,7 @@ WINDTRE = ("--operator", "windtre", "--offer", "GO 150", "--price", "9.99", "--r
 # (the command as the table names it, the moment, its arguments); outputs of commands that exit 1 count too
 STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("init", "2026-11-01T10:00", ("init", *KENA)),
-    ("line add", "2026-11-01T10:05", ("line", "add", "nonna", *TIM)),
+    ("line add", "2026-11-01T10:05", ("line", "add", "nonna", *TIM, "--note", "Nonna's phone, PIN in the drawer")),
     ("line add", "2026-11-01T10:05", ("line", "add", "voda", *VODAFONE)),
     ("line add", "2026-11-01T10:06", ("line", "add", "luca", *WINDTRE)),
     ("line set", "2026-11-01T10:07", ("line", "set", "--line", "luca", "--option", "autoricarica=on")),

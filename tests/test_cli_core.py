@@ -14,10 +14,9 @@ from helpers import KENA_INIT
 from kenactl import store
 from kenactl.core.dates import ROME, parse_moment
 
-STATUS_KEYS = {"name", "default", "operator", "offer", "price", "credit", "renewal_day", "renewal_time",
+STATUS_KEYS = {"name", "default", "operator", "offer", "note", "price", "credit", "renewal_day", "renewal_time",
                "next_renewal", "next_renewal_at", "days_to_renewal", "shortfall", "min_topup", "period_start",
-               "usage_recorded_at",
-               "usage",
+               "usage_recorded_at", "usage", "usage_outdated", "offer_change_requested", "restart_possible_until",
                "sim_valid_until", "credit_as_of", "offer_usable", "last_renewal", "payment"}
 ALLOWANCE_KEYS = {"used", "included", "percent", "remaining", "daily_budget", "runs_out_at"}
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9,99",
@@ -131,8 +130,9 @@ def test_line_add_and_list(run, kena_profile):
     assert (nonna.included.data, nonna.included.minutes, nonna.included.sms) == (None, 500, None)
     listing = ok(run("--at", "2026-11-20T10:00", "line", "list")).stdout.splitlines()
     assert listing[0].split() == ["line", "operator", "offer", "price", "credit", "next", "renewal", "state"]
-    assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "10.00", "€",
-                                  "Tue", "15", "Dec", "2026", "covered"]
+    # as status has it: the renewal of 15 Nov took 7.99 € of the 10.00 €
+    assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "2.01", "€",
+                                  "Tue", "15", "Dec", "2026", "short", "5.98", "€"]
     assert listing[3].split() == ["nonna", "TIM", "TIM", "Smart", "9.99", "€", "4.50", "€",
                                   "Mon", "30", "Nov", "2026", "09:30", "short", "5.49", "€"]
 
@@ -426,7 +426,7 @@ def test_status_json_keys_and_values(run, kena_profile):
     line = lines[0]
     assert set(line) == STATUS_KEYS
     assert {key: line[key] for key in STATUS_KEYS - {"usage"}} == {
-        "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
+        "name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "note": None, "price": "7.99",
         "credit": "2.01", "renewal_day": 15, "renewal_time": "00:00", "next_renewal": "2026-12-15",
         "next_renewal_at": "2026-12-15T00:00:00+01:00", "days_to_renewal": 20, "shortfall": "5.98",
         "min_topup": "5.98", "period_start": "2026-11-15T00:00:00+01:00",
@@ -434,15 +434,18 @@ def test_status_json_keys_and_values(run, kena_profile):
         "credit_as_of": "2026-11-01T10:00:00+01:00", "offer_usable": True, "payment": "credit",
         "last_renewal": {"at": "2026-11-15T00:00:00+01:00", "kind": "scheduled", "outcome": "renewed",
                          "charged": "7.99", "owed": "0.00"},
+        "usage_outdated": True, "offer_change_requested": False, "restart_possible_until": None,
     }
     assert set(line["usage"]) == {"data", "minutes", "sms"}
     assert line["usage"]["data"] == {"used": 30000, "included": 100000, "percent": 30.0, "remaining": 70000,
                                      "daily_budget": 3500.0, "runs_out_at": "2026-12-01T16:00:00+01:00",
-                                     "reading_stale": False}
+                                     "reading_stale": False, "pace_per_day": 6000.0, "pace_basis": "period"}
     assert line["usage"]["minutes"] == {"used": 0, "included": None, "percent": None, "remaining": None,
-                                        "daily_budget": None, "runs_out_at": None, "reading_stale": False}
+                                        "daily_budget": None, "runs_out_at": None, "reading_stale": False,
+                                        "pace_per_day": None, "pace_basis": None}
     assert line["usage"]["sms"] == {"used": 0, "included": 100, "percent": 0.0, "remaining": 100,
-                                    "daily_budget": 5.0, "runs_out_at": None, "reading_stale": False}
+                                    "daily_budget": 5.0, "runs_out_at": None, "reading_stale": False,
+                                    "pace_per_day": None, "pace_basis": None}
 
 
 def test_status_shortfall_when_credit_is_below_price(run, kena_profile):
@@ -510,17 +513,22 @@ def test_status_plain_text(run, kena_profile):
     ok(run("--at", "2026-11-20T00:00", "credit", "set", "5"))
     text = ok(run("--at", "2026-11-25T00:00", "status")).stdout
     assert text == (
+        "Household\n"
+        "  Monthly total:  7.99 € for 1 line\n"
+        "  Nothing to do this week.\n"
         "main (default)\n"
         "  Offer:         Kena 7.99 (kena)\n"
         "  Price:         7.99 € / month\n"
         "  Credit:        5.00 €  (short by 2.99 €)\n"
         "  Next renewal:  Tue 15 Dec 2026 00:00 (in 20 days)\n"
-        "  Credit: observed 5.00 € on Fri 20 Nov 2026.\n"
+        "  Credit: observed 5.00 € on Fri 20 Nov 2026 (entered 5 days ago).\n"
         "  data     [######..............]  30%  30 GB of 100 GB  ·  3.5 GB/day to last\n"
         "  minutes                          0 min used of unlimited\n"
         "  sms      [....................]  0%  0 SMS of 100 SMS  ·  5 SMS/day to last\n"
-        "  Usage as of Fri 20 Nov 2026 00:00.\n"
-        "  ! At this pace the data runs out on Tue 01 Dec 2026 16:00, before the renewal.\n"
+        "  ! Usage as of Fri 20 Nov 2026 00:00 (5 days ago): an old reading; record the current usage: "
+        "kenactl usage set --data …\n"
+        "  ! At the average pace since Sun 15 Nov 2026 the data runs out on Tue 01 Dec 2026 16:00, before the "
+        "renewal.\n"
         "  ✗ Top up at least 2.99 € before Tue 15 Dec 2026 00:00 to renew.\n"
     )
     assert "\x1b[" not in text
@@ -528,7 +536,7 @@ def test_status_plain_text(run, kena_profile):
 
 def test_status_without_usage_suggests_recording_it(run, kena_profile):
     text = ok(run("--at", "2026-11-14T12:00", "status")).stdout
-    assert "Next renewal:  Sun 15 Nov 2026 00:00 (tomorrow)" in text
+    assert "Next renewal:  Sun 15 Nov 2026 00:00 (tonight at midnight, in 12 h)" in text
     assert "No usage recorded in this period; record it with: kenactl usage set --data 3GB" in text
     assert "runs out" not in text and "Top up" not in text
 
@@ -540,7 +548,7 @@ def test_status_demo_reads_and_writes_nothing(run, profile_path):
     assert lines[0]["next_renewal"] == "2027-01-31"
     assert lines[0]["usage"]["data"]["runs_out_at"] is not None  # the demo's Kena line runs out early
     assert lines[1]["shortfall"] == "5.49"
-    assert ok(run("--at", "2027-01-20T10:00", "status", "--demo")).stdout.startswith("main (default)\n")
+    assert ok(run("--at", "2027-01-20T10:00", "status", "--demo")).stdout.startswith("Household\n")
     assert not profile_path.exists() and not profile_path.parent.exists()
     profile_path.parent.mkdir()
     profile_path.write_text("not = [toml")

@@ -52,7 +52,7 @@ def test_status_demo_json_parses(launcher, profile_path):
 def test_piped_output_is_plain_text(launcher):
     result = run(launcher, "--at", "2027-01-20T10:00", "status", "--demo")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("main (default)\n  Offer:")
+    assert result.stdout.startswith("Household\n  Monthly total:") and "\nmain (default)\n  Offer:" in result.stdout
     assert "\x1b[" not in result.stdout and "╭" not in result.stdout
 
 
@@ -114,5 +114,5 @@ def test_status_imports_neither_rich_nor_icalendar_when_piped(kena_profile):
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'icalendar'}), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.startswith("main (default)")
+    assert result.stdout.startswith("Household\n") and "\nmain (default)\n" in result.stdout
     assert result.stderr == "[]\n"

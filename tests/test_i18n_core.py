@@ -74,7 +74,7 @@ def test_status_and_usage_in_italian(run, kena_profile: Path):
     assert "main (predefinita)" in status
     assert "Prezzo:            7,99 € / mese" in status
     assert "Prossimo rinnovo:  dom 15 novembre 2026 00:00 (tra 5 giorni)" in status
-    assert "12,5%  12,5 GB di 100 GB  ·  19,1 GB/giorno per arrivare al rinnovo" in status
+    assert "12,5%  12,5 GB di 100 GB\n" + " " * 35 + "19,1 GB/giorno per arrivare al rinnovo\n" in status  # 80 columns
     assert "0 min usati (illimitati)" in status
     usage = run("--lang", "it", *AT, "usage", "show").stdout
     assert "Periodo:  gio 15 ottobre 2026 00:00 → dom 15 novembre 2026 00:00" in usage

@@ -167,8 +167,9 @@ def test_line_list_shows_each_line_at_a_glance(run, kena_profile):
     assert run(*TIM_ADD).exit_code == 0
     rows = run("--at", "2026-11-20T10:00", "line", "list").stdout.splitlines()
     assert rows[0].split() == ["line", "operator", "offer", "price", "credit", "next", "renewal", "state"]
-    assert rows[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "10.00", "€",
-                               "Tue", "15", "Dec", "2026", "covered"]
+    # the ledger's state, as status has it: the renewal of 15 Nov took 7.99 € of the 10.00 €
+    assert rows[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7.99", "€", "2.01", "€",
+                               "Tue", "15", "Dec", "2026", "short", "5.98", "€"]
     assert rows[3].split() == ["nonna", "TIM", "TIM", "Smart", "9.99", "€", "4.50", "€", "Sat", "05", "Dec", "2026",
                                "short", "5.49", "€"]
     assert max(len(row) for row in rows) <= 80
@@ -188,8 +189,8 @@ def test_line_list_json(run, kena_profile):
     assert snapshot(kena_profile.parent) == before
     assert data == {"lines": [
         {"name": "main", "default": True, "operator": "kena", "offer": "Kena 7.99", "price": "7.99",
-         "credit": "10.00", "next_renewal": "2026-12-15", "next_renewal_at": "2026-12-15T00:00:00+01:00",
-         "state": "covered", "min_topup": "0.00"},
+         "credit": "2.01", "next_renewal": "2026-12-15", "next_renewal_at": "2026-12-15T00:00:00+01:00",
+         "state": "short", "min_topup": "5.98"},
         {"name": "nonna", "default": False, "operator": "tim", "offer": "TIM Smart", "price": "9.99",
          "credit": "4.50", "next_renewal": "2026-12-05", "next_renewal_at": "2026-12-05T09:30:00+01:00",
          "state": "short", "min_topup": "5.49"}]}

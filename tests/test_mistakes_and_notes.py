@@ -165,7 +165,7 @@ def test_removing_asks_on_a_terminal_and_yes_skips_the_question(run, kena_profil
 def test_a_note_is_kept_shown_by_status_and_profile_show_and_cleared(run, kena_profile):
     assert run("line", "set", "--note", "SIM di nonna, PUK nel cassetto").exit_code == 0
     assert run("--at", "2026-11-21T10:00", "credit", "topup", "5").exit_code == 0  # a later write keeps it
-    rows = run("--at", "2026-11-21T10:00", "status").stdout.splitlines()
+    rows = run("--at", "2026-11-21T10:00", "status", "--line", "main").stdout.splitlines()
     assert rows[1].split()[0] == "Offer:" and rows[2].split() == ["Note:", "SIM", "di", "nonna,", "PUK", "nel",
                                                                   "cassetto"]
     assert 'note = "SIM di nonna, PUK nel cassetto"\n' in run("profile", "show").stdout

@@ -51,12 +51,14 @@ def line_add(app: App, name: str, as_json: bool, **values) -> None:
 def line_list(app: App, as_json: bool) -> None:
     """List the lines with their offer, credit, next renewal and state; the default one is marked with *."""
     from kenactl.core.lines import line_row
+    from kenactl.derived import derived_profile
     from kenactl.knowledge.operators import load_all
     from kenactl.views.lines import show_lines
 
-    profile = app.load()
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     names = {operator.id: operator.name for operator in load_all(app.operator_folder)}
-    show_lines([line_row(profile, line, app.now) for line in profile.lines.values()], names, as_json=as_json)
+    show_lines([line_row(profile, line, app.now, states[line.name]) for line in profile.lines.values()], names,
+               as_json=as_json)
 
 
 @line.command("remove")

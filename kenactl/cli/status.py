@@ -25,12 +25,27 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
 
         profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     rules = {}
+    folder = None if demo else app.operator_folder
     lines = profile.selected(line_name)
     if any(line.last_topup or line.activated for line in lines):  # operator data only when validity is shown
         from kenactl.knowledge import operators
 
-        rules = operators.validity_rules(lines, None if demo else app.operator_folder)
-    view.show_status(profile_status(profile, app.now, line_name, rules, states), as_json=as_json)
+        rules = operators.validity_rules(lines, folder)
+    reports = profile_status(profile, app.now, line_name, rules, states, _restart_operators(lines, app.now, folder))
+    view.show_status(reports, app.now, household=line_name is None, as_json=as_json)
+
+
+def _restart_operators(lines, now, folder) -> frozenset[str]:
+    """The operators that offer Kena Restart among those of the lines where a Restart passes every rule
+    now: operator data is read only for those (rare) lines."""
+    from kenactl.core.status import restart_possible
+
+    candidates = sorted({line.operator for line in lines if restart_possible(line, now)})
+    if not candidates:
+        return frozenset()
+    from kenactl.knowledge import operators
+
+    return frozenset(name for name in candidates if "restart" in operators.load(name, folder).features)
 
 
 COMMANDS = (status,)

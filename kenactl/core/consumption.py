@@ -3,6 +3,10 @@
 A period runs from the last scheduled renewal (or the last Restart, whichever is later) to the next
 scheduled renewal. Samples recorded before the period started belong to an older period and do
 not count: the counters then read 0 until the user records new values.
+
+Two ages of a reading, kept apart: it is *outdated* when older than 3 days (``reading_outdated``:
+the counters may no longer say what is used now), and *stale* for a projection when the pace it
+gives says the allowance ran out before now (``run_out``).
 """
 
 from dataclasses import dataclass
@@ -71,18 +75,57 @@ def percent_used(used: int, included: int | None) -> Decimal | None:
     return Decimal(used) * 100 / Decimal(included)
 
 
-def pace_per_day(line: Line, now: datetime, kind: str) -> Decimal | None:
-    """Average use per day since the period started, from the latest sample; None without data."""
-    latest = current_usage(line, now)
-    start = current_period(line, now).start
+RECENT = timedelta(days=7)  # the recent pace: the readings of the last 7 days
+RECENT_SPAN = timedelta(days=1)  # ... when they span a day at least (two readings an hour apart say little)
+OUTDATED_AFTER = timedelta(days=3)  # a reading older than this no longer says what is used now
+RECENT_PACE, PERIOD_PACE = "recent", "period"
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Use per day of one allowance kind and how it was measured: ``recent`` (the readings of the last
+    7 days, when there are two or more a day apart at least) or ``period`` (the average since the period
+    began)."""
+
+    per_day: Decimal
+    basis: str
+    since: datetime  # the first reading of the recent window, or the period start
+
+
+def pace(line: Line, now: datetime, kind: str) -> Pace | None:
+    """The pace of ``kind`` at ``now``: the recent one when it can be measured, else the period's average;
+    None without data."""
+    period = current_period(line, now)
+    return pace_of(samples_between(line.usage, period.start, now), period.start, now, kind)
+
+
+def pace_of(samples: list[UsageSample], start: datetime, now: datetime, kind: str) -> Pace | None:
+    """``pace`` from the period's ``samples`` (oldest first) and its ``start``, for a caller that has them."""
+    recent = [sample for sample in samples if dates.elapsed(sample.at, now) <= RECENT]
+    if len(recent) >= 2:
+        first, last = recent[0], recent[-1]
+        span = dates.elapsed(first.at, last.at)
+        if span >= RECENT_SPAN:
+            used = Decimal(max(last.get(kind) - first.get(kind), 0))
+            return Pace(used / _days(span), RECENT_PACE, first.at)
+    latest = samples[-1] if samples else UsageSample(at=start)
     span = dates.elapsed(start, latest.at)
     if span <= timedelta(0) or latest.get(kind) <= 0:
         return None
-    return Decimal(latest.get(kind)) / (Decimal(span.total_seconds()) / 86400)
+    return Pace(Decimal(latest.get(kind)) / _days(span), PERIOD_PACE, start)
+
+
+def reading_outdated(recorded_at: datetime | None, now: datetime) -> bool:
+    """True when the latest reading is older than ``OUTDATED_AFTER`` (3 days) at ``now``."""
+    return recorded_at is not None and dates.elapsed(recorded_at, now) > OUTDATED_AFTER
+
+
+def _days(span: timedelta) -> Decimal:
+    return Decimal(span.total_seconds()) / 86400
 
 
 def projected_moment(line: Line, now: datetime, kind: str, target: Decimal) -> datetime | None:
-    """When usage of ``kind`` reaches ``target`` at the current pace; None when unknown or never.
+    """When usage of ``kind`` reaches ``target`` at the current pace (``pace``); None when unknown or never.
 
     Already reached: the latest sample's moment.
     """
@@ -90,10 +133,10 @@ def projected_moment(line: Line, now: datetime, kind: str, target: Decimal) -> d
     used = Decimal(latest.get(kind))
     if used >= target:
         return latest.at
-    pace = pace_per_day(line, now, kind)
-    if pace is None:
+    found = pace(line, now, kind)
+    if found is None or found.per_day <= 0:
         return None
-    days = (target - used) / pace
+    days = (target - used) / found.per_day
     if days > 3660:
         return None
     return dates.add_elapsed(latest.at, timedelta(seconds=float(days * 86400)))

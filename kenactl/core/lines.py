@@ -6,31 +6,32 @@ from decimal import Decimal
 
 from kenactl.core import money
 from kenactl.core.model import Line, Profile
+from kenactl.core.status import BLOCKED, COVERED, SHORT, SUSPENDED, line_status, offer_state
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 
-COVERED, SHORT = "covered", "short"
+__all__ = ["BLOCKED", "COVERED", "SHORT", "SUSPENDED", "LineRow", "line_row", "offer_with_price"]
 
 
 @dataclass(frozen=True)
 class LineRow:
-    """What ``line list`` shows of one line. ``state`` is ``covered`` (the credit pays the next renewal) or
-    ``short`` (a top-up of at least ``min_topup`` is needed before ``next_renewal``)."""
+    """What ``line list`` shows of one line: its ``state`` as ``status`` has it (``core.status.offer_state``),
+    the least top-up, and the next renewal (None while it can only come from a top-up)."""
 
     line: Line
     is_default: bool
-    next_renewal: datetime
+    next_renewal: datetime | None
     state: str
     min_topup: Decimal
 
 
-def line_row(profile: Profile, line: Line, now: datetime) -> LineRow:
-    """The row of ``line`` at ``now``, from what today's status knows of the next renewal."""
-    from kenactl.core.status import line_status
-
-    report = line_status(profile, line, now)
-    return LineRow(line=line, is_default=report.is_default, next_renewal=report.next_renewal,
-                   state=COVERED if report.min_topup == 0 else SHORT, min_topup=report.min_topup)
+def line_row(profile: Profile, line: Line, now: datetime, state=None) -> LineRow:
+    """The row of ``line`` at ``now``; with the ledger's ``state`` (``derived.derived_profile``), ``profile`` and
+    ``line`` are the derived ones and the row says what ``status`` says."""
+    report = line_status(profile, line, now, state=state)
+    upcoming = report.next_renewal if state is None else state.next_renewal
+    return LineRow(line=line, is_default=report.is_default, next_renewal=upcoming, state=offer_state(report),
+                   min_topup=report.min_topup)
 
 
 def offer_with_price(line: Line) -> str | Msg:

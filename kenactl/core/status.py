@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kenactl.core import charges, consumption, dates
-from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile
+from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile, UsageSample
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.ledger import LineState
@@ -28,6 +28,7 @@ class AllowanceStatus:
     daily_budget: Decimal | None  # what can be used per day to last until renewal
     runs_out_at: datetime | None  # at the current pace, only when before the renewal and not in the past
     reading_stale: bool = False  # the pace says it ran out before now: the latest reading is too old
+    pace: consumption.Pace | None = None  # the use per day the projection follows (None: no pace)
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,33 @@ class LineStatus:
     allowances: tuple[AllowanceStatus, ...]
     validity: SimValidity | None = None  # None: no rule given (e.g. no last top-up)
     ledger: LineState | None = None  # the line's derived state (None: a line shown as it is, e.g. the demo)
+    usage_outdated: bool = False  # the latest reading of the period is older than 3 days
+    restart_until: datetime | None = None  # a Restart is allowed now, until this moment (48 h before the renewal)
 
 
-def line_status(profile: Profile, line: Line, now: datetime,
-                validity_rule: ValidityRule | None = None, state: LineState | None = None) -> LineStatus:
+COVERED, SHORT, SUSPENDED, BLOCKED = "covered", "short", "suspended", "blocked"
+
+
+def offer_state(report: LineStatus) -> str:
+    """``covered`` (the credit or the card pays the next renewal), ``short`` (a top-up of ``min_topup`` is
+    needed before it), ``suspended`` (a renewal did not happen; a top-up renews the offer) or ``blocked``
+    (renewed into debt; a top-up makes the offer usable again)."""
+    state = report.ledger
+    if state is not None and not state.offer_usable:
+        return SUSPENDED if state.rule.topup == "renews" else BLOCKED
+    return COVERED if report.min_topup == 0 else SHORT
+
+
+def line_status(profile: Profile, line: Line, now: datetime, validity_rule: ValidityRule | None = None,
+                state: LineState | None = None, restart_offered: bool = False) -> LineStatus:
     """Compute the status of ``line`` at ``now`` (with its SIM validity when ``validity_rule`` is given).
 
-    With the ledger's ``state``, ``line`` is its derived line and the money comes from the state.
+    With the ledger's ``state``, ``line`` is its derived line and the money comes from the state;
+    ``restart_offered`` (its operator offers Kena Restart) checks whether a Restart is allowed now.
     """
     period = consumption.current_period(line, now)
-    samples = consumption.period_samples(line, now)
-    latest = consumption.current_usage(line, now)
+    samples = consumption.samples_between(line.usage, period.start, now)  # as period_samples, the period once
+    latest = samples[-1] if samples else UsageSample(at=period.start)  # as current_usage
     left = dates.elapsed(now, period.end)
     days_left = max(Decimal(left.total_seconds()) / 86400, Decimal(1))
     allowances = []
@@ -66,6 +83,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
         remaining = None if included is None else max(included - used, 0)
         budget = None if remaining is None else Decimal(remaining) / days_left
         runs_out, stale = consumption.run_out(line, now, kind, period.end) if samples else (None, False)
+        pace = consumption.pace_of(samples, period.start, now, kind) if samples and included else None
         allowances.append(AllowanceStatus(
             kind=kind,
             used=used,
@@ -75,6 +93,7 @@ def line_status(profile: Profile, line: Line, now: datetime,
             daily_budget=budget,
             runs_out_at=runs_out,
             reading_stale=stale,
+            pace=pace,
         ))
     return LineStatus(
         line=line,
@@ -89,17 +108,42 @@ def line_status(profile: Profile, line: Line, now: datetime,
         allowances=tuple(allowances),
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
         ledger=state,
+        usage_outdated=consumption.reading_outdated(samples[-1].at if samples else None, now),
+        restart_until=_restart_until(line, now) if restart_offered else None,
     )
 
 
 def profile_status(profile: Profile, now: datetime, line_name: str | None = None,
                    validity_rules: dict[str, ValidityRule] | None = None,
-                   states: dict[str, LineState] | None = None) -> list[LineStatus]:
+                   states: dict[str, LineState] | None = None,
+                   restart_operators: frozenset[str] = frozenset()) -> list[LineStatus]:
     """Status of every line, or of the named one; ``validity_rules`` maps operators to their SIM validity,
-    ``states`` line names to their ledger state (``profile`` is then the derived profile)."""
+    ``states`` line names to their ledger state (``profile`` is then the derived profile),
+    ``restart_operators`` names the operators that offer Kena Restart."""
     rules, known = validity_rules or {}, states or {}
-    return [line_status(profile, line, now, rules.get(line.operator), known.get(line.name))
+    return [line_status(profile, line, now, rules.get(line.operator), known.get(line.name),
+                        line.operator in restart_operators)
             for line in profile.selected(line_name)]
+
+
+def restart_possible(line: Line, now: datetime) -> bool:
+    """Whether every Restart rule passes for ``line`` at ``now`` (whatever its operator).
+
+    The credit rule is looked at first: most lines fail it, and the rules are then not even loaded.
+    """
+    if line.credit < line.price:
+        return False
+    from kenactl.core.restart import check_restart
+
+    return check_restart(line, now).eligible
+
+
+def _restart_until(line: Line, now: datetime) -> datetime | None:
+    """The moment a Restart allowed now stops being allowed (48 h before the renewal), else None."""
+    from kenactl.core.restart import RENEWAL_WINDOW, check_restart
+
+    verdict = check_restart(line, now)
+    return dates.add_elapsed(verdict.next_renewal, -RENEWAL_WINDOW) if verdict.eligible else None
 
 
 def _sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:

@@ -60,6 +60,48 @@ def days_from_now(days: int) -> str:
     return ngettext("in {count} day", "in {count} days", days).format(count=days)
 
 
+def relative_moment(moment: datetime, now: datetime) -> str:
+    """How far ``moment`` is from ``now`` for people, the one wording of every relative time.
+
+    Within 24 h in hours (``tonight at midnight, in 2 h``, ``today, in 5 h``, ``tomorrow, in 20 h``),
+    else by calendar day in Europe/Rome (``tomorrow``, ``in 3 days``); a moment at 00:00 ends the day
+    before (``tomorrow at midnight``). Past moments: ``3 h ago``, ``yesterday``, ``4 days ago``.
+    """
+    local, today = dates.in_rome(moment), dates.in_rome(now)
+    days = (local.date() - today.date()).days
+    seconds = int(dates.elapsed(now, moment).total_seconds())
+    midnight = local.hour == local.minute == 0
+    if seconds < 0:
+        return _ago(-seconds, -days)
+    if seconds == 0:
+        return _("now")
+    if seconds < 86400:
+        hours = seconds // 3600
+        span = (ngettext("in {count} h", "in {count} h", hours) if hours else
+                ngettext("in {count} min", "in {count} min", max(seconds // 60, 1))).format(
+            count=hours or max(seconds // 60, 1))
+        if midnight and days == 1:
+            return _("tonight at midnight, {span}").format(span=span)
+        if days == 0:
+            return (_("tonight, {span}") if local.hour >= 18 else _("today, {span}")).format(span=span)
+        return _("tomorrow, {span}").format(span=span)
+    if midnight and days == 2:
+        return _("tomorrow at midnight")
+    return days_from_now(days)
+
+
+def _ago(seconds: int, days: int) -> str:
+    if seconds < 60:
+        return _("now")
+    if seconds < 3600:
+        return ngettext("{count} min ago", "{count} min ago", seconds // 60).format(count=seconds // 60)
+    if seconds < 86400 and days <= 1:
+        return ngettext("{count} h ago", "{count} h ago", seconds // 3600).format(count=seconds // 3600)
+    if days <= 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+
+
 def percent_number(value: Decimal | None) -> float | None:
     """A percentage for JSON and people: ``units.shown_percent`` (one decimal, toward zero), as a number."""
     return None if value is None else float(units.shown_percent(value))

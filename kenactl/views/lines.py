@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from kenactl.core.lines import SHORT, LineRow
+from kenactl.core.lines import BLOCKED, SHORT, SUSPENDED, LineRow
 from kenactl.core.money import format_money
 from kenactl.i18n import _, money
 from kenactl.render import Table, emit
@@ -19,7 +19,7 @@ def row_json(row: LineRow) -> dict[str, Any]:
         "offer": line.offer,
         "price": format_money(line.price),
         "credit": format_money(line.credit),
-        "next_renewal": row.next_renewal.date().isoformat(),
+        "next_renewal": None if row.next_renewal is None else row.next_renewal.date().isoformat(),
         "next_renewal_at": iso(row.next_renewal),
         "state": row.state,
         "min_topup": format_money(row.min_topup),
@@ -27,14 +27,21 @@ def row_json(row: LineRow) -> dict[str, Any]:
 
 
 def state_text(row: LineRow) -> str:
+    """``covered``, ``short 5.49 €``, ``suspended 5.49 €`` or ``blocked 5.49 €`` (the least top-up)."""
     if row.state == SHORT:
         return _("short {amount}").format(amount=money(row.min_topup))
+    if row.state == SUSPENDED:
+        return _("suspended {amount}").format(amount=money(row.min_topup))
+    if row.state == BLOCKED:
+        return _("blocked {amount}").format(amount=money(row.min_topup))
     return _("covered")
 
 
 def renewal_text(row: LineRow) -> str:
     """The renewal day, and its time when not midnight (the table stays within 80 columns)."""
     moment = row.next_renewal
+    if moment is None:
+        return _("at the top-up")
     shown = human_date(moment.date())
     return shown if moment.hour == moment.minute == 0 else f"{shown} {moment:%H:%M}"
 

@@ -1,21 +1,44 @@
 """``status`` and ``usage show``: JSON and blocks."""
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from kenactl.core.household import RESTART, TOPUP, Household
+from kenactl.core.household import household as household_summary
 from kenactl.core.model import UsageSample
 from kenactl.core.money import format_money
-from kenactl.core.status import AllowanceStatus, LineStatus
+from kenactl.core.status import BLOCKED, SUSPENDED, AllowanceStatus, LineStatus
 from kenactl.i18n import _, number
 from kenactl.i18n import money as euros
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
 from kenactl.text import N_
-from kenactl.views import amount, days_from_now, hint, human_moment, iso, kind_name, per_day, percent_number
+from kenactl.views import (
+    amount,
+    hint,
+    human_date,
+    human_moment,
+    iso,
+    kind_name,
+    per_day,
+    percent_number,
+    relative_moment,
+)
 
-RUNS_OUT = {  # one sentence per kind: other languages inflect around the kind
-    "data": N_("At this pace the data runs out on {moment}, before the renewal."),
-    "minutes": N_("At this pace the minutes runs out on {moment}, before the renewal."),
-    "sms": N_("At this pace the sms runs out on {moment}, before the renewal."),
+RUNS_OUT = {  # one sentence per kind and pace: other languages inflect around the kind
+    ("data", "recent"): N_("At the pace of the last 7 days the data runs out on {moment}, before the renewal."),
+    ("minutes", "recent"): N_("At the pace of the last 7 days the minutes run out on {moment}, before the renewal."),
+    ("sms", "recent"): N_("At the pace of the last 7 days the sms run out on {moment}, before the renewal."),
+    ("data", "period"): N_("At the average pace since {start} the data runs out on {moment}, before the renewal."),
+    ("minutes", "period"): N_("At the average pace since {start} the minutes run out on {moment}, before the "
+                              "renewal."),
+    ("sms", "period"): N_("At the average pace since {start} the sms run out on {moment}, before the renewal."),
+}
+ACTIONS = {  # the household's actions, by kind
+    TOPUP: N_("Top up {line} {amount} by {moment} ({relative})."),
+    RESTART: N_("Restart possible now on {line} ({amount}), until {moment}."),
+    SUSPENDED: N_("Offer suspended on {line} since {since}: top up {amount} to renew it."),
+    BLOCKED: N_("Offer blocked on {line} since {since}: top up {amount} to use it again."),
 }
 STALE = {  # the pace from an old reading puts the run-out in the past
     "data": N_("The data reading of {moment} is stale: at that pace the data would have run out by now. "
@@ -35,6 +58,7 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "default": report.is_default,
         "operator": line.operator,
         "offer": line.offer,
+        "note": line.note or None,
         "price": format_money(line.price),
         "credit": format_money(line.credit),
         "renewal_day": line.renewal_day,
@@ -46,7 +70,10 @@ def status_json(report: LineStatus) -> dict[str, Any]:
         "min_topup": format_money(report.min_topup),
         "period_start": iso(report.period_start),
         "usage_recorded_at": iso(report.usage_recorded_at),
+        "usage_outdated": report.usage_outdated,
         "usage": {item.kind: _allowance_json(item) for item in report.allowances},
+        "offer_change_requested": line.pending_offer_change,
+        "restart_possible_until": iso(report.restart_until),
         "sim_valid_until": None if report.validity is None or report.validity.ends_on is None
         else report.validity.ends_on.isoformat(),
         **_ledger_json(report),
@@ -83,44 +110,100 @@ def _allowance_json(item: AllowanceStatus) -> dict[str, Any]:
         "daily_budget": None if item.daily_budget is None else float(item.daily_budget.quantize(Decimal("0.1"))),
         "runs_out_at": iso(item.runs_out_at),
         "reading_stale": item.reading_stale,
+        "pace_per_day": None if item.pace is None else float(item.pace.per_day.quantize(Decimal("0.1"))),
+        "pace_basis": None if item.pace is None else item.pace.basis,
     }
 
 
+def household_json(summary: Household) -> dict[str, Any]:
+    """The ``household`` object of ``status --json``: the monthly total and this week's actions."""
+    return {"monthly_total": format_money(summary.monthly_total),
+            "actions": [{"line": action.line, "kind": action.kind, "amount": format_money(action.amount),
+                         "by": iso(action.by)} for action in summary.actions]}
+
+
+def household_blocks(summary: Household, now: datetime) -> list[Any]:
+    """The summary ``status`` opens with: the monthly total, then what to do this week and for whom."""
+    from kenactl.i18n import day, ngettext
+
+    total = ngettext("{amount} for {count} line", "{amount} for {count} lines", summary.lines).format(
+        amount=euros(summary.monthly_total), count=summary.lines)
+    blocks: list[Any] = [Fields([(_("Monthly total"), total)])]
+    for action in summary.actions:
+        text = _(ACTIONS[action.kind]).format(
+            line=action.line, amount=euros(action.amount), since=action.since and day(action.since.date()),
+            moment=action.by and human_moment(action.by), relative=action.by and relative_moment(action.by, now))
+        blocks.append(Note(text, "ok" if action.kind == RESTART else "bad"))
+    if not summary.actions:
+        blocks.append(Note(_("Nothing to do this week."), "ok"))
+    return [Section(_("Household"), blocks)]
+
+
 def status_blocks(report: LineStatus) -> list[Any]:
-    """One section per line: money, renewal, allowance bars and projections."""
+    """One section per line: money, when the credit was entered, renewal, allowance bars, projections and what
+    the offer needs."""
     line = report.line
     credit = euros(line.credit)
     state = report.ledger
     if report.shortfall > 0:
         credit = _("{credit}  (short by {amount})").format(credit=credit, amount=euros(report.shortfall))
-    blocks: list[Any] = [Fields([
-        (_("Offer"), f"{line.offer} ({line.operator})"),
-        (_("Price"), _("{price} / month").format(price=euros(line.price))),
-        (_("Credit"), credit),
-        _next_row(report),
-    ])]
+    rows = [(_("Offer"), f"{line.offer} ({line.operator})"),
+            (_("Price"), _("{price} / month").format(price=euros(line.price))),
+            (_("Credit"), credit)]
     if line.note:
-        blocks[0].rows.insert(1, (_("Note"), line.note))
+        rows.insert(1, (_("Note"), line.note))
+    blocks: list[Any] = [Fields([*rows, _next_row(report)])]
     if report.validity is not None and report.validity.ends_on is not None:
         from kenactl.views.validity import validity_note, validity_row
 
         blocks[0].rows.append(validity_row(report.validity))
         blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
     if state is not None and state.credit_as_of is not None:
-        blocks.append(Note(_("Credit: {basis}.").format(basis=state.basis), "dim"))
+        blocks.append(Note(_("Credit: {basis} (entered {relative}).").format(
+            basis=state.basis, relative=relative_moment(state.credit_as_of, report.now)), "dim"))
     usable = state is None or state.offer_usable  # a suspended bundle has no budget to last
     blocks.extend(_bar(item, budget=usable) for item in report.allowances)
+    blocks.extend(_usage_notes(report, usable))
+    blocks.extend(_offer_notes(report))
+    title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
+    return [Section(title, blocks)]
+
+
+def _usage_notes(report: LineStatus, usable: bool) -> list[Note]:
+    """When the usage was recorded (an old reading flagged), and the projections at the pace."""
+    line, blocks = report.line, []
     if report.usage_recorded_at is None:
         blocks.append(Note(_("No usage recorded in this period; record it with: {command}").format(
             command=hint("usage set", "--data 3GB", line.name, report.is_default)), "dim"))
+    elif report.usage_outdated and not (usable and any(item.reading_stale for item in report.allowances)):
+        blocks.append(Note(_("Usage as of {moment} ({relative}): an old reading; record the current usage: "
+                             "{command}").format(moment=human_moment(report.usage_recorded_at),
+                                                 relative=relative_moment(report.usage_recorded_at, report.now),
+                                                 command=hint("usage set", "--data …", line.name, report.is_default)),
+                           "warn"))
     else:
         blocks.append(Note(_("Usage as of {moment}.").format(moment=human_moment(report.usage_recorded_at)), "dim"))
     for item in report.allowances if usable else ():
-        if item.runs_out_at is not None:
-            blocks.append(Note(_(RUNS_OUT[item.kind]).format(moment=human_moment(item.runs_out_at)), "warn"))
+        if item.runs_out_at is not None and item.pace is not None:
+            blocks.append(Note(_(RUNS_OUT[item.kind, item.pace.basis]).format(
+                moment=human_moment(item.runs_out_at), start=human_date(item.pace.since.date())), "warn"))
         elif item.reading_stale:
             blocks.append(Note(_(STALE[item.kind]).format(moment=human_moment(report.usage_recorded_at), command=hint(
                 "usage set", f"--{item.kind} …", line.name, report.is_default)), "warn"))
+    return blocks
+
+
+def _offer_notes(report: LineStatus) -> list[Note]:
+    """A pending offer change, a Restart possible now, and what the credit needs for the renewal."""
+    line, state, blocks = report.line, report.ledger, []
+    if line.pending_offer_change:
+        blocks.append(Note(_("An offer change request is pending: it blocks a Restart (clear it with: {command}).")
+                           .format(command=hint("line set", "--no-pending-offer-change", line.name, report.is_default)),
+                           "warn"))
+    if report.restart_until is not None:
+        blocks.append(Note(_("Restart possible now, until {moment} ({relative}): {command}").format(
+            moment=human_moment(report.restart_until), relative=relative_moment(report.restart_until, report.now),
+            command=hint("restart apply", "", line.name, report.is_default).rstrip()), "ok"))
     if state is not None and not state.offer_usable:
         blocks.append(Note(_waiting_text(state), "bad"))
     elif report.min_topup > report.shortfall:
@@ -131,15 +214,15 @@ def status_blocks(report: LineStatus) -> list[Any]:
     elif report.shortfall > 0:
         blocks.append(Note(_("Top up at least {amount} before {moment} to renew.").format(
             amount=euros(report.shortfall), moment=human_moment(report.next_renewal)), "bad"))
-    title = _("{name} (default)").format(name=line.name) if report.is_default else line.name
-    return [Section(title, blocks)]
+    return blocks
 
 
 def _next_row(report: LineStatus) -> tuple[str, str]:
     state = report.ledger
     if state is not None and state.next_renewal is None:
         return _("Next renewal"), _("at the top-up that pays it")
-    return _("Next renewal"), f"{human_moment(report.next_renewal)} ({days_from_now(report.days_to_renewal)})"
+    when = relative_moment(report.next_renewal, report.now)
+    return _("Next renewal"), f"{human_moment(report.next_renewal)} ({when})"
 
 
 def _waiting_text(state) -> str:
@@ -168,18 +251,21 @@ def _bar(item: AllowanceStatus, budget: bool = True) -> Bar:
         return Bar(kind_name(item.kind), Decimal(0), _("none included ({used} used)").format(used=used))
     values = {"percent": number(f"{percent_number(item.percent):g}"), "used": used,
               "included": amount(item.kind, item.included)}
+    detail = ""
     if budget and item.daily_budget is not None and item.remaining:
-        caption = _("{percent}%  {used} of {included}  ·  {budget} to last").format(
-            budget=per_day(item.kind, item.daily_budget), **values)
-    else:
-        caption = _("{percent}%  {used} of {included}").format(**values)
-    return Bar(kind_name(item.kind), item.percent / 100, caption)
+        detail = _("{budget} to last").format(budget=per_day(item.kind, item.daily_budget))
+    return Bar(kind_name(item.kind), item.percent / 100, _("{percent}%  {used} of {included}").format(**values), detail)
 
 
-def show_status(reports: list[LineStatus], *, as_json: bool) -> None:
-    """Print ``status`` for the given lines."""
+def show_status(reports: list[LineStatus], now: datetime, *, household: bool, as_json: bool) -> None:
+    """Print ``status`` for the given lines, opening with the household summary when ``household``."""
     blocks = [block for report in reports for block in status_blocks(report)]
-    emit(blocks, {"lines": [status_json(report) for report in reports]}, as_json=as_json)
+    data: dict[str, Any] = {"lines": [status_json(report) for report in reports]}
+    if household:
+        summary = household_summary(reports, now)
+        blocks[:0] = household_blocks(summary, now)
+        data = {"household": household_json(summary), **data}
+    emit(blocks, data, as_json=as_json, fit=True)
 
 
 def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool) -> None:
@@ -202,6 +288,6 @@ def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool)
                              for s in samples], title=_("Samples this period")))
     else:
         blocks.append(Note(_("No usage recorded in this period."), "dim"))
-    emit(blocks, data, as_json=as_json)
+    emit(blocks, data, as_json=as_json, fit=True)
 
 
