@@ -106,7 +106,7 @@ def test_restart_check_names_the_rules_in_words(run, kena_profile):
 def test_refusals_use_the_operator_display_name(run, kena_profile):
     assert run(*TIM_ADD).exit_code == 0
     result = run("restart", "check", "--line", "nonna")
-    assert_refused(result, "line 'nonna' is a TIM line: Restart exists only for Kena Mobile lines")
+    assert_refused(result, "line 'nonna' (TIM): Restart exists only for Kena Mobile lines")
 
 
 def test_updated_at_is_stored_in_whole_seconds(run, kena_profile):

@@ -160,7 +160,7 @@ def test_non_kena_line_exit_2(run, kena_profile, command):
     before = kena_profile.read_bytes()
     result = run("restart", *command, "--line", "nonna")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == "kenactl: line 'nonna' is a TIM line: Restart exists only for Kena Mobile lines\n"
+    assert result.stderr == "kenactl: line 'nonna' (TIM): Restart exists only for Kena Mobile lines\n"
     assert kena_profile.read_bytes() == before
 
 

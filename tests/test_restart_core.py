@@ -272,7 +272,7 @@ def test_restart_is_a_feature_of_the_operator_data():
     with pytest.raises(KenactlError) as error:
         require_feature("restart", "nonna", "tim", known)
     assert error.value.exit_code == 2
-    assert error.value.message == "line 'nonna' is a TIM line: Restart exists only for Kena Mobile lines"
+    assert error.value.message == "line 'nonna' (TIM): Restart exists only for Kena Mobile lines"
 
 
 def test_apply_news_example_15th_to_10th():

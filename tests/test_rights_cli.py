@@ -135,7 +135,7 @@ def test_complaint_twice_closed_and_non_kena_line_refused(run, kena_profile):
                "--credit", "4").exit_code == 0
     before = kena_profile.read_bytes()
     refused = run("--at", "2026-03-03", "rights", "complaint", "add", "--line", "nonna")
-    assert refused.exit_code == 2 and "is a TIM line" in refused.stderr
+    assert refused.exit_code == 2 and "(TIM): the Carta dei Servizi" in refused.stderr
     assert kena_profile.read_bytes() == before
 
 

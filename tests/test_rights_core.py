@@ -228,7 +228,7 @@ def test_leave_excludes_bonus_and_handles_negative_credit():
     assert (negative.eligible, negative.better) == (Decimal("0.00"), "nothing")
     with pytest.raises(InputError, match="more than the line's credit"):
         rights.leave_advice(kena_line("3.00"), Decimal("3.01"), date(2026, 5, 4), TIM, "date")
-    with pytest.raises(InputError, match="'main' is a TIM line; the Carta dei Servizi rules kenactl knows are those "
+    with pytest.raises(InputError, match="'main' \\(TIM\\): the Carta dei Servizi rules kenactl knows are those "
                                          "of Kena Mobile"):
         require_feature("service-charter", "main", "tim", operators.load_all())
 

@@ -14,9 +14,8 @@ from kenactl.errors import InputError
 from kenactl.text import N_, Msg
 
 FEATURES = {
-    "restart": N_("line {line} is a {operator} line: Restart exists only for {offered} lines"),
-    "service-charter": N_("line {line} is a {operator} line; the Carta dei Servizi rules kenactl knows are those "
-                          "of {offered}"),
+    "restart": N_("line {line} ({operator}): Restart exists only for {offered} lines"),
+    "service-charter": N_("line {line} ({operator}): the Carta dei Servizi rules kenactl knows are those of {offered}"),
 }
 """What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
 
