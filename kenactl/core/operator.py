@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.errors import InputError
-from kenactl.text import N_, Msg
+from kenactl.text import N_, Msg, data_text
 
 FEATURES = {
     "restart": N_("line {line} ({operator}): Restart exists only for {offered} lines"),
@@ -173,7 +173,7 @@ def require_feature(feature: str, line_name: str, operator_id: str, operators: I
         return
     offered = " / ".join(operator.name for operator in known if feature in operator.features)
     shown = next((operator.name for operator in known if operator.id == operator_id), operator_id)
-    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=shown,
+    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=data_text(shown),
                                offered=offered or Msg("none")))
 
 
