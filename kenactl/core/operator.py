@@ -6,10 +6,11 @@ date, verified/reported/unknown); what only some operators offer is a feature li
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg
 
@@ -21,7 +22,7 @@ FEATURES = {
 """What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
 
@@ -34,7 +35,7 @@ class Fact:
         return self.status == "verified"
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """Option values under which a rule applies: every key must hold one of its values."""
 
@@ -47,7 +48,7 @@ class Condition:
 ALWAYS = Condition()
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """Something that happens ``day`` days after the renewal, costing ``cost`` on top of the price.
 
@@ -64,7 +65,7 @@ class Event:
     per_day_of_use: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """A sentence (what still works, what a top-up does, a note) and when it applies.
 
@@ -77,7 +78,7 @@ class Statement:
     only_if: str | None = None  # one of REQUIREMENTS, as for an Event
 
 
-@dataclass(frozen=True)
+@record
 class Rate:
     """A pay-per-use price: ``amount`` euros per ``unit`` of ``item``."""
 
@@ -88,7 +89,7 @@ class Rate:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True)
+@record
 class OptionRule:
     """A per-line option: its values (with what each means), default, and the values that pay renewals."""
 
@@ -99,7 +100,7 @@ class OptionRule:
     auto_renews: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@record
 class ShortCredit:
     """The outcome at a renewal the credit does not cover; ``day0`` is a template ({credit}, ...)."""
 
@@ -109,7 +110,7 @@ class ShortCredit:
     fact: Fact
 
 
-@dataclass(frozen=True)
+@record
 class ValidityRule:
     """How long a SIM stays valid after its last top-up; ``valid_months`` None means unknown."""
 
@@ -122,7 +123,7 @@ class ValidityRule:
     reactivation_from_topup_months: int | None = None  # counted from the last top-up
 
 
-@dataclass(frozen=True)
+@record
 class Operator:
     """Everything kenactl knows about one operator, as loaded from ``origin``."""
 
