@@ -11,22 +11,24 @@ data can move the cursor, retitle the terminal or colour the output.
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
+
+from kenactl.core.record import record
 
 STYLES = {"info": "", "ok": "green", "warn": "yellow", "bad": "red", "dim": "dim"}
 MARKS = {"info": "", "ok": "", "warn": "! ", "bad": "✗ ", "dim": ""}
 
 
-@dataclass
+@record(frozen=False)
 class Fields:
     """Label/value rows."""
 
     rows: list[tuple[str, str]]
 
 
-@dataclass
+@record(frozen=False)
 class Table:
     """A table with a header row."""
 
@@ -35,7 +37,7 @@ class Table:
     title: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class Bar:
     """A usage bar: ``fraction`` 0..1+ (None = no bar, e.g. unlimited) with a label and a caption."""
 
@@ -44,7 +46,7 @@ class Bar:
     caption: str
 
 
-@dataclass
+@record(frozen=False)
 class Note:
     """A sentence with a tone: info, ok, warn, bad or dim."""
 
@@ -52,7 +54,7 @@ class Note:
     tone: str = "info"
 
 
-@dataclass
+@record(frozen=False)
 class Section:
     """A titled group of blocks (a panel on a terminal)."""
 

@@ -8,16 +8,17 @@ beyond the credit is charged at the first top-up; late fees and negative credit 
 undated article on renewals with short credit).
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import dates, money
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
+from kenactl.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Instalment:
     """One instalment of a charge: its number (from 1), due day, amount and state."""
 

@@ -5,15 +5,15 @@ scheduled renewal. Samples recorded before the period started belong to an older
 not count: the counters then read 0 until the user records new values.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from kenactl.core import dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, UsageSample
+from kenactl.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """The consumption period containing ``now``."""
 

@@ -1,18 +1,18 @@
 """Lines at a glance: one row per line for ``line list``, and an offer named with its price once."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import money
 from kenactl.core.model import Line, Profile
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 
 COVERED, SHORT = "covered", "short"
 
 
-@dataclass(frozen=True)
+@record
 class LineRow:
     """What ``line list`` shows of one line. ``state`` is ``covered`` (the credit pays the next renewal) or
     ``short`` (a top-up of at least ``min_topup`` is needed before ``next_renewal``)."""

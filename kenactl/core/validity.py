@@ -6,17 +6,17 @@ for 11 more months. Other operators' rules come from
 their data files (``ValidityRule``).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
 from kenactl.core.operator import ValidityRule
+from kenactl.core.record import record
 
 WARN_DAYS = 30
 
 
-@dataclass(frozen=True)
+@record
 class SimValidity:
     """The validity dates of a SIM at ``today``; all dates None when unknown (no top-up or no rule)."""
 
