@@ -30,6 +30,7 @@ CALENDAR_NAME = "kenactl"
 UID_DOMAIN = "kenactl"
 TIMED_LENGTH = timedelta(hours=1)
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no dated data at all
+FOLD_OCTETS = 75  # icalendar folds a content line of this many octets or more (RFC 5545: at most 75 a line)
 
 
 def uid(item: Item) -> str:
@@ -81,7 +82,19 @@ def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
     if timed:
         calendar.add_missing_timezones(first_date=date(min(timed).year, 1, 1),
                                        last_date=date(max(timed).year + 1, 1, 1))
-    return calendar.to_ical()
+    return _serialized(calendar)
+
+
+def _serialized(calendar) -> bytes:
+    """``calendar.to_ical()``, the same bytes: a content line shorter than the fold limit is written as it is
+    (icalendar folds every line character by character, a third of a long export); the longer ones are
+    folded by icalendar."""
+    written = []
+    for line in calendar.content_lines():
+        if line:
+            data = line.encode("utf-8")
+            written.append(data if len(data) < FOLD_OCTETS else line.to_ical())
+    return b"\r\n".join(written) + b"\r\n"
 
 
 def _published(item: Item, dtstamp: datetime) -> Published:

@@ -2,8 +2,8 @@
 
 Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
-broken file is a ``ProfileError`` naming the file, the key and the problem. Nothing is cached:
-each call reads only the files it needs.
+broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read at
+every call; a built-in one once a process (``registry.read``).
 """
 
 from collections.abc import Iterable
