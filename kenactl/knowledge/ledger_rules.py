@@ -8,6 +8,7 @@ automatic-renewal values — so that every ``status`` can apply the rule without
 operator model. A value of the wrong kind is a ``ProfileError`` naming the file and the key.
 """
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,16 @@ def renewal_rule(operator_id: str, folder: Path | None = None) -> RenewalRule:
     assumptions (marked unknown)."""
     path = data_file(operator_id, folder)
     try:
-        return _rule(operator_id, read(path))
+        return _builtin(operator_id) if path.parent == BUILTIN_FOLDER else _rule(operator_id, read(path))
     except ProfileError as error:
         message = error.message
         raise ProfileError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+
+@cache
+def _builtin(operator_id: str) -> RenewalRule:
+    """A built-in operator's rule, read once a process."""
+    return _rule(operator_id, read(BUILTIN_FOLDER / f"{operator_id}.toml"))
 
 
 def _rule(operator_id: str, document: dict[str, Any]) -> RenewalRule:
