@@ -10,7 +10,8 @@ Decimal, zoneinfo, datetime). Profiles come from ``profiles.py``; "now" is fixed
 
 Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)``, so startup is not shared
 out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
-table in ``benchmarks/README.md`` is rewritten between its markers; the exit status is 1 if a goal fails.
+table in ``benchmarks/README.md`` and in the README's Benchmarks section is rewritten between its markers;
+the exit status is 1 if a goal fails.
 """
 
 import argparse
@@ -70,6 +71,7 @@ STARTUP_COMMANDS = {
 }
 STARTUP_PROFILES = ("2-line", "5-line-24m")
 README = Path(__file__).with_name("README.md")
+READMES = (README, README.parent.parent / "README.md")  # benchmarks/README.md and the Benchmarks section of README.md
 START, END = "<!-- figures:start (written by benchmarks/run.py) -->", "<!-- figures:end -->"
 
 
@@ -204,20 +206,22 @@ def install_kind() -> str:
     return "non-editable install" if "site-packages" in where.parts else f"editable or source tree ({where.parent})"
 
 
-def write_readme(figures: list[Figure], about: str, pairs: int) -> None:
-    """Replace the figures table of ``benchmarks/README.md`` (between its markers), keeping the rest."""
+def write_readmes(figures: list[Figure], about: str, pairs: int) -> None:
+    """Replace the figures table (between its markers) in ``benchmarks/README.md`` and in the README's
+    Benchmarks section, keeping the rest: both quote the same run."""
     table = [START, "", f"Machine: {about}. kenactl: {install_kind()}; {pairs} pairs a figure.", "",
              "| goal | profile | medians (kenactl / baseline) | value | bound | result |", "|---|---|---|---|---|---|",
              *(figure.row() for figure in figures), "", END]
-    text = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    README.write_text(head + "\n".join(table) + rest.split(END, 1)[1], encoding="utf-8")
+    for readme in READMES:
+        text = readme.read_text(encoding="utf-8")
+        head, rest = text.split(START, 1)
+        readme.write_text(head + "\n".join(table) + rest.split(END, 1)[1], encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=11, help="pairs of runs a figure (default 11)")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave benchmarks/README.md alone")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave the READMEs alone")
     args = parser.parse_args()
     started, about = time.monotonic(), machine()
     print(f"{about}\nkenactl: {install_kind()}")
@@ -235,8 +239,8 @@ def main() -> None:
     print(f"{len(verdicts)} goals: {verdicts.count('PASS')} pass, {failed} fail, {verdicts.count('not available')} "
           f"not available; {time.monotonic() - started:.0f} s")
     if not args.no_write:
-        write_readme(figures, about, args.pairs)
-        print(f"wrote {README}")
+        write_readmes(figures, about, args.pairs)
+        print("wrote " + ", ".join(map(str, READMES)))
     sys.exit(1 if failed else 0)
 
 
