@@ -8,8 +8,9 @@ piped, after one warm-up run each, so load on the machine hits both sides alike.
 app (one command printing a word) and the floor (a click app doing what ``status`` must: tomllib with
 Decimal, zoneinfo, datetime). Profiles come from ``profiles.py``; "now" is fixed with ``--at``.
 
-Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)``, so startup is not shared
-out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
+Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)`` in CPU time (user + system,
+from ``os.wait4``: the difference of two short runs in wall time drowns in the machine's load), so startup
+is not shared out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
 table in ``benchmarks/README.md`` and in the README's Benchmarks section is rewritten between its markers;
 the exit status is 1 if a goal fails.
 """
@@ -26,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from _timing import kenactl, paired, run_once, setup
+from _timing import cpu_once, kenactl, paired, setup
 from completion import check_same_answers, line_name_cases
 from profiles import NOW
 
@@ -161,17 +162,17 @@ def export_figures(env, profiles, bare, pairs) -> list[Figure]:
                            ratio, 2.5))]
     sizes = {"1-line-24m": 1, "5-line-24m": 5, "200-line-24m": 200}
     times: dict[str, list[float]] = {name: [] for name in sizes}
-    # Interleaved rounds. The 5-line per-line cost is a difference of two short runs (a tenth of either), so
-    # those two run every round; the 200-line run takes seconds and a few rounds are enough for it.
+    # CPU time, in interleaved rounds: the 5-line per-line cost is a difference of two short runs, which wall
+    # time on a loaded machine drowns. Those two run every round; the 200-line run (seconds) in a quarter.
     rounds = {name: pairs if size < 200 else max(3, pairs // 4) for name, size in sizes.items()}
     for index in range(pairs):
         for name in sizes:
             if index < rounds[name]:
-                times[name].append(run_once(export, on[name]))
+                times[name].append(cpu_once(export, on[name]))
     medians = {name: statistics.median(values) for name, values in times.items()}
     per_line = {name: (medians[name] - medians["1-line-24m"]) / (size - 1) for name, size in sizes.items() if size > 1}
     figures.append(show(Figure("`export ics --months 24` per-line cost, 200 ÷ 5 lines", "200-line-24m",
-                               f"{per_line['200-line-24m']:.2f} / {per_line['5-line-24m']:.2f} ms a line",
+                               f"{per_line['200-line-24m']:.2f} / {per_line['5-line-24m']:.2f} ms of CPU a line",
                                per_line["200-line-24m"] / per_line["5-line-24m"], 1.2)))
     longest = [*kenactl(), "export", "ics", "--months", "60", *AT]
     peaks = {name: peak_kib(longest, on[name]) for name in sizes}  # a maximum: the same run after run
