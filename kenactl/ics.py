@@ -86,8 +86,8 @@ def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
     head = _serialized(calendar)
     # Each event is written as soon as it is built, where ``calendar.to_ical()`` would put it (after the
     # VTIMEZONE, before END:VCALENDAR): one event's icalendar objects exist at a time, not the calendar's.
-    events = b"".join(_serialized(_event(event, alarms)) for event in published)
-    return head[:-len(CALENDAR_END)] + events + CALENDAR_END
+    written = b"".join(_serialized(_event(event, alarms)) for event in published)
+    return head[:-len(CALENDAR_END)] + written + CALENDAR_END
 
 
 def _serialized(component) -> bytes:
