@@ -55,6 +55,18 @@ def run_once(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def cpu_once(command: list[str], env: dict[str, str]) -> float:
+    """CPU time in ms (user + system, from ``os.wait4``) of one run, output piped; a failed run stops the
+    benchmark. Unlike wall time it does not grow when other programs load the machine."""
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in OK_CODES:
+        raise SystemExit(f"{' '.join(command)}: exit {code}: {child.stderr.read().decode(errors='replace')}")
+    child.stderr.close()
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
 def measure(cases: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
     """Median wall time in ms of each case (interleaved runs, output piped, after one warm-up run)."""
     times: dict[str, list[float]] = {name: [] for name in cases}

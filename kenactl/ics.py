@@ -30,6 +30,8 @@ CALENDAR_NAME = "kenactl"
 UID_DOMAIN = "kenactl"
 TIMED_LENGTH = timedelta(hours=1)
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no dated data at all
+CALENDAR_END = b"END:VCALENDAR\r\n"
+FOLD_OCTETS = 75  # icalendar folds a content line of this many octets or more (RFC 5545: at most 75 a line)
 
 
 def uid(item: Item) -> str:
@@ -74,14 +76,30 @@ def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
     calendar.add("x-wr-caldesc", _("Renewals, top-ups, Restart and SIM validity of your prepaid lines"))
     calendar.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    for event in published:
-        calendar.add_component(_event(event, alarms))
-    timed = [event.start.date() for event in published
-             if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
-    if timed:
-        calendar.add_missing_timezones(first_date=date(min(timed).year, 1, 1),
-                                       last_date=date(max(timed).year + 1, 1, 1))
-    return calendar.to_ical()
+    timed = [event for event in published if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
+    if timed:  # the VTIMEZONE icalendar writes first among the components, for the Rome times of the events
+        days = [event.start.date() for event in timed]
+        sample = _event(timed[0], ())
+        calendar.add_component(sample)
+        calendar.add_missing_timezones(first_date=date(min(days).year, 1, 1), last_date=date(max(days).year + 1, 1, 1))
+        calendar.subcomponents.remove(sample)
+    head = _serialized(calendar)
+    # Each event is written as soon as it is built, where ``calendar.to_ical()`` would put it (after the
+    # VTIMEZONE, before END:VCALENDAR): one event's icalendar objects exist at a time, not the calendar's.
+    written = b"".join(_serialized(_event(event, alarms)) for event in published)
+    return head[:-len(CALENDAR_END)] + written + CALENDAR_END
+
+
+def _serialized(component) -> bytes:
+    """``component.to_ical()``, the same bytes: a content line shorter than the fold limit is written as it is
+    (icalendar folds every line character by character, a third of a long export); the longer ones are
+    folded by icalendar."""
+    written = []
+    for line in component.content_lines():
+        if line:
+            data = line.encode("utf-8")
+            written.append(data if len(data) < FOLD_OCTETS else line.to_ical())
+    return b"\r\n".join(written) + b"\r\n"
 
 
 def _published(item: Item, dtstamp: datetime) -> Published:

@@ -11,11 +11,11 @@ import os
 import shlex
 import subprocess
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from kenactl.core import dates
 from kenactl.core.delivery import Delivery
 from kenactl.core.money import format_money
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.i18n import _
 
@@ -23,7 +23,7 @@ EXEC_TIMEOUT_SECONDS = 60
 TITLE = "kenactl"
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A place reminders go: ``id`` for the state file, ``label`` for people, ``send`` to deliver one."""
 

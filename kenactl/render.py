@@ -16,9 +16,11 @@ text at 60 columns or more keeps one line per note, stable for scripts.
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
+
+from kenactl.core.record import record
 
 COMPACT_BELOW = 60
 DETAIL = "  ·  "
@@ -26,14 +28,14 @@ STYLES = {"info": "", "ok": "green", "warn": "yellow", "bad": "red", "dim": "dim
 MARKS = {"info": "", "ok": "", "warn": "! ", "bad": "✗ ", "dim": ""}
 
 
-@dataclass
+@record(frozen=False)
 class Fields:
     """Label/value rows."""
 
     rows: list[tuple[str, str]]
 
 
-@dataclass
+@record(frozen=False)
 class Table:
     """A table with a header row."""
 
@@ -42,7 +44,7 @@ class Table:
     title: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class Bar:
     """A usage bar: ``fraction`` 0..1+ (None = no bar, e.g. unlimited) with a label, a caption and an optional
     detail (after the caption when the row fits, else on the next line)."""
@@ -53,7 +55,7 @@ class Bar:
     detail: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class Note:
     """A sentence with a tone: info, ok, warn, bad or dim."""
 
@@ -61,7 +63,7 @@ class Note:
     tone: str = "info"
 
 
-@dataclass
+@record(frozen=False)
 class Section:
     """A titled group of blocks (a panel on a terminal)."""
 

@@ -50,6 +50,8 @@ class TomlLimitError(ValueError):
 def control_character(text: str) -> str | None:
     """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or a lone
     surrogate (what an argument that is not UTF-8 becomes), or None."""
+    if text.isascii() and text.isprintable():  # the usual case, decided at C speed: ASCII hides only Cc
+        return None
     for character in text:
         if _hidden(character):
             return character

@@ -84,7 +84,7 @@ def test_non_kena_line_error_in_italian(run, kena_profile, profile_path):
     for command in ("check", "plan", "apply"):
         result = italian(run, "restart", command, "--line", "nonna")
         assert result.exit_code == 2 and profile_path.read_bytes() == before
-        assert result.stderr == ("kenactl: la linea 'nonna' è una linea WINDTRE: il Restart esiste solo per le "
+        assert result.stderr == ("kenactl: linea 'nonna' (WINDTRE): il Restart esiste solo per le "
                                  "linee Kena Mobile\n")
 
 

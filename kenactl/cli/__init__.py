@@ -3,7 +3,6 @@
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -12,13 +11,14 @@ import click
 
 from kenactl import __version__
 from kenactl.core.model import Line, Profile
+from kenactl.core.record import record
 from kenactl.errors import KenactlError
 
 INTERNAL_ERROR = 70
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2; older clicks print help
 
 
-@dataclass
+@record(frozen=False)
 class App:
     """What every command needs: where the profile is and what time it is."""
 

@@ -4,13 +4,13 @@ Imported only when completing or generating scripts, never on a normal command's
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 
 import click
 
 from kenactl.cli.params import DURATION, LineName
 from kenactl.core.dates import alarm_days
+from kenactl.core.record import record
 from kenactl.errors import InputError
 
 FILE_FLAGS = {"-o", "--output", "--profile"}
@@ -18,7 +18,7 @@ SHELL_NAMES = {"bash": "GNU Bash", "zsh": "Z shell", "fish": "friendly interacti
 LANGUAGE_NAMES = {"it": "italiano", "en": "English"}
 
 
-@dataclass(frozen=True)
+@record
 class Values:
     """What a parameter's value completes to: ``kind`` is line, operator, option-key, file, list or text."""
 
@@ -26,14 +26,14 @@ class Values:
     items: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class OptionSpec:
     flags: tuple[str, ...]
     help: str
     values: Values | None  # None: a flag that takes no value
 
 
-@dataclass(frozen=True)
+@record
 class CommandSpec:
     """One command path (``kenactl line add``) with its subcommands, options and arguments."""
 

@@ -12,20 +12,21 @@ a partire dal mese prossimo e sino al saldo del pregresso»): one renewal price 
 in the next calendar month, each charged to the card on its day and never taken from the credit.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from kenactl.core import dates, money
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 
 EVERY_DAYS = 30  # «ogni 30 giorni»
 
 
-@dataclass(frozen=True)
+@record
 class Instalment:
     """One instalment of a charge: its number (from 1), due day, amount and state."""
 

@@ -5,10 +5,11 @@ names and quotes are the charters' own Italian text; the other prose is English 
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from kenactl.core.record import record
 from kenactl.core.workdays import HolidayName
 from kenactl.errors import InputError
 from kenactl.text import Msg
@@ -16,7 +17,7 @@ from kenactl.text import Msg
 CASES = ("activation", "credit-renewal", "suspension", "malfunction", "unrequested", "mnp")
 
 
-@dataclass(frozen=True)
+@record
 class Rate:
     """An indennizzo per day of delay: ``per_day`` euros, up to ``cap``, nothing for ``not_due_up_to_days``."""
 
@@ -29,7 +30,7 @@ class Rate:
     quote: str
 
 
-@dataclass(frozen=True)
+@record
 class Compensation:
     """§15: the cases a)–e), the shared rate, the deadline to report and how it is paid."""
 
@@ -46,7 +47,7 @@ class Compensation:
     payment_quote: str
 
 
-@dataclass(frozen=True)
+@record
 class Mnp:
     """The MNP (number portability) delay indennizzo."""
 
@@ -54,7 +55,7 @@ class Mnp:
     payment_method: str
 
 
-@dataclass(frozen=True)
+@record
 class Complaints:
     """§14: reply within ``reply_within_days`` calendar days, else ``per_step`` per ``step_days`` days late."""
 
@@ -69,7 +70,7 @@ class Complaints:
     payment_quote: str
 
 
-@dataclass(frozen=True)
+@record
 class ResidualCredit:
     """§11: free transfer or refund minus ``refund_fee`` within ``refund_within_days`` working days."""
 
@@ -88,7 +89,7 @@ class ResidualCredit:
     unrequested_quote: str
 
 
-@dataclass(frozen=True)
+@record
 class Conciliation:
     """§16: the next step after a late or unsatisfying complaint reply."""
 
@@ -99,7 +100,7 @@ class Conciliation:
     quote: str
 
 
-@dataclass(frozen=True)
+@record
 class Contacts:
     """§7 notice of changes, §9 withdrawal, §13 blocking a lost or stolen SIM (and the §3 self-service line)."""
 
@@ -120,7 +121,7 @@ class Contacts:
     block_quote: str
 
 
-@dataclass(frozen=True)
+@record
 class Charter:
     """One edition of the Carta dei Servizi Kena Mobile."""
 

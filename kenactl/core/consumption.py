@@ -9,15 +9,15 @@ the counters may no longer say what is used now), and *stale* for a projection w
 gives says the allowance ran out before now (``run_out``).
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from kenactl.core import dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, UsageSample
+from kenactl.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """The consumption period containing ``now``."""
 
@@ -81,7 +81,7 @@ OUTDATED_AFTER = timedelta(days=3)  # a reading older than this no longer says w
 RECENT_PACE, PERIOD_PACE = "recent", "period"
 
 
-@dataclass(frozen=True)
+@record
 class Pace:
     """Use per day of one allowance kind and how it was measured: ``recent`` (the readings of the last
     7 days, when there are two or more a day apart at least) or ``period`` (the average since the period

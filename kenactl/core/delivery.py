@@ -16,7 +16,6 @@ set (the way other parts of the core mark a state that needs action every day).
 """
 
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from kenactl.core import dates, rights
 from kenactl.core.charter import Charter
 from kenactl.core.model import Profile
 from kenactl.core.operator import ValidityRule
+from kenactl.core.record import record
 from kenactl.core.reminders import Item, due_items
 from kenactl.text import Money, Msg
 
@@ -35,7 +35,7 @@ URGENT_TOPUP = timedelta(hours=24)
 LOOKAHEAD_MARGIN = timedelta(days=2)  # items are looked up this much beyond the largest threshold
 
 
-@dataclass(frozen=True)
+@record
 class Delivery:
     """One reminder to deliver: the item, the stage (``2d``, ``open``, ``urgent``) and the keys it settles."""
 

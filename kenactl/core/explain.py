@@ -10,20 +10,20 @@ objects. Either way JSON shows them in English and people in their language (see
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import money
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.operator import Fact, Operator, Rate, Statement
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg, data_text
 
 Text = str | Msg  # a data text (its own msgid) or a message made here
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One entry of the timeline: ``day`` days after the renewal, what happens and its extra cost."""
 
@@ -35,7 +35,7 @@ class Step:
     per_day_of_use: bool = False  # ``cost`` is charged only if the day is actually used
 
 
-@dataclass(frozen=True)
+@record
 class OptionEffect:
     """Setting option ``key`` to ``value`` would change the outcome like this."""
 
@@ -47,7 +47,7 @@ class OptionEffect:
     fact: Fact
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """The answer of ``kenactl explain`` for one operator."""
 
@@ -82,7 +82,7 @@ class Explanation:
         return text[:1].upper() + text[1:] + "." if text else show(Msg("No top-up is needed for this renewal."))
 
 
-@dataclass(frozen=True)
+@record
 class _Case:
     outcome: str
     summary: Text

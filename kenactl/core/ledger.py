@@ -77,11 +77,23 @@ def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | Non
     A line with no observation (its credit entered without a date) has that credit at ``anchor``
     (default: ``moment``): renewals before it are not applied to it, later ones are.
     """
-    moment = dates.in_rome(moment)
+    return _folds(line, rule, [dates.in_rome(moment)], anchor, earlier)[0]
+
+
+def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datetime | None,
+           earlier: dict[str, RenewalRule] | None) -> list[LineState]:
+    """``fold`` at each of ``moments`` (in Rome): when they are in time order with no fact between the first
+    and the last, the facts are replayed once and the schedule advanced from one moment to the next."""
+    if not moments:
+        return []
+    moment = moments[0]
     undated = not line.observations
     facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
-    events = [event for event in _events(facts) if dates.instant(event[0]) <= dates.instant(moment)]
+    every = _events(facts)
+    events = [event for event in every if dates.instant(event[0]) <= dates.instant(moment)]
     readings = _readings_until(line.usage, moment)
+    if len(moments) > 1 and not _same_facts(line, moments, every, len(events), len(readings), undated and not anchor):
+        return [_folds(line, rule, [one], anchor, earlier)[0] for one in moments]
     firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
     settings = settings_at(line, start)
@@ -93,10 +105,33 @@ def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | Non
     for at, _order, kind, item in events:
         _advance(run, at)
         _apply(run, line, kind, item, at)
-    _advance(run, moment)
-    if undated:
-        run.as_of = None
-    return _state(run, line, moment, readings)
+    states = []
+    for index, moment in enumerate(moments):
+        _advance(run, moment)
+        if undated:
+            run.as_of = None
+        states.append(_state(run if index == len(moments) - 1 else _copy(run), line, moment, readings))
+    return states
+
+
+def _same_facts(line: Line, moments: list[datetime], events: list, known: int, read: int, moving: bool) -> bool:
+    """Whether every moment after the first sees the first's ``known`` events and ``read`` readings (and the
+    moments are in time order; ``moving``: the credit's anchor is each moment, so they never do)."""
+    instants = [dates.instant(moment) for moment in moments]
+    return (not moving and instants == sorted(instants)
+            and sum(1 for event in events if dates.instant(event[0]) <= instants[-1]) == known
+            and len(_readings_until(line.usage, moments[-1])) == read)
+
+
+def _copy(run: _Run) -> _Run:
+    """A copy of ``run`` that advancing ``run`` further leaves as it is (a state keeps its run for ``periods``)."""
+    copy = _Run.__new__(_Run)
+    for name in _Run.__slots__:
+        value = getattr(run, name)
+        setattr(copy, name, list(value) if isinstance(value, list) else value)
+    copy.periods = [{**period, "topups": list(period["topups"]), "fees": list(period["fees"])}
+                    for period in run.periods]
+    return copy
 
 
 def _readings_until(usage, moment: datetime):
@@ -328,10 +363,10 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
     """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
-    renewal by renewal with the operator's rule."""
+    renewal by renewal with the operator's rule (one fold, advanced from each moment to the next)."""
     rules = state.period_rows[0].rules
-    return [fold(state.facts, state.rule, dates.add_elapsed(moment, timedelta(seconds=-1)), state.moment, rules)
-            for moment in moments]
+    befores = [dates.in_rome(dates.add_elapsed(moment, timedelta(seconds=-1))) for moment in moments]
+    return _folds(state.facts, state.rule, befores, state.moment, rules)
 
 
 def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:

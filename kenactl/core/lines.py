@@ -1,11 +1,11 @@
 """Lines at a glance: one row per line for ``line list``, and an offer named with its price once."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import money
 from kenactl.core.model import Line, Profile
+from kenactl.core.record import record
 from kenactl.core.status import BLOCKED, COVERED, SHORT, SUSPENDED, line_status, offer_state
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
@@ -13,7 +13,7 @@ from kenactl.text import Money, Msg
 __all__ = ["BLOCKED", "COVERED", "SHORT", "SUSPENDED", "LineRow", "line_row", "offer_with_price"]
 
 
-@dataclass(frozen=True)
+@record
 class LineRow:
     """What ``line list`` shows of one line: its ``state`` as ``status`` has it (``core.status.offer_state``),
     the least top-up, and the next renewal (None while it can only come from a top-up)."""

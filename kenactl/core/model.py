@@ -4,10 +4,11 @@ All classes are immutable; changes make new values (``dataclasses.replace``) so 
 either stores a whole new profile or nothing at all.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
@@ -17,7 +18,7 @@ DEFAULT_LINE_NAME = "main"
 DEFAULT_ALARMS = ("2d",)
 
 
-@dataclass(frozen=True)
+@record
 class Allowances:
     """Amounts per period; data in MB; ``None`` means unlimited."""
 
@@ -29,7 +30,7 @@ class Allowances:
         return getattr(self, kind)
 
 
-@dataclass(frozen=True)
+@record
 class UsageSample:
     """What had been used in the period at moment ``at`` (data in MB)."""
 
@@ -42,7 +43,7 @@ class UsageSample:
         return getattr(self, kind)
 
 
-@dataclass(frozen=True)
+@record
 class HistoryEntry:
     """A renewal or a Restart that happened: when, what it cost, the renewal day before and after."""
 
@@ -53,7 +54,7 @@ class HistoryEntry:
     renewal_day_after: int
 
 
-@dataclass(frozen=True)
+@record
 class Observation:
     """A credit the user read (the operator's app at ``at``): the ledger's basis from then on."""
 
@@ -61,7 +62,7 @@ class Observation:
     credit: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class TopUp:
     """A top-up of ``amount`` made at ``at``."""
 
@@ -69,7 +70,7 @@ class TopUp:
     amount: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """A setting of the line changed at ``at``; ``old`` is its value before (as stored in the profile)."""
 
@@ -78,7 +79,7 @@ class Change:
     old: object
 
 
-@dataclass(frozen=True)
+@record
 class Charge:
     """An amount the operator takes at the next top-ups, possibly in instalments every ``every_days``.
 
@@ -117,7 +118,7 @@ def next_charge_id(charges: tuple[Charge, ...]) -> int:
     return max((charge.id for charge in charges), default=0) + 1
 
 
-@dataclass(frozen=True)
+@record
 class Complaint:
     """A complaint filed with the operator (Carta dei Servizi §14)."""
 
@@ -130,7 +131,7 @@ class Complaint:
     unsatisfied: bool | None = None  # the reply did not satisfy you (§16: conciliation is the next step)
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One SIM: its settings (as last set) and the facts the user recorded, kept for the life of the line.
 
@@ -162,7 +163,7 @@ class Line:
     note: str = ""  # the user's own free text about the line (kenactl drops TOML comments, it keeps this)
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     """A household's lines, the default one, and profile-wide settings."""
 

@@ -6,10 +6,11 @@ date, verified/reported/unknown); what only some operators offer is a feature li
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg, data_text
 
@@ -20,7 +21,7 @@ FEATURES = {
 """What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
 
@@ -33,7 +34,7 @@ class Fact:
         return self.status == "verified"
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """Option values under which a rule applies: every key must hold one of its values."""
 
@@ -46,7 +47,7 @@ class Condition:
 ALWAYS = Condition()
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """Something that happens ``day`` days after the renewal, costing ``cost`` on top of the price.
 
@@ -63,7 +64,7 @@ class Event:
     per_day_of_use: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """A sentence (what still works, what a top-up does, a note) and when it applies.
 
@@ -76,7 +77,7 @@ class Statement:
     only_if: str | None = None  # one of REQUIREMENTS, as for an Event
 
 
-@dataclass(frozen=True)
+@record
 class Rate:
     """A pay-per-use price: ``amount`` euros per ``unit`` of ``item``."""
 
@@ -87,7 +88,7 @@ class Rate:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True)
+@record
 class OptionRule:
     """A per-line option: its values (with what each means), default, and the values that pay renewals."""
 
@@ -98,7 +99,7 @@ class OptionRule:
     auto_renews: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@record
 class ShortCredit:
     """The outcome at a renewal the credit does not cover; ``day0`` is a template ({credit}, ...)."""
 
@@ -108,7 +109,7 @@ class ShortCredit:
     fact: Fact
 
 
-@dataclass(frozen=True)
+@record
 class ValidityRule:
     """How long a SIM stays valid after its last top-up; ``valid_months`` None means unknown."""
 
@@ -121,7 +122,7 @@ class ValidityRule:
     reactivation_from_topup_months: int | None = None  # counted from the last top-up
 
 
-@dataclass(frozen=True)
+@record
 class Operator:
     """Everything kenactl knows about one operator, as loaded from ``origin``."""
 

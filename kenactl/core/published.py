@@ -14,15 +14,16 @@ its status. Rules:
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
+from kenactl.core.record import record
 
 KEEP_CANCELLED = timedelta(days=90)
 
 
-@dataclass(frozen=True)
+@record
 class Published:
     """One VEVENT as written: enough to write it again, cancelled, after its item is gone."""
 
@@ -40,7 +41,7 @@ class Published:
     cancelled: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Scope:
     """What this export covers: the lines it selected, every line of the profile, each line's horizon."""
 

@@ -17,7 +17,6 @@ Texts are ``Msg`` objects: ``str()`` in the current language for people and the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from kenactl.core.lines import offer_with_price
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
 from kenactl.core.operator import ValidityRule
+from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:  # the charters and core.rights are imported only when a profile has complaints
@@ -39,7 +39,7 @@ DEFAULT_MONTHS = 12
 DEFAULT_WITHIN = timedelta(days=3)
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One thing in the calendar: a ``date`` start is an all-day item, a ``datetime`` a timed one."""
 

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from kenactl.core.operator import Condition
+
 STATUSES = ("verified", "reported", "unknown")  # of every fact in the operator files (README: Statuses)
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")  # short_credit.outcome
 REQUIREMENTS = ("credit-used-up", "earlier-charges-paid")
@@ -35,12 +37,8 @@ class FeeRule(NamedTuple):
     day: int
     event: str
     cost: Decimal
-    when: dict[str, frozenset[str]]
+    when: Condition
     only_if: str | None = None
-
-    def holds(self, options: dict[str, str]) -> bool:
-        """Whether every option named in ``when`` has one of its values."""
-        return all(options.get(key) in allowed for key, allowed in self.when.items())
 
 
 class RenewalRule(NamedTuple):
@@ -74,4 +72,4 @@ class RenewalRule(NamedTuple):
     def fees_for(self, options: dict[str, str]) -> tuple[FeeRule, ...]:
         """The fees that apply under the line's ``options`` (the operator's defaults fill the rest)."""
         chosen = {**self.defaults, **options}
-        return tuple(sorted((fee for fee in self.fees if fee.holds(chosen)), key=lambda fee: fee.day))
+        return tuple(sorted((fee for fee in self.fees if fee.when.holds(chosen)), key=lambda fee: fee.day))

@@ -12,12 +12,13 @@ schedule in force renews one month later on D (month-end clamped) at the line's 
 renewal between them block a third until the next scheduled renewal has happened.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
+from kenactl.core.record import record
 from kenactl.errors import NEGATIVE, InputError, KenactlError
 from kenactl.text import N_, Money, Msg
 
@@ -61,7 +62,7 @@ def label(check_id: str) -> Msg:
     return Msg(CHECK_LABELS[check_id])
 
 
-@dataclass(frozen=True)
+@record
 class RestartCheck:
     """One rule: passed or not, why, and when a failing time rule stops failing (else None)."""
 
@@ -76,7 +77,7 @@ class RestartCheck:
         return self.message.english()
 
 
-@dataclass(frozen=True)
+@record
 class RestartVerdict:
     """All six checks at ``now``; ``eligible_from`` is now, a future moment (time rules only) or None.
 

@@ -2,12 +2,12 @@
 the earliest moment a Restart is allowed, and how renewals and charges shift if it happens then.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line
+from kenactl.core.record import record
 from kenactl.core.restart import (
     RENEWAL_WINDOW,
     TIME_RULES,
@@ -21,7 +21,7 @@ from kenactl.text import Msg
 SHOWN_RENEWALS = 3
 
 
-@dataclass(frozen=True)
+@record
 class AllowanceOutlook:
     """One allowance: how much is used and when it reaches 80% in this period (else None).
 
@@ -38,7 +38,7 @@ class AllowanceOutlook:
     state: str
 
 
-@dataclass(frozen=True)
+@record
 class RestartPlan:
     """What ``restart plan`` shows; ``earliest`` is None when no Restart fits before the renewal."""
 

@@ -6,7 +6,7 @@ are inclusive; "today" is passed in.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -14,13 +14,14 @@ from kenactl.core import dates, workdays
 from kenactl.core.charter import Charter, Rate, in_force
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
+from kenactl.core.record import record
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 
 MNP_CASE_TEXT = "ritardo attivazione MNP (number portability)"
 
 
-@dataclass(frozen=True)
+@record
 class CompensationResult:
     """The indennizzo for one case over the days ``first``..``last`` (both included)."""
 
@@ -89,7 +90,7 @@ def compensation(case: str, first: date, last: date, today: date, charter: Chart
     )
 
 
-@dataclass(frozen=True)
+@record
 class ComplaintStatus:
     """A complaint as of ``today``: when the reply is due, how late it is and what is owed for that."""
 
@@ -195,7 +196,7 @@ def close_complaint(complaints: tuple[Complaint, ...], complaint_id: int, closed
                  for c in complaints)
 
 
-@dataclass(frozen=True)
+@record
 class LeaveAdvice:
     """§11: what the line's residual credit is worth as a free transfer or as a refund minus the fee."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kenactl.core import charges, consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile, UsageSample
+from kenactl.core.record import record
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.ledger import LineState
@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off 
     from kenactl.core.validity import SimValidity
 
 
-@dataclass(frozen=True)
+@record
 class AllowanceStatus:
     """One allowance in the current period. Data amounts are in MB."""
 
@@ -31,7 +31,7 @@ class AllowanceStatus:
     pace: consumption.Pace | None = None  # the use per day the projection follows (None: no pace)
 
 
-@dataclass(frozen=True)
+@record
 class LineStatus:
     """Everything ``kenactl status`` shows about one line."""
 

@@ -8,17 +8,17 @@ them too a SIM never topped up counts from its activation (kenactl's reading: th
 the last top-up only).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
 from kenactl.core.operator import ValidityRule
+from kenactl.core.record import record
 
 WARN_DAYS = 30
 
 
-@dataclass(frozen=True)
+@record
 class SimValidity:
     """The validity dates of a SIM at ``today``; all dates None when unknown (no top-up or no rule).
 

@@ -13,10 +13,10 @@ number of holidays in the range, not with its length.
 """
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
+from kenactl.core.record import record
 from kenactl.text import N_
 
 DAY_KINDS = {
@@ -31,7 +31,7 @@ ONE_DAY = timedelta(days=1)
 WEEK = 7
 
 
-@dataclass(frozen=True)
+@record
 class DayCount:
     """How many days of a kind a range holds, and the holidays that took weekdays out of it."""
 

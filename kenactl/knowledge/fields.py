@@ -5,7 +5,6 @@ default) naming ``file: table.key`` (the file when ``origin`` is given; the prof
 own) and what was expected, so a hand-edited file can be fixed from the message alone.
 """
 
-import json
 from collections.abc import Collection
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -150,6 +149,8 @@ def toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        import json  # only here: every start reads operator files through this module
+
         return json.dumps(value, ensure_ascii=False)  # a TOML basic string
     if isinstance(value, (date, time)):  # a datetime is a date too
         return value.isoformat()

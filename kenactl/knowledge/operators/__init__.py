@@ -2,11 +2,12 @@
 
 Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
-broken file is a ``ProfileError`` naming the file, the key and the problem. Nothing is cached:
-each call reads only the files it needs.
+broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read at
+every call; a built-in one is read and built once a process.
 """
 
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,16 @@ FACT_KEYS = {"source", "as_of", "status"}
 def load(operator_id: str, folder: Path | None = None) -> Operator:
     """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
     path = data_file(operator_id, folder)
+    return _builtin(operator_id) if path.parent == BUILTIN_FOLDER else _load(operator_id, path)
+
+
+@cache
+def _builtin(operator_id: str) -> Operator:
+    """A built-in operator, built once a process (``explain``, the reminders and ``status`` ask again)."""
+    return _load(operator_id, BUILTIN_FOLDER / f"{operator_id}.toml")
+
+
+def _load(operator_id: str, path: Path) -> Operator:
     common = read(BUILTIN_FOLDER / f"{COMMON}.toml")
     return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
 
