@@ -106,3 +106,21 @@ def test_core_card_answer_when_the_credit_would_cover_the_renewal():
     assert (result.if_card_fails.outcome, result.if_card_fails.min_topup) == ("renewed", Decimal("0"))
     credit_only = explain(tim, price=Decimal("9.99"), credit=Decimal("2"))
     assert explain(tim, price=Decimal("9.99"), credit=Decimal("2"), by_card=True).if_card_fails == credit_only
+
+
+def test_easy_pay_arrears_on_the_card_are_named_with_their_last_instalment(run, card_line):
+    assert run(*AT, "explain", "--json").exit_code == 0
+    assert run_json(run, "explain")["card_recovery_until"] is None
+    added = run("--at", "2026-11-20T11:00", "charges", "add", "Easy Pay arrears", "19.98")
+    assert added.exit_code == 0, added.stderr
+    data = run_json(run, "explain")
+    assert (data["card_recovery_until"], data["min_topup"], data["pending"]) == ("2027-01-19", "0.00", "0.00")
+    assert run_json(run, "explain", "--compare")["operators"][0]["card_recovery_until"] == "2027-01-19"
+    assert "Card arrears:  next instalment 9.99 €, the last on Tue 19 Jan 2027" in run(*AT, "explain").stdout
+    compare = run(*AT, "explain", "--compare").stdout.splitlines()
+    assert compare[4:7] == ["  Payment:       by card / bank account",
+                            "  Card arrears:  next instalment 9.99 €, the last on Tue 19 Jan 2027",
+                            "  Renewals are charged to the card: nothing to top up. Each operator's rules below apply "
+                            "only if the card payment fails."]
+    italian = run("--lang", "it", *AT, "explain").stdout
+    assert "Arretrati su carta:  prossima rata 9,99 €, l'ultima il mar 19 gennaio 2027" in italian

@@ -68,18 +68,20 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     pending_now = ZERO if line is None else state.owed + charges.pending_at(line, app.now)
     stored = {} if line is None else line.options
     by_card = line is not None and line.payment == "card"
+    recovery = None if line is None else charges.card_recovery(line, app.now.date())  # Easy Pay arrears by card
     title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:
         results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
                               options={**stored, **given}, renewal=renewal, by_card=by_card)
         view.show_compare(results, _("{title}: every operator").format(title=title), pending=pending_now,
-                          as_json=as_json)
+                          recovery=recovery, as_json=as_json)
         return
     operator = operators.load(operator_id or line.operator, folder)
     kept = {key: value for key, value in stored.items() if key in operator.options}
     result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
                          renewal=renewal, by_card=by_card)
-    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, as_json=as_json)
+    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, recovery=recovery,
+                      as_json=as_json)
 
 
 COMMANDS = (explain,)

@@ -5,6 +5,7 @@ current language. A line paid by card shows its renewal charged to the card, the
 short-credit answer under "If the card payment fails" (``if_card_fails`` in JSON).
 """
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +15,7 @@ from kenactl.core.operator import Fact
 from kenactl.i18n import _, money
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.text import N_, Msg, data_text
-from kenactl.views import human_moment
+from kenactl.views import human_date, human_moment
 
 OUTCOMES = {
     "renewed": N_("renews from the credit"),
@@ -27,6 +28,7 @@ OUTCOMES = {
     "unknown": N_("unknown: depends on the operator"),
 }
 STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}
+Recovery = tuple[Decimal, date] | None  # card arrears: the next instalment and the last one's day
 # The keys of ``if_card_fails``: the answer itself, without the situation (operator, price, ...) or sources.
 CASE_KEYS = ("covered", "shortfall", "min_topup", "late_fees_max", "topup_after_fees", "outcome", "summary",
              "timeline", "still_works", "rates", "after_topup", "option_effects", "notes")
@@ -87,12 +89,13 @@ def _step_json(step) -> dict[str, Any]:
     return item
 
 
-def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
+def explain_json(result: Explanation, pending: Decimal, recovery: Recovery = None) -> dict[str, Any]:
     """The ``explain --json`` object (its keys are documented in the README and pinned by the tests).
 
     ``pending``: the charges due and unpaid now (the README's one meaning of the key); the charges
     due by the renewal, which the minimum top-up counts, are ``pending_by_renewal``. On a line paid by card,
-    ``if_card_fails`` holds the short-credit answer (``null`` otherwise).
+    ``if_card_fails`` holds the short-credit answer (``null`` otherwise); ``recovery``: the next card instalment of
+    arrears and the last one's day (``charges.card_recovery``), if any.
     """
     fails = result.if_card_fails
     return {
@@ -105,6 +108,7 @@ def explain_json(result: Explanation, pending: Decimal) -> dict[str, Any]:
         "pending": format_money(pending),
         "pending_by_renewal": format_money(result.pending),
         "by_card": result.by_card,
+        "card_recovery_until": None if recovery is None else recovery[1].isoformat(),
         "covered": result.covered,
         "shortfall": format_money(result.shortfall),
         "min_topup": format_money(result.min_topup),
@@ -163,7 +167,7 @@ def _renewal(result: Explanation) -> str:
     return _("hypothetical") if result.renewal is None else human_moment(result.renewal)
 
 
-def explain_blocks(result: Explanation, title: str) -> list[Any]:
+def explain_blocks(result: Explanation, title: str, recovery: Recovery = None) -> list[Any]:
     """One section: the situation, the day-by-day timeline, what still works, options and sources; for a line paid
     by card, the same for a failed card payment in a section of its own."""
     rows = [(_("Operator"), human(result.operator.name)), (_("Price"), money(result.price)),
@@ -174,6 +178,9 @@ def explain_blocks(result: Explanation, title: str) -> list[Any]:
     rows.append((_("Renewal"), _renewal(result)))
     if result.by_card:
         rows.append((_("Payment"), _("by card / bank account")))
+    if recovery is not None:
+        rows.append((_("Card arrears"), _("next instalment {amount}, the last on {day}").format(
+            amount=money(recovery[0]), day=human_date(recovery[1]))))
     rows.append((_("Outcome"), _(OUTCOMES[result.outcome])))
     if result.options:
         rows.append((_("Options"), ", ".join(f"{key}={value}" for key, value in sorted(result.options.items()))))
@@ -229,12 +236,14 @@ def _sources(facts) -> Table:
                   for fact in facts], title=_("Sources"))
 
 
-def show_explain(result: Explanation, title: str, *, pending: Decimal, as_json: bool) -> None:
-    """Print ``explain`` for one operator; ``pending``: the charges due and unpaid now."""
-    emit(explain_blocks(result, title), explain_json(result, pending), as_json=as_json)
+def show_explain(result: Explanation, title: str, *, pending: Decimal, recovery: Recovery = None,
+                 as_json: bool) -> None:
+    """Print ``explain`` for one operator; ``pending``: the charges due and unpaid now; ``recovery``: card arrears."""
+    emit(explain_blocks(result, title, recovery), explain_json(result, pending, recovery), as_json=as_json)
 
 
-def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as_json: bool) -> None:
+def show_compare(results: list[Explanation], title: str, *, pending: Decimal, recovery: Recovery = None,
+                 as_json: bool) -> None:
     """Print ``explain --compare``: one row per operator, then what works and what a top-up does.
 
     For a line paid by card every renewal is charged to the card: the rows then say what each operator does
@@ -247,6 +256,10 @@ def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as
     situation.append((_("Renewal"), _renewal(first)))
     if first.by_card:
         situation.append((_("Payment"), _("by card / bank account")))
+    if recovery is not None:
+        situation.append((_("Card arrears"), _("next instalment {amount}, the last on {day}").format(
+            amount=money(recovery[0]), day=human_date(recovery[1]))))
+    if first.by_card:
         cases = [result.if_card_fails or result for result in results]
         table = Table([_("operator"), _("if the card payment fails"), _("max fees"), _("min top-up"),
                        _("if it fails")],
@@ -274,4 +287,4 @@ def show_compare(results: list[Explanation], title: str, *, pending: Decimal, as
     blocks = [Section(title, head), *details]
     if facts:
         blocks.append(_sources(facts))
-    emit(blocks, {"operators": [explain_json(result, pending) for result in results]}, as_json=as_json)
+    emit(blocks, {"operators": [explain_json(result, pending, recovery) for result in results]}, as_json=as_json)
