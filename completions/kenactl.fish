@@ -89,7 +89,7 @@ complete -c kenactl -n '__kenactl_at \'kenactl init\'' -s 'h' -l 'help' -d 'Show
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'edit' -d 'Edit the profile in $EDITOR, like visudo: it is replaced only if the edited...'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'path' -d 'Print the profile\'s path (--profile, $KENACTL_PROFILE or the default).'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'show' -d 'Print the profile (validated) as TOML.'
-complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'validate' -d 'Check the profile, including each line\'s options against its operator; exit 2...'
+complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -a 'validate' -d 'Check the profile and the operator files its lines use; one line per problem,...'
 complete -c kenactl -n '__kenactl_at \'kenactl profile\'' -s 'h' -l 'help' -d 'Show this message and exit.'
 complete -c kenactl -n '__kenactl_at \'kenactl profile edit\'' -l 'profile' -r -F -d 'Profile file (default: $KENACTL_PROFILE, else the per-user config folder).'
 complete -c kenactl -n '__kenactl_at \'kenactl profile edit\'' -l 'at' -x -d 'Behave as if now were this ISO 8601 moment (naive = Europe/Rome).'

@@ -13,13 +13,20 @@ from kenactl.core.model import Profile
 from kenactl.core.renewal_rule import RenewalRule
 
 
+def operators_used(profile: Profile) -> dict[str, str]:
+    """Each operator the profile's lines use or used before (``line set --operator``), sorted, with one such line."""
+    found: dict[str, str] = {}
+    for name, line in profile.lines.items():
+        for operator in (line.operator, *(change.old for change in line.changes if change.key == "operator")):
+            found.setdefault(operator, name)
+    return dict(sorted(found.items()))
+
+
 def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
     """The renewal rule of each operator the profile's lines use or used before (``line set --operator``)."""
     from kenactl.knowledge.ledger_rules import renewal_rule
 
-    names = {line.operator for line in profile.lines.values()}
-    names |= {change.old for line in profile.lines.values() for change in line.changes if change.key == "operator"}
-    return {name: renewal_rule(name, folder) for name in sorted(names)}
+    return {name: renewal_rule(name, folder) for name in operators_used(profile)}
 
 
 def line_states(profile: Profile, now: datetime, folder: Path | None) -> dict[str, LineState]:

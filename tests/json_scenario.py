@@ -13,6 +13,8 @@ VODAFONE = ("--operator", "vodafone", "--offer", "Vodafone Special", "--price", 
             "--data", "50GB", "--minutes", "unlimited", "--sms", "unlimited", "--credit", "2")
 WINDTRE = ("--operator", "windtre", "--offer", "GO 150", "--price", "9.99", "--renewal-day", "20", "--data", "150GB",
            "--minutes", "unlimited", "--sms", "200", "--credit", "12")
+EASY_PAY = ("--operator", "windtre", "--offer", "Easy Pay", "--price", "9.99", "--renewal-day", "20", "--data", "100GB",
+            "--minutes", "unlimited", "--sms", "100", "--credit", "3", "--payment", "card")
 
 # (the command as the table names it, the moment, its arguments); outputs of commands that exit 1 count too
 STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -41,6 +43,12 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                          "--instalments", "3")),
     ("charges clear", "2026-11-12T12:07", ("charges", "clear", "--line", "nonna", "2", "--yes")),
     ("charges list", "2026-11-12T12:08", ("charges", "list", "--line", "nonna")),
+    # a line paid by card with Easy Pay arrears: instalments charged to the card, explain's card answer
+    ("line add", "2026-11-12T12:09", ("line", "add", "easy", *EASY_PAY)),
+    ("charges add", "2026-11-12T12:10", ("charges", "add", "--line", "easy", "Easy Pay arrears", "19.98")),
+    ("charges list", "2026-12-20T10:00", ("charges", "list", "--line", "easy")),
+    ("explain", "2026-11-20T10:00", ("explain", "--line", "easy")),
+    ("explain", "2026-11-20T10:00", ("explain", "--line", "easy", "--compare")),
     ("rights complaint add", "2026-11-02T10:00", ("rights", "complaint", "add", "--date", "2026-09-01",
                                                   "--subject", "Double charge")),
     ("rights complaint add", "2026-11-02T10:01", ("rights", "complaint", "add", "--subject", "Data not renewed",

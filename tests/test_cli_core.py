@@ -345,9 +345,11 @@ def test_global_profile_option_is_used_by_every_command(run, tmp_path, profile_p
 
 def test_profile_show_and_validate(run, kena_profile):
     ok(run("profile", "show"), kena_profile.read_text(encoding="utf-8"))
-    ok(run("profile", "validate"), f"{kena_profile}: OK, 1 line(s): main (default main)\n")
+    ok(run("profile", "validate"), f"{kena_profile}: OK, 1 line(s): main (default main)\n"
+                                   "Operator files checked: kena (built in)\n")
     ok(run(*TIM_ADD))
-    ok(run("profile", "validate"), f"{kena_profile}: OK, 2 line(s): main, nonna (default main)\n")
+    ok(run("profile", "validate"), f"{kena_profile}: OK, 2 line(s): main, nonna (default main)\n"
+                                   "Operator files checked: kena (built in); tim (built in)\n")
 
 
 def test_profile_show_refuses_an_invalid_profile(run, kena_profile):

@@ -64,8 +64,10 @@ def test_line_credit_and_profile_messages(run, kena_profile: Path):
     assert listing[0].split() == ["linea", "operatore", "offerta", "prezzo", "credito", "prossimo", "rinnovo", "stato"]
     assert listing[2].split() == ["*", "main", "Kena", "Mobile", "Kena", "7.99", "7,99", "€", "12,50", "€",
                                   "dom", "15", "novembre", "2026", "coperto"]
-    assert run("--lang", "it", "profile", "validate").stdout.endswith(": OK, linee: 1 (main), predefinita: main\n")
-    assert run("profile", "validate").stdout.endswith(": OK, 1 line(s): main (default main)\n")
+    assert run("--lang", "it", "profile", "validate").stdout.endswith(
+        ": OK, linee: 1 (main), predefinita: main\nFile degli operatori controllati: kena (integrato)\n")
+    assert run("profile", "validate").stdout.endswith(": OK, 1 line(s): main (default main)\n"
+                                                      "Operator files checked: kena (built in)\n")
 
 
 def test_status_and_usage_in_italian(run, kena_profile: Path):

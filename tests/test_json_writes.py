@@ -12,6 +12,8 @@ import time
 from helpers import KENA_INIT
 from test_bad_input import TIM_ADD
 
+from kenactl.knowledge.registry import BUILTIN_FOLDER
+
 AT = ("--at", "2026-11-20T12:00")
 
 
@@ -64,8 +66,9 @@ def test_init_and_profile_commands(run, profile_path):
     created = ok_json(run(*AT, *KENA_INIT, "--json"))
     assert created["path"] == str(profile_path) and created["line"]["name"] == "main"
     assert ok_json(run("profile", "path", "--json")) == {"path": str(profile_path), "exists": True}
-    assert ok_json(run("profile", "validate", "--json")) == {"path": str(profile_path), "valid": True,
-                                                             "lines": ["main"], "default_line": "main"}
+    assert ok_json(run("profile", "validate", "--json")) == {
+        "path": str(profile_path), "valid": True, "lines": ["main"], "default_line": "main",
+        "operator_files": [{"operator": "kena", "path": str(BUILTIN_FOLDER / "kena.toml"), "builtin": True}]}
     assert ok_json(run("profile", "show", "--json"))["toml"] == profile_path.read_text(encoding="utf-8")
 
 

@@ -36,8 +36,9 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
             compare: bool, as_json: bool) -> None:
     """What happens at the next renewal if the credit is short, and what to top up by when.
 
-    Uses the line's operator, price, credit, options and pending charges; with --operator,
-    --price and --credit it also works without a profile. Every fact shows its source.
+    Uses the line's operator, price, credit, options, pending charges and payment: on a line paid by
+    card the renewal is charged to the card, and the short-credit rules apply only if the card payment
+    fails. With --operator, --price and --credit it also works without a profile. Every fact shows its source.
     """
     from kenactl.core import charges
     from kenactl.core.explain import explain as explain_one
@@ -66,18 +67,21 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     pending = ZERO if line is None else state.owed + charges.pending_at(line, renewal or app.now)
     pending_now = ZERO if line is None else state.owed + charges.pending_at(line, app.now)
     stored = {} if line is None else line.options
+    by_card = line is not None and line.payment == "card"
+    recovery = None if line is None else charges.card_recovery(line, app.now.date())  # Easy Pay arrears by card
     title = _("hypothetical line") if line is None else _("line {name}").format(name=line.name)
     if compare:
         results = explain_all(operators.load_all(folder), price=price, credit=credit, pending=pending,
-                              options={**stored, **given}, renewal=renewal)
+                              options={**stored, **given}, renewal=renewal, by_card=by_card)
         view.show_compare(results, _("{title}: every operator").format(title=title), pending=pending_now,
-                          as_json=as_json)
+                          recovery=recovery, as_json=as_json)
         return
     operator = operators.load(operator_id or line.operator, folder)
     kept = {key: value for key, value in stored.items() if key in operator.options}
     result = explain_one(operator, price=price, credit=credit, pending=pending, options={**kept, **given},
-                         renewal=renewal)
-    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, as_json=as_json)
+                         renewal=renewal, by_card=by_card)
+    view.show_explain(result, f"{title} · {view.human(operator.name)}", pending=pending_now, recovery=recovery,
+                      as_json=as_json)
 
 
 COMMANDS = (explain,)

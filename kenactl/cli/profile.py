@@ -152,26 +152,83 @@ def profile_show(app: App, as_json: bool) -> None:
 @json_option
 @pass_app
 def profile_validate(app: App, as_json: bool) -> None:
-    """Check the profile, including each line's options against its operator; exit 2 at the first problem."""
+    """Check the profile and the operator files its lines use; one line per problem, exit 2 if there is any.
+
+    Each operator file (your own in the operators folder included) is read by the same loaders status and
+    explain use, its [ledger] table too, and each line's options are checked against its operator.
+    """
+    from kenactl.safety import printable
+
     loaded = app.load()
-    check_options(app, loaded, app.path)
+    files, broken = operator_file_problems(app, loaded)
+    problems = [problem for found in broken.values() for problem in found]
+    problems += list(option_problems(app, loaded, app.path, skip=set(broken)))
+    if problems:
+        for problem in problems[:-1]:  # the last one goes through main()'s error line and exit code
+            click.echo(f"kenactl: {printable(problem)}", err=True)
+        raise ProfileError(problems[-1])
+    from kenactl.knowledge.registry import BUILTIN_FOLDER
+
+    builtin = {operator: path.parent == BUILTIN_FOLDER for operator, path in files.items()}
     say([_("{path}: OK, {count} line(s): {names} (default {default})").format(
-        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line)],
-        {"path": str(app.path), "valid": True, "lines": list(loaded.lines), "default_line": loaded.default_line},
+        path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line),
+        _("Operator files checked: {files}").format(files="; ".join(
+            _("{operator} (built in)").format(operator=operator) if builtin[operator] else f"{operator} ({path})"
+            for operator, path in files.items()))],
+        {"path": str(app.path), "valid": True, "lines": list(loaded.lines), "default_line": loaded.default_line,
+         "operator_files": [{"operator": operator, "path": str(path), "builtin": builtin[operator]}
+                            for operator, path in files.items()]},
         as_json=as_json)
 
 
-def check_options(app: App, loaded: Profile, origin: Path | str) -> None:
-    """Each line's stored options against its operator's data (the user's operator files first)."""
+def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, Path | None], dict[str, list[str]]]:
+    """The data file of each operator the profile's lines use or used (``None``: none found), each read by the full
+    loader and by the ledger's rule reader, as status and explain read it; and the problems of each broken one."""
+    from kenactl.derived import operators_used
+    from kenactl.errors import KenactlError
+    from kenactl.knowledge import ledger_rules, operators
+    from kenactl.knowledge.registry import data_file
+
+    folder = app.operator_folder
+    files: dict[str, Path | None] = {}
+    broken: dict[str, list[str]] = {}
+    for operator, line_name in operators_used(loaded).items():
+        try:
+            files[operator] = data_file(operator, folder)
+        except KenactlError as error:  # an operator a line used before, whose user file is gone
+            files[operator] = None
+            broken[operator] = [f"{app.path}: lines.{line_name}: {error.message}"]
+            continue
+        for load in (operators.load, ledger_rules.renewal_rule):
+            try:
+                load(operator, folder)
+            except KenactlError as error:
+                found = broken.setdefault(operator, [])
+                if error.message not in found:  # a file both readers refuse alike (bad TOML) is said once
+                    found.append(error.message)
+    return files, broken
+
+
+def option_problems(app: App, loaded: Profile, origin: Path | str, skip: set[str] = frozenset()):
+    """A message for each line whose stored options do not fit its operator's data (the user's operator files
+    first); lines of the operators in ``skip`` (files already found broken) are left out."""
     from kenactl.errors import KenactlError
     from kenactl.knowledge import operators
 
     folder = app.operator_folder
     for name, line in loaded.lines.items():
+        if line.operator in skip:
+            continue
         try:
             operators.load(line.operator, folder).check_options(line.options)
         except KenactlError as error:
-            raise ProfileError(f"{origin}: lines.{name}.options: {error.message}") from None
+            yield f"{origin}: lines.{name}.options: {error.message}"
+
+
+def check_options(app: App, loaded: Profile, origin: Path | str) -> None:
+    """Each line's stored options against its operator's data (the user's operator files first)."""
+    for problem in option_problems(app, loaded, origin):
+        raise ProfileError(problem)
 
 
 @profile.command("edit")

@@ -3,13 +3,16 @@
 ``explain`` turns (rules, price, credit, pending charges, options, renewal moment) into an
 ``Explanation``: whether the credit covers the renewal, and if not, the day-by-day timeline with its
 fees, what still works, what a later top-up does, which options would change the outcome, the
-least top-up and its deadline, and the sources of every fact used.
+least top-up and its deadline, and the sources of every fact used. On a line paid by card or bank
+account the renewal is charged to the card (nothing to top up), and the short-credit answer is kept
+as ``if_card_fails``: the operator's rules apply to the credit only if the card payment fails.
 
 Texts from the operator data stay plain English strings (their msgids); texts made here are ``Msg``
 objects. Either way JSON shows them in English and people in their language (see ``views.explain``).
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -57,8 +60,8 @@ class Explanation:
     credit: Decimal
     pending: Decimal
     options: dict[str, str]
-    covered: bool
-    outcome: str  # "renewed", "auto-renewed" or the operator's short-credit outcome
+    covered: bool  # the renewal is paid: by the credit, an automatic top-up or the card
+    outcome: str  # "renewed", "auto-renewed", "charged-to-card" or the operator's short-credit outcome
     summary: Text
     shortfall: Decimal
     min_topup: Decimal
@@ -71,6 +74,8 @@ class Explanation:
     notes: tuple[Statement, ...]
     option_effects: tuple[OptionEffect, ...]
     sources: tuple[Fact, ...]
+    by_card: bool = False  # the line pays its renewals by card or bank account
+    if_card_fails: "Explanation | None" = None  # by card: what the credit alone would do (the rules above)
 
     def after_topup_text(self, show: Callable[[Text], str], mark: Callable[[Fact], str] = lambda fact: "") -> str:
         """What a later top-up does, as one text shown with ``show`` (first: the pending charges it pays);
@@ -159,12 +164,17 @@ def _short_case(operator: Operator, options: dict[str, str], price: Decimal, cre
 
 
 def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Decimal = ZERO,
-            options: dict[str, str] | None = None, renewal: datetime | None = None) -> Explanation:
+            options: dict[str, str] | None = None, renewal: datetime | None = None,
+            by_card: bool = False) -> Explanation:
     """Explain the renewal at ``renewal`` (None: hypothetical) of an offer costing ``price``.
 
     ``pending`` is what the operator takes first at the next top-up; ``options`` are the line's
     option values (keys not declared by the operator are an ``InputError`` naming the valid ones).
+    ``by_card``: the line pays by card or bank account, so the renewal is charged to it.
     """
+    if by_card:
+        return _by_card(explain(operator, price=price, credit=credit, pending=pending, options=options,
+                                renewal=renewal))
     chosen = operator.effective(options or {})
     shortfall = money.shortfall(credit, price)
     if shortfall == 0:
@@ -195,6 +205,19 @@ def explain(operator: Operator, *, price: Decimal, credit: Decimal, pending: Dec
     )
 
 
+def _by_card(if_card_fails: Explanation) -> Explanation:
+    """The renewal charged to the card: covered, nothing to top up, the credit untouched; ``if_card_fails``
+    (the answer for the credit alone) keeps the operator's rules, which apply only if the card payment fails."""
+    price, credit = if_card_fails.price, if_card_fails.credit
+    step = Step(0, Msg("Renewal charged to the card: {price}; the credit stays {credit}", price=Money(price),
+                       credit=Money(credit)), ZERO)
+    return replace(if_card_fails, covered=True, outcome="charged-to-card",
+                   summary=Msg("the renewal is charged to the card or bank account the line pays with"),
+                   shortfall=ZERO, min_topup=ZERO, late_fees_max=ZERO, topup_after_fees=ZERO, timeline=(step,),
+                   works=(), rates=(), after_topup=(), notes=(), option_effects=(), by_card=True,
+                   if_card_fails=if_card_fails)
+
+
 def _effects(operator: Operator, chosen: dict[str, str], price: Decimal, credit: Decimal, pending: Decimal,
              current: _Case):
     """Each other option value that changes the outcome or the maximum fees."""
@@ -209,7 +232,8 @@ def _effects(operator: Operator, chosen: dict[str, str], price: Decimal, credit:
 
 
 def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, pending: Decimal = ZERO,
-                options: dict[str, str] | None = None, renewal: datetime | None = None) -> list[Explanation]:
+                options: dict[str, str] | None = None, renewal: datetime | None = None,
+                by_card: bool = False) -> list[Explanation]:
     """The same situation for every operator; each gets the given options it declares, else its defaults."""
     options = options or {}
     known_keys = {key for operator in operators for key in operator.options}
@@ -217,6 +241,6 @@ def explain_all(operators: list[Operator], *, price: Decimal, credit: Decimal, p
     if unknown:
         raise InputError(None, Msg("option {key} applies to no operator; options are: {options}",
             key=repr(unknown[0]), options=", ".join(sorted(known_keys))))
-    return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal,
+    return [explain(operator, price=price, credit=credit, pending=pending, renewal=renewal, by_card=by_card,
                     options={key: value for key, value in options.items() if key in operator.options})
             for operator in operators]
