@@ -6,7 +6,6 @@ Cheap to import on purpose: the full loader (``knowledge.operators``) and the le
 """
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,20 +53,19 @@ def data_file(operator_id: str, folder: Path | None = None) -> Path:
 def read(path: Path) -> dict[str, Any]:
     """An operator file's TOML, capped in size, nesting and numbers (a ``ProfileError`` naming the file).
 
-    A built-in file is package data: it is read once a process (the ledger's rules and the full loader
-    both read it, and ``_common.toml`` for every operator); callers never change the document.
+    A built-in file is package data, already parsed: its document comes from ``builtin_data`` (written
+    from the files by ``tools/operator_data.py``, checked by a test), so a start parses no operator
+    TOML; callers never change the document.
     """
-    if path.parent == BUILTIN_FOLDER:
-        return _builtin(path.name)
-    return _read(path)
+    if path.parent == BUILTIN_FOLDER and path.suffix == ".toml":
+        from kenactl.knowledge.operators.builtin_data import DOCUMENTS
+
+        return DOCUMENTS[path.stem]
+    return parse_file(path)
 
 
-@cache
-def _builtin(name: str) -> dict[str, Any]:
-    return _read(BUILTIN_FOLDER / name)
-
-
-def _read(path: Path) -> dict[str, Any]:
+def parse_file(path: Path) -> dict[str, Any]:
+    """An operator file's TOML read from disk, within kenactl's limits."""
     from kenactl.safety import TomlLimitError, load_toml, read_capped
 
     try:  # tomllib itself would recurse or convert without limit
