@@ -1,7 +1,5 @@
 """``history``: every period of each line, as JSON, CSV, or a table and a bar chart per month."""
 
-import csv
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +56,9 @@ def history_json(states: list[LineState]) -> dict[str, Any]:
 
 def history_csv(states: list[LineState]) -> str:
     """One row per period of every line."""
+    import csv  # only for --csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
