@@ -1,6 +1,8 @@
 """The iCalendar (RFC 5545) export: reminder items → a calendar, byte-identical for the same data.
 
-Built with the icalendar library (imported inside functions: only ``export ics`` pays for it).
+The calendar's head and VTIMEZONE are built with the icalendar library (imported inside functions:
+only ``export ics`` pays for it); each event is written here line by line, in the bytes icalendar's
+``Event.new`` writes (the tests compare the two), without icalendar's objects for every property.
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
 ``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
 written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
