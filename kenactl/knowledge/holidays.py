@@ -5,9 +5,10 @@ National holidays (Legge 27 maggio 1949 n. 260 as amended by Legge 5 marzo 1977 
 n. 151): fixed days plus Easter Sunday and Monday, with Republic Day on the first Sunday of June up to
 2000 and National Unity Day on the first Sunday of November. They are computed for the years from 1986
 (Epiphany restored: the list has kept this shape since) to 2100, with the names and dates of the
-``holidays`` package (the tests compare the two year by year, Monday to Saturday: the days a count can skip); other years, and the patron saints'
-days of a city (province) named with ``--city`` (Milano's Sant'Ambrogio on 7 December, Roma's Santi
-Pietro e Paolo on 29 June), come from the package, imported only then (~60 ms). Each year's holidays are
+``holidays`` package (the tests compare the two year by year, Monday to Saturday: the days a count can
+skip); other years, and the patron saints' days of a city (province) named with ``--city`` (Milano's
+Sant'Ambrogio on 7 December, Roma's Santi Pietro e Paolo on 29 June), come from the package, imported
+only then (~60 ms). Each year's holidays are
 computed once. Names are English in results and JSON; ``local_holiday_name`` gives the Italian name for
 people reading Italian.
 """
