@@ -1,6 +1,8 @@
 """The iCalendar (RFC 5545) export: reminder items → a calendar, byte-identical for the same data.
 
-Built with the icalendar library (imported inside functions: only ``export ics`` pays for it).
+The calendar's head and VTIMEZONE are built with the icalendar library (imported inside functions:
+only ``export ics`` pays for it); each event is written here line by line, in the bytes icalendar's
+``Event.new`` writes (the tests compare the two), without icalendar's objects for every property.
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
 ``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
 written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
@@ -15,7 +17,6 @@ UIDs, SEQUENCE, DTSTAMP and categories never depend on it.
 import hashlib
 import json
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
 
 from kenactl import __version__
 from kenactl.core import dates
@@ -32,6 +33,10 @@ TIMED_LENGTH = timedelta(hours=1)
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no dated data at all
 CALENDAR_END = b"END:VCALENDAR\r\n"
 FOLD_OCTETS = 75  # icalendar folds a content line of this many octets or more (RFC 5545: at most 75 a line)
+FOLD_SEPARATOR = b"\r\n "
+UTC_FORMAT = "%Y%m%dT%H%M%SZ"
+ROME_TZID = "Europe/Rome"  # dates.ROME's key, as icalendar names it
+ESCAPE_STARTS = b"\\^"  # a TEXT backslash escape or an RFC 6868 parameter escape: icalendar keeps it whole
 
 
 def uid(item: Item) -> str:
@@ -66,7 +71,7 @@ def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...])
 
 def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
     """The calendar holding ``published`` (current and cancelled events alike)."""
-    from icalendar import Calendar, vDuration
+    from icalendar import Calendar, Event, vDuration
 
     calendar = Calendar()
     calendar.add("version", "2.0")
@@ -79,27 +84,40 @@ def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
     timed = [event for event in published if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
     if timed:  # the VTIMEZONE icalendar writes first among the components, for the Rome times of the events
         days = [event.start.date() for event in timed]
-        sample = _event(timed[0], ())
+        sample = Event()
+        sample.add("dtstart", timed[0].start)
         calendar.add_component(sample)
         calendar.add_missing_timezones(first_date=date(min(days).year, 1, 1), last_date=date(max(days).year + 1, 1, 1))
         calendar.subcomponents.remove(sample)
     head = _serialized(calendar)
-    # Each event is written as soon as it is built, where ``calendar.to_ical()`` would put it (after the
-    # VTIMEZONE, before END:VCALENDAR): one event's icalendar objects exist at a time, not the calendar's.
-    written = b"".join(_serialized(_event(event, alarms)) for event in published)
+    # Each event is written where ``calendar.to_ical()`` would put it (after the VTIMEZONE, before END:VCALENDAR)
+    written = b"".join(event_bytes(event, alarms) for event in published)
     return head[:-len(CALENDAR_END)] + written + CALENDAR_END
 
 
 def _serialized(component) -> bytes:
-    """``component.to_ical()``, the same bytes: a content line shorter than the fold limit is written as it is
-    (icalendar folds every line character by character, a third of a long export); the longer ones are
-    folded by icalendar."""
-    written = []
-    for line in component.content_lines():
-        if line:
-            data = line.encode("utf-8")
-            written.append(data if len(data) < FOLD_OCTETS else line.to_ical())
-    return b"\r\n".join(written) + b"\r\n"
+    """``component.to_ical()``, the same bytes, with each content line folded by ``fold`` (icalendar folds
+    character by character, a third of a long export)."""
+    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in component.content_lines() if line)
+
+
+def fold(line: bytes) -> bytes:
+    """A UTF-8 content line folded as icalendar folds it: pieces of at most 74 octets, never inside a
+    character, none ending in a backslash or caret when it could carry over (an escape stays whole),
+    joined by CRLF and a space."""
+    if len(line) < FOLD_OCTETS:
+        return line
+    pieces, start = [], 0
+    while len(line) - start >= FOLD_OCTETS:
+        end = start + FOLD_OCTETS - 1
+        while line[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: the character starts earlier
+            end -= 1
+        if line[end - 1] in ESCAPE_STARTS:
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return FOLD_SEPARATOR.join(pieces)
 
 
 def _published(item: Item, dtstamp: datetime) -> Published:
@@ -122,33 +140,42 @@ def _ambiguous(moment: datetime) -> bool:
     return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 
 
-def _event(published: Published, alarms: tuple[int, ...]):
-    from icalendar import Event
+def event_bytes(published: Published, alarms: tuple[int, ...]) -> bytes:
+    """The VEVENT of ``published`` as icalendar's ``Event.new`` (with a VALARM per trigger) writes it, property
+    by property in its order, without building icalendar's objects for each property."""
+    from icalendar import vCategory, vDuration, vText
 
-    literal = _literal_text_type()
-    event = Event.new(uid=published.uid, stamp=published.stamp.astimezone(UTC), start=published.start,
-                      end=published.end, summary=literal(published.summary), description=literal(published.description),
-                      categories=[published.kind], sequence=published.sequence, transparency="TRANSPARENT",
-                      status="CANCELLED" if published.cancelled else "CONFIRMED")
+    lines = ["BEGIN:VEVENT", "SUMMARY:" + escaped_text(published.summary), _moment("DTSTART", published.start),
+             _moment("DTEND", published.end), "DTSTAMP:" + published.stamp.astimezone(UTC).strftime(UTC_FORMAT),
+             "UID:" + vText(published.uid).to_ical().decode("utf-8"), f"SEQUENCE:{published.sequence}",
+             "CATEGORIES:" + vCategory([published.kind]).to_ical().decode("utf-8"),
+             "DESCRIPTION:" + escaped_text(published.description),
+             "STATUS:" + ("CANCELLED" if published.cancelled else "CONFIRMED"), "TRANSP:TRANSPARENT"]
     if not published.cancelled:
         for trigger, text in _triggers(published, alarms):
-            event.add_component(_alarm(text, trigger))
-    return event
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escaped_text(text),
+                      "TRIGGER:" + vDuration(trigger).to_ical().decode("ascii"), "END:VALARM"]
+    lines.append("END:VEVENT")
+    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in lines)
 
 
-@cache
-def _literal_text_type():
+def _moment(name: str, moment: date | datetime) -> str:
+    """``DTSTART``/``DTEND`` as icalendar writes them: a date, a Rome wall time (``TZID``), else (UTC) its own way."""
+    if not isinstance(moment, datetime):
+        return f"{name};VALUE=DATE:{moment:%Y%m%d}"
+    if moment.tzinfo is dates.ROME:
+        return f"{name};TZID={ROME_TZID}:{moment:%Y%m%dT%H%M%S}"
+    from icalendar import vDDDTypes
+
+    value = vDDDTypes(moment)
+    return name + "".join(f";{key}={text}" for key, text in value.params.items()) + ":" + value.to_ical().decode()
+
+
+def escaped_text(text: str) -> str:
     """A TEXT value escaped as RFC 5545 says: icalendar's own escaping reads a literal backslash-N (an offer
     named ``\\N``) as a line break."""
-    from icalendar import vText
-
-    class LiteralText(vText):
-        def to_ical(self) -> bytes:
-            escaped = (str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                       .replace("\r\n", "\\n").replace("\n", "\\n"))
-            return escaped.encode(self.encoding)
-
-    return LiteralText
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
 
 
 def _triggers(event: Published, alarms: tuple[int, ...]) -> list[tuple[timedelta, str]]:
@@ -172,9 +199,3 @@ def _in_days(days: int) -> str:
     if days == 0:
         return _("today")
     return _("tomorrow") if days == 1 else _("in {days} days").format(days=days)
-
-
-def _alarm(text: str, trigger: timedelta):
-    from icalendar import Alarm
-
-    return Alarm.new_display(_literal_text_type()(text), trigger)

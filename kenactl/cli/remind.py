@@ -35,7 +35,6 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     """
     from datetime import timedelta
 
-    from kenactl import notify
     from kenactl.cli.export import reminder_knowledge
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
@@ -51,7 +50,7 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
                     as_json=as_json)
         return
-    targets = notify.targets(urls or profile.notify, commands)
+    targets = _targets(urls or profile.notify, commands)
     ahead = delivery.lookahead(days) if within is None else within  # --within: only what is due that soon
     items = delivery.reminder_items(profile, app.now, ahead, line_name, **knowledge)
     if dry_run:
@@ -86,6 +85,15 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         click.echo(f"kenactl: {line}", err=True)
     if failures:
         click.get_current_context().exit(DELIVERY_FAILED)
+
+
+def _targets(urls: tuple[str, ...], commands: tuple[str, ...]) -> list:
+    """The push targets; with none asked for, ``notify`` (logging, hashing, subprocesses) is not imported."""
+    if not urls and not commands:
+        return []
+    from kenactl import notify
+
+    return notify.targets(urls, commands)
 
 
 def _pending_anywhere(app: App, items, days, targets) -> list:

@@ -91,9 +91,9 @@ def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = 
     for complaint in profile.complaints:
         if complaint.line not in lines or (complaint.closed is not None and complaint.closed <= today):
             continue
+        if today <= rights.complaint_reply_due(complaint, charters):
+            continue  # not late yet: nothing owed, no working days to count
         status = rights.complaint_status(complaint, today, charters)
-        if today <= status.reply_due:
-            continue
         rules = status.charter.complaints
         owed = Msg("{owed} owed so far", owed=Money(status.amount))
         if status.next_increase is not None:
