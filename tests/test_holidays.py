@@ -7,9 +7,9 @@ import sys
 from datetime import date, timedelta
 
 import holidays
+from helpers import household
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from helpers import household
 
 from kenactl import store
 from kenactl.knowledge import holidays as italy

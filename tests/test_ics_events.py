@@ -11,7 +11,8 @@ from kenactl import ics
 from kenactl.core import dates
 from kenactl.core.published import Published
 
-TEXT = st.lists(st.sampled_from(list("ab Z09;:,\\\"^N-") + ["\n", "\r\n", "à", "€", "—"]), min_size=1, max_size=160).map("".join)  # never empty
+CHARACTERS = list("ab Z09;:,\\\"^N-") + ["\n", "\r\n", "à", "€", "—"]
+TEXT = st.lists(st.sampled_from(CHARACTERS), min_size=1, max_size=160).map("".join)  # never empty
 MOMENTS = st.datetimes(datetime(2020, 1, 1), datetime(2035, 12, 31), allow_imaginary=False)
 
 
