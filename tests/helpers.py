@@ -138,27 +138,45 @@ def english_fragments() -> list[str]:
     return sorted(fragments)
 
 
-def read_terminal(leader: int, process, seconds: float) -> bytes:
-    """Everything a child wrote to the pseudo-terminal ``leader`` until it closed it (the child must exit 0);
-    the test fails if nothing comes for ``seconds``."""
+def terminal_session(leader: int, process, seconds: float, answers: tuple[tuple[str, str], ...] = ()) -> bytes:
+    """Everything a child wrote to the pseudo-terminal ``leader`` until it closed it or exited; for each
+    ``(prompt, answer)`` in turn, the answer is typed once the prompt has been shown. The test fails (and the
+    child is killed) if the child is not done within ``seconds``."""
     import os
     import select
+    import time
 
     import pytest
 
     output = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], seconds)
-        if not ready:
+    pending = list(answers)
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                pytest.fail(f"kenactl did not finish on the pseudo-terminal; it showed {output!r}")
+            if pending and pending[0][0].encode() in output:
+                os.write(leader, (pending.pop(0)[1] + "\n").encode())
+            ready, _, _ = select.select([leader], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            elif process.poll() is not None:
+                break
+    finally:
+        os.close(leader)
+        if process.poll() is None:
             process.kill()
-            pytest.fail("kenactl did not finish on the pseudo-terminal")
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(leader)
+    return output
+
+
+def read_terminal(leader: int, process, seconds: float) -> bytes:
+    """Everything a child wrote to the pseudo-terminal ``leader`` (``terminal_session``); the child must exit 0."""
+    output = terminal_session(leader, process, seconds)
     assert process.wait(timeout=seconds) == 0, output
     return output

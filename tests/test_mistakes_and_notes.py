@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from helpers import assert_refused, edit, snapshot
 from test_bad_input import TIM_ADD
-from test_safety_commands import on_terminal
 from test_safety_text import MARKUP, terminal  # noqa: F401 (a fixture)
 
 from kenactl import store
@@ -140,24 +139,6 @@ def test_a_line_with_complaints_is_removed_once_they_are(run, kena_profile):
     assert run("undo").exit_code == 0 and "main" in store.load(kena_profile).lines
 
 
-@pytest.mark.parametrize(("setup", "command", "question"), [
-    ((("credit", "topup", "10"), ("usage", "set", "--data", "90GB"), ("restart", "apply")), ("restart", "remove"),
-     "Remove the Restart of line 'main' recorded at Fri 20 Nov 2026 12:00 (7.99 €)?"),
-    ((("rights", "complaint", "add", "--subject", "x"),), ("rights", "complaint", "remove", "1"),
-     "Remove complaint #1 of line 'main' (x, received Fri 20 Nov 2026)?"),
-])
-def test_removing_asks_on_a_terminal_and_yes_skips_the_question(run, kena_profile, setup, command, question):
-    for args in setup:
-        assert run("--at", "2026-11-20T12:00", *args).exit_code == 0
-    before = kena_profile.read_bytes()
-    env = {"KENACTL_PROFILE": str(kena_profile)}
-    code, shown = on_terminal(command, [(question, "n")], env)
-    assert code == 1 and "not confirmed; nothing changed" in shown, shown
-    assert kena_profile.read_bytes() == before
-    code, shown = on_terminal((*command, "--yes"), [], env)
-    assert code == 0 and question not in shown, shown
-    assert kena_profile.read_bytes() != before
-    assert run("undo").exit_code == 0 and kena_profile.read_bytes() == before
 
 
 # a line's note ----------------------------------------------------------------------------------------

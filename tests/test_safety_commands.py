@@ -3,15 +3,13 @@ that works like visudo."""
 
 import os
 import pty
-import select
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from helpers import KENA_INIT
+from helpers import KENA_INIT, terminal_session
 from test_bad_input import TIM_ADD, assert_refused
 
 from kenactl import store
@@ -24,30 +22,7 @@ def on_terminal(args: tuple[str, ...], answers: list[tuple[str, str]], env: dict
     process = subprocess.Popen([sys.executable, "-m", "kenactl", *args], stdin=follower, stdout=follower,
                                stderr=follower, env={**os.environ, **env}, close_fds=True)
     os.close(follower)
-    shown = b""
-    pending = list(answers)
-    deadline = time.monotonic() + 30
-    try:
-        while time.monotonic() < deadline:
-            if pending and pending[0][0].encode() in shown:
-                os.write(leader, (pending.pop(0)[1] + "\n").encode())
-            ready, _, _ = select.select([leader], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(leader, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                shown += chunk
-            elif process.poll() is not None:
-                break
-        else:
-            pytest.fail(f"kenactl did not finish on the terminal; it showed {shown!r}")
-    finally:
-        os.close(leader)
-        if process.poll() is None:
-            process.kill()
+    shown = terminal_session(leader, process, 30, tuple(answers))
     return process.wait(timeout=10), shown.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
@@ -94,6 +69,10 @@ def test_undo_of_a_removed_line(run, kena_profile):
     ((), ("init", "--force", *KENA_INIT[1:]), "Replace the profile at"),
     ((("credit", "topup", "10"), ("usage", "set", "--data", "90GB")), ("restart", "apply"),  # 15 Nov took 7.99
      "Record a Kena Restart of line 'main' now"),
+    ((("credit", "topup", "10"), ("usage", "set", "--data", "90GB"), ("restart", "apply")), ("restart", "remove"),
+     "Remove the Restart of line 'main' recorded at Fri 20 Nov 2026 12:00 (7.99 €)?"),
+    ((("rights", "complaint", "add", "--subject", "x"),), ("rights", "complaint", "remove", "1"),
+     "Remove complaint #1 of line 'main' (x, received Fri 20 Nov 2026)?"),
 ])
 def test_destructive_commands_ask_on_a_terminal(run, kena_profile, setup, command, question):
     for args in setup:
@@ -112,6 +91,8 @@ def test_destructive_commands_ask_on_a_terminal(run, kena_profile, setup, comman
     code, shown = on_terminal((*at, *command, "--yes"), [], env)
     assert code == 0, shown
     assert question not in shown
+    assert kena_profile.read_bytes() != before
+    assert run("undo").exit_code == 0 and kena_profile.read_bytes() == before
 
 
 def test_clearing_one_charge_asks_nothing_and_says_what_it_removed(run, kena_profile):
