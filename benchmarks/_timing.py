@@ -27,6 +27,7 @@ def status(line):
 cli(prog_name="bare")
 '''
 OK_CODES = (0, 1)  # 1 is a negative answer (``restart check`` when a Restart is not allowed)
+CRASH = b"Traceback (most recent call last)"  # a Python crash also exits 1: never a valid run
 
 
 def kenactl() -> list[str]:
@@ -50,7 +51,7 @@ def run_once(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True)
     elapsed = (time.perf_counter() - start) * 1000
-    if done.returncode not in OK_CODES:
+    if done.returncode not in OK_CODES or CRASH in done.stderr:
         raise SystemExit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.decode(errors='replace')}")
     return elapsed
 
@@ -60,10 +61,10 @@ def cpu_once(command: list[str], env: dict[str, str]) -> float:
     benchmark. Unlike wall time it does not grow when other programs load the machine."""
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code not in OK_CODES:
-        raise SystemExit(f"{' '.join(command)}: exit {code}: {child.stderr.read().decode(errors='replace')}")
+    code, errors = os.waitstatus_to_exitcode(status), child.stderr.read()
     child.stderr.close()
+    if code not in OK_CODES or CRASH in errors:
+        raise SystemExit(f"{' '.join(command)}: exit {code}: {errors.decode(errors='replace')}")
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 

@@ -53,11 +53,17 @@ def status():
         document = tomllib.load(file, parse_float=Decimal)
     now = datetime.now(ZoneInfo("Europe/Rome"))
     for name, line in document["lines"].items():
+        observed_at, credit = line["observations"].split()[-2:]
+        credit, observed_at = Decimal(credit), datetime.fromisoformat(observed_at)
+        for topup in line.get("topups", "").splitlines():
+            at, amount = topup.split()
+            if datetime.fromisoformat(at) > observed_at:
+                credit += Decimal(amount)
         day = min(line["renewal_day"], 28)
         renewal = now.replace(day=day, hour=0, minute=0, second=0, microsecond=0)
         if renewal <= now:
             renewal = (renewal + timedelta(days=31)).replace(day=day)
-        click.echo(f"{name}: {line['credit'] - line['price']} left at {renewal:%Y-%m-%d %H:%M}")
+        click.echo(f"{name}: {credit - line['price']} left at {renewal:%Y-%m-%d %H:%M}")
 
 
 cli(prog_name="floor")
