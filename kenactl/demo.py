@@ -1,11 +1,11 @@
 """The sample household behind ``kenactl status --demo``, built around the given moment."""
 
-from dataclasses import replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, Line, Profile, UsageSample
+from kenactl.core.record import replace
 
 DAY = timedelta(days=1)
 

@@ -4,12 +4,12 @@ Reads the operators' renewal rules (the user's files first) and folds each line'
 (``core.ledger``); never writes anything.
 """
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from kenactl.core.ledger import LineState, fold
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 from kenactl.core.renewal_rule import RenewalRule
 
 

@@ -16,11 +16,10 @@ text at 60 columns or more keeps one line per note, stable for scripts.
 
 import os
 import sys
-from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
-from kenactl.core.record import record
+from kenactl.core.record import field, record
 
 COMPACT_BELOW = 60
 DETAIL = "  ·  "

@@ -6,7 +6,6 @@ Pure functions: ``store`` does the file I/O. Every validation message names the 
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -27,6 +26,7 @@ from kenactl.core.model import (
     check_line_name,
     numbered,
 )
+from kenactl.core.record import as_dict, replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
@@ -254,19 +254,19 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 """Keys whose text is data, not free text: their readers parse every row strictly (dates and numbers)."""
 
 
-_AMOUNT_ROW = re.compile(r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)")
+_AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"  # compiled when first used
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
     rows = [row.strip() for row in fields.text(key, "").splitlines() if row.strip()]
-    if all(_AMOUNT_ROW.fullmatch(row) for row in rows) and rows == sorted(rows) and \
+    if all(re.fullmatch(_AMOUNT_ROW, row) for row in rows) and rows == sorted(rows) and \
             all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
             (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
         return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]
     found = []
     for number, row in enumerate(rows, 1):
-        match = _AMOUNT_ROW.fullmatch(row)
+        match = re.fullmatch(_AMOUNT_ROW, row)
         try:
             at = datetime.fromisoformat(match.group(1)) if match else None
         except ValueError:
@@ -390,7 +390,7 @@ def profile_to_toml(profile: Profile) -> dict[str, Any]:
     document["alarms"] = list(profile.alarms)
     document["lines"] = {name: _line_to_toml(line) for name, line in profile.lines.items()}
     if profile.complaints:
-        document["complaints"] = [_without_none(vars(c)) for c in profile.complaints]
+        document["complaints"] = [_without_none(as_dict(c)) for c in profile.complaints]
     if profile.notify:
         document["notify"] = list(profile.notify)
     return document
@@ -428,7 +428,7 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
         readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
         table["readings"] = "".join(row + "\n" for row in readings.rows)
     if line.charges:
-        table["charges"] = [{key: value for key, value in _without_none(vars(charge)).items()
+        table["charges"] = [{key: value for key, value in _without_none(as_dict(charge)).items()
                              if key != "by_card" or value} for charge in numbered(line.charges)]
     return table
 
@@ -445,7 +445,7 @@ def _setting_to_toml(key: str, value: Any) -> Any:
     return value
 
 
-_READINGS = re.compile(r'^((?:readings|observations|topups) = )"""(\n[0-9TZ:.\- \n]*)"""$', re.MULTILINE)
+_READINGS = r'(?m)^((?:readings|observations|topups) = )"""(\n[0-9TZ:.\- \n]*)"""$'
 LITERAL = "'''"
 
 
@@ -455,7 +455,7 @@ def profile_to_text(profile: Profile) -> str:
     import tomli_w
 
     text = tomli_w.dumps(profile_to_toml(profile), multiline_strings=True)
-    return _READINGS.sub(lambda match: match.group(1) + LITERAL + match.group(2) + LITERAL, text)
+    return re.sub(_READINGS, lambda match: match.group(1) + LITERAL + match.group(2) + LITERAL, text)
 
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:

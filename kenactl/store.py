@@ -17,12 +17,12 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from kenactl.core.dates import instant
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.text import N_

@@ -4,7 +4,6 @@ Fixtures live in conftest.py; these are plain functions and constants, imported 
 """
 
 import re
-from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from kenactl.core import dates
 from kenactl.core.dates import ROME
 from kenactl.core.model import Allowances, Complaint, HistoryEntry, Line, Profile, UsageSample
+from kenactl.core.record import replace
 
 KENA_INIT = ("init", "--operator", "kena", "--offer", "Kena 7.99", "--price", "7.99", "--renewal-day", "15",
              "--data", "100GB", "--minutes", "unlimited", "--sms", "100", "--credit", "10")

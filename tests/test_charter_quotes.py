@@ -1,11 +1,11 @@
 """Every quote in the charter data is in the charter's text: in the vendored excerpts (tests/data) always,
 and in the full texts too when they are available beside the repository."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from kenactl.core.record import fields
 from kenactl.knowledge import charters
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -14,8 +14,8 @@ FULL_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "domain"
 
 def quotes(value, key: str = "") -> list[str]:
     """Every text under a key ending in ``quote``, anywhere in a loaded charter."""
-    if dataclasses.is_dataclass(value):
-        return [q for field in dataclasses.fields(value) for q in quotes(getattr(value, field.name), field.name)]
+    if hasattr(value, "_record_names"):
+        return [q for name in fields(value) for q in quotes(getattr(value, name), name)]
     if isinstance(value, dict):
         return [q for name, item in value.items() for q in quotes(item, str(name))]
     if isinstance(value, (list, tuple)):

@@ -253,3 +253,8 @@ def test_parse_moment_refuses_years_kenactl_cannot_schedule(text):
     with pytest.raises(InputError, match=r"^--at: .* is outside the years 1900-2999$"):
         dates.parse_moment(text)
     assert dates.parse_moment("2999-12-31T23:59").year == 2999
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_days_in_month_is_the_calendar_modules(year, month):
+    assert dates.days_in_month(year, month) == calendar.monthrange(year, month)[1]

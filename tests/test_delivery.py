@@ -2,7 +2,6 @@
 
 import json
 from collections import Counter
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from helpers import household, kena_line, rome, tim_line
 from kenactl import state, store
 from kenactl.core import delivery
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 
 ALARMS = ("7d", "2d", "0d")
 

@@ -1,7 +1,6 @@
 """The calendar itself, read back by three independent parsers: dates, alarms, categories, UIDs, bytes."""
 
 import io
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import icalendar
@@ -16,6 +15,7 @@ from ical.calendar_stream import IcsCalendarStream
 from kenactl import ics
 from kenactl.core import dates, restart
 from kenactl.core.model import Profile, UsageSample
+from kenactl.core.record import replace
 from kenactl.core.reminders import KINDS, calendar_items
 from kenactl.derived import derived_profile
 from kenactl.errors import InputError

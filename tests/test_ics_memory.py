@@ -2,7 +2,6 @@
 and in the repeated autumn hour, read back by icalendar, vobject, ical and recurring-ical-events."""
 
 import os
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ical.calendar_stream import IcsCalendarStream
 
 from kenactl import state, store
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 
 AT = ("--at", "2026-11-21T09:00")
 

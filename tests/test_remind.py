@@ -1,7 +1,6 @@
 """``kenactl remind --all``: one line per thing due in the window, and nothing at all otherwise."""
 
 import json
-from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from helpers import household, kena_line, tim_line
 
 from kenactl import store
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 
 
 def save(path: Path, profile: Profile) -> Path:

@@ -1,6 +1,5 @@
 """The six Restart rules at their boundaries, and what apply_restart records (core, no CLI)."""
 
-from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from kenactl.core import consumption, dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
 from kenactl.core.operator import require_feature
+from kenactl.core.record import replace
 from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
 from kenactl.errors import KenactlError
 from kenactl.knowledge import operators

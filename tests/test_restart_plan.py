@@ -1,7 +1,6 @@
 """core.restart_plan: the projected earliest Restart agrees with check_restart."""
 
 import math
-from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from kenactl.core import dates
 from kenactl.core.model import Allowances, UsageSample
+from kenactl.core.record import replace
 from kenactl.core.restart import check_restart
 from kenactl.core.restart_plan import plan_restart
 

@@ -5,7 +5,6 @@ import stat
 import subprocess
 import sys
 import threading
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +25,7 @@ from kenactl.core.model import (
     UsageSample,
     new_profile,
 )
+from kenactl.core.record import replace
 from kenactl.errors import InputError, ProfileError
 from kenactl.schema import profile_from_toml, profile_to_toml
 

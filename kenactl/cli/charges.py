@@ -1,13 +1,12 @@
 """``kenactl charges add|list|clear``: amounts the operator takes at the next top-up, or by card."""
 
-from dataclasses import replace
-
 import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
 from kenactl.core.model import Charge, Profile, next_charge_id
+from kenactl.core.record import replace
 from kenactl.errors import InputError
 from kenactl.i18n import _, ngettext
 from kenactl.render import say

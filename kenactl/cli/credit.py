@@ -1,6 +1,5 @@
 """``kenactl credit set|topup``."""
 
-from dataclasses import replace
 from decimal import Decimal
 
 import click
@@ -9,6 +8,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import DATE, SIGNED_MONEY, TOPUP, json_option, line_option
 from kenactl.cli.results import line_result
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 from kenactl.i18n import _
 from kenactl.i18n import money as euros
 from kenactl.render import say

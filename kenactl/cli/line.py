@@ -1,7 +1,5 @@
 """``kenactl line add|list|remove|rename|default|set``."""
 
-from dataclasses import replace
-
 import click
 
 from kenactl.cli import App, pass_app
@@ -19,6 +17,7 @@ from kenactl.cli.params import (
 from kenactl.cli.profile import new_line
 from kenactl.cli.results import line_result
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, Profile
+from kenactl.core.record import replace
 from kenactl.errors import InputError
 from kenactl.i18n import _
 from kenactl.render import say

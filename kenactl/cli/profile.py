@@ -60,9 +60,8 @@ def build_line(name: str, values: dict, *, command: str) -> Line:
 def new_line(app: App, name: str, values: dict, *, command: str) -> Line:
     """The line ``init`` or ``line add`` creates from its options: prompted for on a terminal (``build_line``), its
     ``--option`` pairs checked against its operator, its activation and last top-up days, its credit observed now."""
-    from dataclasses import replace
-
     from kenactl.core.line_facts import with_days
+    from kenactl.core.record import replace
 
     pairs, activated, last_topup = values.pop("option_pairs"), values.pop("activated"), values.pop("last_topup")
     line = build_line(name, values, command=command)
@@ -77,9 +76,8 @@ def new_line(app: App, name: str, values: dict, *, command: str) -> Line:
 
 def with_first_observation(line: Line, now) -> Line:
     """A new line whose credit is the ledger's first fact: observed at ``now``."""
-    from dataclasses import replace
-
     from kenactl.core.model import Observation
+    from kenactl.core.record import replace
 
     return replace(line, observations=(Observation(at=now, credit=line.credit),))
 

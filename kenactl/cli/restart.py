@@ -51,9 +51,8 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 @pass_app
 def restart_apply(app: App, line_name: str | None, assume_yes: bool, as_json: bool) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
-    from dataclasses import replace
-
     from kenactl.core import dates
+    from kenactl.core.record import replace
     from kenactl.core.restart import SOURCE, apply_restart, check_restart
     from kenactl.i18n import _, day, moment, money
 
@@ -126,9 +125,8 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
 def restart_remove(app: App, line_name: str | None, when, assume_yes: bool, as_json: bool) -> None:
     """Remove a Restart recorded by mistake: the last one, or the one at WHEN (a date, or a date-time such as
     2026-11-10T09:05); says what the renewal is now. Asks first on a terminal."""
-    from dataclasses import replace
-
     from kenactl.core import dates
+    from kenactl.core.record import replace
     from kenactl.core.restart import recorded_restart
     from kenactl.i18n import _, moment, money
 

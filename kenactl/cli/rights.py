@@ -1,13 +1,12 @@
 """``kenactl rights compensation|complaint|leave``: what the Kena Mobile Carta dei Servizi promises."""
 
-from dataclasses import replace
-
 import click
 
 from kenactl.cli import App, pass_app
 from kenactl.cli.confirm import confirm, yes_option
 from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 from kenactl.render import say
 
 CHARTER_IDS = ("tim-2022", "noverca")  # kept equal to kenactl.knowledge.charters.CHARTER_IDS (tested)

@@ -1,7 +1,5 @@
 """``kenactl usage set|show``: consumption in the current period."""
 
-from dataclasses import replace
-
 import click
 
 from kenactl.cli import App, pass_app
@@ -9,6 +7,7 @@ from kenactl.cli.params import COUNT_USED, DATA_USED, json_option, line_option
 from kenactl.cli.results import line_result
 from kenactl.core import consumption
 from kenactl.core.model import Profile
+from kenactl.core.record import replace
 from kenactl.i18n import _
 from kenactl.render import say
 

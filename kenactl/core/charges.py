@@ -12,14 +12,13 @@ a partire dal mese prossimo e sino al saldo del pregresso»): one renewal price 
 in the next calendar month, each charged to the card on its day and never taken from the credit.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from kenactl.core import dates, money
 from kenactl.core.model import Charge, Line
 from kenactl.core.money import CENT, ZERO
-from kenactl.core.record import record
+from kenactl.core.record import record, replace
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 

@@ -5,11 +5,10 @@ names and quotes are the charters' own Italian text; the other prose is English 
 """
 
 from collections.abc import Iterable
-from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.record import record
+from kenactl.core.record import field, record
 from kenactl.core.workdays import HolidayName
 from kenactl.errors import InputError
 from kenactl.text import Msg

@@ -5,7 +5,6 @@ Python's aware-datetime arithmetic is wall-clock arithmetic when both sides shar
 goes through UTC (``add_elapsed``, ``elapsed``).
 """
 
-import calendar
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,8 +14,8 @@ from kenactl.errors import InputError
 from kenactl.text import Msg
 
 ROME = ZoneInfo("Europe/Rome")
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_DURATION = re.compile(r"^\s*(\d{1,5})\s*(d|h|m|w)\s*$", re.IGNORECASE)
+_TIME = r"^([01]?\d|2[0-3]):([0-5]\d)$"  # patterns, compiled (and cached by re) when first used
+_DURATION = r"(?i)^\s*(\d{1,5})\s*(d|h|m|w)\s*$"
 _DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
 YEARS = (1900, 2999)
 
@@ -55,7 +54,7 @@ def parse_date(text: str, *, field: str) -> date:
 
 def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
     """``HH:MM`` in 24-hour form."""
-    match = _TIME.match(text.strip())
+    match = re.match(_TIME, text.strip())
     if not match:
         raise InputError(field, Msg("{value} is not a time of day HH:MM (e.g. 00:00 or 09:30)",
             value=repr(text)))
@@ -64,7 +63,7 @@ def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
 
 def parse_duration(text: str, *, field: str) -> timedelta:
     """``3d``, ``12h``, ``30m`` or ``2w``."""
-    match = _DURATION.match(text)
+    match = re.match(_DURATION, text)
     if not match:
         raise InputError(field, Msg("{value} is not a duration (examples: 3d, 12h, 2w)",
             value=repr(text)))
@@ -100,7 +99,14 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
 
 def clamp_day(year: int, month: int, day: int) -> date:
     """Day ``day`` of the month, or the month's last day when it is shorter (31 → 30 Apr, 28/29 Feb)."""
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day, days_in_month(year, month)))
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of ``month`` in ``year`` (Gregorian leap years)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def shift_month(year: int, month: int, months: int) -> tuple[int, int]:

@@ -12,14 +12,13 @@ objects. Either way JSON shows them in English and people in their language (see
 """
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
 from kenactl.core import money
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.operator import Fact, Operator, Rate, Statement
-from kenactl.core.record import record
+from kenactl.core.record import record, replace
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg, data_text
 

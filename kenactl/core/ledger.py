@@ -10,7 +10,6 @@ no new facts. Pure: the same facts and moment always give the same ``LineState``
 At one instant a scheduled renewal comes before the facts recorded at that instant.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, R
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
+from kenactl.core.record import replace
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
 

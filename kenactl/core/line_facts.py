@@ -1,11 +1,11 @@
 """Recording facts on a stored line: setting changes, dating a credit entered without a moment, the days of
 its activation and last top-up, and when a back-dated top-up happened."""
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 from kenactl.core import dates
 from kenactl.core.model import ALLOWANCE_KINDS, Change, Line, Observation
+from kenactl.core.record import replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
 

@@ -1,14 +1,13 @@
 """The profile's data: lines with their offer, allowances, consumption, credit and history.
 
-All classes are immutable; changes make new values (``dataclasses.replace``) so that a command
+All classes are immutable; changes make new values (``record.replace``) so that a command
 either stores a whole new profile or nothing at all.
 """
 
-from dataclasses import field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from kenactl.core.record import record
+from kenactl.core.record import field, record, replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
 

@@ -10,8 +10,8 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 LIMIT = Decimal(10**9)
 TOPUP_LIMIT = Decimal("1000.00")  # kenactl's own bound on one top-up (no operator rule): catches 100000 for 100
-_MONEY = re.compile(r"^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
-_TOO_PRECISE = re.compile(r"^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
+_MONEY = r"(?i)^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$"  # compiled when first used
+_TOO_PRECISE = r"(?i)^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$"
 
 
 def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
@@ -31,8 +31,8 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
             raise InputError(field, Msg("{value} is not an amount in euros with at most two decimals",
                 value=text))
     else:
-        match = _MONEY.match(str(text))
-        if not match and _TOO_PRECISE.match(str(text)):
+        match = re.match(_MONEY, str(text))
+        if not match and re.match(_TOO_PRECISE, str(text)):
             raise InputError(field, Msg("{value} has more than two decimals; euros have cents (e.g. 7.99)",
                 value=repr(text)))
         if not match:

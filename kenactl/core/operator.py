@@ -6,11 +6,10 @@ date, verified/reported/unknown); what only some operators offer is a feature li
 """
 
 from collections.abc import Iterable
-from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.record import record
+from kenactl.core.record import field, record
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg, data_text
 

@@ -14,11 +14,10 @@ its status. Rules:
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
-from kenactl.core.record import record
+from kenactl.core.record import record, replace
 
 KEEP_CANCELLED = timedelta(days=90)
 

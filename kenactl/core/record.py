@@ -1,37 +1,63 @@
-"""``@record``: a dataclass that compiles no code when its class is defined.
+"""``@record``: an immutable value class (a dataclass's behaviour) that costs nothing to define.
 
-``dataclasses.dataclass(frozen=True)`` writes and compiles six methods (``__init__``, ``__repr__``,
-``__eq__``, ``__hash__``, ``__setattr__``, ``__delattr__``) for every class it decorates: about 1-2 ms a
-class, paid again at every start of kenactl, which defines dozens of them and uses a few. ``record`` lets
-``dataclasses`` collect the fields (so ``dataclasses.replace``, ``fields`` and ``asdict`` work as before)
-and gives the class the same behaviour: an ``__init__`` compiled on the class's first instance (the one
-dataclasses would write: keyword or positional, defaults, default factories), and functions written once
-here for ``Name(field=value, ...)`` as repr, equality of the same class field by field and — frozen, the
-default — a hash of the fields and no assignment after construction (``dataclasses.FrozenInstanceError``).
-``record(frozen=False)`` is a mutable one, unhashable like a dataclass with ``eq``.
+``dataclasses.dataclass(frozen=True)`` imports ``dataclasses`` and ``copy``, inspects each class and writes
+and compiles six methods for it: 1-2 ms a class, paid at every start of kenactl, which defines dozens of
+classes and uses a few. A ``record`` reads its fields from the class's annotations, in order (a default,
+or ``field(default_factory=...)``, as in a dataclass), and shares one set of methods written here:
+``__init__`` taking each field by position or keyword (defaults and factories filled, the same
+``TypeError`` for a missing, unknown or repeated argument), ``Name(field=value, ...)`` as repr, equality of
+the same class field by field and — frozen, the default — a hash of the fields and no assignment after
+construction (``FrozenInstanceError``). ``record(frozen=False)`` is a mutable one, unhashable.
+``replace(value, **changes)`` is a copy with some fields changed; ``fields(cls)`` names the fields and
+``as_dict(value)`` gives them by name.
 """
 
-import dataclasses
-from dataclasses import MISSING, FrozenInstanceError
 from operator import attrgetter
 from typing import dataclass_transform
 
 
-@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, dataclasses.Field))
+class FrozenInstanceError(AttributeError):
+    """An assignment to a field of a frozen record."""
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+class Field:
+    """A field declared with ``field(...)``: its default or factory, and whether equality and hash use it."""
+
+    __slots__ = ("default", "default_factory", "compare")
+
+    def __init__(self, default=MISSING, default_factory=MISSING, compare: bool = True) -> None:
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.default, self.default_factory, self.compare = default, default_factory, compare
+
+
+def field(*, default=MISSING, default_factory=MISSING, compare: bool = True) -> Field:
+    """A field with a default, or with a factory called for each new value (``list``, ``dict``);
+    ``compare=False`` leaves it out of equality and hash."""
+    return Field(default, default_factory, compare)
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field, Field))
 def record(cls=None, /, *, frozen: bool = True):
-    """Make ``cls`` a dataclass (frozen unless ``frozen=False``) whose methods cost nothing until used."""
+    """Make ``cls`` a record (frozen unless ``frozen=False``) with the fields its annotations declare."""
 
     def wrap(cls):
-        cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
-        layout = dataclasses.fields(cls)
-        _check_order(layout)
-        cls._record_names = tuple(item.name for item in layout)
-        cls._record_defaults = {item.name: item.default for item in layout if item.default is not MISSING}
-        cls._record_factories = {item.name: item.default_factory for item in layout
-                                 if item.default_factory is not MISSING}
-        cls._record_values = staticmethod(attrgetter(*cls._record_names) if len(layout) > 1
-                                          else _one_tuple(cls._record_names))
-        cls.__init__ = _lazy_init(cls)
+        names, defaults, factories, compared = _layout(cls)
+        cls._record_names = names
+        cls._record_fields = frozenset(names)
+        cls._record_defaults = defaults
+        cls._record_factories = factories
+        cls._record_values = staticmethod(attrgetter(*compared) if len(compared) > 1 else _one_tuple(compared))
+        cls.__match_args__ = names
+        cls.__init__ = _init
         cls.__repr__ = _repr
         cls.__eq__ = _eq
         if frozen:
@@ -45,52 +71,106 @@ def record(cls=None, /, *, frozen: bool = True):
     return wrap if cls is None else wrap(cls)
 
 
-def _check_order(layout) -> None:
-    """A field without a default cannot follow one with a default (the constructor could not be written)."""
-    defaulted = None
-    for item in layout:
-        if item.default is not MISSING or item.default_factory is not MISSING:
-            defaulted = item.name
-        elif defaulted is not None:
-            raise TypeError(f"non-default argument {item.name!r} follows default argument {defaulted!r}")
+def _layout(cls) -> tuple[tuple[str, ...], dict, dict, tuple[str, ...]]:
+    """The field names in order, the plain defaults, the factories and the fields equality compares, from
+    the class's own annotations; a ``field(...)`` class attribute is replaced by its default (or removed),
+    as dataclasses does."""
+    names, defaults, factories, compared = [], {}, {}, []
+    for name in cls.__dict__.get("__annotations__", {}):
+        value = cls.__dict__.get(name, MISSING)
+        if not isinstance(value, Field) or value.compare:
+            compared.append(name)
+        if isinstance(value, Field):
+            if value.default_factory is not MISSING:
+                factories[name] = value.default_factory
+                delattr(cls, name)
+            elif value.default is not MISSING:
+                defaults[name] = value.default
+                setattr(cls, name, value.default)
+            else:
+                delattr(cls, name)
+        elif value is not MISSING:
+            if isinstance(value, (list, dict, set)):
+                raise ValueError(f"mutable default {type(value)} for field {name} is not allowed: use default_factory")
+            defaults[name] = value
+        if name not in defaults and name not in factories and (defaults or factories):
+            defaulted = next(iter({**defaults, **factories}))
+            raise TypeError(f"non-default argument {name!r} follows default argument {defaulted!r}")
+        names.append(name)
+    return tuple(names), defaults, factories, tuple(compared)
 
 
 def _one_tuple(names: tuple[str, ...]):
-    """The field values of an instance as a tuple, for a class of zero or one field."""
+    """The values of ``names`` (zero or one field) of an instance as a tuple."""
     return (lambda self: (getattr(self, names[0]),)) if names else (lambda self: ())
 
 
-def _lazy_init(cls):
-    """An ``__init__`` that compiles the class's own on its first call (as fast as a dataclass's from then on):
-    a class never instantiated in a run costs nothing."""
+def _init(self, *args, **kwargs) -> None:
+    """Each field from its positional or keyword argument, else its default or a new value of its factory
+    (set in the instance's ``__dict__``, so that a frozen record can be built); the errors Python gives
+    for a function, in its order."""
+    cls = type(self)
+    names, values = cls._record_names, self.__dict__
+    if kwargs and (not cls._record_fields.issuperset(kwargs)
+                   or (args and not kwargs.keys().isdisjoint(names[:len(args)]))):
+        _refuse_keywords(cls, kwargs, names[:len(args)])
+    if len(args) > len(names):
+        required = len(names) - len(cls._record_defaults) - len(cls._record_factories)
+        takes = (f"from {required + 1} to {len(names) + 1} positional arguments" if required < len(names)
+                 else f"{len(names) + 1} positional argument{'s' if names else ''}")
+        raise TypeError(f"{cls.__qualname__}.__init__() takes {takes} but {len(args) + 1} were given")
+    if args:
+        values.update(zip(names, args, strict=False))  # the fields given by position
+    if kwargs:
+        values.update(kwargs)
+    if len(values) < len(names):
+        _fill(cls, values)
 
-    def __init__(self, *args, **kwargs) -> None:
-        cls.__init__ = _compiled_init(cls)
-        cls.__init__(self, *args, **kwargs)
 
-    return __init__
+def _refuse_keywords(cls, kwargs: dict, by_position: tuple[str, ...]) -> None:
+    """The ``TypeError`` for the first keyword argument that is not a field or repeats a positional one."""
+    for name in kwargs:
+        if name not in cls._record_fields:
+            raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument {name!r}")
+        if name in by_position:
+            raise TypeError(f"{cls.__qualname__}.__init__() got multiple values for argument {name!r}")
 
 
-def _compiled_init(cls):
-    """The ``__init__`` dataclasses would write: each field a parameter (its default, or a sentinel replaced by
-    a new value of its factory), set with ``object.__setattr__`` so that a frozen class can be built."""
-    namespace = {"_set": object.__setattr__, "_MISSING": MISSING}
-    parameters, body = ["self"], []
-    for name in cls._record_names:
-        if name in cls._record_defaults:
-            namespace[f"_default_{name}"] = cls._record_defaults[name]
-            parameters.append(f"{name}=_default_{name}")
-        elif name in cls._record_factories:
-            namespace[f"_factory_{name}"] = cls._record_factories[name]
-            parameters.append(f"{name}=_MISSING")
-            body.append(f"    if {name} is _MISSING:\n        {name} = _factory_{name}()")
-        else:
-            parameters.append(name)
-        body.append(f"    _set(self, {name!r}, {name})")
-    exec(f"def __init__({', '.join(parameters)}):\n" + "\n".join(body or ["    pass"]), namespace)
-    initializer = namespace["__init__"]
-    initializer.__qualname__ = f"{cls.__qualname__}.__init__"
-    return initializer
+def _fill(cls, values: dict) -> None:
+    """The defaults and factories of the fields not given; a ``TypeError`` naming the required ones missing."""
+    for name, default in cls._record_defaults.items():
+        values.setdefault(name, default)
+    for name, factory in cls._record_factories.items():
+        if name not in values:
+            values[name] = factory()
+    if len(values) < len(cls._record_names):
+        quoted = [repr(name) for name in cls._record_names if name not in values]
+        listed = " and ".join(quoted) if len(quoted) < 3 else ", ".join(quoted[:-1]) + ", and " + quoted[-1]
+        plural = "s" if len(quoted) > 1 else ""
+        raise TypeError(f"{cls.__qualname__}.__init__() missing {len(quoted)} required positional "
+                        f"argument{plural}: {listed}")
+
+
+def replace(value, /, **changes):
+    """A copy of the record ``value`` with ``changes`` to some of its fields."""
+    cls = type(value)
+    if not cls._record_fields.issuperset(changes):
+        unknown = next(name for name in changes if name not in cls._record_fields)
+        raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument {unknown!r}")
+    copy = object.__new__(cls)
+    fields_now = value.__dict__
+    copy.__dict__.update({name: fields_now[name] for name in cls._record_names}, **changes)
+    return copy
+
+
+def fields(value) -> tuple[str, ...]:
+    """The field names of a record class or instance, in order."""
+    return value._record_names
+
+
+def as_dict(value) -> dict:
+    """The fields of the record ``value`` by name, in order."""
+    return {name: getattr(value, name) for name in value._record_names}
 
 
 def _repr(self) -> str:

@@ -12,13 +12,12 @@ schedule in force renews one month later on D (month-end clamped) at the line's 
 renewal between them block a third until the next scheduled renewal has happened.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
-from kenactl.core.record import record
+from kenactl.core.record import record, replace
 from kenactl.errors import NEGATIVE, InputError, KenactlError
 from kenactl.text import N_, Money, Msg
 

@@ -6,7 +6,6 @@ are inclusive; "today" is passed in.
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -14,7 +13,7 @@ from kenactl.core import dates, workdays
 from kenactl.core.charter import Charter, Rate, in_force
 from kenactl.core.model import Complaint, Line
 from kenactl.core.money import ZERO
-from kenactl.core.record import record
+from kenactl.core.record import record, replace
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 

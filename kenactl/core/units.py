@@ -18,8 +18,8 @@ PERCENT_STEP = Decimal("0.1")
 MAX_COUNT = 10**9
 MAX_DATA = 10**12  # MB: a million terabytes, far beyond any offer, well within Decimal's 28 digits
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
-_DATA = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$", re.IGNORECASE)
-_OTHER_UNIT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$", re.IGNORECASE)
+_DATA = r"(?i)^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$"  # patterns, compiled (and cached by re) when first used
+_OTHER_UNIT = r"(?i)^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$"
 _FACTORS = {"mb": 1, "gb": MB_PER_GB, "g": MB_PER_GB, "giga": MB_PER_GB}
 
 
@@ -37,9 +37,9 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
         if not allow_unlimited:
             raise InputError(field, Msg("'unlimited' is not an amount used"))
         return UNLIMITED
-    match = _DATA.match(raw)
-    other = _OTHER_UNIT.match(raw)
-    if not match and other:
+    match = re.match(_DATA, raw)
+    other = None if match else re.match(_OTHER_UNIT, raw)
+    if other:
         raise InputError(field, Msg("unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)",
             unit=repr(other.group(1)), value=repr(raw)))
     if not match:

@@ -17,7 +17,7 @@ BUILTIN_FOLDER = Path(__file__).parent / "operators"
 BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
 COMMON = "_common"
 FILE_LIMIT = 256 * 1024  # bytes of one operator file
-OPERATOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+OPERATOR_ID = r"^[a-z0-9][a-z0-9-]{0,39}$"  # compiled (and cached by re) when first used
 
 
 def user_folder(profile_path: Path) -> Path:
@@ -30,7 +30,7 @@ def known(folder: Path | None = None) -> tuple[str, ...]:
     extra = []
     if folder is not None and folder.is_dir():
         extra = sorted(path.stem for path in folder.glob("*.toml")
-                       if OPERATOR_ID.match(path.stem) and path.stem not in BUILTIN)
+                       if re.match(OPERATOR_ID, path.stem) and path.stem not in BUILTIN)
     return (*BUILTIN, *extra)
 
 
@@ -41,7 +41,7 @@ def known_near(profile_path: Path | None) -> tuple[str, ...]:
 
 def data_file(operator_id: str, folder: Path | None = None) -> Path:
     """The data file of ``operator_id``: the user's in ``folder`` if there is one, else the built-in one."""
-    user_file = folder / f"{operator_id}.toml" if folder is not None and OPERATOR_ID.match(operator_id) else None
+    user_file = folder / f"{operator_id}.toml" if folder is not None and re.match(OPERATOR_ID, operator_id) else None
     if user_file is not None and user_file.is_file():
         return user_file
     if operator_id in BUILTIN:

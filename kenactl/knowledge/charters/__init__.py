@@ -11,7 +11,6 @@ charters' own Italian text and are never translated.
 """
 
 import tomllib
-from dataclasses import replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -29,6 +28,7 @@ from kenactl.core.charter import (
     ResidualCredit,
     in_force,
 )
+from kenactl.core.record import replace
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays

@@ -6,6 +6,7 @@ broken file is a ``ProfileError`` naming the file, the key and the problem. A us
 every call; a built-in one is read and built once a process.
 """
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -214,7 +215,7 @@ def _rate(fields, options) -> Rate:
 def _options(table) -> dict[str, OptionRule]:
     rules = {}
     for key in table.table:
-        if not OPERATOR_ID.match(key):
+        if not re.match(OPERATOR_ID, key):
             raise ProfileError(_("{field}: option keys use lowercase letters, digits and '-'").format(
                 field=table.name(key)))
         fields = table.table_at(key)
