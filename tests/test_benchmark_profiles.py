@@ -34,3 +34,24 @@ def test_generated_profiles_load_with_their_lines_facts_and_complaints(tmp_path,
 
 def test_the_same_arguments_give_the_same_bytes():
     assert profiles.profile_text(5, 24) == profiles.profile_text(5, 24)
+
+
+def test_the_baseline_apps_run_cleanly_on_the_generated_profiles(tmp_path):
+    """The bare and floor apps are what every figure is divided by: a crash (a traceback also exits 1, like
+    a negative answer) would be timed as a run, so they must print their answer and exit 0."""
+    import subprocess
+
+    import run
+    from _timing import BARE_APP
+
+    (tmp_path / "bare.py").write_text(BARE_APP, encoding="utf-8")
+    (tmp_path / "floor.py").write_text(run.FLOOR_APP, encoding="utf-8")
+    for name, lines in (("two.toml", 2), ("five.toml", 5)):
+        (tmp_path / name).write_text(profiles.profile_text(lines, 24 if lines == 5 else 0), encoding="utf-8")
+        env = {"KENACTL_PROFILE": str(tmp_path / name), "PATH": ""}
+        floor = subprocess.run([sys.executable, str(tmp_path / "floor.py"), "status"], env=env,
+                               capture_output=True, text=True)
+        assert floor.returncode == 0 and floor.stderr == ""
+        assert len(floor.stdout.splitlines()) == lines and " left at " in floor.stdout
+    bare = subprocess.run([sys.executable, str(tmp_path / "bare.py"), "status"], capture_output=True, text=True)
+    assert (bare.returncode, bare.stdout) == (0, "ok\n")
