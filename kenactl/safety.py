@@ -7,12 +7,12 @@ TOML with caps on size, nesting and numbers, so that no file can make kenactl cr
 memory; its errors are ``ValueError`` subclasses the callers turn into their own messages.
 """
 
+import os
 import re
 import stat
 import tomllib
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from kenactl.errors import InputError
@@ -29,18 +29,19 @@ MAX_EXPONENT = 30
 _INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def read_capped(path: Path, limit: int) -> str:
+def read_capped(path: str | os.PathLike, limit: int) -> str:
     """The UTF-8 text of the file ``path``, refused (``TomlLimitError``) beyond ``limit`` bytes.
 
     A file that is not a regular one (a FIFO, a device) is refused before it is opened; ``OSError``
     and ``UnicodeDecodeError`` pass through.
     """
-    status = path.stat()
+    status = os.stat(path)
     if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
         raise TomlLimitError(_("not a regular file"))
     if status.st_size > limit:
         raise TomlLimitError(_("the file is larger than {limit} bytes").format(limit=limit))
-    return path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 class TomlLimitError(ValueError):
