@@ -11,7 +11,6 @@ import os
 import re
 import stat
 import tomllib
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -51,7 +50,7 @@ class TomlLimitError(ValueError):
 def control_character(text: str) -> str | None:
     """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or a lone
     surrogate (what an argument that is not UTF-8 becomes), or None."""
-    if text.isascii() and text.isprintable():  # the usual case, decided at C speed: ASCII hides only Cc
+    if text.isprintable():  # the usual case, decided at C speed: every hidden character is unprintable
         return None
     for character in text:
         if _hidden(character):
@@ -60,11 +59,15 @@ def control_character(text: str) -> str | None:
 
 
 def _hidden(character: str) -> bool:
+    import unicodedata  # lazily: only a text with an unprintable character gets here
+
     return unicodedata.category(character) in ("Cc", "Cs") or character in _INVISIBLE
 
 
 def describe(character: str) -> str:
     """``U+001B`` with the character's name when it has one: how messages name a refused character."""
+    import unicodedata
+
     name = unicodedata.name(character, "")
     return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
 
