@@ -8,7 +8,6 @@ memory; its errors are ``ValueError`` subclasses the callers turn into their own
 """
 
 import os
-import re
 import stat
 import tomllib
 from decimal import Decimal
@@ -145,4 +144,5 @@ def _checked(text: str, field: str) -> None:
 
 def _shown_key(key: str) -> str:
     """A key as a field path shows it: bare when it is a simple name, else quoted with escapes."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
+    bare = key.isascii() and key.replace("-", "a").replace("_", "a").isalnum()  # [A-Za-z0-9_-]+, no regex to compile
+    return key if bare else repr(key)
