@@ -5,7 +5,6 @@ Reads the operators' renewal rules (the user's files first) and folds each line'
 """
 
 from datetime import datetime
-from pathlib import Path
 
 from kenactl.core.ledger import LineState, fold
 from kenactl.core.model import Profile
@@ -22,20 +21,20 @@ def operators_used(profile: Profile) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
-def renewal_rules(profile: Profile, folder: Path | None) -> dict[str, RenewalRule]:
+def renewal_rules(profile: Profile, folder: str | None) -> dict[str, RenewalRule]:
     """The renewal rule of each operator the profile's lines use or used before (``line set --operator``)."""
     from kenactl.knowledge.ledger_rules import renewal_rule
 
     return {name: renewal_rule(name, folder) for name in operators_used(profile)}
 
 
-def line_states(profile: Profile, now: datetime, folder: Path | None) -> dict[str, LineState]:
+def line_states(profile: Profile, now: datetime, folder: str | None) -> dict[str, LineState]:
     """Each line's ``LineState`` at ``now``."""
     rules = renewal_rules(profile, folder)
     return {name: fold(line, rules[line.operator], now, earlier=rules) for name, line in profile.lines.items()}
 
 
-def derived_profile(profile: Profile, now: datetime, folder: Path | None) -> tuple[Profile, dict[str, LineState]]:
+def derived_profile(profile: Profile, now: datetime, folder: str | None) -> tuple[Profile, dict[str, LineState]]:
     """The profile whose lines are as derived at ``now`` (credit, renewal day in force, ...), and the states."""
     states = line_states(profile, now, folder)
     return replace(profile, lines={name: state.line for name, state in states.items()}), states

@@ -14,7 +14,6 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from kenactl.core.money import format_money
@@ -22,7 +21,7 @@ from kenactl.text import N_, Money, Msg, register_renderer
 
 DOMAIN = "kenactl"
 LANGUAGES = ("en", "it")
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_FOLDER = os.path.join(os.path.dirname(__file__), "locale")
 
 _state: dict[str, Any] = {"lang": "en", "catalog": gettext.NullTranslations()}
 
@@ -46,12 +45,21 @@ def set_language(lang: str) -> None:
     if lang == "en":
         catalog: gettext.NullTranslations = gettext.NullTranslations()
     else:
-        catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+        catalog = gettext.translation(DOMAIN, LOCALE_FOLDER, languages=[lang], fallback=True)
     _state.update(lang=lang, catalog=catalog)
     # click marks its own messages with gettext's default domain: point it at our catalog.
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.bindtextdomain(DOMAIN, LOCALE_FOLDER)
     gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = lang
+
+
+def __getattr__(name: str) -> Any:
+    """``LOCALE_DIR``: ``LOCALE_FOLDER`` as a ``Path``, built on use (a start-up does without ``pathlib``)."""
+    if name == "LOCALE_DIR":
+        from pathlib import Path
+
+        return Path(LOCALE_FOLDER)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def language() -> str:

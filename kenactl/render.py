@@ -70,14 +70,18 @@ class Section:
     blocks: list[Any] = field(default_factory=list)
 
 
-def emit(blocks: list[Any], json_data: Any = None, *, as_json: bool = False, fit: bool = False) -> None:
+def emit(blocks: Any, json_data: Any = None, *, as_json: bool = False, fit: bool = False) -> None:
     """Print ``json_data`` as JSON with ``as_json``, else draw ``blocks`` for the terminal or a pipe
-    (laid out for the width with ``fit``)."""
+    (laid out for the width with ``fit``). Either may be a function: only the form printed is built."""
     if as_json:
         import json  # lazily: only --json needs it
 
-        sys.stdout.write(json.dumps(json_data, indent=2, ensure_ascii=False) + "\n")
-    elif use_rich():
+        data = json_data() if callable(json_data) else json_data
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    if callable(blocks):
+        blocks = blocks()
+    if use_rich():
         _rich_print(blocks, fit)
     else:
         sys.stdout.write(plain_text(blocks, width=plain_width() if fit else None))

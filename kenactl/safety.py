@@ -7,12 +7,10 @@ TOML with caps on size, nesting and numbers, so that no file can make kenactl cr
 memory; its errors are ``ValueError`` subclasses the callers turn into their own messages.
 """
 
-import re
+import os
 import stat
 import tomllib
-import unicodedata
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from kenactl.errors import InputError
@@ -29,18 +27,19 @@ MAX_EXPONENT = 30
 _INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def read_capped(path: Path, limit: int) -> str:
+def read_capped(path: str | os.PathLike, limit: int) -> str:
     """The UTF-8 text of the file ``path``, refused (``TomlLimitError``) beyond ``limit`` bytes.
 
     A file that is not a regular one (a FIFO, a device) is refused before it is opened; ``OSError``
     and ``UnicodeDecodeError`` pass through.
     """
-    status = path.stat()
+    status = os.stat(path)
     if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
         raise TomlLimitError(_("not a regular file"))
     if status.st_size > limit:
         raise TomlLimitError(_("the file is larger than {limit} bytes").format(limit=limit))
-    return path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 class TomlLimitError(ValueError):
@@ -50,7 +49,7 @@ class TomlLimitError(ValueError):
 def control_character(text: str) -> str | None:
     """The first control character of ``text`` (C0, DEL, C1, line separators, bidi controls), or a lone
     surrogate (what an argument that is not UTF-8 becomes), or None."""
-    if text.isascii() and text.isprintable():  # the usual case, decided at C speed: ASCII hides only Cc
+    if text.isprintable():  # the usual case, decided at C speed: every hidden character is unprintable
         return None
     for character in text:
         if _hidden(character):
@@ -59,11 +58,15 @@ def control_character(text: str) -> str | None:
 
 
 def _hidden(character: str) -> bool:
+    import unicodedata  # lazily: only a text with an unprintable character gets here
+
     return unicodedata.category(character) in ("Cc", "Cs") or character in _INVISIBLE
 
 
 def describe(character: str) -> str:
     """``U+001B`` with the character's name when it has one: how messages name a refused character."""
+    import unicodedata
+
     name = unicodedata.name(character, "")
     return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
 
@@ -141,4 +144,5 @@ def _checked(text: str, field: str) -> None:
 
 def _shown_key(key: str) -> str:
     """A key as a field path shows it: bare when it is a simple name, else quoted with escapes."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
+    bare = key.isascii() and key.replace("-", "a").replace("_", "a").isalnum()  # [A-Za-z0-9_-]+, no regex to compile
+    return key if bare else repr(key)

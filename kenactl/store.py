@@ -9,8 +9,11 @@ target; as root, the files keep their owner. A command that fails before the ren
 byte-identical.
 
 The write helpers (``locked``, ``write_atomic``, ``remove_stale_temporaries``, ``resolve``) serve
-any file kenactl keeps beside the profile.
+any file kenactl keeps beside the profile. Reads take a path as text or a ``Path``; writes take a ``Path``
+(``pathlib`` is imported only when writing: a read command does without it).
 """
+
+from __future__ import annotations
 
 import errno
 import os
@@ -18,7 +21,7 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kenactl.core.dates import instant
 from kenactl.core.model import Profile
@@ -26,6 +29,9 @@ from kenactl.core.record import replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.text import N_
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LOCK_TIMEOUT_SECONDS = 30
 STALE_SECONDS = 60
@@ -38,7 +44,7 @@ INIT_HINT = N_("create one with: kenactl init --operator kena --offer NAME --pri
                "--data 100GB --minutes unlimited --sms 100 --credit 10")
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str | Path) -> str:
     """The profile's text; a missing, unreadable, oversized or non-UTF-8 file is a ``ProfileError``.
 
     A symlinked profile is read through its link; a leading UTF-8 byte order mark is dropped.
@@ -64,7 +70,7 @@ def read_text(path: Path) -> str:
             path=path, error=error.strerror or error)) from None
 
 
-def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
+def parse(text: str, origin: Path | str, near: str | Path | None = None) -> Profile:
     """Parse and validate profile text; errors name ``origin`` and the line/column or field.
 
     Lines may name the operators known beside the profile at ``near`` (default: ``origin`` if a path).
@@ -78,16 +84,16 @@ def parse(text: str, origin: Path | str, near: Path | None = None) -> Profile:
     except TomlLimitError as error:
         raise ProfileError(f"{origin}: {error}") from None
     try:
-        return profile_from_toml(document, known_near(near or (origin if isinstance(origin, Path) else None)))
+        return profile_from_toml(document, known_near(near or (origin if isinstance(origin, os.PathLike) else None)))
     except ProfileError as error:
         raise ProfileError(f"{origin}: {error.message}") from None
     except (ArithmeticError, ValueError):  # a value beyond what the schema's conversions can handle
         raise ProfileError(_("{origin}: a value is out of range").format(origin=origin)) from None
 
 
-def load(path: Path) -> Profile:
+def load(path: str | Path) -> Profile:
     """Read and validate the profile at ``path``."""
-    return parse(read_text(path), path)
+    return parse(read_text(path), path, near=path)
 
 
 def dumps(profile: Profile) -> str:
@@ -103,6 +109,8 @@ def resolve(path: Path) -> Path:
     Writes replace the target in its own folder (with its ``.bak``, lock and temporary files there),
     so a profile linked from a dotfiles repository stays one file.
     """
+    from pathlib import Path
+
     with _reported(path):
         return Path(os.path.realpath(path)) if path.is_symlink() else path
 
@@ -114,6 +122,8 @@ def locked(path: Path) -> Iterator[None]:
     The lock file is opened without following a symbolic link, created with mode 0600 whatever the
     umask, and, as root, given the owner of the file it guards.
     """
+    from pathlib import Path
+
     target = resolve(path)
     ensure_folder(target)
     lock_path = Path(f"{target}.lock")
@@ -179,6 +189,7 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     """
     import re
     import time
+    from pathlib import Path
 
     pattern = re.compile(rf"^\.{re.escape(path.name)}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
     removed = []
@@ -257,6 +268,8 @@ def swap_with_backup(path: Path) -> tuple[str, str]:
     The backup must be a valid profile. A second call swaps them back, so nothing is ever lost. The
     ``.bak`` is written first: if the swap is interrupted, the profile still holds the newer version.
     """
+    from pathlib import Path
+
     with locked(path):
         target = resolve(path)
         backup = Path(f"{target}.bak")
@@ -280,6 +293,8 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = P
     With ``backup`` the current file is first copied to ``.bak`` beside the target (also atomically).
     Only a regular file or a missing one is replaced.
     """
+    from pathlib import Path
+
     target = resolve(path)
     with _reported(path):
         if target.is_dir():
@@ -305,6 +320,7 @@ def _name_limit(folder: Path) -> int:
 
 def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) -> None:
     import tempfile  # lazily: reads never need it
+    from pathlib import Path
 
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

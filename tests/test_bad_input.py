@@ -1,9 +1,9 @@
 """Bad input of many kinds: exit 2, one stderr line naming the problem, no traceback, profile untouched."""
 
+import builtins
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from helpers import KENA_INIT, assert_refused, edit, snapshot
@@ -121,14 +121,14 @@ def test_missing_profile_says_how_to_create_one(run, profile_path, command):
 def test_unreadable_profile(run, kena_profile, monkeypatch, command):
     # tests may run as root, where chmod 000 does not stop reading: make the read itself fail
     before = snapshot(kena_profile.parent)
-    real_read_text = Path.read_text
+    real_open = builtins.open
 
-    def denied(self, *args, **kwargs):
-        if self == kena_profile:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_text(self, *args, **kwargs)
+    def denied(file, *args, **kwargs):
+        if not isinstance(file, int) and os.fspath(file) == str(kena_profile):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", denied)
+    monkeypatch.setattr(builtins, "open", denied)
     assert_refused(run(*command), f"cannot read profile {kena_profile}: permission denied")
     monkeypatch.undo()
     assert snapshot(kena_profile.parent) == before

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 from kenactl.core.explain import explain
-from kenactl.knowledge import operators
+from kenactl.knowledge import operators, registry
 
 PRICE, CREDIT = Decimal("9.99"), Decimal("5.00")
 
@@ -127,7 +127,7 @@ def test_restart_plan_labels_the_month_end_and_minute_rules_as_kenactls(run, ken
 def test_a_user_file_with_a_wrong_only_if_is_one_clear_error(run, kena_profile):
     folder = kena_profile.parent / "operators"
     folder.mkdir()
-    text = (operators.BUILTIN_FOLDER / "windtre.toml").read_text(encoding="utf-8")
+    text = (registry.BUILTIN_FOLDER / "windtre.toml").read_text(encoding="utf-8")
     (folder / "windtre.toml").write_text(text.replace('only_if = "earlier-charges-paid"  #',
                                                       'only_if = "sometimes"  #'), encoding="utf-8")
     before = kena_profile.read_bytes()

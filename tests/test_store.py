@@ -1,5 +1,6 @@
 """The profile file: atomic writes, backups, the lock, and validation messages that name the field."""
 
+import builtins
 import os
 import stat
 import subprocess
@@ -398,9 +399,13 @@ def test_unreadable_files_are_named(profile_path, content, message):
 
 
 def test_permission_denied_is_named(kena_profile, monkeypatch):
-    def denied(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = builtins.open
 
-    monkeypatch.setattr(Path, "read_text", denied)
+    def denied(file, *args, **kwargs):
+        if not isinstance(file, int) and os.fspath(file) == str(kena_profile):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
     with pytest.raises(ProfileError, match=f"^cannot read profile {kena_profile}: permission denied$"):
         store.load(kena_profile)

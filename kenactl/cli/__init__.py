@@ -5,7 +5,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +13,9 @@ from kenactl import __version__
 from kenactl.core.model import Line, Profile
 from kenactl.core.record import record
 from kenactl.errors import KenactlError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 INTERNAL_ERROR = 70
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2; older clicks print help
@@ -26,10 +29,18 @@ class App:
     at: datetime | None
 
     @cached_property
-    def path(self) -> Path:
-        from kenactl.paths import profile_path
+    def file(self) -> str:
+        """The profile's location as text (what the read commands use: no ``pathlib`` to import)."""
+        from kenactl.paths import profile_file
 
-        return profile_path(self.profile_option)
+        return profile_file(self.profile_option)
+
+    @cached_property
+    def path(self) -> "Path":
+        """The profile's location as a ``Path`` (for the commands that write or check files)."""
+        from pathlib import Path
+
+        return Path(self.file)
 
     @cached_property
     def now(self) -> datetime:
@@ -41,7 +52,7 @@ class App:
     def load(self) -> Profile:
         from kenactl import store
 
-        return store.load(self.path)
+        return store.load(self.file)
 
     def update(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply ``change`` to the profile under the write lock and save it atomically."""
@@ -50,11 +61,11 @@ class App:
         return store.update(self.path, change, self.now)
 
     @property
-    def operator_folder(self) -> Path:
+    def operator_folder(self) -> str:
         """Where the user's own operator files are: ``operators/`` beside the profile."""
         from kenactl.knowledge.registry import user_folder
 
-        return user_folder(self.path)
+        return user_folder(self.file)
 
     def require(self, feature: str, line: Line) -> None:
         """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (e.g. ``restart``)."""

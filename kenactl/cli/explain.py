@@ -6,6 +6,7 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import MONEY, OPTION, SIGNED_MONEY, json_option, line_option
 from kenactl.errors import InputError
 from kenactl.i18n import _
+from kenactl.paths import exists
 
 
 def option_values(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -51,11 +52,11 @@ def explain(app: App, line_name: str | None, operator_id: str | None, price, cre
     given = option_values(option_pairs)
     needs_line = line_name is not None or price is None or credit is None or (operator_id is None and not compare)
     line = None
-    if needs_line or app.path.exists():
-        if not app.path.exists():
+    if needs_line or exists(app.file):
+        if not exists(app.file):
             raise InputError(None, _("no profile at {path}: give --operator, --price and --credit "
                                "(or --compare with --price and --credit) to explain without one").format(
-                path=app.path))
+                path=app.file))
         from kenactl.derived import line_states
 
         profile = app.load()

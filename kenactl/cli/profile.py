@@ -165,9 +165,9 @@ def profile_validate(app: App, as_json: bool) -> None:
         for problem in problems[:-1]:  # the last one goes through main()'s error line and exit code
             click.echo(f"kenactl: {printable(problem)}", err=True)
         raise ProfileError(problems[-1])
-    from kenactl.knowledge.registry import BUILTIN_FOLDER
+    from kenactl.knowledge.registry import is_builtin
 
-    builtin = {operator: path.parent == BUILTIN_FOLDER for operator, path in files.items()}
+    builtin = {operator: is_builtin(path) for operator, path in files.items()}
     say([_("{path}: OK, {count} line(s): {names} (default {default})").format(
         path=app.path, count=len(loaded.lines), names=", ".join(loaded.lines), default=loaded.default_line),
         _("Operator files checked: {files}").format(files="; ".join(
@@ -179,7 +179,7 @@ def profile_validate(app: App, as_json: bool) -> None:
         as_json=as_json)
 
 
-def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, Path | None], dict[str, list[str]]]:
+def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, str | None], dict[str, list[str]]]:
     """The data file of each operator the profile's lines use or used (``None``: none found), each read by the full
     loader and by the ledger's rule reader, as status and explain read it; and the problems of each broken one."""
     from kenactl.derived import operators_used
@@ -188,7 +188,7 @@ def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, Path | 
     from kenactl.knowledge.registry import data_file
 
     folder = app.operator_folder
-    files: dict[str, Path | None] = {}
+    files: dict[str, str | None] = {}
     broken: dict[str, list[str]] = {}
     for operator, line_name in operators_used(loaded).items():
         try:

@@ -56,7 +56,7 @@ def _user_folder(profile_option: str | None) -> Path | None:
     from kenactl.knowledge.registry import user_folder
 
     try:
-        return user_folder(profile_path(profile_option))
+        return Path(user_folder(profile_path(profile_option)))
     except Exception:  # noqa: BLE001 - e.g. no home folder to expand ~ in: only the built-in operators
         return None
 
@@ -67,7 +67,7 @@ def _operator_file(profile_option: str | None, operator: str) -> Path:
     from kenactl.knowledge.registry import BUILTIN_FOLDER, data_file
 
     try:
-        return data_file(operator, _user_folder(profile_option))
+        return Path(data_file(operator, _user_folder(profile_option)))
     except KenactlError:
         return BUILTIN_FOLDER / f"{operator}.toml"
 

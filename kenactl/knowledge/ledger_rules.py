@@ -9,7 +9,6 @@ A value of the wrong kind is a ``ProfileError`` naming the file and the key.
 """
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from kenactl.core.operator import Operator
@@ -24,18 +23,18 @@ from kenactl.core.renewal_rule import (
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge import operators
-from kenactl.knowledge.registry import BUILTIN_FOLDER, data_file, read
+from kenactl.knowledge.registry import builtin_file, data_file, is_builtin, read
 
 LEDGER_KEYS = {"credit": CREDIT_EFFECTS, "usable": (True, False), "topup": TOPUP_EFFECTS, "day": DAY_EFFECTS,
                "fees": FEE_SOURCES}
 
 
-def renewal_rule(operator_id: str, folder: Path | None = None) -> RenewalRule:
+def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
     """The renewal rule of ``operator_id``: the user's file in ``folder`` if there is one, else the built-in
     one (the registry's choice). A user file without ``[ledger]`` gets the ``other`` operator's
     assumptions (marked unknown)."""
     path = data_file(operator_id, folder)
-    if path.parent == BUILTIN_FOLDER:
+    if is_builtin(path):
         return _builtin(operator_id)
     operator = operators.load(operator_id, folder)
     try:
@@ -48,14 +47,14 @@ def renewal_rule(operator_id: str, folder: Path | None = None) -> RenewalRule:
 @cache
 def _builtin(operator_id: str) -> RenewalRule:
     """A built-in operator's rule, read once a process."""
-    return _rule(operators.load(operator_id), read(BUILTIN_FOLDER / f"{operator_id}.toml"))
+    return _rule(operators.load(operator_id), read(builtin_file(operator_id)))
 
 
 def _rule(operator: Operator, document: dict[str, Any]) -> RenewalRule:
     from kenactl.core.renewal_rule import FeeRule, Source
     from kenactl.knowledge.fields import Fields
 
-    source = document if "ledger" in document else read(BUILTIN_FOLDER / "other.toml")
+    source = document if "ledger" in document else read(builtin_file("other"))
     table = Fields(source, "").table_at("ledger")
     table.check_keys(set(LEDGER_KEYS))
     values, facts = {}, {}

@@ -2,69 +2,96 @@
 profile) and which data file holds each, read within kenactl's limits.
 
 Cheap to import on purpose: the full loader (``knowledge.operators``) and the ledger's rule reader
-(``knowledge.ledger_rules``, on every ``status``) both start here.
+(``knowledge.ledger_rules``, on every ``status``) both start here. Paths are text (``os.path``; a
+``Path`` is accepted): ``pathlib`` is not imported on the way to a read command.
 """
 
+import os
 import re
-from pathlib import Path
 from typing import Any
 
 from kenactl.errors import KenactlError, ProfileError
 from kenactl.i18n import _
+from kenactl.paths import is_dir, is_file
 from kenactl.text import Msg
 
-BUILTIN_FOLDER = Path(__file__).parent / "operators"
+BUILTIN_ROOT = os.path.join(os.path.dirname(__file__), "operators")
 BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
 COMMON = "_common"
 FILE_LIMIT = 256 * 1024  # bytes of one operator file
 OPERATOR_ID = r"^[a-z0-9][a-z0-9-]{0,39}$"  # compiled (and cached by re) when first used
 
 
-def user_folder(profile_path: Path) -> Path:
+def __getattr__(name: str) -> Any:
+    """``BUILTIN_FOLDER``: ``BUILTIN_ROOT`` as a ``Path``, built on use (for tools and tests)."""
+    if name == "BUILTIN_FOLDER":
+        from pathlib import Path
+
+        return Path(BUILTIN_ROOT)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def user_folder(profile_path: str | os.PathLike) -> str:
     """Where a user's operator files live: ``operators/`` next to the profile."""
-    return profile_path.parent / "operators"
+    return os.path.join(os.path.dirname(profile_path), "operators")
 
 
-def known(folder: Path | None = None) -> tuple[str, ...]:
+def known(folder: str | os.PathLike | None = None) -> tuple[str, ...]:
     """The built-in ids, then those only the user's folder (``user_folder``) adds."""
     extra = []
-    if folder is not None and folder.is_dir():
-        extra = sorted(path.stem for path in folder.glob("*.toml")
-                       if re.match(OPERATOR_ID, path.stem) and path.stem not in BUILTIN)
+    if folder is not None and is_dir(folder):
+        try:
+            names = os.listdir(folder)
+        except PermissionError:  # as ``Path.glob`` did: an unreadable folder adds nothing
+            names = []
+        extra = sorted(name[:-5] for name in names
+                       if name.endswith(".toml") and re.match(OPERATOR_ID, name[:-5]) and name[:-5] not in BUILTIN)
     return (*BUILTIN, *extra)
 
 
-def known_near(profile_path: Path | None) -> tuple[str, ...]:
+def is_builtin(path: str | os.PathLike) -> bool:
+    """Whether ``path`` (from ``data_file``) is one of kenactl's own operator files."""
+    return os.path.dirname(path) == BUILTIN_ROOT
+
+
+def builtin_file(name: str) -> str:
+    """The built-in data file ``<name>.toml`` (an operator id or ``COMMON``)."""
+    return os.path.join(BUILTIN_ROOT, f"{name}.toml")
+
+
+def known_near(profile_path: str | os.PathLike | None) -> tuple[str, ...]:
     """The operators a profile at ``profile_path`` may name (``None``: the built-in ones)."""
     return known(None if profile_path is None else user_folder(profile_path))
 
 
-def data_file(operator_id: str, folder: Path | None = None) -> Path:
+def data_file(operator_id: str, folder: str | os.PathLike | None = None) -> str:
     """The data file of ``operator_id``: the user's in ``folder`` if there is one, else the built-in one."""
-    user_file = folder / f"{operator_id}.toml" if folder is not None and re.match(OPERATOR_ID, operator_id) else None
-    if user_file is not None and user_file.is_file():
+    user_file = os.path.join(folder, f"{operator_id}.toml") \
+        if folder is not None and re.match(OPERATOR_ID, operator_id) else None
+    if user_file is not None and is_file(user_file):
         return user_file
     if operator_id in BUILTIN:
-        return BUILTIN_FOLDER / f"{operator_id}.toml"
+        return builtin_file(operator_id)
     raise KenactlError(Msg("unknown operator {operator}; known: {known}", operator=repr(operator_id),
                            known=", ".join(known(folder))))
 
 
-def read(path: Path) -> dict[str, Any]:
+def read(path: str | os.PathLike) -> dict[str, Any]:
     """An operator file's TOML, capped in size, nesting and numbers (a ``ProfileError`` naming the file).
 
     A built-in file is package data, already parsed: its document comes from ``builtin_data`` (written
     from the files by ``tools/operator_data.py``, checked by a test), so a start parses no operator
     TOML; callers never change the document.
     """
-    if path.parent == BUILTIN_FOLDER and path.suffix == ".toml":
+    name = os.path.basename(path)
+    if is_builtin(path) and name.endswith(".toml") and len(name) > 5:  # ``Path.suffix`` of ".toml" is empty
         from kenactl.knowledge.operators.builtin_data import DOCUMENTS
 
-        return DOCUMENTS[path.stem]
+        return DOCUMENTS[name[:-5]]
     return parse_file(path)
 
 
-def parse_file(path: Path) -> dict[str, Any]:
+def parse_file(path: str | os.PathLike) -> dict[str, Any]:
     """An operator file's TOML read from disk, within kenactl's limits."""
     from kenactl.safety import TomlLimitError, load_toml, read_capped
 

@@ -239,7 +239,8 @@ def _sources(facts) -> Table:
 def show_explain(result: Explanation, title: str, *, pending: Decimal, recovery: Recovery = None,
                  as_json: bool) -> None:
     """Print ``explain`` for one operator; ``pending``: the charges due and unpaid now; ``recovery``: card arrears."""
-    emit(explain_blocks(result, title, recovery), explain_json(result, pending, recovery), as_json=as_json)
+    emit(lambda: explain_blocks(result, title, recovery), lambda: explain_json(result, pending, recovery),
+         as_json=as_json)
 
 
 def show_compare(results: list[Explanation], title: str, *, pending: Decimal, recovery: Recovery = None,

@@ -132,4 +132,4 @@ def show_history(states: list[LineState], *, as_json: bool, as_csv: bool) -> Non
 
         click.echo(history_csv(states), nl=False)
         return
-    emit(history_blocks(states), history_json(states), as_json=as_json)
+    emit(lambda: history_blocks(states), lambda: history_json(states), as_json=as_json)

@@ -49,9 +49,11 @@ def verdict_notes(verdict: RestartVerdict) -> list[Note]:
 
 def show_check(verdict: RestartVerdict, *, as_json: bool) -> None:
     """Print ``restart check``."""
-    title = _("Restart check: line {line} at {now}").format(line=verdict.line, now=moment(verdict.now))
-    blocks = [Section(title, [*verdict_notes(verdict), *(Note(str(text), "dim") for text in SOURCES)])]
-    emit(blocks, check_json(verdict), as_json=as_json)
+    def blocks() -> list[Section]:
+        title = _("Restart check: line {line} at {now}").format(line=verdict.line, now=moment(verdict.now))
+        return [Section(title, [*verdict_notes(verdict), *(Note(str(text), "dim") for text in SOURCES)])]
+
+    emit(blocks, lambda: check_json(verdict), as_json=as_json)
 
 
 def plan_json(plan: RestartPlan) -> dict[str, Any]:

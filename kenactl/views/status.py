@@ -259,13 +259,17 @@ def _bar(item: AllowanceStatus, budget: bool = True) -> Bar:
 
 def show_status(reports: list[LineStatus], now: datetime, *, household: bool, as_json: bool) -> None:
     """Print ``status`` for the given lines, opening with the household summary when ``household``."""
-    blocks = [block for report in reports for block in status_blocks(report)]
-    data: dict[str, Any] = {"lines": [status_json(report) for report in reports]}
-    if household:
-        summary = household_summary(reports, now)
-        blocks[:0] = household_blocks(summary, now)
-        data = {"household": household_json(summary), **data}
-    emit(blocks, data, as_json=as_json, fit=True)
+    summary = household_summary(reports, now) if household else None
+
+    def blocks() -> list[Any]:
+        lines = [block for report in reports for block in status_blocks(report)]
+        return lines if summary is None else [*household_blocks(summary, now), *lines]
+
+    def data() -> dict[str, Any]:
+        lines = {"lines": [status_json(report) for report in reports]}
+        return lines if summary is None else {"household": household_json(summary), **lines}
+
+    emit(blocks, data, as_json=as_json, fit=True)  # only the form printed is built
 
 
 def show_usage(report: LineStatus, samples: list[UsageSample], *, as_json: bool) -> None:

@@ -9,7 +9,6 @@ every call; a built-in one is read and built once a process.
 import re
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from kenactl.core.model import Line
@@ -29,35 +28,35 @@ from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
-from kenactl.knowledge.registry import BUILTIN, BUILTIN_FOLDER, COMMON, OPERATOR_ID, data_file, known, read
+from kenactl.knowledge.registry import BUILTIN, COMMON, OPERATOR_ID, builtin_file, data_file, is_builtin, known, read
 from kenactl.text import N_
 
 FACT_KEYS = {"source", "as_of", "status"}
 
 
-def load(operator_id: str, folder: Path | None = None) -> Operator:
+def load(operator_id: str, folder: str | None = None) -> Operator:
     """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
     path = data_file(operator_id, folder)
-    return _builtin(operator_id) if path.parent == BUILTIN_FOLDER else _load(operator_id, path)
+    return _builtin(operator_id) if is_builtin(path) else _load(operator_id, path)
 
 
 @cache
 def _builtin(operator_id: str) -> Operator:
     """A built-in operator, built once a process (``explain``, the reminders and ``status`` ask again)."""
-    return _load(operator_id, BUILTIN_FOLDER / f"{operator_id}.toml")
+    return _load(operator_id, builtin_file(operator_id))
 
 
-def _load(operator_id: str, path: Path) -> Operator:
-    common = read(BUILTIN_FOLDER / f"{COMMON}.toml")
+def _load(operator_id: str, path: str) -> Operator:
+    common = read(builtin_file(COMMON))
     return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
 
 
-def load_all(folder: Path | None = None) -> list[Operator]:
+def load_all(folder: str | None = None) -> list[Operator]:
     """Every known operator."""
     return [load(name, folder) for name in known(folder)]
 
 
-def validity_rules(lines: Iterable[Line], folder: Path | None = None) -> dict[str, ValidityRule]:
+def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str, ValidityRule]:
     """The SIM-validity rule of each operator of ``lines`` that have a last top-up or an activation day (only those
     are read)."""
     needed = sorted({line.operator for line in lines if line.last_topup or line.activated})
@@ -76,7 +75,7 @@ def translatable_texts() -> list[tuple[str, str]]:
             found.append((text, origin))
 
     for name in (COMMON, *BUILTIN):
-        document = read(BUILTIN_FOLDER / f"{name}.toml")
+        document = read(builtin_file(name))
         where = f"operators/{name}.toml:"
         add(document.get("name"), where + "name")
         for section in ("short_credit", "validity"):
@@ -93,7 +92,7 @@ def translatable_texts() -> list[tuple[str, str]]:
     return found
 
 
-def _with_context(path: Path, build):
+def _with_context(path: str, build):
     try:
         return build()
     except ProfileError as error:
