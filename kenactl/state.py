@@ -8,9 +8,9 @@ temporary file renamed over it (``store.write_atomic``), mode 0600, in a folder 
 rewritten only when its content changes.
 """
 
-import hashlib
 import json
 import os
+import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -27,11 +27,41 @@ def state_path(profile: Path) -> Path:
     chosen = os.environ.get(STATE_ENV)
     if chosen:
         return Path(chosen).expanduser()
-    import platformdirs  # lazily, like paths.default_profile_path
-
     absolute = Path(os.path.abspath(profile.expanduser()))
-    digest = hashlib.sha256(str(absolute).encode("utf-8")).hexdigest()[:12]
-    return platformdirs.user_state_path("kenactl", appauthor=False) / f"{absolute.stem}-{digest}.json"
+    digest = _sha256(str(absolute).encode("utf-8"))[:12]
+    return Path(state_folder()) / f"{absolute.stem}-{digest}.json"
+
+
+def state_folder() -> str:
+    """kenactl's folder in the per-user state folder: ``platformdirs.user_state_path("kenactl")``.
+
+    platformdirs is the rule; its import is about a tenth of a ``remind``, so the plain Linux case,
+    where every platformdirs release gives ``$XDG_STATE_HOME/kenactl`` (an absolute one) or else
+    ``~/.local/state/kenactl`` (with an absolute ``$HOME``), is written here; anything else asks it.
+    """
+    if sys.platform == "linux" and not hasattr(sys, "getandroidapilevel") and not (
+            os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"):
+        base = os.environ.get("XDG_STATE_HOME", "")
+        if not base.strip() and os.path.isabs(os.environ.get("HOME", "")):
+            base = os.path.expanduser("~/.local/state")
+        folder = os.path.join(base, "kenactl")
+        if os.path.isabs(base) and folder == os.path.normpath(folder):  # a Path of it is this same text
+            return folder
+    import platformdirs
+
+    return str(platformdirs.user_state_path("kenactl", appauthor=False))
+
+
+def _sha256(data: bytes) -> str:
+    """The SHA-256 hex digest of ``data`` (the interpreter's own SHA-256: ``hashlib`` would load OpenSSL)."""
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:  # pragma: no cover - an interpreter built without its own SHA-256
+            from hashlib import sha256
+    return sha256(data).hexdigest()
 
 
 def empty(profile: Path) -> dict[str, Any]:
