@@ -12,24 +12,48 @@ import json
 import os
 import sys
 from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STATE_ENV = "KENACTL_STATE"
 VERSION = 1
 
 
-def state_path(profile: Path) -> Path:
-    """``$KENACTL_STATE``, else the state folder's file for this profile."""
+def state_path(profile: "str | os.PathLike[str]") -> "Path":
+    """``state_file`` as a ``Path``."""
+    from pathlib import Path
+
+    return Path(state_file(profile))
+
+
+def state_file(profile: "str | os.PathLike[str]") -> str:
+    """``$KENACTL_STATE``, else the state folder's file for this profile: the text of its ``Path``."""
     chosen = os.environ.get(STATE_ENV)
     if chosen:
-        return Path(chosen).expanduser()
-    absolute = Path(os.path.abspath(profile.expanduser()))
-    digest = _sha256(str(absolute).encode("utf-8"))[:12]
-    return Path(state_folder()) / f"{absolute.stem}-{digest}.json"
+        from pathlib import Path
+
+        return str(Path(chosen).expanduser())
+    absolute = os.path.abspath(os.path.expanduser(profile))  # normalized: its Path has this same text
+    digest = _sha256(absolute.encode("utf-8"))[:12]
+    return os.path.join(state_folder(), f"{path_stem(os.path.basename(absolute))}-{digest}.json")
+
+
+def path_stem(name: str) -> str:
+    """``Path(name).stem`` for a file name: worked out here where every Python gives the same answer (a dot
+    with a name part before it and something after it, or no dot), else asked to ``pathlib``."""
+    dot = name.rfind(".")
+    if dot == -1:
+        return name
+    if 0 < dot < len(name) - 1 and name[:dot].strip("."):
+        return name[:dot]
+    from pathlib import PurePath
+
+    return PurePath(name).stem
 
 
 def state_folder() -> str:
@@ -64,15 +88,16 @@ def _sha256(data: bytes) -> str:
     return sha256(data).hexdigest()
 
 
-def empty(profile: Path) -> dict[str, Any]:
+def empty(profile: "str | os.PathLike[str]") -> dict[str, Any]:
     """A state with nothing delivered and nothing exported."""
     return {"version": VERSION, "profile": os.path.abspath(profile), "delivered": {}, "calendar": {}}
 
 
-def read(path: Path, profile: Path) -> dict[str, Any]:
+def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> dict[str, Any]:
     """The state at ``path`` (an empty one when there is no file); a damaged file is a ``ProfileError``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except FileNotFoundError:
         return empty(profile)
     except (OSError, UnicodeDecodeError) as error:
@@ -89,23 +114,28 @@ def read(path: Path, profile: Path) -> dict[str, Any]:
     return document
 
 
-def write(path: Path, document: dict[str, Any]) -> bool:
+def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
     """Replace the state with ``document`` unless it already holds exactly that; True if written."""
+    from pathlib import Path
+
     from kenactl import store
 
     data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        if path.read_bytes() == data:
-            return False
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
     except OSError:
         pass
-    store.write_atomic(path, data, mode=0o600)
+    store.write_atomic(Path(path), data, mode=0o600)
     return True
 
 
-def locked(path: Path) -> AbstractContextManager[None]:
+def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
     time per profile."""
+    from pathlib import Path
+
     from kenactl import store
 
-    return store.locked(path)
+    return store.locked(Path(path))

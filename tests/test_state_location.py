@@ -59,3 +59,24 @@ def test_the_plain_case_needs_no_platformdirs(tmp_path):
 @given(st.binary(max_size=300))
 def test_the_digest_is_sha256(data):
     assert state._sha256(data) == hashlib.sha256(data).hexdigest()
+
+
+@given(st.text(alphabet="ab.~ ", min_size=1, max_size=8).filter(lambda name: name not in (".", "..")))
+def test_the_stem_is_pathlib_s(name):
+    from pathlib import PurePath
+
+    assert state.path_stem(name) == PurePath(name).stem
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["p.toml", "./p.toml", "a//b/../p.toml", "/srv//kenactl/./my.profile.toml", "/x/.hidden",
+                        "rel/dir/", "~/p.toml", "/tmp/p.", "/tmp/..p"]))
+def test_the_state_file_is_named_by_the_profile_s_absolute_path(profile):
+    from pathlib import Path
+
+    absolute = Path(os.path.abspath(Path(profile).expanduser()))
+    digest = hashlib.sha256(str(absolute).encode("utf-8")).hexdigest()[:12]
+    expected = Path(platformdirs.user_state_path("kenactl", appauthor=False)) / f"{absolute.stem}-{digest}.json"
+    assert state.state_file(Path(profile).expanduser()) == state.state_file(os.path.expanduser(profile))
+    assert state.state_file(os.path.expanduser(profile)) == str(expected)
+    assert state.state_path(os.path.expanduser(profile)) == expected

@@ -58,7 +58,7 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         return
     from kenactl import state
 
-    path = state.state_path(app.path)
+    path = state.state_file(app.path)
     failures: list[str] = []
     with state.locked(path):
         document = state.read(path, app.path)
@@ -101,7 +101,7 @@ def _pending_anywhere(app: App, items, days, targets) -> list:
     from kenactl import state
     from kenactl.core import delivery
 
-    path = state.state_path(app.path)
+    path = state.state_file(app.path)
     received = state.read(path, app.path)["delivered"]
     found: dict[str, delivery.Delivery] = {}
     for target_id in [target.id for target in targets] or ["stdout"]:
