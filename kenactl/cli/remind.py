@@ -35,17 +35,17 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     """
     from datetime import timedelta
 
-    from kenactl.cli.export import reminder_knowledge
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
     from kenactl.derived import derived_profile
     from kenactl.errors import DELIVERY_FAILED
     from kenactl.i18n import _
+    from kenactl.knowledge import reminder_knowledge
     from kenactl.views.remind import show_deliveries, show_remind
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
-    knowledge = {**reminder_knowledge(app, profile, line_name), "states": states}
+    knowledge = {**reminder_knowledge(profile, line_name, app.operator_folder), "states": states}
     if show_all:
         show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
                     as_json=as_json)
