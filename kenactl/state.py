@@ -8,41 +8,96 @@ temporary file renamed over it (``store.write_atomic``), mode 0600, in a folder 
 rewritten only when its content changes.
 """
 
-import hashlib
 import json
 import os
+import sys
 from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STATE_ENV = "KENACTL_STATE"
 VERSION = 1
 
 
-def state_path(profile: Path) -> Path:
-    """``$KENACTL_STATE``, else the state folder's file for this profile."""
+def state_path(profile: "str | os.PathLike[str]") -> "Path":
+    """``state_file`` as a ``Path``."""
+    from pathlib import Path
+
+    return Path(state_file(profile))
+
+
+def state_file(profile: "str | os.PathLike[str]") -> str:
+    """``$KENACTL_STATE``, else the state folder's file for this profile: the text of its ``Path``."""
     chosen = os.environ.get(STATE_ENV)
     if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs  # lazily, like paths.default_profile_path
+        from pathlib import Path
 
-    absolute = Path(os.path.abspath(profile.expanduser()))
-    digest = hashlib.sha256(str(absolute).encode("utf-8")).hexdigest()[:12]
-    return platformdirs.user_state_path("kenactl", appauthor=False) / f"{absolute.stem}-{digest}.json"
+        return str(Path(chosen).expanduser())
+    absolute = os.path.abspath(os.path.expanduser(profile))  # normalized: its Path has this same text
+    digest = _sha256(absolute.encode("utf-8"))[:12]
+    return os.path.join(state_folder(), f"{path_stem(os.path.basename(absolute))}-{digest}.json")
 
 
-def empty(profile: Path) -> dict[str, Any]:
+def path_stem(name: str) -> str:
+    """``Path(name).stem`` for a file name: worked out here where every Python gives the same answer (a dot
+    with a name part before it and something after it, or no dot), else asked to ``pathlib``."""
+    dot = name.rfind(".")
+    if dot == -1:
+        return name
+    if 0 < dot < len(name) - 1 and name[:dot].strip("."):
+        return name[:dot]
+    from pathlib import PurePath
+
+    return PurePath(name).stem
+
+
+def state_folder() -> str:
+    """kenactl's folder in the per-user state folder: ``platformdirs.user_state_path("kenactl")``.
+
+    platformdirs is the rule; its import is about a tenth of a ``remind``, so the plain Linux case,
+    where every platformdirs release gives ``$XDG_STATE_HOME/kenactl`` (an absolute one) or else
+    ``~/.local/state/kenactl`` (with an absolute ``$HOME``), is written here; anything else asks it.
+    """
+    if sys.platform == "linux" and not hasattr(sys, "getandroidapilevel") and not (
+            os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"):
+        base = os.environ.get("XDG_STATE_HOME", "")
+        if not base.strip() and os.path.isabs(os.environ.get("HOME", "")):
+            base = os.path.expanduser("~/.local/state")
+        folder = os.path.join(base, "kenactl")
+        if os.path.isabs(base) and folder == os.path.normpath(folder):  # a Path of it is this same text
+            return folder
+    import platformdirs
+
+    return str(platformdirs.user_state_path("kenactl", appauthor=False))
+
+
+def _sha256(data: bytes) -> str:
+    """The SHA-256 hex digest of ``data`` (the interpreter's own SHA-256: ``hashlib`` would load OpenSSL)."""
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:  # pragma: no cover - an interpreter built without its own SHA-256
+            from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
+def empty(profile: "str | os.PathLike[str]") -> dict[str, Any]:
     """A state with nothing delivered and nothing exported."""
     return {"version": VERSION, "profile": os.path.abspath(profile), "delivered": {}, "calendar": {}}
 
 
-def read(path: Path, profile: Path) -> dict[str, Any]:
+def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> dict[str, Any]:
     """The state at ``path`` (an empty one when there is no file); a damaged file is a ``ProfileError``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except FileNotFoundError:
         return empty(profile)
     except (OSError, UnicodeDecodeError) as error:
@@ -59,23 +114,28 @@ def read(path: Path, profile: Path) -> dict[str, Any]:
     return document
 
 
-def write(path: Path, document: dict[str, Any]) -> bool:
+def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
     """Replace the state with ``document`` unless it already holds exactly that; True if written."""
+    from pathlib import Path
+
     from kenactl import store
 
     data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        if path.read_bytes() == data:
-            return False
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
     except OSError:
         pass
-    store.write_atomic(path, data, mode=0o600)
+    store.write_atomic(Path(path), data, mode=0o600)
     return True
 
 
-def locked(path: Path) -> AbstractContextManager[None]:
+def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
     time per profile."""
+    from pathlib import Path
+
     from kenactl import store
 
-    return store.locked(path)
+    return store.locked(Path(path))

@@ -42,6 +42,8 @@ def test_check_fails_when_a_file_changes_without_regenerating(tmp_path, monkeypa
     target = tmp_path / "builtin_data.py"
     target.write_text(operator_data.source().replace("Kena Mobile", "Kena Mobil", 1), encoding="utf-8")
     monkeypatch.setattr(operator_data, "TARGET", target)
+    monkeypatch.setattr(operator_data, "CHARTER_TARGET", tmp_path / "charter_data.py")
+    operator_data.CHARTER_TARGET.write_text(operator_data.charter_source(), encoding="utf-8")
     monkeypatch.setattr(operator_data, "ROOT", tmp_path)
     monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
     assert operator_data.main() == 1

@@ -5,7 +5,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,9 +12,6 @@ from kenactl.cli import App, pass_app
 from kenactl.cli.params import all_lines_option
 from kenactl.errors import KenactlError
 from kenactl.i18n import _
-
-if TYPE_CHECKING:  # only for annotations: every command imports this module at startup
-    from kenactl.core.model import Profile
 
 GC_ALLOCATIONS = 50_000  # objects allocated between two young collections while exporting (Python: 700)
 CALENDAR_MODE = 0o644  # a calendar holds no secret and is often served or synced by another program
@@ -50,13 +46,14 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     from kenactl.core import dates
     from kenactl.core.reminders import calendar_items
     from kenactl.derived import derived_profile
+    from kenactl.knowledge import reminder_knowledge
     from kenactl.publish import calendar_with_memory
 
     with _fewer_collections():
         profile, states = derived_profile(app.load(), app.now, app.operator_folder)
         days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
         items = calendar_items(profile, app.now, months=months, line_name=line_name,
-                               states=states, **reminder_knowledge(app, profile, line_name))
+                               states=states, **reminder_knowledge(profile, line_name, app.operator_folder))
         data, events = calendar_with_memory(app.path, profile, items, days, line_name, app.now)
     if output == "-":
         sys.stdout.flush()
@@ -87,25 +84,6 @@ def _fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
-
-
-def reminder_knowledge(app: App, profile: "Profile", line_name: str | None) -> dict[str, Any]:
-    """What the reminders need from the data files, for the selected lines (the user's operator files first):
-    SIM-validity rules (lines with a last top-up), each operator's features, and the charter editions."""
-    from kenactl.knowledge import operators
-
-    lines = profile.selected(line_name)
-    knowledge = {
-        "validity": operators.validity_rules(lines, app.operator_folder),
-        "features": {name: operators.load(name, app.operator_folder).features
-                     for name in sorted({line.operator for line in lines})},
-        "charters": (),
-    }
-    if profile.complaints:  # the charters (and the rights they feed) are imported only then
-        from kenactl.knowledge import charters
-
-        knowledge["charters"] = charters.editions()
-    return knowledge
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -35,17 +35,17 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     """
     from datetime import timedelta
 
-    from kenactl.cli.export import reminder_knowledge
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
     from kenactl.derived import derived_profile
     from kenactl.errors import DELIVERY_FAILED
     from kenactl.i18n import _
+    from kenactl.knowledge import reminder_knowledge
     from kenactl.views.remind import show_deliveries, show_remind
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
-    knowledge = {**reminder_knowledge(app, profile, line_name), "states": states}
+    knowledge = {**reminder_knowledge(profile, line_name, app.operator_folder), "states": states}
     if show_all:
         show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
                     as_json=as_json)
@@ -58,7 +58,7 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         return
     from kenactl import state
 
-    path = state.state_path(app.path)
+    path = state.state_file(app.path)
     failures: list[str] = []
     with state.locked(path):
         document = state.read(path, app.path)
@@ -101,7 +101,7 @@ def _pending_anywhere(app: App, items, days, targets) -> list:
     from kenactl import state
     from kenactl.core import delivery
 
-    path = state.state_path(app.path)
+    path = state.state_file(app.path)
     received = state.read(path, app.path)["delivered"]
     found: dict[str, delivery.Delivery] = {}
     for target_id in [target.id for target in targets] or ["stdout"]:

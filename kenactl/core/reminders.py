@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kenactl.core import charges, dates, restart, validity, workdays
+from kenactl.core import charges, dates, restart, validity
 from kenactl.core.lines import offer_with_price
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
@@ -324,7 +324,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     if not complaints:
         return []
-    from kenactl.core import rights
+    from kenactl.core import rights, workdays
     from kenactl.core.charter import in_force
 
     today = dates.in_rome(now).date()

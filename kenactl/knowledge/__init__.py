@@ -2,3 +2,29 @@
 
 The only code that reads package data or the user's data files (the profile itself is ``store``'s).
 """
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kenactl.core.model import Profile
+
+
+def reminder_knowledge(profile: "Profile", line_name: str | None, folder: "Path | str | None") -> dict[str, Any]:
+    """What the reminders need from the data files, for the selected lines (the user's operator files in
+    ``folder`` first): SIM-validity rules (lines with a last top-up), each operator's features, and the
+    charter editions."""
+    from kenactl.knowledge import operators
+
+    lines = profile.selected(line_name)
+    knowledge = {
+        "validity": operators.validity_rules(lines, folder),
+        "features": {name: operators.load(name, folder).features for name in sorted({line.operator for line in lines})},
+        "charters": (),
+    }
+    if profile.complaints:  # the charters (and the rights they feed) are imported only then
+        from kenactl.knowledge import charters
+
+        knowledge["charters"] = charters.editions()
+    return knowledge

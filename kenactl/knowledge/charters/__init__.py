@@ -2,6 +2,8 @@
 
 Each ``<id>.toml`` beside this module holds one edition's amounts, caps and deadlines, every group
 with the section it comes from and a quote of the Italian text (the types are in ``core.charter``).
+The package ships them parsed too (``builtin_data``, written from the files by ``tools/operator_data.py``
+and checked against them by a test), so ``load`` reads no TOML and no package resource.
 Which edition applies to a case is chosen by the case's date (``for_date``) unless the user names one
 (``choose``).
 
@@ -13,7 +15,6 @@ charters' own Italian text and are never translated.
 import tomllib
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kenactl.core.charter import (
@@ -52,12 +53,22 @@ def _rate(table: Fields) -> Rate:
                 request=table.text("request"), quote=table.text("quote"))
 
 
-def parse(text: str, origin: str) -> Charter:
-    """Validate one charter file's text and build the ``Charter``."""
+def read_document(text: str, origin: str) -> dict[str, Any]:
+    """One charter file's TOML (what ``builtin_data`` holds for each packaged file)."""
     try:
-        top = Fields(tomllib.loads(text), origin=origin, error=CharterError)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CharterError(Msg("{origin}: not valid TOML: {error}", origin=origin, error=str(error))) from None
+
+
+def parse(text: str, origin: str) -> Charter:
+    """Validate one charter file's text and build the ``Charter``."""
+    return build(read_document(text, origin), origin)
+
+
+def build(document: dict[str, Any], origin: str) -> Charter:
+    """Validate one charter file's parsed document and build the ``Charter``."""
+    top = Fields(document, origin=origin, error=CharterError)
     comp, mnp, complaints, credit, conciliation, changes, withdrawal, block = (top.table_at(name) for name in (
         "compensation", "mnp", "complaints", "residual_credit", "conciliation", "changes", "withdrawal",
         "sim_block"))
@@ -119,28 +130,28 @@ def parse(text: str, origin: str) -> Charter:
 
 @cache
 def load(charter_id: str) -> Charter:
-    """The charter with this id (``tim-2022`` or ``noverca``), read from the package data."""
+    """The charter with this id (``tim-2022`` or ``noverca``), built from the package's parsed data."""
     if charter_id not in CHARTER_IDS:
         raise InputError(None, Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
                              known=", ".join(CHARTER_IDS)))
+    from kenactl.knowledge.charters.builtin_data import DOCUMENTS
+
     name = f"{charter_id}.toml"
-    charter = parse(_text(name), name)
+    charter = build(DOCUMENTS[charter_id], name)
     if charter.id != charter_id:
         raise CharterError(Msg("{name}: id is {found}, expected {expected}", name=name, found=repr(charter.id),
                                expected=repr(charter_id)))
     return charter
 
 
-def _text(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-
-
 def translatable_texts() -> list[tuple[str, str]]:
     """The English prose of every packaged charter (``ENGLISH_FIELDS``), with ``file: field`` as origin."""
+    from kenactl.knowledge.charters.builtin_data import DOCUMENTS
+
     found = []
     for charter_id in CHARTER_IDS:
         name = f"{charter_id}.toml"
-        data = tomllib.loads(_text(name))
+        data = DOCUMENTS[charter_id]
         for field in ENGLISH_FIELDS:
             value: Any = data
             for key in field.split("."):
