@@ -58,10 +58,10 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         return
     from kenactl import state
 
-    path = state.state_file(app.path)
+    path = state.state_file(app.file)
     failures: list[str] = []
     with state.locked(path):
-        document = state.read(path, app.path)
+        document = state.read(path, app.file)
         received = document["delivered"]
         shown: dict[str, delivery.Delivery] = {}
         for target in targets or [None]:  # None: stdout, when there is nowhere to push
@@ -101,8 +101,8 @@ def _pending_anywhere(app: App, items, days, targets) -> list:
     from kenactl import state
     from kenactl.core import delivery
 
-    path = state.state_file(app.path)
-    received = state.read(path, app.path)["delivered"]
+    path = state.state_file(app.file)
+    received = state.read(path, app.file)["delivered"]
     found: dict[str, delivery.Delivery] = {}
     for target_id in [target.id for target in targets] or ["stdout"]:
         for pending in delivery.pending(items, received.get(target_id, {}).keys(), app.now, days):
