@@ -25,7 +25,7 @@ from kenactl.core.delivery import ALARM_TIME, alarm_day
 from kenactl.core.model import Profile
 from kenactl.core.published import Published
 from kenactl.core.reminders import Item
-from kenactl.i18n import _
+from kenactl.i18n import _, language
 
 PRODID = f"-//kenactl//kenactl {__version__}//EN"
 CALENDAR_NAME = "kenactl"
@@ -62,7 +62,8 @@ def stamp(profile: Profile) -> datetime:
 def events(profile: Profile, items: list[Item]) -> list[Published]:
     """The events for ``items``, as written without any memory of earlier exports."""
     dtstamp = stamp(profile)
-    return [_published(item, dtstamp) for item in items]
+    english = language() == "en"  # then each summary, as shown, is already its English form
+    return [_published(item, dtstamp, english) for item in items]
 
 
 def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...]) -> bytes:
@@ -125,7 +126,7 @@ def fold(line: bytes) -> bytes:
     return FOLD_SEPARATOR.join(pieces)
 
 
-def _published(item: Item, dtstamp: datetime) -> Published:
+def _published(item: Item, dtstamp: datetime, english: bool) -> Published:
     """The event of ``item``: timed events last an hour and are written in UTC when Rome's clock is ambiguous."""
     if item.all_day:
         start, end = item.start, item.start + timedelta(days=1)
@@ -133,9 +134,11 @@ def _published(item: Item, dtstamp: datetime) -> Published:
         start, end = dates.in_rome(item.start), dates.add_elapsed(item.start, TIMED_LENGTH)
         if _ambiguous(start) or _ambiguous(end):  # the repeated autumn hour: 02:30 happens twice
             start, end = start.astimezone(UTC), end.astimezone(UTC)
-    significant = json.dumps([start.isoformat(), end.isoformat(), item.summary.english()], ensure_ascii=False)
+    summary = str(item.summary)
+    significant = json.dumps([start.isoformat(), end.isoformat(), summary if english else item.summary.english()],
+                             ensure_ascii=False)
     return Published(uid=uid(item), kind=item.kind, line=item.line, start=start, end=end, due=item.due,
-                     summary=str(item.summary), description=str(item.description),
+                     summary=summary, description=str(item.description),
                      content=hashlib.sha256(significant.encode("utf-8")).hexdigest()[:16],
                      sequence=item.sequence, stamp=dtstamp, cancelled=item.cancelled)
 

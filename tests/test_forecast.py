@@ -39,4 +39,5 @@ def test_forecast_gives_the_states_a_fold_at_each_moment_gives(now, dated):
         before = summary(state)
         got = forecast(state, moments)
         assert [summary(one) for one in got] == [summary(one) for one in expected]
+        assert [summary(one) for one in reversed(got)] == [summary(one) for one in reversed(expected)]  # any order
         assert summary(state) == before  # advancing a copy of the state's fold left the state as it was

@@ -129,8 +129,8 @@ def _copy(run: _Run) -> _Run:
     for name in _Run.__slots__:
         value = getattr(run, name)
         setattr(copy, name, list(value) if isinstance(value, list) else value)
-    copy.periods = [{**period, "topups": list(period["topups"]), "fees": list(period["fees"])}
-                    for period in run.periods]
+    *closed, last = run.periods  # advancing changes only the last period: its fees, its renewal's owed amount
+    copy.periods = [*closed, {**last, "topups": list(last["topups"]), "fees": list(last["fees"])}]
     return copy
 
 
