@@ -3,7 +3,7 @@
 The calendar is written here line by line, in the bytes icalendar's ``Calendar.to_ical()`` and
 ``Event.new`` write (the tests compare the two), without icalendar's objects for every property;
 icalendar itself (a start-up as long as a small command's) is imported only for what it computes:
-the VTIMEZONE of Rome, for a calendar with timed events, and a UTC moment's DTSTART/DTEND.
+the VTIMEZONE of Rome, for a calendar with timed events.
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
 ``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
 written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
@@ -35,7 +35,6 @@ FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no 
 CALENDAR_END = b"END:VCALENDAR\r\n"
 FOLD_OCTETS = 75  # icalendar folds a content line of this many octets or more (RFC 5545: at most 75 a line)
 FOLD_SEPARATOR = b"\r\n "
-UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 ROME_TZID = "Europe/Rome"  # dates.ROME's key, as icalendar names it
 ESCAPE_STARTS = b"\\^"  # a TEXT backslash escape or an RFC 6868 parameter escape: icalendar keeps it whole
 
@@ -103,8 +102,10 @@ def _rome_timezone(starts: list[datetime]) -> bytes:
 
 
 def _lines_bytes(lines: list[str]) -> bytes:
-    """Content lines written as icalendar writes them: UTF-8, folded, each ended by CRLF."""
-    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in lines)
+    """Content lines (none holds a CRLF: TEXT escapes line breaks) written as icalendar writes them: UTF-8,
+    folded, each ended by CRLF. Encoded at once; only the lines long enough are folded."""
+    encoded = "\r\n".join(lines).encode("utf-8").split(b"\r\n")
+    return b"\r\n".join([line if len(line) < FOLD_OCTETS else fold(line) for line in encoded]) + b"\r\n"
 
 
 def fold(line: bytes) -> bytes:
@@ -152,7 +153,7 @@ def event_bytes(published: Published, alarms: tuple[int, ...]) -> bytes:
     """The VEVENT of ``published`` as icalendar's ``Event.new`` (with a VALARM per trigger) writes it, property
     by property in its order, without building icalendar's objects for each property."""
     lines = ["BEGIN:VEVENT", "SUMMARY:" + escaped_text(published.summary), _moment("DTSTART", published.start),
-             _moment("DTEND", published.end), "DTSTAMP:" + published.stamp.astimezone(UTC).strftime(UTC_FORMAT),
+             _moment("DTEND", published.end), "DTSTAMP:" + _date_time(published.stamp.astimezone(UTC)) + "Z",
              "UID:" + escaped_text(published.uid), f"SEQUENCE:{published.sequence}",
              "CATEGORIES:" + escaped_text(published.kind),
              "DESCRIPTION:" + escaped_text(published.description),
@@ -166,15 +167,23 @@ def event_bytes(published: Published, alarms: tuple[int, ...]) -> bytes:
 
 
 def _moment(name: str, moment: date | datetime) -> str:
-    """``DTSTART``/``DTEND`` as icalendar writes them: a date, a Rome wall time (``TZID``), else (UTC) its own way."""
+    """``DTSTART``/``DTEND`` as icalendar writes them: a date, a Rome wall time (``TZID``), else a UTC time (``Z``:
+    the events' moments are in Rome or in UTC)."""
     if not isinstance(moment, datetime):
-        return f"{name};VALUE=DATE:{moment:%Y%m%d}"
+        return f"{name};VALUE=DATE:{_date(moment)}"
     if moment.tzinfo is dates.ROME:
-        return f"{name};TZID={ROME_TZID}:{moment:%Y%m%dT%H%M%S}"
-    from icalendar import vDDDTypes
+        return f"{name};TZID={ROME_TZID}:{_date_time(moment)}"
+    return f"{name}:{_date_time(moment.astimezone(UTC))}Z"
 
-    value = vDDDTypes(moment)
-    return name + "".join(f";{key}={text}" for key, text in value.params.items()) + ":" + value.to_ical().decode()
+
+def _date(day: date) -> str:
+    """A DATE value, as icalendar's ``vDate`` writes it."""
+    return f"{day.year:04}{day.month:02}{day.day:02}"
+
+
+def _date_time(moment: datetime) -> str:
+    """A DATE-TIME value's wall time (without ``Z``), as icalendar's ``vDatetime`` writes it."""
+    return f"{moment.year:04}{moment.month:02}{moment.day:02}T{moment.hour:02}{moment.minute:02}{moment.second:02}"
 
 
 def escaped_text(text: str) -> str:
