@@ -1,8 +1,9 @@
 """The iCalendar (RFC 5545) export: reminder items → a calendar, byte-identical for the same data.
 
-The calendar's head and VTIMEZONE are built with the icalendar library (imported inside functions:
-only ``export ics`` pays for it); each event is written here line by line, in the bytes icalendar's
-``Event.new`` writes (the tests compare the two), without icalendar's objects for every property.
+The calendar is written here line by line, in the bytes icalendar's ``Calendar.to_ical()`` and
+``Event.new`` write (the tests compare the two), without icalendar's objects for every property;
+icalendar itself (a start-up as long as a small command's) is imported only for what it computes:
+the VTIMEZONE of Rome, for a calendar with timed events.
 All-day items are ``DTSTART;VALUE=DATE`` with ``DTEND`` the next day; timed items carry
 ``TZID=Europe/Rome`` and a VTIMEZONE, except in the hour repeated when DST ends, where they are
 written in UTC (a Rome wall time there names two instants). ``DTSTAMP`` is the profile's last
@@ -24,7 +25,7 @@ from kenactl.core.delivery import ALARM_TIME, alarm_day
 from kenactl.core.model import Profile
 from kenactl.core.published import Published
 from kenactl.core.reminders import Item
-from kenactl.i18n import _
+from kenactl.i18n import _, language
 
 PRODID = f"-//kenactl//kenactl {__version__}//EN"
 CALENDAR_NAME = "kenactl"
@@ -34,7 +35,6 @@ FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)  # only for a profile with no 
 CALENDAR_END = b"END:VCALENDAR\r\n"
 FOLD_OCTETS = 75  # icalendar folds a content line of this many octets or more (RFC 5545: at most 75 a line)
 FOLD_SEPARATOR = b"\r\n "
-UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 ROME_TZID = "Europe/Rome"  # dates.ROME's key, as icalendar names it
 ESCAPE_STARTS = b"\\^"  # a TEXT backslash escape or an RFC 6868 parameter escape: icalendar keeps it whole
 
@@ -61,7 +61,8 @@ def stamp(profile: Profile) -> datetime:
 def events(profile: Profile, items: list[Item]) -> list[Published]:
     """The events for ``items``, as written without any memory of earlier exports."""
     dtstamp = stamp(profile)
-    return [_published(item, dtstamp) for item in items]
+    english = language() == "en"  # then each summary, as shown, is already its English form
+    return [_published(item, dtstamp, english) for item in items]
 
 
 def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...]) -> bytes:
@@ -70,35 +71,41 @@ def calendar_bytes(profile: Profile, items: list[Item], alarms: tuple[int, ...])
 
 
 def render(published: list[Published], alarms: tuple[int, ...]) -> bytes:
-    """The calendar holding ``published`` (current and cancelled events alike)."""
-    from icalendar import Calendar, Event, vDuration
-
-    calendar = Calendar()
-    calendar.add("version", "2.0")
-    calendar.add("prodid", PRODID)
-    calendar.add("calscale", "GREGORIAN")
-    calendar.calendar_name = CALENDAR_NAME
-    calendar.add("x-wr-caldesc", _("Renewals, top-ups, Restart and SIM validity of your prepaid lines"))
-    calendar.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "P1D")
-    timed = [event for event in published if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
-    if timed:  # the VTIMEZONE icalendar writes first among the components, for the Rome times of the events
-        days = [event.start.date() for event in timed]
-        sample = Event()
-        sample.add("dtstart", timed[0].start)
-        calendar.add_component(sample)
-        calendar.add_missing_timezones(first_date=date(min(days).year, 1, 1), last_date=date(max(days).year + 1, 1, 1))
-        calendar.subcomponents.remove(sample)
-    head = _serialized(calendar)
-    # Each event is written where ``calendar.to_ical()`` would put it (after the VTIMEZONE, before END:VCALENDAR)
-    written = b"".join(event_bytes(event, alarms) for event in published)
-    return head[:-len(CALENDAR_END)] + written + CALENDAR_END
+    """The calendar holding ``published`` (current and cancelled events alike), in the bytes icalendar's
+    ``Calendar.to_ical()`` writes: its properties, the VTIMEZONE (built by icalendar, only when an event
+    has a Rome wall time) and the events (the tests compare the two)."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escaped_text(PRODID), "CALSCALE:GREGORIAN",
+            "X-WR-CALDESC:" + _("Renewals, top-ups, Restart and SIM validity of your prepaid lines"),  # X-: verbatim
+            "NAME:" + escaped_text(CALENDAR_NAME), "X-WR-CALNAME:" + escaped_text(CALENDAR_NAME),
+            "REFRESH-INTERVAL;VALUE=DURATION:" + duration(timedelta(days=1)), "X-PUBLISHED-TTL:P1D"]
+    timed = [event.start for event in published
+             if isinstance(event.start, datetime) and event.start.tzinfo is dates.ROME]
+    written = [_lines_bytes(head), _rome_timezone(timed) if timed else b""]
+    written.extend(event_bytes(event, alarms) for event in published)
+    written.append(CALENDAR_END)
+    return b"".join(written)
 
 
-def _serialized(component) -> bytes:
-    """``component.to_ical()``, the same bytes, with each content line folded by ``fold`` (icalendar folds
-    character by character, a third of a long export)."""
-    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in component.content_lines() if line)
+def _rome_timezone(starts: list[datetime]) -> bytes:
+    """The VTIMEZONE icalendar writes for Europe/Rome, from 1 January of the first start's year to 1 January
+    after the last one's."""
+    from icalendar import Calendar, Event
+
+    calendar, sample = Calendar(), Event()
+    sample.add("dtstart", starts[0])
+    calendar.add_component(sample)
+    days = [start.date() for start in starts]
+    calendar.add_missing_timezones(first_date=date(min(days).year, 1, 1), last_date=date(max(days).year + 1, 1, 1))
+    calendar.subcomponents.remove(sample)
+    # ``to_ical()``'s bytes, folded by ``fold`` (icalendar folds character by character)
+    return b"".join(_lines_bytes([line for line in zone.content_lines() if line]) for zone in calendar.subcomponents)
+
+
+def _lines_bytes(lines: list[str]) -> bytes:
+    """Content lines (none holds a CRLF: TEXT escapes line breaks) written as icalendar writes them: UTF-8,
+    folded, each ended by CRLF. Encoded at once; only the lines long enough are folded."""
+    encoded = "\r\n".join(lines).encode("utf-8").split(b"\r\n")
+    return b"\r\n".join([line if len(line) < FOLD_OCTETS else fold(line) for line in encoded]) + b"\r\n"
 
 
 def fold(line: bytes) -> bytes:
@@ -120,7 +127,7 @@ def fold(line: bytes) -> bytes:
     return FOLD_SEPARATOR.join(pieces)
 
 
-def _published(item: Item, dtstamp: datetime) -> Published:
+def _published(item: Item, dtstamp: datetime, english: bool) -> Published:
     """The event of ``item``: timed events last an hour and are written in UTC when Rome's clock is ambiguous."""
     if item.all_day:
         start, end = item.start, item.start + timedelta(days=1)
@@ -128,9 +135,11 @@ def _published(item: Item, dtstamp: datetime) -> Published:
         start, end = dates.in_rome(item.start), dates.add_elapsed(item.start, TIMED_LENGTH)
         if _ambiguous(start) or _ambiguous(end):  # the repeated autumn hour: 02:30 happens twice
             start, end = start.astimezone(UTC), end.astimezone(UTC)
-    significant = json.dumps([start.isoformat(), end.isoformat(), item.summary.english()], ensure_ascii=False)
+    summary = str(item.summary)
+    significant = json.dumps([start.isoformat(), end.isoformat(), summary if english else item.summary.english()],
+                             ensure_ascii=False)
     return Published(uid=uid(item), kind=item.kind, line=item.line, start=start, end=end, due=item.due,
-                     summary=str(item.summary), description=str(item.description),
+                     summary=summary, description=str(item.description),
                      content=hashlib.sha256(significant.encode("utf-8")).hexdigest()[:16],
                      sequence=item.sequence, stamp=dtstamp, cancelled=item.cancelled)
 
@@ -143,32 +152,38 @@ def _ambiguous(moment: datetime) -> bool:
 def event_bytes(published: Published, alarms: tuple[int, ...]) -> bytes:
     """The VEVENT of ``published`` as icalendar's ``Event.new`` (with a VALARM per trigger) writes it, property
     by property in its order, without building icalendar's objects for each property."""
-    from icalendar import vCategory, vDuration, vText
-
     lines = ["BEGIN:VEVENT", "SUMMARY:" + escaped_text(published.summary), _moment("DTSTART", published.start),
-             _moment("DTEND", published.end), "DTSTAMP:" + published.stamp.astimezone(UTC).strftime(UTC_FORMAT),
-             "UID:" + vText(published.uid).to_ical().decode("utf-8"), f"SEQUENCE:{published.sequence}",
-             "CATEGORIES:" + vCategory([published.kind]).to_ical().decode("utf-8"),
+             _moment("DTEND", published.end), "DTSTAMP:" + _date_time(published.stamp.astimezone(UTC)) + "Z",
+             "UID:" + escaped_text(published.uid), f"SEQUENCE:{published.sequence}",
+             "CATEGORIES:" + escaped_text(published.kind),
              "DESCRIPTION:" + escaped_text(published.description),
              "STATUS:" + ("CANCELLED" if published.cancelled else "CONFIRMED"), "TRANSP:TRANSPARENT"]
     if not published.cancelled:
         for trigger, text in _triggers(published, alarms):
             lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escaped_text(text),
-                      "TRIGGER:" + vDuration(trigger).to_ical().decode("ascii"), "END:VALARM"]
+                      "TRIGGER:" + duration(trigger), "END:VALARM"]
     lines.append("END:VEVENT")
-    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in lines)
+    return _lines_bytes(lines)
 
 
 def _moment(name: str, moment: date | datetime) -> str:
-    """``DTSTART``/``DTEND`` as icalendar writes them: a date, a Rome wall time (``TZID``), else (UTC) its own way."""
+    """``DTSTART``/``DTEND`` as icalendar writes them: a date, a Rome wall time (``TZID``), else a UTC time (``Z``:
+    the events' moments are in Rome or in UTC)."""
     if not isinstance(moment, datetime):
-        return f"{name};VALUE=DATE:{moment:%Y%m%d}"
+        return f"{name};VALUE=DATE:{_date(moment)}"
     if moment.tzinfo is dates.ROME:
-        return f"{name};TZID={ROME_TZID}:{moment:%Y%m%dT%H%M%S}"
-    from icalendar import vDDDTypes
+        return f"{name};TZID={ROME_TZID}:{_date_time(moment)}"
+    return f"{name}:{_date_time(moment.astimezone(UTC))}Z"
 
-    value = vDDDTypes(moment)
-    return name + "".join(f";{key}={text}" for key, text in value.params.items()) + ":" + value.to_ical().decode()
+
+def _date(day: date) -> str:
+    """A DATE value, as icalendar's ``vDate`` writes it."""
+    return f"{day.year:04}{day.month:02}{day.day:02}"
+
+
+def _date_time(moment: datetime) -> str:
+    """A DATE-TIME value's wall time (without ``Z``), as icalendar's ``vDatetime`` writes it."""
+    return f"{moment.year:04}{moment.month:02}{moment.day:02}T{moment.hour:02}{moment.minute:02}{moment.second:02}"
 
 
 def escaped_text(text: str) -> str:
@@ -176,6 +191,20 @@ def escaped_text(text: str) -> str:
     named ``\\N``) as a line break."""
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def duration(delta: timedelta) -> str:
+    """A DURATION value as icalendar's ``vDuration`` writes it: ``P1D``, ``-P1DT15H``, ``PT9H30M``."""
+    sign = "-" if delta.days < 0 else ""
+    delta = -delta if sign else delta
+    hours, minutes, seconds = delta.seconds // 3600, delta.seconds % 3600 // 60, delta.seconds % 60
+    time_part = ""
+    if delta.seconds:
+        time_part = ("T" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or (hours and seconds) else "")
+                     + (f"{seconds}S" if seconds else ""))
+    if delta.days == 0 and time_part:
+        return f"{sign}P{time_part}"
+    return f"{sign}P{delta.days}D{time_part}"
 
 
 def _triggers(event: Published, alarms: tuple[int, ...]) -> list[tuple[timedelta, str]]:

@@ -30,8 +30,10 @@ def calendar_with_memory(profile_path: Path, profile: Profile, items: list[Item]
         document = state.read(path, profile_path)
         memory = _memory(document, path)
         written, kept = reconcile(ics.events(profile, items), memory, scope, now, ics.stamp(profile))
-        document["calendar"] = {"events": {uid: to_json(event) for uid, event in sorted(kept.items())}}
-        state.write(path, document)
+        calendar = {"events": {uid: to_json(event) for uid, event in sorted(kept.items())}}
+        if calendar != document["calendar"]:  # the same memory: nothing to serialize, nothing to write
+            document["calendar"] = calendar
+            state.write(path, document)
     return ics.render(written, alarms), len(written)
 
 

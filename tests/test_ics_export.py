@@ -1,5 +1,6 @@
 """``kenactl export ics`` through the CLI: stdout, -o FILE, unchanged files, errors, golden file."""
 
+import gc
 import os
 import stat
 from pathlib import Path
@@ -121,3 +122,19 @@ def test_line_filter_and_unknown_line(run, saved):
 def test_no_profile_is_exit_2(run):
     result = run("export", "ics")
     assert result.exit_code == 2 and result.stdout == "" and "no profile" in result.stderr
+
+
+def test_the_collectors_threshold_returns_and_only_a_frozen_process_freezes_more(run, saved):
+    """In-process nothing is frozen; in the executable (``entry.main`` froze its modules) what the export leaves
+    behind (modules, built operators) is frozen with them."""
+    threshold = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    assert run(*AT, "export", "ics").exit_code == 0
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert run(*AT, "export", "ics").exit_code == 0
+        assert gc.get_threshold() == threshold and gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

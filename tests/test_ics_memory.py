@@ -1,6 +1,7 @@
 """The calendar never keeps stale events: re-exports after a top-up, a rename, a removal, a renewal-day change
 and in the repeated autumn hour, read back by icalendar, vobject, ical and recurring-ical-events."""
 
+import json
 import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -135,6 +136,22 @@ def test_memory_works_across_exports_to_different_files(run, saved, tmp_path):
     os.utime(second, (1_000_000_000, 1_000_000_000))
     result = run("--at", "2026-11-22T09:00", "export", "ics", "-o", str(second), "-v")
     assert result.stderr.startswith("unchanged: ") and second.stat().st_mtime == 1_000_000_000
+
+
+def test_the_state_file_is_written_only_when_the_calendar_memory_changes(run, saved):
+    export(run, *AT)
+    path = state.state_path(saved)
+    remembered = json.loads(path.read_text(encoding="utf-8"))
+    assert remembered["calendar"]["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is False
+    path.write_text(json.dumps(remembered), encoding="utf-8")  # the same memory, in other bytes
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    export(run, *AT)
+    assert path.stat().st_mtime == 1_000_000_000 and json.loads(path.read_text(encoding="utf-8")) == remembered
+    assert run(*AT, "credit", "topup", "--line", "nonna", "10").exit_code == 0
+    export(run, *AT)
+    changed = json.loads(path.read_text(encoding="utf-8"))
+    assert changed["calendar"]["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is True
+    assert path.read_bytes() == (json.dumps(changed, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 def test_a_restart_in_the_repeated_autumn_hour_is_never_zero_length_nor_ambiguous(run, profile_path):

@@ -43,18 +43,8 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
     \b
     0 7 * * * kenactl export ics -o ~/calendars/kenactl.ics
     """
-    from kenactl.core import dates
-    from kenactl.core.reminders import calendar_items
-    from kenactl.derived import derived_profile
-    from kenactl.knowledge import reminder_knowledge
-    from kenactl.publish import calendar_with_memory
-
     with _fewer_collections():
-        profile, states = derived_profile(app.load(), app.now, app.operator_folder)
-        days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
-        items = calendar_items(profile, app.now, months=months, line_name=line_name,
-                               states=states, **reminder_knowledge(profile, line_name, app.operator_folder))
-        data, events = calendar_with_memory(app.path, profile, items, days, line_name, app.now)
+        data, events = _calendar(app, months, alarms, line_name)
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)  # bytes as built: CRLF untouched on every platform
@@ -68,22 +58,39 @@ def export_ics(app: App, output: str, months: int, alarms: tuple[str, ...], line
         click.echo(said.format(path=path, events=events, size=len(data)), err=True)
 
 
+def _calendar(app: App, months: int, alarms: tuple[str, ...], line_name: str | None) -> tuple[bytes, int]:
+    """(the calendar's bytes, how many events it holds), remembered in the state file. The profile, its states
+    and the items end with this call, before the collector's threshold returns (they would be its work)."""
+    from kenactl.core import dates
+    from kenactl.core.reminders import calendar_items
+    from kenactl.derived import derived_profile
+    from kenactl.knowledge import reminder_knowledge
+    from kenactl.publish import calendar_with_memory
+
+    profile, states = derived_profile(app.load(), app.now, app.operator_folder)
+    days = dates.alarm_days(alarms) if alarms else dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
+    items = calendar_items(profile, app.now, months=months, line_name=line_name,
+                           states=states, **reminder_knowledge(profile, line_name, app.operator_folder))
+    return calendar_with_memory(app.path, profile, items, days, line_name, app.now)
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Python's cyclic garbage collector mostly held back while the calendar is built: the export makes
-    hundreds of thousands of short-lived objects (no cycles on purpose), and each collection would scan
-    the modules and the profile again. What exists already is frozen out of its sight; the settings
-    return afterwards."""
+    hundreds of thousands of short-lived objects (no cycles on purpose). Its threshold returns afterwards.
+    What outlives the export is the modules it imported and what they keep (operators, charters): in the
+    executable, whose modules ``entry.main`` froze, they are frozen too, so neither the next young
+    collection nor the interpreter's last one at exit scans them; kenactl called in-process freezes nothing."""
     import gc
 
     threshold = gc.get_threshold()
-    gc.freeze()
     gc.set_threshold(GC_ALLOCATIONS, *threshold[1:])
     try:
         yield
     finally:
+        if gc.get_freeze_count():
+            gc.freeze()
         gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -129,8 +129,8 @@ def _copy(run: _Run) -> _Run:
     for name in _Run.__slots__:
         value = getattr(run, name)
         setattr(copy, name, list(value) if isinstance(value, list) else value)
-    copy.periods = [{**period, "topups": list(period["topups"]), "fees": list(period["fees"])}
-                    for period in run.periods]
+    *closed, last = run.periods  # advancing changes only the last period: its fees, its renewal's owed amount
+    copy.periods = [*closed, {**last, "topups": list(last["topups"]), "fees": list(last["fees"])}]
     return copy
 
 
@@ -363,10 +363,31 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:
     """The state just before each of ``moments`` (future renewals) with no new facts: the credit projected
-    renewal by renewal with the operator's rule (one fold, advanced from each moment to the next)."""
-    rules = state.period_rows[0].rules
+    renewal by renewal with the operator's rule. With no fact after ``state`` up to the last moment, its fold
+    is advanced from one moment to the next (a copy: ``state`` stays as it is); else the facts are folded again."""
+    run, readings = state.period_rows
     befores = [dates.in_rome(dates.add_elapsed(moment, timedelta(seconds=-1))) for moment in moments]
-    return _folds(state.facts, state.rule, befores, state.moment, rules)
+    if not befores or not _nothing_after(state, befores):
+        return _folds(state.facts, state.rule, befores, state.moment, run.rules)
+    run = _copy(run)
+    states = []
+    for index, moment in enumerate(befores):
+        _advance(run, moment)
+        states.append(_state(run if index == len(befores) - 1 else _copy(run), state.facts, moment, readings))
+    return states
+
+
+def _nothing_after(state: LineState, moments: list[datetime]) -> bool:
+    """Whether ``moments`` are in time order from ``state``'s moment with no fact or reading of the line after
+    it up to the last of them (what the state's fold has seen is all a fold at each moment would see). A line
+    with no observation has its credit where the fold anchored it: folded again, anchored at ``state``."""
+    line, (_, readings) = state.facts, state.period_rows
+    instants = [dates.instant(moment) for moment in (state.moment, *moments)]
+    start, end = instants[0], instants[-1]
+    return (bool(line.observations) and instants == sorted(instants)
+            and len(_readings_until(line.usage, moments[-1])) == len(readings)
+            and not any(start < dates.instant(item.at) <= end
+                        for items in (line.observations, line.topups, line.history, line.changes) for item in items))
 
 
 def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
