@@ -136,9 +136,14 @@ def next_renewal(day: int, at: time, now: datetime) -> datetime:
 
 def previous_renewal(day: int, at: time, now: datetime) -> datetime:
     """The last renewal at or before ``now``."""
+    return renewals_around(day, at, now)[0]
+
+
+def renewals_around(day: int, at: time, now: datetime) -> tuple[datetime, datetime]:
+    """The last renewal at or before ``now`` and the first one after it (``previous_renewal``, ``next_renewal``)."""
     following = next_renewal(day, at, now)
     year, month = shift_month(following.year, following.month, -1)
-    return renewal_moment(year, month, day, at)
+    return renewal_moment(year, month, day, at), following
 
 
 def renewals(day: int, at: time, after: datetime, count: int) -> list[datetime]:
