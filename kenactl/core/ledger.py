@@ -39,7 +39,7 @@ class _Run:
 
     __slots__ = ("line", "rule", "by_card", "rules", "credit", "as_of", "day", "at", "upcoming", "upcoming_instant",
                  "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "history",
-                 "periods")
+                 "periods", "built")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
@@ -61,6 +61,7 @@ class _Run:
         self.renewals: list[Renewal] = []
         self.history: list[HistoryEntry] = []
         self.periods: list[dict] = []
+        self.built: tuple[Period, ...] | None = None  # the periods of a finished fold, once asked (``periods``)
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
@@ -156,36 +157,41 @@ def _readings_until(usage, moment: datetime):
 
 
 def _place_readings(run: _Run, readings) -> None:
-    """Give each period its last reading: the last one before the next period starts (found by bisection)."""
+    """Give each period its last reading: the last one before the next period starts, unless it is before the
+    period's own start (found by bisection: one a period, and only the readings given are parsed)."""
     from bisect import bisect_left
 
     from kenactl.core.readings import Readings
 
     def before(moment: datetime) -> int:
+        """How many readings are before ``moment``."""
         if isinstance(readings, Readings):
             return readings.index_before(moment)
         return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
 
+    ends = [before(period["start"]) for period in run.periods[1:]] + [len(readings)]  # each period's readings end
     for index, period in enumerate(run.periods):
-        following = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        end = len(readings) if following is None else before(following)
-        if end and (index == 0 or dates.instant(readings[end - 1].at) >= dates.instant(period["start"])):
+        end = ends[index]  # its last reading, readings[end - 1], is at or after its start when end > ends[index - 1]
+        if end and (index == 0 or end > ends[index - 1]):
             period["usage"] = readings[end - 1]
 
 
 def periods(state: LineState) -> tuple[Period, ...]:
     """Every period of the line up to the state's moment, oldest first, each with its last reading.
 
-    Built on request (``history``): ``status`` needs only the current period.
+    Built on the first request (``history``): ``status`` needs only the current period.
     """
     run, readings = state.period_rows
+    if run.built is not None:
+        return run.built
     _place_readings(run, readings)
     found = []
     for index, period in enumerate(run.periods):
         end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
         found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
                             fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
-    return tuple(found)
+    run.built = tuple(found)
+    return run.built
 
 
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
