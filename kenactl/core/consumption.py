@@ -61,8 +61,9 @@ def samples_between(usage, start: datetime, end: datetime) -> list[UsageSample]:
 
 def current_usage(line: Line, now: datetime) -> UsageSample:
     """The latest sample of the current period, or zero usage at the period start."""
-    samples = period_samples(line, now)
-    return samples[-1] if samples else UsageSample(at=current_period(line, now).start)
+    period = current_period(line, now)
+    samples = samples_between(line.usage, period.start, now)
+    return samples[-1] if samples else UsageSample(at=period.start)
 
 
 def percent_used(used: int, included: int | None) -> Decimal | None:

@@ -9,6 +9,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from kenactl.errors import InputError
@@ -115,6 +116,7 @@ def add_months(day: date, months: int) -> date:
     return clamp_day(year, month, day.day)
 
 
+@cache  # pure; the ledger, the period and the Restart rules ask for the same months again in one run
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
     """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome.
 
