@@ -330,7 +330,9 @@ def _topup(run: _Run, line: Line, item) -> None:
     """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
     at = dates.in_rome(item.at)
     day = at.date()
-    run.paid, left = charge_rules.pay_due(line.charges, item.amount, day, run.paid)
+    left = item.amount
+    if line.charges:
+        run.paid, left = charge_rules.pay_due(line.charges, left, day, run.paid)
     settled = min(run.owed, left)
     run.owed -= settled
     left -= settled

@@ -141,7 +141,7 @@ class Operator:
 
     def defaults(self) -> dict[str, str]:
         """Every option at its default value."""
-        return {key: rule.default for key, rule in self.options.items()}
+        return option_defaults(self.options)
 
     def option(self, key: str) -> OptionRule:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
@@ -162,6 +162,11 @@ class Operator:
     def effective(self, options: dict[str, str]) -> dict[str, str]:
         """The defaults overridden by ``options`` (checked)."""
         return {**self.defaults(), **self.check_options(options)}
+
+
+def option_defaults(options: dict[str, OptionRule]) -> dict[str, str]:
+    """Every option of ``options`` at its default value."""
+    return {key: rule.default for key, rule in options.items()}
 
 
 def require_feature(feature: str, line_name: str, operator_id: str, operators: Iterable[Operator]) -> None:
