@@ -163,6 +163,7 @@ def test_every_built_in_file_passes_the_full_loader_and_its_parts_built_alone_ar
     whole = operators.load(name)
     assert operators.part(name, "validity") == whole.validity
     assert operators.part(name, "features") == whole.features
+    assert operators.part(name, "offer") == (whole.name, whole.features)
     assert operators.part(name, "ledger") == (whole.short_credit.outcome, whole.timeline, whole.options)
 
 

@@ -4,7 +4,7 @@ Built-in files live beside this module; ``_common.toml`` holds the options every
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
 broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read at
 every call; a built-in one is read and built once a process. A command that needs one part of an operator
-(``part``: its SIM validity, features or what the ledger reads) builds only that part of a built-in file:
+(``part``: its SIM validity, name and features, or what the ledger reads) builds only that part of a built-in file:
 every built-in file is checked whole by the tests (``tests/test_operators.py``).
 """
 
@@ -25,6 +25,7 @@ from kenactl.core.operator import (
     ShortCredit,
     Statement,
     ValidityRule,
+    require_feature,
 )
 from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
 from kenactl.errors import ProfileError
@@ -54,8 +55,9 @@ def _load(operator_id: str, path: Path) -> Operator:
 
 
 def part(operator_id: str, name: str, folder: Path | None = None) -> Any:
-    """The operator's ``validity`` rule, ``features`` or ``ledger`` part (its short-credit outcome, timeline and
-    options): from the whole of a user's file, checked, or built alone from a built-in file."""
+    """The operator's ``validity`` rule, ``features``, ``offer`` (its name and features) or ``ledger`` part (its
+    short-credit outcome, timeline and options): from the whole of a user's file, checked, or built alone from a
+    built-in file."""
     path = data_file(operator_id, folder)
     if path.parent == BUILTIN_FOLDER:
         return _builtin_part(operator_id, name)
@@ -66,6 +68,12 @@ def part(operator_id: str, name: str, folder: Path | None = None) -> Any:
 def _builtin_part(operator_id: str, name: str) -> Any:
     path = BUILTIN_FOLDER / f"{operator_id}.toml"
     return _with_context(path, lambda: PARTS[name][0](Fields(read(path), ""), read(BUILTIN_FOLDER / f"{COMMON}.toml")))
+
+
+def require(feature: str, line: Line, folder: Path | None = None) -> None:
+    """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (``core.operator.require_feature``);
+    every known operator's file is read (a user's whole, checked)."""
+    require_feature(feature, line.name, line.operator, {name: part(name, "offer", folder) for name in known(folder)})
 
 
 def load_all(folder: Path | None = None) -> list[Operator]:
@@ -298,5 +306,7 @@ def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
 PARTS = {  # each part built alone from a file's top table (and _common's document), and read from an operator
     "validity": (lambda top, common: _validity(top), lambda operator: operator.validity),
     "features": (lambda top, common: _features(top), lambda operator: operator.features),
+    "offer": (lambda top, common: (top.text("name"), _features(top)),
+              lambda operator: (operator.name, operator.features)),
     "ledger": (_ledger_part, lambda operator: (operator.short_credit.outcome, operator.timeline, operator.options)),
 }
