@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
@@ -154,44 +154,6 @@ def _readings_until(usage, moment: datetime):
     if isinstance(usage, Readings):
         return usage[:usage.index_after(moment)] if usage and usage[-1].at > moment else usage
     return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
-
-
-def _place_readings(run: _Run, readings) -> None:
-    """Give each period its last reading: the last one before the next period starts, unless it is before the
-    period's own start (found by bisection: one a period, and only the readings given are parsed)."""
-    from bisect import bisect_left
-
-    from kenactl.core.readings import Readings
-
-    def before(moment: datetime) -> int:
-        """How many readings are before ``moment``."""
-        if isinstance(readings, Readings):
-            return readings.index_before(moment)
-        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
-
-    ends = [before(period["start"]) for period in run.periods[1:]] + [len(readings)]  # each period's readings end
-    for index, period in enumerate(run.periods):
-        end = ends[index]  # its last reading, readings[end - 1], is at or after its start when end > ends[index - 1]
-        if end and (index == 0 or end > ends[index - 1]):
-            period["usage"] = readings[end - 1]
-
-
-def periods(state: LineState) -> tuple[Period, ...]:
-    """Every period of the line up to the state's moment, oldest first, each with its last reading.
-
-    Built on the first request (``history``): ``status`` needs only the current period.
-    """
-    run, readings = state.period_rows
-    if run.built is not None:
-        return run.built
-    _place_readings(run, readings)
-    found = []
-    for index, period in enumerate(run.periods):
-        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
-                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
-    run.built = tuple(found)
-    return run.built
 
 
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
