@@ -155,3 +155,26 @@ def test_sim_validity_states_and_no_last_topup():
     assert sim_validity(_line(date(2026, 1, 31)), rule, at("2027-06-10")).state == "deactivated"
     assert sim_validity(_line(date(2026, 1, 31)), rule, at("2028-03-01")).state == "lost"
     assert sim_validity(_line(date(2026, 1, 31)), operators.load("other").validity, at("2027-01-02")).ends_on is None
+
+
+@pytest.mark.parametrize("name", OPERATORS)
+def test_every_built_in_file_passes_the_full_loader_and_its_parts_built_alone_are_the_loaders(name):
+    # a command that needs one part of a built-in operator builds that part alone, unchecked beyond it
+    whole = operators.load(name)
+    assert operators.part(name, "validity") == whole.validity
+    assert operators.part(name, "features") == whole.features
+    assert operators.part(name, "offer") == (whole.name, whole.features)
+    assert operators.part(name, "ledger") == (whole.short_credit.outcome, whole.timeline, whole.options)
+
+
+def test_a_part_of_a_user_file_comes_from_the_whole_file_checked(tmp_path):
+    folder = tmp_path / "operators"
+    folder.mkdir()
+    text = (Path(operators.__file__).parent / "iliad.toml").read_text(encoding="utf-8")
+    (folder / "iliad.toml").write_text(text.replace("valid_months = 12", "valid_months = 6"), encoding="utf-8")
+    assert operators.part("iliad", "validity", folder).valid_months == 6
+    (folder / "iliad.toml").write_text(text.replace('status = "verified"', 'status = "maybe"', 1), encoding="utf-8")
+    for name in ("validity", "features", "ledger"):  # the broken fact is in short_credit, outside these parts
+        with pytest.raises(KenactlError) as error:
+            operators.part("iliad", name, folder)
+        assert str(folder / "iliad.toml") in error.value.message and "short_credit.status" in error.value.message

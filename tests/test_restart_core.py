@@ -268,9 +268,10 @@ def test_eligible_from_is_never_at_or_after_a_renewal(naive, renewal_day, minute
 def test_restart_is_a_feature_of_the_operator_data():
     known = operators.load_all()
     assert [operator.id for operator in known if "restart" in operator.features] == ["kena"]
-    require_feature("restart", "main", "kena", known)
+    offers = {operator.id: (operator.name, operator.features) for operator in known}
+    require_feature("restart", "main", "kena", offers)
     with pytest.raises(KenactlError) as error:
-        require_feature("restart", "nonna", "tim", known)
+        require_feature("restart", "nonna", "tim", offers)
     assert error.value.exit_code == 2
     assert error.value.message == "line 'nonna' (TIM): Restart exists only for Kena Mobile lines"
 

@@ -230,7 +230,8 @@ def test_leave_excludes_bonus_and_handles_negative_credit():
         rights.leave_advice(kena_line("3.00"), Decimal("3.01"), date(2026, 5, 4), TIM, "date")
     with pytest.raises(InputError, match="'main' \\(TIM\\): the Carta dei Servizi rules kenactl knows are those "
                                          "of Kena Mobile"):
-        require_feature("service-charter", "main", "tim", operators.load_all())
+        require_feature("service-charter", "main", "tim",
+                        {operator.id: (operator.name, operator.features) for operator in operators.load_all()})
 
 
 # --- charter data -----------------------------------------------------------------------------------

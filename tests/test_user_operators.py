@@ -67,7 +67,8 @@ def test_a_broken_user_operator_is_an_exit_2_error_naming_the_file_and_key(run, 
     assert run(*ADD).exit_code == 0
     write_operator(kena_profile, ILIAD.replace('outcome = "not-renewed"', 'outcome = "blocked"'))
     before = kena_profile.read_bytes()
-    for command in (("explain", "--line", "casa"), ("export", "ics"), ("restart", "check", "--line", "main")):
+    for command in (("explain", "--line", "casa"), ("explain", "--line", "main"), ("export", "ics"),
+                    ("restart", "check", "--line", "main")):  # another line's operator file is read too
         result = run(*AT, *command)
         assert result.exit_code == 2, (command, result.stderr)
         expected = f"kenactl: {path}: short_credit.outcome: 'blocked' is not one of"

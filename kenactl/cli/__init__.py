@@ -69,10 +69,9 @@ class App:
 
     def require(self, feature: str, line: Line) -> None:
         """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (e.g. ``restart``)."""
-        from kenactl.core.operator import require_feature
         from kenactl.knowledge import operators
 
-        require_feature(feature, line.name, line.operator, operators.load_all(self.operator_folder))
+        operators.require(feature, line, self.operator_folder)
 
 
 pass_app = click.make_pass_decorator(App)

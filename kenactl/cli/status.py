@@ -45,7 +45,7 @@ def _restart_operators(lines, now, folder) -> frozenset[str]:
         return frozenset()
     from kenactl.knowledge import operators
 
-    return frozenset(name for name in candidates if "restart" in operators.load(name, folder).features)
+    return frozenset(name for name in candidates if "restart" in operators.part(name, "features", folder))
 
 
 COMMANDS = (status,)

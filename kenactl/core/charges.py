@@ -111,15 +111,20 @@ def schedule(charge: Charge, today: date | None = None) -> list[Instalment]:
     return items
 
 
-def outstanding(charge: Charge, day: date) -> Decimal:
-    """What of ``charge`` has fallen due by ``day`` and is not paid yet (a top-up takes it first).
+def outstanding(charge: Charge, day: date, paid: Decimal | None = None) -> Decimal:
+    """What of ``charge`` has fallen due by ``day`` and is not paid yet (a top-up takes it first); ``paid``:
+    what is paid of it, if not ``charge.paid`` (the ledger's running figure).
 
     Nothing for a charge by card: each instalment is charged to the card on its day.
     """
     if charge.by_card:
         return ZERO
-    due = sum((item.amount for item in schedule(charge) if item.due <= day), ZERO)
-    return max(due - charge.paid, ZERO)
+    start, step = first_due(charge), timedelta(days=charge.every_days)
+    due = ZERO
+    for index, amount in enumerate(amounts(charge)):  # the instalments of ``schedule``, without their states
+        if start + step * index <= day:
+            due += amount
+    return max(due - (charge.paid if paid is None else paid), ZERO)
 
 
 def settled(charge: Charge, day: date) -> bool:
@@ -175,13 +180,14 @@ def take(line: Line, amount: Decimal, now: datetime) -> tuple[Line, Decimal]:
     return replace(line, charges=charges, credit=line.credit + left), amount - left
 
 
-def pay_due(charges: tuple[Charge, ...], amount: Decimal, day: date) -> tuple[list[Decimal], Decimal]:
+def pay_due(charges: tuple[Charge, ...], amount: Decimal, day: date,
+            paid: list[Decimal] | None = None) -> tuple[list[Decimal], Decimal]:
     """What each charge has paid after ``amount`` goes to what is due by ``day`` (oldest due first), and
-    what is left of ``amount``."""
+    what is left of ``amount``; ``paid``: what each had paid before, if not its ``paid``."""
     left = amount
-    paid = [charge.paid for charge in charges]
+    paid = [charge.paid for charge in charges] if paid is None else list(paid)
     for index in sorted(range(len(charges)), key=lambda i: first_due(charges[i])):
-        taken = min(outstanding(charges[index], day), left)
+        taken = min(outstanding(charges[index], day, paid[index]), left)
         left -= taken
         paid[index] += taken
     return paid, left

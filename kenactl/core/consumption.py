@@ -27,8 +27,7 @@ class Period:
 
 def current_period(line: Line, now: datetime) -> Period:
     """The period that contains ``now`` for ``line``."""
-    end = dates.next_renewal(line.renewal_day, line.renewal_time, now)
-    start = dates.previous_renewal(line.renewal_day, line.renewal_time, now)
+    start, end = dates.renewals_around(line.renewal_day, line.renewal_time, now)
     moment = dates.instant(now)
     # the history is oldest first; a derived line's history also has its renewals
     latest = next((entry.at for entry in reversed(line.history) if dates.instant(entry.at) <= moment), None)
@@ -62,8 +61,9 @@ def samples_between(usage, start: datetime, end: datetime) -> list[UsageSample]:
 
 def current_usage(line: Line, now: datetime) -> UsageSample:
     """The latest sample of the current period, or zero usage at the period start."""
-    samples = period_samples(line, now)
-    return samples[-1] if samples else UsageSample(at=current_period(line, now).start)
+    period = current_period(line, now)
+    samples = samples_between(line.usage, period.start, now)
+    return samples[-1] if samples else UsageSample(at=period.start)
 
 
 def percent_used(used: int, included: int | None) -> Decimal | None:
@@ -129,11 +129,18 @@ def projected_moment(line: Line, now: datetime, kind: str, target: Decimal) -> d
 
     Already reached: the latest sample's moment.
     """
-    latest = current_usage(line, now)
+    period = current_period(line, now)
+    return projected_from(samples_between(line.usage, period.start, now), period.start, now, kind, target)
+
+
+def projected_from(samples: list[UsageSample], start: datetime, now: datetime, kind: str,
+                   target: Decimal) -> datetime | None:
+    """``projected_moment`` from the period's ``samples`` (oldest first) and its ``start``."""
+    latest = samples[-1] if samples else UsageSample(at=start)
     used = Decimal(latest.get(kind))
     if used >= target:
         return latest.at
-    found = pace(line, now, kind)
+    found = pace_of(samples, start, now, kind)
     if found is None or found.per_day <= 0:
         return None
     days = (target - used) / found.per_day
@@ -150,10 +157,18 @@ def run_out(line: Line, now: datetime, kind: str, period_end: datetime) -> tuple
     that reading is too old to project from, and a moment in the past is never shown; ``(None,
     False)`` otherwise (unlimited, used up, no pace, or not before the renewal).
     """
-    included = line.included.get(kind)
-    if included is None or current_usage(line, now).get(kind) >= included:
+    period = current_period(line, now)
+    samples = samples_between(line.usage, period.start, now)
+    return run_out_from(samples, period.start, now, kind, line.included.get(kind), period_end)
+
+
+def run_out_from(samples: list[UsageSample], start: datetime, now: datetime, kind: str, included: int | None,
+                 period_end: datetime) -> tuple[datetime | None, bool]:
+    """``run_out`` from the period's ``samples`` (oldest first), its ``start`` and the allowance ``included``."""
+    latest = samples[-1] if samples else UsageSample(at=start)
+    if included is None or latest.get(kind) >= included:
         return None, False
-    moment = projected_moment(line, now, kind, Decimal(included))
+    moment = projected_from(samples, start, now, kind, Decimal(included))
     if moment is None or dates.instant(moment) >= dates.instant(period_end):
         return None, False
     if dates.instant(moment) < dates.instant(now):

@@ -8,6 +8,7 @@ goes through UTC (``add_elapsed``, ``elapsed``).
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from kenactl.errors import InputError
@@ -121,6 +122,7 @@ def add_months(day: date, months: int) -> date:
     return clamp_day(year, month, day.day)
 
 
+@cache  # pure; the ledger, the period and the Restart rules ask for the same months again in one run
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
     """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome.
 
@@ -142,9 +144,14 @@ def next_renewal(day: int, at: time, now: datetime) -> datetime:
 
 def previous_renewal(day: int, at: time, now: datetime) -> datetime:
     """The last renewal at or before ``now``."""
+    return renewals_around(day, at, now)[0]
+
+
+def renewals_around(day: int, at: time, now: datetime) -> tuple[datetime, datetime]:
+    """The last renewal at or before ``now`` and the first one after it (``previous_renewal``, ``next_renewal``)."""
     following = next_renewal(day, at, now)
     year, month = shift_month(following.year, following.month, -1)
-    return renewal_moment(year, month, day, at)
+    return renewal_moment(year, month, day, at), following
 
 
 def renewals(day: int, at: time, after: datetime, count: int) -> list[datetime]:

@@ -88,6 +88,9 @@ class Explanation:
 
 @record
 class _Case:
+    """One answer (short credit, covered, or paid by an automatic top-up): its outcome, summary and timeline, and
+    the statements and rates that apply."""
+
     outcome: str
     summary: Text
     timeline: tuple[Step, ...]

@@ -12,11 +12,12 @@ At one instant a scheduled renewal comes before the facts recorded at that insta
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
@@ -29,42 +30,51 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods", "view"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
+_IN_TIME_ORDER = itemgetter(0, 1)  # an event's instant, then its kind's place at that instant
 
 
 class _Run:
-    """The fold's mutable state while it walks the timeline."""
+    """The fold's mutable state while it walks the timeline (moments in Rome; ``*_instant`` the same in UTC,
+    converted once, to compare)."""
 
-    __slots__ = ("line", "rule", "rules", "credit", "as_of", "day", "at", "upcoming", "paid", "waiting", "owed",
-                 "last_topup", "basis", "fee_queue", "fees", "renewals", "history", "periods")
+    __slots__ = ("line", "rule", "by_card", "rules", "credit", "as_of", "day", "at", "upcoming", "upcoming_instant",
+                 "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "history",
+                 "periods", "built")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
         self.rule = rule
+        self.by_card = line.payment == "card" or rule.pays_itself(line.options)  # for ``line`` under ``rule``
         self.rules: dict[str, RenewalRule] = {}
         self.credit: Decimal | None = None  # unknown until the first observation
         self.as_of: datetime | None = None
         self.day, self.at = line.renewal_day, line.renewal_time
-        self.upcoming: datetime | None = None
+        self.upcoming: datetime | None = None  # set with ``_set_upcoming``
+        self.upcoming_instant: datetime | None = None
         self.paid = paid
         self.waiting: datetime | None = None
         self.owed = ZERO
         self.last_topup: date | None = None
         self.basis: list[tuple[str, datetime]] = []
-        self.fee_queue: list[tuple[datetime, Event]] = []
+        self.fee_queue: list[tuple[datetime, datetime, Event]] = []  # (instant, moment, event), soonest first
         self.fees: list[Fee] = []
         self.renewals: list[Renewal] = []
         self.history: list[HistoryEntry] = []
         self.periods: list[dict] = []
+        self.built: tuple[Period, ...] | None = None  # the periods of a finished fold, once asked (``periods``)
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
+    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC)."""
+    instant = dates.instant
     found: list[tuple[datetime, int, str, object]] = []
-    found += [(item.at, _ORDER["observation"], "observation", item) for item in line.observations]
-    found += [(item.at, _ORDER["topup"], "topup", item) for item in line.topups]
-    found += [(item.at, _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
+    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
+    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
+    found += [(instant(item.at), _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
               for item in line.history]
-    found += [(item.at, _ORDER["change"], "change", item) for item in line.changes]
-    return sorted(found, key=lambda event: (dates.instant(event[0]), event[1]))
+    found += [(instant(item.at), _ORDER["change"], "change", item) for item in line.changes]
+    found.sort(key=_IN_TIME_ORDER)
+    return found
 
 
 def fold(line: Line, rule: RenewalRule, moment: datetime, anchor: datetime | None = None,
@@ -90,24 +100,27 @@ def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datet
     undated = not line.observations
     facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
     every = _events(facts)
-    events = [event for event in every if dates.instant(event[0]) <= dates.instant(moment)]
+    limit = dates.instant(moment)
+    events = [event for event in every if event[0] <= limit]
     readings = _readings_until(line.usage, moment)
     if len(moments) > 1 and not _same_facts(line, moments, every, len(events), len(readings), undated and not anchor):
         return [_folds(line, rule, [one], anchor, earlier)[0] for one in moments]
-    firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None) if moment]
+    firsts = [moment for moment in (events[0][3].at if events else None, readings[0].at if readings else None)
+              if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
     settings = settings_at(line, start)
     rules = {**(earlier or {}), rule.operator: rule}
     run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
     run.rules = rules
-    run.upcoming = dates.next_renewal(run.day, run.at, start)
-    run.periods.append(_period(dates.previous_renewal(run.day, run.at, start), None, settings))
-    for at, _order, kind, item in events:
-        _advance(run, at)
-        _apply(run, line, kind, item, at)
+    previous, following = dates.renewals_around(run.day, run.at, start)
+    _set_upcoming(run, following)
+    run.periods.append(_period(previous, None, settings))
+    for instant, _order, kind, item in events:
+        _advance(run, instant)
+        _apply(run, line, kind, item, item.at)
     states = []
     for index, moment in enumerate(moments):
-        _advance(run, moment)
+        _advance(run, dates.instant(moment))
         if undated:
             run.as_of = None
         states.append(_state(run if index == len(moments) - 1 else _copy(run), line, moment, readings))
@@ -119,7 +132,7 @@ def _same_facts(line: Line, moments: list[datetime], events: list, known: int, r
     moments are in time order; ``moving``: the credit's anchor is each moment, so they never do)."""
     instants = [dates.instant(moment) for moment in moments]
     return (not moving and instants == sorted(instants)
-            and sum(1 for event in events if dates.instant(event[0]) <= instants[-1]) == known
+            and sum(1 for event in events if event[0] <= instants[-1]) == known
             and len(_readings_until(line.usage, moments[-1])) == read)
 
 
@@ -131,6 +144,7 @@ def _copy(run: _Run) -> _Run:
         setattr(copy, name, list(value) if isinstance(value, list) else value)
     *closed, last = run.periods  # advancing changes only the last period: its fees, its renewal's owed amount
     copy.periods = [*closed, {**last, "topups": list(last["topups"]), "fees": list(last["fees"])}]
+    copy.built = None  # the periods are built again for the copy's own moment
     return copy
 
 
@@ -143,55 +157,26 @@ def _readings_until(usage, moment: datetime):
     return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
 
 
-def _place_readings(run: _Run, readings) -> None:
-    """Give each period its last reading: the last one before the next period starts (found by bisection)."""
-    from bisect import bisect_left
-
-    from kenactl.core.readings import Readings
-
-    def before(moment: datetime) -> int:
-        if isinstance(readings, Readings):
-            return readings.index_before(moment)
-        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
-
-    for index, period in enumerate(run.periods):
-        following = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        end = len(readings) if following is None else before(following)
-        if end and (index == 0 or dates.instant(readings[end - 1].at) >= dates.instant(period["start"])):
-            period["usage"] = readings[end - 1]
-
-
-def periods(state: LineState) -> tuple[Period, ...]:
-    """Every period of the line up to the state's moment, oldest first, each with its last reading.
-
-    Built on request (``history``): ``status`` needs only the current period.
-    """
-    run, readings = state.period_rows
-    _place_readings(run, readings)
-    found = []
-    for index, period in enumerate(run.periods):
-        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
-                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
-    return tuple(found)
-
-
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
     return {"start": start, "renewal": renewal, "topups": [], "fees": [], "usage": None, "included": settings.included}
 
 
-def _advance(run: _Run, until: datetime) -> None:
-    """Apply every scheduled renewal and late fee at or before ``until``."""
-    limit = dates.instant(until)
+def _set_upcoming(run: _Run, moment: datetime | None) -> None:
+    """The next scheduled renewal is ``moment`` (None: only a top-up renews)."""
+    run.upcoming, run.upcoming_instant = moment, None if moment is None else dates.instant(moment)
+
+
+def _advance(run: _Run, limit: datetime) -> None:
+    """Apply every scheduled renewal and late fee at or before the instant ``limit`` (UTC)."""
     while True:
-        renew_at = None if run.upcoming is None else dates.instant(run.upcoming)
-        fee_at = dates.instant(run.fee_queue[0][0]) if run.fee_queue else None
+        renew_at = run.upcoming_instant
+        fee_at = run.fee_queue[0][0] if run.fee_queue else None
         if renew_at is not None and renew_at <= limit and (fee_at is None or renew_at <= fee_at):
             _scheduled(run, run.upcoming)
         elif fee_at is None or fee_at > limit:
             return
         else:
-            at, event = run.fee_queue.pop(0)
+            _instant, at, event = run.fee_queue.pop(0)
             if event.only_if == "credit-used-up" and run.credit > 0:  # «in caso di credito esaurito»
                 continue
             fee = Fee(at=at, event=event.event, amount=event.cost)
@@ -210,16 +195,12 @@ def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
             period["renewal"] = updated
 
 
-def _by_card(run: _Run) -> bool:
-    return run.line.payment == "card" or run.rule.pays_itself(run.line.options)
-
-
 def _scheduled(run: _Run, at: datetime) -> None:
     """The scheduled renewal at ``at``."""
     price = run.line.price
     year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
-    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
-    if _by_card(run):
+    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+    if run.by_card:
         _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
         return
     if run.credit is None:  # before the first observation nothing is known about the credit
@@ -249,16 +230,17 @@ def _scheduled(run: _Run, at: datetime) -> None:
     if not run.rule.usable:
         run.waiting = at
         if run.rule.topup == "renews":
-            run.upcoming = None  # the next renewal comes from a top-up
-        run.fee_queue = [(dates.add_elapsed(at, timedelta(days=fee.day)), fee)
-                         for fee in run.rule.fees_for(run.line.options)
-                         if not (fee.only_if == "earlier-charges-paid" and earlier_unpaid)]
+            _set_upcoming(run, None)  # the next renewal comes from a top-up
+        fee_moments = [(dates.add_elapsed(at, timedelta(days=fee.day)), fee)
+                       for fee in run.rule.fees_for(run.line.options)
+                       if not (fee.only_if == "earlier-charges-paid" and earlier_unpaid)]
+        run.fee_queue = [(dates.instant(moment), moment, fee) for moment, fee in fee_moments]
 
 
 def _charges_unpaid(run: _Run, at: datetime) -> bool:
     """Whether a recorded charge due by ``at`` is still unpaid in the fold."""
     day = dates.in_rome(at).date()
-    return any(charge_rules.outstanding(replace(charge, paid=run.paid[index]), day) > 0
+    return any(charge_rules.outstanding(charge, day, run.paid[index]) > 0
                for index, charge in enumerate(run.line.charges))
 
 
@@ -286,10 +268,11 @@ def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
         before = (run.line.renewal_day, run.line.renewal_time)
         run.line = settings_at(line, at)
         run.rule = run.rules.get(run.line.operator, run.rule)
+        run.by_card = run.line.payment == "card" or run.rule.pays_itself(run.line.options)
         if (run.line.renewal_day, run.line.renewal_time) != before:
             run.day, run.at = run.line.renewal_day, run.line.renewal_time
             if run.upcoming is not None:
-                run.upcoming = dates.next_renewal(run.day, run.at, at)
+                _set_upcoming(run, dates.next_renewal(run.day, run.at, at))
 
 
 def _restart(run: _Run, entry: HistoryEntry) -> None:
@@ -302,7 +285,7 @@ def _restart(run: _Run, entry: HistoryEntry) -> None:
         run.basis.append(("restart", at))
     run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
     year, month = dates.shift_month(at.year, at.month, 1)
-    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
     _renewed(run, Renewal(at, "restart", "renewed", price, ZERO, price, False, before, run.day))
 
 
@@ -310,8 +293,9 @@ def _topup(run: _Run, line: Line, item) -> None:
     """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
     at = dates.in_rome(item.at)
     day = at.date()
-    current = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges))
-    run.paid, left = charge_rules.pay_due(current, item.amount, day)
+    left = item.amount
+    if line.charges:
+        run.paid, left = charge_rules.pay_due(line.charges, left, day, run.paid)
     settled = min(run.owed, left)
     run.owed -= settled
     left -= settled
@@ -334,18 +318,18 @@ def _topup(run: _Run, line: Line, item) -> None:
     if run.rule.day == "moves":
         run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
         year, month = dates.shift_month(at.year, at.month, 1)
-        run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+        _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
     else:
-        run.upcoming = dates.next_renewal(run.day, run.at, at)
+        _set_upcoming(run, dates.next_renewal(run.day, run.at, at))
     run.basis.append(("renewal", at))
     _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
 
 
 def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
-    charges = tuple(replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)
-                    if not charge_rules.settled(replace(charge, paid=run.paid[index]), moment.date()))
+    paid = [replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)]
+    charges = tuple(charge for charge in paid if not charge_rules.settled(charge, moment.date()))
     credit = run.credit if run.credit is not None else line.credit
-    history = tuple(entry for entry in run.history)
+    history = tuple(run.history)
     legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount
     if legacy is None or legacy > moment.date() or (line.topups and line.topups[-1].at.date() >= legacy):
         legacy = None
@@ -358,7 +342,7 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
         offer_usable=run.waiting is None, waiting_since=run.waiting,
         last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
         period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
-        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=_by_card(run), facts=line)
+        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=run.by_card, facts=line)
 
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:

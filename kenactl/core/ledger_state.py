@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from kenactl.core import charges as charge_rules
+from kenactl.core import dates
 from kenactl.core.model import Allowances, Line, UsageSample
 from kenactl.core.money import ZERO
 from kenactl.core.renewal_rule import RenewalRule
@@ -87,7 +88,7 @@ class LineState(NamedTuple):
     owed: Decimal
     pending: Decimal
     fees: tuple[Fee, ...]
-    period_rows: tuple  # what ``ledger.periods`` builds the periods from
+    period_rows: tuple  # what ``periods`` builds the periods from (the finished run, the readings)
     renewals: tuple[Renewal, ...]
     rule: RenewalRule
     by_card: bool
@@ -95,9 +96,7 @@ class LineState(NamedTuple):
 
     @property
     def periods(self) -> tuple[Period, ...]:
-        """Every period so far, oldest first (built on request: see ``ledger.periods``)."""
-        from kenactl.core.ledger import periods
-
+        """Every period so far, oldest first (built on request: see ``periods``)."""
         return periods(self)
 
     @property
@@ -117,3 +116,41 @@ class LineState(NamedTuple):
     def shortfall(self) -> Decimal:
         """What the credit lacks for the price (0 when paid by card)."""
         return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)
+
+
+def _place_readings(run, readings) -> None:
+    """Give each period its last reading: the last one before the next period starts, unless it is before the
+    period's own start (found by bisection: one a period, and only the readings given are parsed)."""
+    from bisect import bisect_left
+
+    from kenactl.core.readings import Readings
+
+    def before(moment: datetime) -> int:
+        """How many readings are before ``moment``."""
+        if isinstance(readings, Readings):
+            return readings.index_before(moment)
+        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+
+    ends = [before(period["start"]) for period in run.periods[1:]] + [len(readings)]  # each period's readings end
+    for index, period in enumerate(run.periods):
+        end = ends[index]  # its last reading, readings[end - 1], is at or after its start when end > ends[index - 1]
+        if end and (index == 0 or end > ends[index - 1]):
+            period["usage"] = readings[end - 1]
+
+
+def periods(state: LineState) -> tuple[Period, ...]:
+    """Every period of the line up to the state's moment, oldest first, each with its last reading.
+
+    Built on the first request (``history``): ``status`` needs only the current period.
+    """
+    run, readings = state.period_rows
+    if run.built is not None:
+        return run.built
+    _place_readings(run, readings)
+    found = []
+    for index, period in enumerate(run.periods):
+        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
+        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
+                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
+    run.built = tuple(found)
+    return run.built

@@ -5,7 +5,6 @@ Built from the operator data files by ``kenactl.knowledge.operators``; consumed 
 date, verified/reported/unknown); what only some operators offer is a feature listed in their file.
 """
 
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -140,7 +139,7 @@ class Operator:
 
     def defaults(self) -> dict[str, str]:
         """Every option at its default value."""
-        return {key: rule.default for key, rule in self.options.items()}
+        return option_defaults(self.options)
 
     def option(self, key: str) -> OptionRule:
         """The rule of option ``key``; an ``InputError`` naming the keys that apply if it does not."""
@@ -163,16 +162,22 @@ class Operator:
         return {**self.defaults(), **self.check_options(options)}
 
 
-def require_feature(feature: str, line_name: str, operator_id: str, operators: Iterable[Operator]) -> None:
+def option_defaults(options: dict[str, OptionRule]) -> dict[str, str]:
+    """Every option of ``options`` at its default value."""
+    return {key: rule.default for key, rule in options.items()}
+
+
+def require_feature(feature: str, line_name: str, operator_id: str,
+                    offers: dict[str, tuple[str, frozenset[str]]]) -> None:
     """The one check of a feature (``FEATURES``): refuse (exit 2) a line whose operator does not list it.
 
-    ``operators`` are the known operators (the registry's); the refusal names those that offer it.
+    ``offers`` gives each known operator's name and features by id (the registry's, in its order); the
+    refusal names those that offer it.
     """
-    known = list(operators)
-    if any(operator.id == operator_id and feature in operator.features for operator in known):
+    if operator_id in offers and feature in offers[operator_id][1]:
         return
-    offered = " / ".join(operator.name for operator in known if feature in operator.features)
-    shown = next((operator.name for operator in known if operator.id == operator_id), operator_id)
+    offered = " / ".join(name for name, features in offers.values() if feature in features)
+    shown = offers[operator_id][0] if operator_id in offers else operator_id
     raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=data_text(shown),
                                offered=offered or Msg("none")))
 

@@ -82,7 +82,8 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
         used = latest.get(kind)
         remaining = None if included is None else max(included - used, 0)
         budget = None if remaining is None else Decimal(remaining) / days_left
-        runs_out, stale = consumption.run_out(line, now, kind, period.end) if samples else (None, False)
+        runs_out, stale = consumption.run_out_from(samples, period.start, now, kind, included, period.end) \
+            if samples else (None, False)
         pace = consumption.pace_of(samples, period.start, now, kind) if samples and included else None
         allowances.append(AllowanceStatus(
             kind=kind,

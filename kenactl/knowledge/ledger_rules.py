@@ -2,16 +2,16 @@
 
 The file is the one ``explain`` reads, chosen by the one registry (``knowledge.registry``: the built-in
 ``kenactl/knowledge/operators/<id>.toml`` or the user's ``operators/<id>.toml`` beside the profile),
-and the operator is the one the full loader builds (``knowledge.operators``: one validation, one
-evaluator of the events' ``when``): the outcome is its ``short_credit.outcome``, the fees are its
-``timeline`` events that cost something, the options give their defaults and automatic-renewal values.
+and the operator's part is the one loader's (``knowledge.operators.part``: one validation, one evaluator of
+the events' ``when``): the outcome is its ``short_credit.outcome``, the fees are its ``timeline`` events that
+cost something, the options give their defaults and automatic-renewal values.
 A value of the wrong kind is a ``ProfileError`` naming the file and the key.
 """
 
 from functools import cache
 from typing import Any
 
-from kenactl.core.operator import Operator
+from kenactl.core.operator import Event, OptionRule, option_defaults
 from kenactl.core.renewal_rule import (
     CREDIT_EFFECTS,
     DAY_EFFECTS,
@@ -36,9 +36,9 @@ def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
     path = data_file(operator_id, folder)
     if is_builtin(path):
         return _builtin(operator_id)
-    operator = operators.load(operator_id, folder)
+    ledger = operators.part(operator_id, "ledger", folder)
     try:
-        return _rule(operator, read(path))
+        return _rule(operator_id, ledger, read(path))
     except ProfileError as error:
         message = error.message
         raise ProfileError(message if message.startswith(str(path)) else f"{path}: {message}") from None
@@ -47,10 +47,12 @@ def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
 @cache
 def _builtin(operator_id: str) -> RenewalRule:
     """A built-in operator's rule, read once a process."""
-    return _rule(operators.load(operator_id), read(builtin_file(operator_id)))
+    return _rule(operator_id, operators.part(operator_id, "ledger"), read(builtin_file(operator_id)))
 
 
-def _rule(operator: Operator, document: dict[str, Any]) -> RenewalRule:
+def _rule(operator_id: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]],
+          document: dict[str, Any]) -> RenewalRule:
+    """The rule from the operator's ``ledger`` part (``operators.part``) and its file's ``[ledger]`` table."""
     from kenactl.core.renewal_rule import FeeRule, Source
     from kenactl.knowledge.fields import Fields
 
@@ -63,14 +65,14 @@ def _rule(operator: Operator, document: dict[str, Any]) -> RenewalRule:
         fields.check_keys({"value", "source", "as_of", "status"})
         values[key] = _one_of(fields, "value", allowed)
         facts[key] = Source(fields.text("source"), fields.day("as_of"), _one_of(fields, "status", STATUSES))
+    outcome, timeline, options = ledger
     fees = ()
     if values.pop("fees") == "timeline":  # an event without a cost is never charged: the sources state none
         fees = tuple(FeeRule(event.day, event.event, event.cost, event.when, event.only_if)
-                     for event in operator.timeline if event.cost is not None and event.cost > 0)
-    return RenewalRule(operator=operator.id, outcome=operator.short_credit.outcome, fees=fees,
-                       auto_renews={key: rule.auto_renews for key, rule in operator.options.items()
-                                    if rule.auto_renews},
-                       defaults=operator.defaults(), facts=facts, **values)
+                     for event in timeline if event.cost is not None and event.cost > 0)
+    return RenewalRule(operator=operator_id, outcome=outcome, fees=fees,
+                       auto_renews={key: rule.auto_renews for key, rule in options.items() if rule.auto_renews},
+                       defaults=option_defaults(options), facts=facts, **values)
 
 
 def _one_of(fields, key: str, allowed: tuple) -> Any:

@@ -3,7 +3,9 @@
 Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
 broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read at
-every call; a built-in one is read and built once a process.
+every call; a built-in one is read and built once a process. A command that needs one part of an operator
+(``part``: its SIM validity, name and features, or what the ledger reads) builds only that part of a built-in file:
+every built-in file is checked whole by the tests (``tests/test_operators.py``).
 """
 
 import re
@@ -23,6 +25,7 @@ from kenactl.core.operator import (
     ShortCredit,
     Statement,
     ValidityRule,
+    require_feature,
 )
 from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
 from kenactl.errors import ProfileError
@@ -51,6 +54,28 @@ def _load(operator_id: str, path: str) -> Operator:
     return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
 
 
+def part(operator_id: str, name: str, folder: str | None = None) -> Any:
+    """The operator's ``validity`` rule, ``features``, ``offer`` (its name and features) or ``ledger`` part (its
+    short-credit outcome, timeline and options): from the whole of a user's file, checked, or built alone from a
+    built-in file."""
+    path = data_file(operator_id, folder)
+    if is_builtin(path):
+        return _builtin_part(operator_id, name)
+    return PARTS[name][1](_load(operator_id, path))
+
+
+@cache
+def _builtin_part(operator_id: str, name: str) -> Any:
+    path = builtin_file(operator_id)
+    return _with_context(path, lambda: PARTS[name][0](Fields(read(path), ""), read(builtin_file(COMMON))))
+
+
+def require(feature: str, line: Line, folder: str | None = None) -> None:
+    """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (``core.operator.require_feature``);
+    every known operator's file is read (a user's whole, checked)."""
+    require_feature(feature, line.name, line.operator, {name: part(name, "offer", folder) for name in known(folder)})
+
+
 def load_all(folder: str | None = None) -> list[Operator]:
     """Every known operator."""
     return [load(name, folder) for name in known(folder)]
@@ -60,7 +85,7 @@ def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str
     """The SIM-validity rule of each operator of ``lines`` that have a last top-up or an activation day (only those
     are read)."""
     needed = sorted({line.operator for line in lines if line.last_topup or line.activated})
-    return {name: load(name, folder).validity for name in needed}
+    return {name: part(name, "validity", folder) for name in needed}
 
 
 def translatable_texts() -> list[tuple[str, str]]:
@@ -104,13 +129,10 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
     top = Fields(document, "")
     top.check_keys({"name", "features", "short_credit", "timeline", "works", "rates", "after_topup", "notes",
                     "options", "validity", "ledger"})
-    options = {**_options(Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
+    options = _all_options(top, common)
     short = top.table_at("short_credit")
     short.check_keys({"outcome", "day0", "summary"} | FACT_KEYS)
-    outcome = short.text("outcome")
-    if outcome not in OUTCOMES:
-        raise ProfileError(_("{field}: {value} is not one of {known}").format(
-            field=short.name("outcome"), value=repr(outcome), known=", ".join(OUTCOMES)))
+    outcome = _outcome(short)
     return Operator(
         id=operator_id,
         name=top.text("name"),
@@ -118,7 +140,7 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
         short_credit=ShortCredit(outcome=outcome, day0=_template(short, "day0"), summary=short.text("summary"),
                                  fact=_fact(short)),
         validity=_validity(top),
-        timeline=tuple(_event(item, options) for item in top.tables("timeline")),
+        timeline=_timeline(top, options),
         works=tuple(_statement(item, options) for item in top.tables("works")),
         rates=tuple(_rate(item, options) for item in top.tables("rates")),
         after_topup=tuple(_statement(item, options) for item in top.tables("after_topup")),
@@ -126,6 +148,28 @@ def _operator(operator_id: str, origin: str, document: dict[str, Any], common: d
         options=options,
         features=_features(top),
     )
+
+
+def _all_options(top, common: dict[str, Any]) -> dict[str, OptionRule]:
+    """The options every operator has (``_common.toml``), then the file's own."""
+    return {**_options(Fields(common, "").table_at("options")), **_options(top.table_at("options"))}
+
+
+def _outcome(short) -> str:
+    outcome = short.text("outcome")
+    if outcome not in OUTCOMES:
+        raise ProfileError(_("{field}: {value} is not one of {known}").format(
+            field=short.name("outcome"), value=repr(outcome), known=", ".join(OUTCOMES)))
+    return outcome
+
+
+def _timeline(top, options: dict[str, OptionRule]) -> tuple[Event, ...]:
+    return tuple(_event(item, options) for item in top.tables("timeline"))
+
+
+def _ledger_part(top, common: dict[str, Any]) -> tuple[str, tuple[Event, ...], dict[str, OptionRule]]:
+    options = _all_options(top, common)
+    return _outcome(top.table_at("short_credit")), _timeline(top, options), options
 
 
 def _features(top) -> frozenset[str]:
@@ -258,3 +302,11 @@ def _validity(top) -> ValidityRule:
 def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
     return fields.integer(key, low, high) if key in fields.table else None
 
+
+PARTS = {  # each part built alone from a file's top table (and _common's document), and read from an operator
+    "validity": (lambda top, common: _validity(top), lambda operator: operator.validity),
+    "features": (lambda top, common: _features(top), lambda operator: operator.features),
+    "offer": (lambda top, common: (top.text("name"), _features(top)),
+              lambda operator: (operator.name, operator.features)),
+    "ledger": (_ledger_part, lambda operator: (operator.short_credit.outcome, operator.timeline, operator.options)),
+}
