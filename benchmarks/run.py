@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from _timing import cpu_once, kenactl, paired, setup
+from _timing import BARE_APP, cpu_once, kenactl, paired, setup
 from completion import check_same_answers, line_name_cases
 from profiles import NOW
 
@@ -68,6 +68,16 @@ def status():
 
 cli(prog_name="floor")
 '''
+BARE_FAST_EXIT = BARE_APP.replace('cli(prog_name="bare")\n', '''import os
+import sys
+
+try:
+    cli(prog_name="bare")
+except SystemExit as done:  # click ends every run so; kenactl's entry point ends like this too
+    sys.stdout.flush()
+    os._exit(done.code or 0)
+''')
+"""The bare click app ending as ``kenactl.entry`` does: output flushed, no interpreter teardown (context)."""
 STARTUP_COMMANDS = {
     "status": ["status"],
     "status --json": ["status", "--json"],
@@ -156,6 +166,13 @@ def startup_figures(env, profiles, bare, floor, pairs) -> list[Figure]:
     status_env = {**env, "KENACTL_PROFILE": str(profiles["2-line"])}
     ratio, base_ms, case_ms = paired((floor[0], status_env), ([*kenactl(), "status", *AT], status_env), pairs)
     figures.append(show(Figure("`status` ÷ floor app", "2-line", f"{case_ms:.1f} / {base_ms:.1f} ms", ratio, None)))
+    fast_exit = ([sys.executable, str(Path(bare[0][1]).with_name("bare_fast_exit.py")), "status"], env)
+    ratio, base_ms, case_ms = paired(bare, fast_exit, pairs)
+    figures.append(show(Figure("bare click app without teardown ÷ bare click", "2-line",
+                               f"{case_ms:.1f} / {base_ms:.1f} ms", ratio, None)))
+    ratio, base_ms, case_ms = paired((fast_exit[0], status_env), ([*kenactl(), "status", *AT], status_env), pairs)
+    figures.append(show(Figure("`status` ÷ bare click app without teardown", "2-line",
+                               f"{case_ms:.1f} / {base_ms:.1f} ms", ratio, None)))
     return figures
 
 
@@ -240,6 +257,7 @@ def main() -> None:
         folder = Path(name)
         env, profiles = setup(folder)
         (folder / "floor.py").write_text(FLOOR_APP, encoding="utf-8")
+        (folder / "bare_fast_exit.py").write_text(BARE_FAST_EXIT, encoding="utf-8")
         bare = ([sys.executable, str(folder / "bare.py"), "status"], env)
         floor = ([sys.executable, str(folder / "floor.py"), "status"], env)
         figures = startup_figures(env, profiles, bare, floor, args.pairs)

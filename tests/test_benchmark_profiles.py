@@ -53,5 +53,7 @@ def test_the_baseline_apps_run_cleanly_on_the_generated_profiles(tmp_path):
                                capture_output=True, text=True)
         assert floor.returncode == 0 and floor.stderr == ""
         assert len(floor.stdout.splitlines()) == lines and " left at " in floor.stdout
-    bare = subprocess.run([sys.executable, str(tmp_path / "bare.py"), "status"], capture_output=True, text=True)
-    assert (bare.returncode, bare.stdout) == (0, "ok\n")
+    (tmp_path / "bare_fast_exit.py").write_text(run.BARE_FAST_EXIT, encoding="utf-8")
+    for app in ("bare.py", "bare_fast_exit.py"):
+        bare = subprocess.run([sys.executable, str(tmp_path / app), "status"], capture_output=True, text=True)
+        assert (bare.returncode, bare.stdout, bare.stderr) == (0, "ok\n", "")

@@ -116,3 +116,41 @@ def test_status_imports_neither_rich_nor_icalendar_when_piped(kena_profile):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.startswith("Household\n") and "\nmain (default)\n" in result.stdout
     assert result.stderr == "[]\n"
+
+
+FINISH = ("import atexit, sys, threading, time\n"
+          "from kenactl.entry import main\n"
+          "atexit.register(lambda: print('atexit ran', flush=True))\n"
+          "if sys.argv[1] == 'thread':\n"
+          "    threading.Thread(target=lambda: (time.sleep(1), print('thread ended', flush=True))).start()\n"
+          "sys.argv = ['kenactl', *sys.argv[2:]]\n"
+          "main()\n")
+
+
+@pytest.mark.parametrize("args, code", [(["--version"], 0), (["restart", "check", "--at", "2026-11-20T12:00"], 1),
+                                        (["no-such-command"], 2)])
+@pytest.mark.parametrize("mode", ["plain", "thread"])
+def test_the_fast_exit_keeps_the_exit_code_the_output_atexit_and_running_threads(kena_profile, args, code, mode):
+    """``entry.main`` ends the process without the interpreter's teardown: nothing that exit would do is lost."""
+    result = subprocess.run([sys.executable, "-c", FINISH, mode, *args], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "KENACTL_PROFILE": str(kena_profile)})
+    assert result.returncode == code, result.stderr
+    assert result.stdout.endswith("atexit ran\n")
+    assert ("thread ended\n" in result.stdout) == (mode == "thread")  # a running thread is waited for
+    if code == 0:
+        assert result.stdout.startswith("kenactl, version")
+    assert ("no such command" in result.stderr) == (code == 2)
+
+
+def test_a_long_output_piped_arrives_whole(launcher, tmp_path):
+    """Every byte of a large output reaches the reader before the process ends (flushed, not torn down)."""
+    profile = tmp_path / "profile.toml"
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    import profiles
+
+    profile.write_text(profiles.profile_text(40, 24), encoding="utf-8")
+    result = run(launcher, "export", "ics", "-o", "-", "--months", "24", "--at", "2026-11-22T10:00",
+                 KENACTL_PROFILE=str(profile))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("BEGIN:VCALENDAR") and result.stdout.endswith("END:VCALENDAR\n")
+    assert result.stdout.count("BEGIN:VEVENT") == result.stdout.count("END:VEVENT") > 40
