@@ -97,3 +97,10 @@ def test_the_walk_sees_imports_inside_functions():
     """The core test would be worthless if it missed function-local imports: check it finds one."""
     assert "kenactl.core.validity" in imports(SOURCES["kenactl.core.status"], module_level_only=False)
     assert "kenactl.core.validity" not in imports(SOURCES["kenactl.core.status"], module_level_only=True)
+
+
+def test_no_module_uses_dataclasses():
+    """Value classes are ``@record``s; ``dataclasses.replace`` would refuse them (use ``record.replace``)."""
+    users = sorted(module_name(path) for path in PACKAGE.rglob("*.py")
+                   if "dataclasses" in imports(path, module_level_only=False))
+    assert users == []
