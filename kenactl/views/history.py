@@ -84,6 +84,9 @@ def history_csv(states: list[LineState]) -> str:
     return out.getvalue()
 
 
+DATA_COLUMN = 7  # the table's column of data used, shown again on the month's bar
+
+
 def _renewal_text(period: Period) -> str:
     renewal = period.renewal
     if renewal is None:
@@ -113,16 +116,15 @@ def history_blocks(states: list[LineState]) -> list[Any]:
         table = Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"), _("fees"),
                        _("data"), _("minutes"), _("sms")], rows)
         blocks: list[Any] = [table]
-        months: dict[str, list[Period]] = {}
-        for period in periods:
-            months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(period)
-        spend = {month: sum((p.spend for p in periods), ZERO) for month, periods in months.items()}
+        months: dict[str, list[int]] = {}  # the periods starting in each month, by their row
+        for index, period in enumerate(periods):
+            months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(index)
+        spend = {month: sum((periods[index].spend for index in indices), ZERO) for month, indices in months.items()}
         top = max(spend.values(), default=ZERO)
-        for month, periods in months.items():
-            last = periods[-1]
-            used, included = _used_included(last, "data")
+        for month, indices in months.items():
+            used, included = _used_included(periods[indices[-1]], "data")
             share = None if not included else min(Decimal(used) / included, Decimal(1))
-            blocks.append(Bar(month, share, _("data {used}").format(used=_used(last, "data"))))
+            blocks.append(Bar(month, share, _("data {used}").format(used=rows[indices[-1]][DATA_COLUMN])))
             blocks.append(Bar("", spend[month] / top if top else Decimal(0),
                               _("spent {amount}").format(amount=euros(spend[month]))))
         if not state.offer_usable:
