@@ -255,13 +255,14 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 
 
 _AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"  # compiled when first used
-_AMOUNT_BLOCK = rf"(?:{_AMOUNT_ROW}\n)*(?:{_AMOUNT_ROW})?"  # rows alone, one a line: no blank line, no spaces
+_AMOUNT_BLOCK = rf"(?:{_AMOUNT_ROW}\n)*"  # rows alone, each ending a line: no blank line, no spaces
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
     text = fields.text(key, "")
-    exact = re.fullmatch(_AMOUNT_BLOCK, text) is not None  # as kenactl writes them: every row checked in one match
+    ended = text + "\n" if text and not text.endswith("\n") else text
+    exact = re.fullmatch(_AMOUNT_BLOCK, ended) is not None  # as kenactl writes them: every row checked in one match
     rows = text.splitlines() if exact else [row.strip() for row in text.splitlines() if row.strip()]
     if (exact or all(re.fullmatch(_AMOUNT_ROW, row) for row in rows)) and rows == sorted(rows) and \
             all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
