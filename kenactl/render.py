@@ -193,9 +193,12 @@ def _cleaned(block: Any) -> Any:
 
 
 def _clean(text: Any) -> str:
+    text = str(text)
+    if text.isprintable():  # the usual case, decided here at C speed: printable() returns such text as is
+        return text
     from kenactl.safety import printable
 
-    return printable(str(text))
+    return printable(text)
 
 
 def _plain_bar(fraction: Decimal | None, width: int = 20) -> str:

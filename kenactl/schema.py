@@ -149,8 +149,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     credit = observations[-1].credit if observations else fields.money("credit", allow_negative=True) \
         if "credit" in fields.table else money.ZERO
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
-        credit += sum((item.amount for item in topups if dates.instant(item.at) >= dates.instant(observations[-1].at)),
-                      money.ZERO)
+        since = dates.instant(observations[-1].at)
+        credit += sum((item.amount for item in topups if dates.instant(item.at) >= since), money.ZERO)
     days = [day for day in [item.at.date() for item in topups] + [fields.day("last_topup", None)] if day is not None]
     activated = fields.day("activated", None)
     if activated is not None and days and activated > min(days):
@@ -255,12 +255,16 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 
 
 _AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"  # compiled when first used
+_AMOUNT_BLOCK = rf"(?:{_AMOUNT_ROW}\n)*"  # rows alone, each ending a line: no blank line, no spaces
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
-    rows = [row.strip() for row in fields.text(key, "").splitlines() if row.strip()]
-    if all(re.fullmatch(_AMOUNT_ROW, row) for row in rows) and rows == sorted(rows) and \
+    text = fields.text(key, "")
+    ended = text + "\n" if text and not text.endswith("\n") else text
+    exact = re.fullmatch(_AMOUNT_BLOCK, ended) is not None  # as kenactl writes them: every row checked in one match
+    rows = text.splitlines() if exact else [row.strip() for row in text.splitlines() if row.strip()]
+    if (exact or all(re.fullmatch(_AMOUNT_ROW, row) for row in rows)) and rows == sorted(rows) and \
             all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
             (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
         return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]

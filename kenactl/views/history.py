@@ -3,7 +3,6 @@
 from decimal import Decimal
 from typing import Any
 
-from kenactl.core.consumption import percent_used
 from kenactl.core.ledger import LineState, Period
 from kenactl.core.model import ALLOWANCE_KINDS
 from kenactl.core.money import ZERO, format_money
@@ -21,12 +20,19 @@ CSV_COLUMNS = ("line", "start", "end", "renewal_kind", "renewal_outcome", "charg
                "data_used_mb", "data_included_mb", "minutes_used", "minutes_included", "sms_used", "sms_included")
 
 
+def _used_included(period: Period, kind: str) -> tuple[int, int | None]:
+    """The last reading of the period for allowance ``kind`` and the amount included (None: unlimited)."""
+    return (0 if period.usage is None else period.usage.get(kind),
+            None if period.included is None else period.included.get(kind))
+
+
 def _usage(period: Period) -> dict[str, dict[str, Any]]:
     """The last reading of the period per allowance, with its share of the included amount (in %)."""
+    from kenactl.core.consumption import percent_used  # only the JSON and CSV forms show the share
+
     found = {}
     for kind in ALLOWANCE_KINDS:
-        used = 0 if period.usage is None else period.usage.get(kind)
-        included = None if period.included is None else period.included.get(kind)
+        used, included = _used_included(period, kind)
         found[kind] = {"used": used, "included": included,
                        "percent": percent_number(percent_used(used, included))}
     return found
@@ -78,6 +84,9 @@ def history_csv(states: list[LineState]) -> str:
     return out.getvalue()
 
 
+DATA_COLUMN = 7  # the table's column of data used, shown again on the month's bar
+
+
 def _renewal_text(period: Period) -> str:
     renewal = period.renewal
     if renewal is None:
@@ -87,10 +96,10 @@ def _renewal_text(period: Period) -> str:
 
 
 def _used(period: Period, kind: str) -> str:
-    usage = _usage(period)[kind]
-    if usage["included"] is None:
-        return amount(kind, usage["used"])
-    return f"{amount(kind, usage['used'])} / {amount(kind, usage['included'])}"
+    used, included = _used_included(period, kind)
+    if included is None:
+        return amount(kind, used)
+    return f"{amount(kind, used)} / {amount(kind, included)}"
 
 
 def history_blocks(states: list[LineState]) -> list[Any]:
@@ -107,16 +116,15 @@ def history_blocks(states: list[LineState]) -> list[Any]:
         table = Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"), _("fees"),
                        _("data"), _("minutes"), _("sms")], rows)
         blocks: list[Any] = [table]
-        months: dict[str, list[Period]] = {}
-        for period in periods:
-            months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(period)
-        spend = {month: sum((p.spend for p in periods), ZERO) for month, periods in months.items()}
+        months: dict[str, list[int]] = {}  # the periods starting in each month, by their row
+        for index, period in enumerate(periods):
+            months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(index)
+        spend = {month: sum((periods[index].spend for index in indices), ZERO) for month, indices in months.items()}
         top = max(spend.values(), default=ZERO)
-        for month, periods in months.items():
-            last = periods[-1]
-            data = _usage(last)["data"]
-            share = None if not data["included"] else min(Decimal(data["used"]) / data["included"], Decimal(1))
-            blocks.append(Bar(month, share, _("data {used}").format(used=_used(last, "data"))))
+        for month, indices in months.items():
+            used, included = _used_included(periods[indices[-1]], "data")
+            share = None if not included else min(Decimal(used) / included, Decimal(1))
+            blocks.append(Bar(month, share, _("data {used}").format(used=rows[indices[-1]][DATA_COLUMN])))
             blocks.append(Bar("", spend[month] / top if top else Decimal(0),
                               _("spent {amount}").format(amount=euros(spend[month]))))
         if not state.offer_usable:
