@@ -116,10 +116,6 @@ def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> d
 
 def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
     """Replace the state with ``document`` unless it already holds exactly that; True if written."""
-    from pathlib import Path
-
-    from kenactl import store
-
     data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         with open(path, "rb") as handle:
@@ -127,6 +123,10 @@ def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
                 return False
     except OSError:
         pass
+    from pathlib import Path  # only when it changed: the write helpers take a Path
+
+    from kenactl import store
+
     store.write_atomic(Path(path), data, mode=0o600)
     return True
 
@@ -134,8 +134,6 @@ def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
 def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
     time per profile."""
-    from pathlib import Path
-
     from kenactl import store
 
-    return store.locked(Path(path))
+    return store.locked(path)
