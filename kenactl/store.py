@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT_SECONDS = 30
 STALE_SECONDS = 60
 """Temporary files of interrupted writes older than this are removed by the next write."""
+_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of tempfile's names
 PROFILE_MODE = 0o600
 LOCK_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -188,14 +189,13 @@ def remove_stale_temporaries(path: str | Path) -> list[str]:
     Only names kenactl makes (``.profile.toml.<8 characters>.tmp``), only regular files, only those
     older than ``STALE_SECONDS``; call under the lock. Returns what was removed.
     """
-    import re
     import time
 
     path = os.fspath(path)
-    pattern = re.compile(rf"^\.{re.escape(os.path.basename(path))}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
+    stem = f".{os.path.basename(path)}."
     removed = []
     for entry in os.scandir(_parent(path)):
-        if not pattern.match(entry.name) or not entry.is_file(follow_symlinks=False):
+        if not _is_temporary(entry.name, stem) or not entry.is_file(follow_symlinks=False):
             continue
         if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
             try:
@@ -204,6 +204,15 @@ def remove_stale_temporaries(path: str | Path) -> list[str]:
                 pass
             removed.append(entry.path)
     return removed
+
+
+def _is_temporary(name: str, stem: str) -> bool:
+    """Whether ``name`` is ``stem``, maybe ``bak.``, 8 of ``[a-z0-9_]`` then ``.tmp``, as ``re.match`` of that
+    pattern ending in ``$`` (which also takes one newline at the end) answers, with none to compile."""
+    if not name.startswith(stem):
+        return False
+    rest = name[len(stem):].removesuffix("\n").removeprefix("bak.")
+    return len(rest) == 12 and rest.endswith(".tmp") and all(letter in _TEMPORARY_LETTERS for letter in rest[:8])
 
 
 def ensure_folder(path: str | Path) -> None:

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kenactl import store
@@ -90,3 +90,20 @@ def test_the_lock_on_text_is_the_lock_on_its_path(tmp_path):
     assert (tmp_path / "new" / "state.json.lock").stat().st_mode & 0o777 == store.LOCK_MODE
     with store.locked(Path(text)):
         assert not stale.exists()  # taken the same way from a Path: stale temporaries removed first
+
+
+NAME_LETTERS = "ab.kt_mp0\n" + "xé"
+
+
+@settings(max_examples=1000)
+@example("p.toml", "", "abcd_123", ".tmp\n", False)
+@example("p.toml", ".bak", "abcd_123", ".tmp", False)
+@example("p.toml", "", "abcd_123", ".tmp\n\n", False)
+@given(st.text(NAME_LETTERS, max_size=6), st.sampled_from(["", ".bak"]), st.text(NAME_LETTERS + "z9", max_size=10),
+       st.sampled_from([".tmp", ".tmp\n", ".tmp\n\n", "", ".tm", "\n.tmp"]), st.booleans())
+def test_temporary_names_are_the_patterns(name, bak, middle, end, garbled):
+    import re
+
+    entry = f".{name}{bak}.{middle}{end}" if not garbled else f"{name}{middle}{end}"
+    pattern = re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
+    assert store._is_temporary(entry, f".{name}.") == bool(pattern.match(entry))
