@@ -78,12 +78,12 @@ def state_folder() -> str:
 def _sha256(data: bytes) -> str:
     """The SHA-256 hex digest of ``data`` (the interpreter's own SHA-256: ``hashlib`` would load OpenSSL)."""
     try:
-        from _sha2 import sha256  # Python 3.12 and later
-    except ImportError:
-        try:
-            from _sha256 import sha256  # Python 3.11
-        except ImportError:  # pragma: no cover - an interpreter built without its own SHA-256
-            from hashlib import sha256
+        if sys.version_info >= (3, 12):  # asked by version: a failed import searches the whole path
+            from _sha2 import sha256
+        else:
+            from _sha256 import sha256
+    except ImportError:  # pragma: no cover - an interpreter built without its own SHA-256
+        from hashlib import sha256
     return sha256(data).hexdigest()
 
 
