@@ -9,8 +9,8 @@ target; as root, the files keep their owner. A command that fails before the ren
 byte-identical.
 
 The write helpers (``locked``, ``write_atomic``, ``remove_stale_temporaries``, ``resolve``) serve
-any file kenactl keeps beside the profile. Reads take a path as text or a ``Path``; writes take a ``Path``
-(``pathlib`` is imported only when writing: a read command does without it).
+any file kenactl keeps beside the profile. Reads and ``locked`` take a path as text or a ``Path``; writes
+take a ``Path`` (``pathlib`` is imported only when writing: a read command or a lock does without it).
 """
 
 from __future__ import annotations
