@@ -9,8 +9,8 @@ target; as root, the files keep their owner. A command that fails before the ren
 byte-identical.
 
 The write helpers (``locked``, ``write_atomic``, ``remove_stale_temporaries``, ``resolve``) serve
-any file kenactl keeps beside the profile. Reads take a path as text or a ``Path``; writes take a ``Path``
-(``pathlib`` is imported only when writing: a read command does without it).
+any file kenactl keeps beside the profile. Reads and ``locked`` take a path as text or a ``Path``; writes
+take a ``Path`` (``pathlib`` is imported only when writing: a read command or a lock does without it).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT_SECONDS = 30
 STALE_SECONDS = 60
 """Temporary files of interrupted writes older than this are removed by the next write."""
+_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of tempfile's names
 PROFILE_MODE = 0o600
 LOCK_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -103,35 +104,36 @@ def dumps(profile: Profile) -> str:
     return profile_to_text(profile)
 
 
-def resolve(path: Path) -> Path:
-    """The file a write replaces: ``path``, or the final target when ``path`` is a symbolic link.
+def resolve(path: str | Path) -> str | Path:
+    """The file a write replaces: ``path``, or the final target when ``path`` is a symbolic link (as
+    text for text, a ``Path`` for a ``Path``).
 
     Writes replace the target in its own folder (with its ``.bak``, lock and temporary files there),
     so a profile linked from a dotfiles repository stays one file.
     """
-    from pathlib import Path
-
     with _reported(path):
-        return Path(os.path.realpath(path)) if path.is_symlink() else path
+        if not stat.S_ISLNK(_mode(path, follow_symlinks=False)):
+            return path
+    target = os.path.realpath(path)
+    return target if isinstance(path, str) else type(path)(target)
 
 
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
+def locked(path: str | Path) -> Iterator[None]:
     """Hold the write lock of ``path`` (a ``.lock`` file beside its target); stale temporaries go first.
 
-    The lock file is opened without following a symbolic link, created with mode 0600 whatever the
-    umask, and, as root, given the owner of the file it guards.
+    ``path`` is a ``Path`` or its text (no ``pathlib`` needed). The lock file is opened without
+    following a symbolic link, created with mode 0600 whatever the umask, and, as root, given the
+    owner of the file it guards.
     """
-    from pathlib import Path
-
-    target = resolve(path)
+    target = resolve(os.fspath(path))
     ensure_folder(target)
-    lock_path = Path(f"{target}.lock")
+    lock_path = f"{target}.lock"
     try:
         descriptor = _open_lock(lock_path, _owner_for(target))
     except OSError as error:  # e.g. a read-only folder: the lock file cannot be created
         raise ProfileError(_("cannot write in {path}: {error}").format(
-            path=target.parent, error=error.strerror or error)) from None
+            path=_parent(target), error=error.strerror or error)) from None
     try:
         _acquire(descriptor, path)
         with _reported(path):
@@ -141,7 +143,7 @@ def locked(path: Path) -> Iterator[None]:
         os.close(descriptor)  # releases the lock
 
 
-def _open_lock(lock_path: Path, owner: tuple[int, int]) -> int:
+def _open_lock(lock_path: str, owner: tuple[int, int]) -> int:
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor, created = os.open(lock_path, flags | os.O_EXCL, LOCK_MODE), True
@@ -165,7 +167,7 @@ def _open_lock(lock_path: Path, owner: tuple[int, int]) -> int:
     return descriptor
 
 
-def _acquire(descriptor: int, path: Path) -> None:
+def _acquire(descriptor: int, path: str | Path) -> None:
     import fcntl
     import time
 
@@ -181,41 +183,52 @@ def _acquire(descriptor: int, path: Path) -> None:
             time.sleep(0.05)
 
 
-def remove_stale_temporaries(path: Path) -> list[Path]:
+def remove_stale_temporaries(path: str | Path) -> list[str]:
     """Remove kenactl's own temporary files for ``path`` and its ``.bak`` left by interrupted writes.
 
     Only names kenactl makes (``.profile.toml.<8 characters>.tmp``), only regular files, only those
     older than ``STALE_SECONDS``; call under the lock. Returns what was removed.
     """
-    import re
     import time
-    from pathlib import Path
 
-    pattern = re.compile(rf"^\.{re.escape(path.name)}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
+    path = os.fspath(path)
+    stem = f".{os.path.basename(path)}."
     removed = []
-    for entry in os.scandir(path.parent):
-        if not pattern.match(entry.name) or not entry.is_file(follow_symlinks=False):
+    for entry in os.scandir(_parent(path)):
+        if not _is_temporary(entry.name, stem) or not entry.is_file(follow_symlinks=False):
             continue
         if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-            Path(entry.path).unlink(missing_ok=True)
-            removed.append(Path(entry.path))
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                pass
+            removed.append(entry.path)
     return removed
 
 
-def ensure_folder(path: Path) -> None:
+def _is_temporary(name: str, stem: str) -> bool:
+    """Whether ``name`` is ``stem``, maybe ``bak.``, 8 of ``[a-z0-9_]`` then ``.tmp``, as ``re.match`` of that
+    pattern ending in ``$`` (which also takes one newline at the end) answers, with none to compile."""
+    if not name.startswith(stem):
+        return False
+    rest = name[len(stem):].removesuffix("\n").removeprefix("bak.")
+    return len(rest) == 12 and rest.endswith(".tmp") and all(letter in _TEMPORARY_LETTERS for letter in rest[:8])
+
+
+def ensure_folder(path: str | Path) -> None:
     """Create the missing folders above ``path``, each with mode 0700 (whatever the umask)."""
     with _reported(path):
-        if path.is_dir():
+        if stat.S_ISDIR(_mode(path)):
             raise ProfileError(_("profile {path} is a directory, not a file").format(path=path))
         missing = []
-        folder = path.absolute().parent
-        while not folder.exists() and folder != folder.parent:
+        folder = _parent(_absolute(os.fspath(path)))
+        while not _mode(folder) and folder != _parent(folder):
             missing.append(folder)
-            folder = folder.parent
+            folder = _parent(folder)
         owner = _owner_of(folder)  # of the nearest existing folder: created folders take it as root
     for created in reversed(missing):
         try:
-            created.mkdir(mode=FOLDER_MODE)
+            os.mkdir(created, FOLDER_MODE)
             os.chmod(created, FOLDER_MODE)
             if os.geteuid() == 0:
                 os.chown(created, *owner)
@@ -344,13 +357,13 @@ def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) ->
     _fsync_folder(path.parent)
 
 
-def _owner_for(path: Path) -> tuple[int, int]:
+def _owner_for(path: str | Path) -> tuple[int, int]:
     """The owner and group a file written for ``path`` gets: those of ``path``, else of its folder."""
-    return _owner_of(path) if path.exists() else _owner_of(path.parent)
+    return _owner_of(path) if _mode(path) else _owner_of(_parent(os.fspath(path)))
 
 
-def _owner_of(path: Path) -> tuple[int, int]:
-    status = path.stat()
+def _owner_of(path: str | Path) -> tuple[int, int]:
+    status = os.stat(path)
     return status.st_uid, status.st_gid
 
 
@@ -364,7 +377,7 @@ def _give(descriptor: int, owner: tuple[int, int]) -> None:
 
 
 @contextmanager
-def _reported(path: Path) -> Iterator[None]:
+def _reported(path: str | Path) -> Iterator[None]:
     """Turn an unexpected file-system error (a name too long, a folder that cannot be searched) into one line."""
     try:
         yield
@@ -383,3 +396,32 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+# ``pathlib``'s answers on the text of a ``Path``, so that the lock needs no ``pathlib``.
+_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+"""What ``Path.exists``/``is_dir``/``is_symlink`` take for "no such file"; any other error is raised."""
+
+
+def _mode(path: str | Path, follow_symlinks: bool = True) -> int:
+    """The ``st_mode`` of ``path``; 0 where ``pathlib`` would answer that it does not exist."""
+    try:
+        return os.stat(path, follow_symlinks=follow_symlinks).st_mode
+    except OSError as error:
+        if error.errno in _ABSENT:
+            return 0
+        raise
+    except ValueError:  # e.g. a NUL character in the name
+        return 0
+
+
+def _parent(path: str) -> str:
+    """``str(Path(path).parent)`` for the text of a ``Path``."""
+    return os.path.dirname(path) or "."
+
+
+def _absolute(path: str) -> str:
+    """``str(Path(path).absolute())`` for the text of a ``Path`` (joined to the working folder, not normalized)."""
+    if os.path.isabs(path):
+        return path
+    return os.getcwd() if path == "." else os.path.join(os.getcwd(), path)

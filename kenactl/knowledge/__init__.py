@@ -20,7 +20,8 @@ def reminder_knowledge(profile: "Profile", line_name: str | None, folder: "Path 
     lines = profile.selected(line_name)
     knowledge = {
         "validity": operators.validity_rules(lines, folder),
-        "features": {name: operators.load(name, folder).features for name in sorted({line.operator for line in lines})},
+        "features": {name: operators.part(name, "features", folder)  # a built-in file's features built alone
+                     for name in sorted({line.operator for line in lines})},
         "charters": (),
     }
     if profile.complaints:  # the charters (and the rights they feed) are imported only then
