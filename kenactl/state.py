@@ -8,6 +8,7 @@ temporary file renamed over it (``store.write_atomic``), mode 0600, in a folder 
 rewritten only when its content changes.
 """
 
+import json
 import os
 import sys
 from contextlib import AbstractContextManager
@@ -102,7 +103,10 @@ def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> d
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(_("cannot read the state file {path}: {error}").format(
             path=path, error=getattr(error, "strerror", None) or error)) from None
-    document = _json_value(text)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        document = error
     if (not isinstance(document, dict) or document.get("version") != VERSION
             or not isinstance(document.get("delivered"), dict) or not isinstance(document.get("calendar"), dict)):
         raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
@@ -112,7 +116,7 @@ def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> d
 
 def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
     """Replace the state with ``document`` unless it already holds exactly that; True if written."""
-    data = (_json_text(document) + "\n").encode("utf-8")
+    data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         with open(path, "rb") as handle:
             if handle.read() == data:
@@ -133,58 +137,3 @@ def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     from kenactl import store
 
     return store.locked(path)
-
-
-# The state through the interpreter's own JSON scanner and string encoder (``_json``): the ``json``
-# package's modules compile six regular expressions on import, about a twentieth of a ``remind``.
-try:
-    from _json import encode_basestring as _quoted, make_scanner as _make_scanner
-except ImportError:  # pragma: no cover - an interpreter without CPython's accelerator
-    _quoted = _make_scanner = None
-_BLANKS = " \t\n\r"  # what JSON allows around a value
-
-
-class _Scanning:
-    """What ``json.JSONDecoder()`` gives its scanner."""
-
-    strict, object_hook, object_pairs_hook, parse_float, parse_int = True, None, None, float, int
-    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
-
-
-def _json_value(text: str) -> Any:
-    """``json.loads(text)``, or None where it raises ``JSONDecodeError``."""
-    if _make_scanner is None:  # pragma: no cover
-        import json
-
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError:
-            return None
-    try:
-        value, end = _make_scanner(_Scanning())(text, len(text) - len(text.lstrip(_BLANKS)))
-    except (StopIteration, ValueError):  # no value there, or a malformed one (a JSONDecodeError)
-        return None
-    return None if text[end:].strip(_BLANKS) else value
-
-
-def _json_text(value: Any, indent: str = "") -> str:
-    """``json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)``, written here for what a state
-    holds (text keys; texts, numbers, true/false/null, lists); anything else is asked to ``json``."""
-    if isinstance(value, str) and _quoted is not None:
-        return _quoted(value)
-    if value is None or isinstance(value, bool):
-        return {None: "null", True: "true", False: "false"}[value]
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float) and abs(value) != float("inf") and value == value:
-        return float.__repr__(value)
-    inner = indent + " "
-    if isinstance(value, (list, tuple)) and _quoted is not None:
-        parts = [_json_text(item, inner) for item in value]
-        return f"[\n{inner}" + f",\n{inner}".join(parts) + f"\n{indent}]" if parts else "[]"
-    if isinstance(value, dict) and _quoted is not None and all(isinstance(key, str) for key in value):
-        parts = [f"{_quoted(key)}: {_json_text(item, inner)}" for key, item in sorted(value.items())]
-        return f"{{\n{inner}" + f",\n{inner}".join(parts) + f"\n{indent}}}" if parts else "{}"
-    import json
-
-    return json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False).replace("\n", "\n" + indent)
