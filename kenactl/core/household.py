@@ -1,15 +1,15 @@
 """The household at a glance: what all the lines cost a month, and what must be done this week, for whom.
 
 Built from the per-line reports ``core.status`` gives (the ledger's state included), so the summary
-and the lines below it cannot disagree. Named tuples: ``status`` imports this module on every run.
+and the lines below it cannot disagree. Records: ``status`` imports this module on every run.
 """
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import NamedTuple
 
 from kenactl.core import dates
 from kenactl.core.money import ZERO
+from kenactl.core.record import record
 from kenactl.core.status import BLOCKED, SHORT, SUSPENDED, LineStatus, offer_state
 
 TOPUP, RESTART = "topup", "restart"
@@ -17,7 +17,8 @@ ACTION_KINDS = (SUSPENDED, BLOCKED, RESTART, TOPUP)
 WEEK = timedelta(days=7)
 
 
-class Action(NamedTuple):
+@record
+class Action:
     """One thing to do on ``line``: ``kind`` (``ACTION_KINDS``), the money involved, and until when.
 
     ``topup``: top up at least ``amount`` before the renewal at ``by``; ``restart``: a Restart (charging
@@ -32,7 +33,8 @@ class Action(NamedTuple):
     since: datetime | None = None
 
 
-class Household(NamedTuple):
+@record
+class Household:
     """The monthly total of all the lines' prices and the actions due within the week, soonest first."""
 
     monthly_total: Decimal

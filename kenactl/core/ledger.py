@@ -188,7 +188,7 @@ def _advance(run: _Run, limit: datetime) -> None:
 
 def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
     last = run.renewals[-1]
-    updated = last._replace(owed=last.owed + amount)
+    updated = replace(last, owed=last.owed + amount)
     run.renewals[-1] = updated
     for period in run.periods:
         if period["renewal"] is last:

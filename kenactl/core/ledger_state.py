@@ -1,17 +1,16 @@
 """The ledger's results: renewals, fees, periods and a line's state at a moment (see ``core.ledger``).
 
-Named tuples rather than dataclasses: ``status`` builds them on every run and imports this module
-each time, so they stay light.
+Records (``core.record``): ``status`` imports this module and builds them on every run, so they stay light.
 """
 
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
 from kenactl.core.model import Allowances, Line, UsageSample
 from kenactl.core.money import ZERO
+from kenactl.core.record import record
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Msg
 
@@ -19,7 +18,8 @@ KINDS = ("scheduled", "restart", "topup")
 OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
 
 
-class Renewal(NamedTuple):
+@record
+class Renewal:
     """A renewal that happened: when, how (``KINDS``), its outcome (``OUTCOMES``), what it took and left owed.
 
     ``owed`` is what the renewal left to pay (the rest of the price, late fees, a negative credit);
@@ -37,7 +37,8 @@ class Renewal(NamedTuple):
     day_after: int = 0
 
 
-class Fee(NamedTuple):
+@record
+class Fee:
     """A late fee that accrued ``at`` (an operator timeline event), owed until a top-up pays it."""
 
     at: datetime
@@ -45,7 +46,8 @@ class Fee(NamedTuple):
     amount: Decimal
 
 
-class Period(NamedTuple):
+@record
+class Period:
     """From one renewal (or the line's start) to the next: what happened in it. ``end`` None: current."""
 
     start: datetime
@@ -63,7 +65,8 @@ class Period(NamedTuple):
         return charged + sum((fee.amount for fee in self.fees), ZERO)
 
 
-class LineState(NamedTuple):
+@record
+class LineState:
     """A line at ``moment`` as the ledger derives it.
 
     ``credit`` may be negative; ``credit_as_of`` is the last observation (None: a credit entered

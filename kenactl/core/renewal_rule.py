@@ -7,9 +7,9 @@ of truth with ``explain``: the outcome id is ``short_credit.outcome`` and the fe
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
 
 from kenactl.core.operator import Condition
+from kenactl.core.record import record
 
 STATUSES = ("verified", "reported", "unknown")  # of every fact in the operator files (README: Statuses)
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")  # short_credit.outcome
@@ -22,7 +22,8 @@ DAY_EFFECTS = ("moves", "stays", "unknown")
 FEE_SOURCES = ("timeline", "none")
 
 
-class Source(NamedTuple):
+@record
+class Source:
     """Where a value of the rule comes from, as of when, and how sure it is (verified/reported/unknown)."""
 
     source: str
@@ -30,7 +31,8 @@ class Source(NamedTuple):
     status: str
 
 
-class FeeRule(NamedTuple):
+@record
+class FeeRule:
     """A timeline event that costs ``cost``, ``day`` days after the renewal, under option values ``when``;
     ``only_if`` (one of ``REQUIREMENTS``) is what it needs to be charged at all."""
 
@@ -41,7 +43,8 @@ class FeeRule(NamedTuple):
     only_if: str | None = None
 
 
-class RenewalRule(NamedTuple):
+@record
+class RenewalRule:
     """One operator's rule for a renewal the credit does not cover.
 
     ``credit``: ``untouched`` (suspended / not renewed), ``minus-price`` (renewed into negative credit) or
