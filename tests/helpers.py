@@ -180,3 +180,42 @@ def read_terminal(leader: int, process, seconds: float) -> bytes:
     output = terminal_session(leader, process, seconds)
     assert process.wait(timeout=seconds) == 0, output
     return output
+
+
+def deny_reading(monkeypatch, path: Path) -> None:
+    """Make opening ``path`` fail with "Permission denied", as a chmod 000 file would for a user who is not
+    root (tests may run as root, who reads it anyway)."""
+    import builtins
+    import os
+
+    real_open = builtins.open
+
+    def denied(file, *args, **kwargs):
+        if not isinstance(file, int) and os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
+
+
+def operator_data_tool(monkeypatch, tmp_path: Path, operator_text: str, charter_text: str):
+    """``tools/operator_data.py`` writing into ``tmp_path`` (its operator and charter modules holding the
+    given texts): the exit status of ``--check``, then of a regeneration, and the two target files."""
+    import sys
+
+    tools = str(Path(__file__).resolve().parent.parent / "tools")
+    sys.path.insert(0, tools)
+    try:
+        import operator_data
+    finally:
+        sys.path.remove(tools)
+    operator_target, charter_target = tmp_path / "operator_data.py", tmp_path / "charter_data.py"
+    operator_target.write_text(operator_text(operator_data), encoding="utf-8")
+    charter_target.write_text(charter_text(operator_data), encoding="utf-8")
+    monkeypatch.setattr(operator_data, "TARGET", operator_target)
+    monkeypatch.setattr(operator_data, "CHARTER_TARGET", charter_target)
+    monkeypatch.setattr(operator_data, "ROOT", tmp_path)
+    monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
+    checked = operator_data.main()
+    monkeypatch.setattr(sys, "argv", ["operator_data.py"])
+    return checked, operator_data.main(), operator_target, charter_target, operator_data

@@ -1,12 +1,11 @@
 """Bad input of many kinds: exit 2, one stderr line naming the problem, no traceback, profile untouched."""
 
-import builtins
 import os
 import subprocess
 import sys
 
 import pytest
-from helpers import KENA_INIT, assert_refused, edit, snapshot
+from helpers import KENA_INIT, assert_refused, deny_reading, edit, snapshot
 
 TIM_ADD = ("line", "add", "nonna", "--operator", "tim", "--offer", "TIM Smart", "--price", "9.99",
            "--renewal-day", "5", "--data", "10GB", "--minutes", "500", "--sms", "unlimited", "--credit", "4.50")
@@ -121,14 +120,7 @@ def test_missing_profile_says_how_to_create_one(run, profile_path, command):
 def test_unreadable_profile(run, kena_profile, monkeypatch, command):
     # tests may run as root, where chmod 000 does not stop reading: make the read itself fail
     before = snapshot(kena_profile.parent)
-    real_open = builtins.open
-
-    def denied(file, *args, **kwargs):
-        if not isinstance(file, int) and os.fspath(file) == str(kena_profile):
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", denied)
+    deny_reading(monkeypatch, kena_profile)
     assert_refused(run(*command), f"cannot read profile {kena_profile}: permission denied")
     monkeypatch.undo()
     assert snapshot(kena_profile.parent) == before

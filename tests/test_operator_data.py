@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import operator_data_tool
+
 from kenactl.knowledge import registry
 from kenactl.knowledge.operators.builtin_data import DOCUMENTS
 
@@ -34,19 +36,8 @@ def test_a_user_file_is_still_read_from_disk(tmp_path):
 
 
 def test_check_fails_when_a_file_changes_without_regenerating(tmp_path, monkeypatch):
-    sys.path.insert(0, str(SCRIPT.parent))
-    try:
-        import operator_data
-    finally:
-        sys.path.remove(str(SCRIPT.parent))
-    target = tmp_path / "builtin_data.py"
-    target.write_text(operator_data.source().replace("Kena Mobile", "Kena Mobil", 1), encoding="utf-8")
-    monkeypatch.setattr(operator_data, "TARGET", target)
-    monkeypatch.setattr(operator_data, "CHARTER_TARGET", tmp_path / "charter_data.py")
-    operator_data.CHARTER_TARGET.write_text(operator_data.charter_source(), encoding="utf-8")
-    monkeypatch.setattr(operator_data, "ROOT", tmp_path)
-    monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
-    assert operator_data.main() == 1
-    monkeypatch.setattr(sys, "argv", ["operator_data.py"])
-    assert operator_data.main() == 0
-    assert target.read_text(encoding="utf-8") == operator_data.source()
+    checked, written, operator_target, _, tool = operator_data_tool(
+        monkeypatch, tmp_path, lambda tool: tool.source().replace("Kena Mobile", "Kena Mobil", 1),
+        lambda tool: tool.charter_source())
+    assert (checked, written) == (1, 0)
+    assert operator_target.read_text(encoding="utf-8") == tool.source()

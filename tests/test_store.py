@@ -1,6 +1,5 @@
 """The profile file: atomic writes, backups, the lock, and validation messages that name the field."""
 
-import builtins
 import os
 import stat
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from helpers import deny_reading
 
 from kenactl import paths, store
 from kenactl.core.dates import ROME, parse_moment
@@ -399,13 +399,6 @@ def test_unreadable_files_are_named(profile_path, content, message):
 
 
 def test_permission_denied_is_named(kena_profile, monkeypatch):
-    real_open = builtins.open
-
-    def denied(file, *args, **kwargs):
-        if not isinstance(file, int) and os.fspath(file) == str(kena_profile):
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", denied)
+    deny_reading(monkeypatch, kena_profile)
     with pytest.raises(ProfileError, match=f"^cannot read profile {kena_profile}: permission denied$"):
         store.load(kena_profile)
