@@ -58,30 +58,40 @@ def expand_user(text: str) -> str:
 
 def exists(path: str | os.PathLike) -> bool:
     """``Path(path).exists()``."""
-    return _mode(path) is not None
+    return mode(path) != 0
 
 
 def is_dir(path: str | os.PathLike) -> bool:
     """``Path(path).is_dir()``."""
-    mode = _mode(path)
-    return mode is not None and stat.S_ISDIR(mode)
+    return stat.S_ISDIR(mode(path))
 
 
 def is_file(path: str | os.PathLike) -> bool:
     """``Path(path).is_file()``."""
-    mode = _mode(path)
-    return mode is not None and stat.S_ISREG(mode)
+    return stat.S_ISREG(mode(path))
 
 
-def _mode(path: str | os.PathLike) -> int | None:
-    """The mode of ``path`` (links followed), or None where ``pathlib`` answers False: a missing path, a
+def mode(path: str | os.PathLike, follow_symlinks: bool = True) -> int:
+    """The ``st_mode`` of ``path``, or 0 where ``pathlib`` answers that it does not exist: a missing path, a
     non-folder on the way, a link loop, a NUL in the name. Other errors (a folder that cannot be searched)
     are raised, as ``pathlib`` raises them."""
     try:
-        return os.stat(path).st_mode
+        return os.stat(path, follow_symlinks=follow_symlinks).st_mode
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return None
+            return 0
         raise
     except ValueError:
-        return None
+        return 0
+
+
+def parent(path: str) -> str:
+    """``str(Path(path).parent)`` for the text of a ``Path``."""
+    return os.path.dirname(path) or "."
+
+
+def absolute(path: str) -> str:
+    """``str(Path(path).absolute())`` for the text of a ``Path`` (joined to the working folder, not normalized)."""
+    if os.path.isabs(path):
+        return path
+    return os.getcwd() if path == "." else os.path.join(os.getcwd(), path)

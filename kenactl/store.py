@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kenactl import paths
 from kenactl.core.dates import instant
 from kenactl.core.model import Profile
 from kenactl.core.record import replace
@@ -112,7 +113,7 @@ def resolve(path: str | Path) -> str | Path:
     so a profile linked from a dotfiles repository stays one file.
     """
     with _reported(path):
-        if not stat.S_ISLNK(_mode(path, follow_symlinks=False)):
+        if not stat.S_ISLNK(paths.mode(path, follow_symlinks=False)):
             return path
     target = os.path.realpath(path)
     return target if isinstance(path, str) else type(path)(target)
@@ -133,7 +134,7 @@ def locked(path: str | Path) -> Iterator[None]:
         descriptor = _open_lock(lock_path, _owner_for(target))
     except OSError as error:  # e.g. a read-only folder: the lock file cannot be created
         raise ProfileError(_("cannot write in {path}: {error}").format(
-            path=_parent(target), error=error.strerror or error)) from None
+            path=paths.parent(target), error=error.strerror or error)) from None
     try:
         _acquire(descriptor, path)
         with _reported(path):
@@ -194,7 +195,7 @@ def remove_stale_temporaries(path: str | Path) -> list[str]:
     path = os.fspath(path)
     stem = f".{os.path.basename(path)}."
     removed = []
-    for entry in os.scandir(_parent(path)):
+    for entry in os.scandir(paths.parent(path)):
         if not _is_temporary(entry.name, stem) or not entry.is_file(follow_symlinks=False):
             continue
         if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
@@ -218,13 +219,13 @@ def _is_temporary(name: str, stem: str) -> bool:
 def ensure_folder(path: str | Path) -> None:
     """Create the missing folders above ``path``, each with mode 0700 (whatever the umask)."""
     with _reported(path):
-        if stat.S_ISDIR(_mode(path)):
+        if stat.S_ISDIR(paths.mode(path)):
             raise ProfileError(_("profile {path} is a directory, not a file").format(path=path))
         missing = []
-        folder = _parent(_absolute(os.fspath(path)))
-        while not _mode(folder) and folder != _parent(folder):
+        folder = paths.parent(paths.absolute(os.fspath(path)))
+        while not paths.mode(folder) and folder != paths.parent(folder):
             missing.append(folder)
-            folder = _parent(folder)
+            folder = paths.parent(folder)
         owner = _owner_of(folder)  # of the nearest existing folder: created folders take it as root
     for created in reversed(missing):
         try:
@@ -359,7 +360,7 @@ def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) ->
 
 def _owner_for(path: str | Path) -> tuple[int, int]:
     """The owner and group a file written for ``path`` gets: those of ``path``, else of its folder."""
-    return _owner_of(path) if _mode(path) else _owner_of(_parent(os.fspath(path)))
+    return _owner_of(path) if paths.mode(path) else _owner_of(paths.parent(os.fspath(path)))
 
 
 def _owner_of(path: str | Path) -> tuple[int, int]:
@@ -396,32 +397,3 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
-
-
-# ``pathlib``'s answers on the text of a ``Path``, so that the lock needs no ``pathlib``.
-_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
-"""What ``Path.exists``/``is_dir``/``is_symlink`` take for "no such file"; any other error is raised."""
-
-
-def _mode(path: str | Path, follow_symlinks: bool = True) -> int:
-    """The ``st_mode`` of ``path``; 0 where ``pathlib`` would answer that it does not exist."""
-    try:
-        return os.stat(path, follow_symlinks=follow_symlinks).st_mode
-    except OSError as error:
-        if error.errno in _ABSENT:
-            return 0
-        raise
-    except ValueError:  # e.g. a NUL character in the name
-        return 0
-
-
-def _parent(path: str) -> str:
-    """``str(Path(path).parent)`` for the text of a ``Path``."""
-    return os.path.dirname(path) or "."
-
-
-def _absolute(path: str) -> str:
-    """``str(Path(path).absolute())`` for the text of a ``Path`` (joined to the working folder, not normalized)."""
-    if os.path.isabs(path):
-        return path
-    return os.getcwd() if path == "." else os.path.join(os.getcwd(), path)

@@ -1,13 +1,15 @@
-"""The lock works on the text of a path: its helpers give ``pathlib``'s answers (checked against it)."""
+"""The lock works on the text of a path: its helpers (``kenactl.paths``) give ``pathlib``'s answers
+(checked against it)."""
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kenactl import store
+from kenactl import paths, store
 from kenactl.errors import ProfileError
 
 PARTS = st.sampled_from(["a", "b c", ".", "..", "", ".x", "x.", "é", "...", "nested"])
@@ -45,14 +47,14 @@ def outcome(question):
 @given(TEXTS)
 def test_parent_is_pathlibs(text):
     path = Path(text)
-    assert store._parent(str(path)) == str(path.parent)
+    assert paths.parent(str(path)) == str(path.parent)
 
 
 @settings(max_examples=300)
 @given(TEXTS)
 def test_absolute_is_pathlibs(text):
     path = Path(text)
-    assert store._absolute(str(path)) == str(path.absolute())
+    assert paths.absolute(str(path)) == str(path.absolute())
 
 
 @settings(max_examples=200)
@@ -63,9 +65,9 @@ def test_what_exists_is_a_folder_or_a_link_as_pathlib_says(tree, name, relative)
     os.chdir(tree)
     try:
         text = str(path)
-        assert outcome(lambda: store._mode(text) != 0) == outcome(path.exists)
-        assert outcome(lambda: store.stat.S_ISDIR(store._mode(text))) == outcome(path.is_dir)
-        assert outcome(lambda: store.stat.S_ISLNK(store._mode(text, follow_symlinks=False))) == outcome(
+        assert outcome(lambda: paths.mode(text) != 0) == outcome(path.exists)
+        assert outcome(lambda: stat.S_ISDIR(paths.mode(text))) == outcome(path.is_dir)
+        assert outcome(lambda: stat.S_ISLNK(paths.mode(text, follow_symlinks=False))) == outcome(
             path.is_symlink)
     finally:
         os.chdir(old)

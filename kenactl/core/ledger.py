@@ -17,18 +17,17 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, credit_basis, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
 from kenactl.core.record import replace
 from kenactl.core.renewal_rule import RenewalRule
-from kenactl.text import Money, Msg
 
 if TYPE_CHECKING:
     from kenactl.core.rules import Event
 
-__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods", "view"]
+__all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
 _IN_TIME_ORDER = itemgetter(0, 1)  # an event's instant, then its kind's place at that instant
 
@@ -338,8 +337,9 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
                       history=history, last_topup=last_topup)
     pending = charge_rules.pending_at(derived, moment)
     return LineState(
-        moment=moment, line=derived, credit=credit, credit_as_of=run.as_of, basis=_basis(run, line),
-        offer_usable=run.waiting is None, waiting_since=run.waiting,
+        moment=moment, line=derived, credit=credit, credit_as_of=run.as_of,
+        basis=credit_basis(run.as_of, run.basis, line.observations), offer_usable=run.waiting is None,
+        waiting_since=run.waiting,
         last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
         period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
         period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=run.by_card, facts=line)
@@ -372,42 +372,3 @@ def _nothing_after(state: LineState, moments: list[datetime]) -> bool:
             and len(_readings_until(line.usage, moments[-1])) == len(readings)
             and not any(start < dates.instant(item.at) <= end
                         for items in (line.observations, line.topups, line.history, line.changes) for item in items))
-
-
-def view(line: Line, rule: RenewalRule, moment: datetime) -> Line:
-    """The line as derived at ``moment``: credit, renewal day and time in force, settings, charges, history."""
-    return fold(line, rule, moment).line
-
-
-def _joined(parts: list[Msg]) -> Msg:
-    """``parts`` as one message, separated by commas."""
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = Msg("{head}, {tail}", head=joined, tail=part)
-    return joined
-
-
-def _days(moments: list[datetime]) -> Msg:
-    return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
-
-
-def _basis(run: _Run, line: Line) -> Msg:
-    """What the credit rests on: the last observation and what was assumed since."""
-    if run.as_of is None:
-        return Msg("as entered (no date recorded)")
-    observed = next(item for item in reversed(line.observations)
-                    if dates.instant(item.at) == dates.instant(run.as_of))
-    parts = [Msg("observed {amount} on {day}", amount=Money(observed.credit), day=run.as_of.date())]
-    grouped: dict[str, list] = {}
-    for kind, value in run.basis:
-        grouped.setdefault(kind, []).append(value)
-    if grouped.get("renewal"):
-        template = "minus the renewal of {days}" if len(grouped["renewal"]) == 1 else "minus the renewals of {days}"
-        parts.append(Msg(template, days=_days(grouped["renewal"])))
-    if grouped.get("restart"):
-        parts.append(Msg("minus the Restart of {days}", days=_days(grouped["restart"])))
-    if grouped.get("topup"):
-        template = "plus the top-up of {days}" if len(grouped["topup"]) == 1 else "plus the top-ups of {days}"
-        parts.append(Msg(template, days=_days(grouped["topup"])))
-    return _joined(parts)
-

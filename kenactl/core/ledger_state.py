@@ -12,7 +12,7 @@ from kenactl.core.model import Allowances, Line, UsageSample
 from kenactl.core.money import ZERO
 from kenactl.core.record import record
 from kenactl.core.renewal_rule import RenewalRule
-from kenactl.text import Msg
+from kenactl.text import Money, Msg
 
 KINDS = ("scheduled", "restart", "topup")
 OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
@@ -74,7 +74,7 @@ class LineState:
     is the renewal the credit did not cover while the offer waits for a top-up (``offer_usable``
     False); ``next_renewal`` is None while that renewal can only come from a top-up. ``owed`` is
     what the ledger's renewals and fees left to pay, ``pending`` the recorded charges due now;
-    a top-up pays both first. ``line`` is the line as derived (see ``ledger.view``), ``facts`` the
+    a top-up pays both first. ``line`` is the line as derived (``fold(...).line``), ``facts`` the
     line as stored (what ``ledger.forecast`` folds further); ``periods`` every period so far.
     """
 
@@ -157,3 +157,37 @@ def periods(state: LineState) -> tuple[Period, ...]:
                             fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
     run.built = tuple(found)
     return run.built
+
+
+def _joined(parts: list[Msg]) -> Msg:
+    """``parts`` as one message, separated by commas."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Msg("{head}, {tail}", head=joined, tail=part)
+    return joined
+
+
+def _days(moments: list[datetime]) -> Msg:
+    return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
+
+
+def credit_basis(as_of: datetime | None, assumed: list[tuple[str, datetime]], observations) -> Msg:
+    """What the credit rests on: the last observation (the one at ``as_of``) and what the ledger assumed since
+    (``(kind, moment)`` of each renewal, Restart and top-up applied after it)."""
+    if as_of is None:
+        return Msg("as entered (no date recorded)")
+    observed = next(item for item in reversed(observations) if dates.instant(item.at) == dates.instant(as_of))
+    parts = [Msg("observed {amount} on {day}", amount=Money(observed.credit), day=as_of.date())]
+    grouped: dict[str, list] = {}
+    for kind, value in assumed:
+        grouped.setdefault(kind, []).append(value)
+    if grouped.get("renewal"):
+        template = "minus the renewal of {days}" if len(grouped["renewal"]) == 1 else "minus the renewals of {days}"
+        parts.append(Msg(template, days=_days(grouped["renewal"])))
+    if grouped.get("restart"):
+        parts.append(Msg("minus the Restart of {days}", days=_days(grouped["restart"])))
+    if grouped.get("topup"):
+        template = "plus the top-up of {days}" if len(grouped["topup"]) == 1 else "plus the top-ups of {days}"
+        parts.append(Msg(template, days=_days(grouped["topup"])))
+    return _joined(parts)
+

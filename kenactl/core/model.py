@@ -137,7 +137,8 @@ class Line:
     The facts are ``observations``, ``topups``, ``usage`` (readings), ``history`` (Restarts), ``charges``
     and ``changes`` (earlier values of the settings). ``credit`` and ``last_topup`` are not stored: a
     loaded line has the last observed credit plus the top-ups since, and the last top-up's day;
-    ``core.ledger.view`` gives the line as derived at a moment (credit after renewals, the renewal day in force, ...).
+    ``core.ledger.fold(...).line`` is the line as derived at a moment (credit after renewals, the renewal
+    day in force, ...).
     """
 
     name: str
