@@ -80,3 +80,27 @@ def test_the_state_file_is_named_by_the_profile_s_absolute_path(profile):
     assert state.state_file(Path(profile).expanduser()) == state.state_file(os.path.expanduser(profile))
     assert state.state_file(os.path.expanduser(profile)) == str(expected)
     assert state.state_path(os.path.expanduser(profile)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(chosen=st.text(alphabet="/a. ~", min_size=1, max_size=10) | PLACES.filter(bool))
+def test_a_chosen_state_file_is_the_text_of_its_expanded_path(chosen):
+    from pathlib import Path
+
+    saved = os.environ.get("KENACTL_STATE")
+    os.environ["KENACTL_STATE"] = chosen
+    try:
+        assert outcome(lambda: state.state_file("/tmp/profile.toml")) == outcome(lambda: str(Path(chosen).expanduser()))
+    finally:
+        if saved is None:
+            os.environ.pop("KENACTL_STATE")
+        else:
+            os.environ["KENACTL_STATE"] = saved
+
+
+def outcome(call):
+    """A call's value, or the type and text of the error it raises (``~nobody`` has no home folder)."""
+    try:
+        return call()
+    except RuntimeError as error:
+        return type(error), str(error)
