@@ -26,13 +26,6 @@ def _operators_of(line: Line) -> tuple[str, ...]:
     return (line.operator, *(change.old for change in line.changes if change.key == "operator"))
 
 
-def renewal_rules(profile: Profile, folder: str | None) -> dict[str, RenewalRule]:
-    """The renewal rule of each operator the profile's lines use or used before (``line set --operator``)."""
-    from kenactl.knowledge.ledger_rules import renewal_rule
-
-    return {name: renewal_rule(name, folder) for name in operators_used(profile)}
-
-
 class LineStates(Mapping):
     """Each line's ``LineState`` at ``now`` by line name, in the profile's order, folded when first looked up
     (``explain`` and ``restart`` want one line of the household).
