@@ -64,26 +64,27 @@ def test_a_drifted_output_fails_the_check_with_a_diff_and_regenerating_repairs_i
     assert check(copy, "--check").returncode == 0
 
 
-def test_an_unsupported_command_in_an_example_is_an_error_naming_it(tmp_path):
-    copy = tmp_path / "README.md"
-    copy.write_text("<!-- example: x -->\n```console\n$ rm -rf /tmp/nothing\n```\n", encoding="utf-8")
-    result = check(copy, "--check")
+def refused(copy, text: str, *args: str):
+    """The script run on a README holding ``text``; it must refuse it (exit 2)."""
+    copy.write_text(text, encoding="utf-8")
+    result = check(copy, *args)
     assert result.returncode == 2
+    return result
+
+
+def test_an_unsupported_command_in_an_example_is_an_error_naming_it(tmp_path):
+    result = refused(tmp_path / "README.md", "<!-- example: x -->\n```console\n$ rm -rf /tmp/nothing\n```\n", "--check")
     assert "unsupported command 'rm -rf /tmp/nothing'" in result.stderr
     assert result.stdout == ""
 
 
 def test_an_example_without_a_fixed_moment_or_with_a_failing_setup_is_refused(tmp_path):
     copy = tmp_path / "README.md"
-    copy.write_text("<!-- example: x -->\n```console\n$ kenactl status\n```\n", encoding="utf-8")
-    result = check(copy, "--check")
-    assert result.returncode == 2
+    result = refused(copy, "<!-- example: x -->\n```console\n$ kenactl status\n```\n", "--check")
     assert "line 2, example x: 'kenactl status' gives no --at" in result.stderr
 
     marker = "<!-- example: x\nat: 2026-11-22T10:00\nsetup: kenactl line add\n-->\n"
-    copy.write_text(marker + "```console\n$ kenactl status\n```\n", encoding="utf-8")
-    result = check(copy)
-    assert result.returncode == 2
+    result = refused(copy, marker + "```console\n$ kenactl status\n```\n")
     assert "setup 'kenactl line add' exited 2" in result.stderr
     assert "missing argument 'NAME'" in result.stderr
     assert copy.read_text(encoding="utf-8").endswith("$ kenactl status\n```\n")  # nothing rewritten
