@@ -22,8 +22,22 @@ def default_profile_path():
 def profile_file(option: str | None) -> str:
     """``--profile``, else ``$KENACTL_PROFILE``, else the per-user default: ``str`` of its ``Path`` (a
     leading ``~`` expanded)."""
-    chosen = option or os.environ.get(PROFILE_ENV)
-    return expand_user(as_path_text(chosen)) if chosen else str(default_profile_path())
+    if option:
+        return user_location(option, "--profile")
+    chosen = os.environ.get(PROFILE_ENV)
+    return user_location(chosen, PROFILE_ENV) if chosen else str(default_profile_path())
+
+
+def user_location(text: str, given_as: str) -> str:
+    """A location the user gave (``given_as``: the option or variable) as the text of its expanded ``Path``;
+    a ``~user`` with no home folder is an ``InputError`` naming it."""
+    try:
+        return expand_user(as_path_text(text))
+    except RuntimeError:
+        from kenactl.errors import InputError
+        from kenactl.text import Msg
+
+        raise InputError(given_as, Msg("{value} names no known home folder", value=repr(text))) from None
 
 
 def profile_path(option: str | None):

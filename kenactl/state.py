@@ -35,9 +35,9 @@ def state_file(profile: "str | os.PathLike[str]") -> str:
     """``$KENACTL_STATE``, else the state folder's file for this profile: the text of its ``Path``."""
     chosen = os.environ.get(STATE_ENV)
     if chosen:
-        from kenactl.paths import as_path_text, expand_user
+        from kenactl.paths import user_location
 
-        return expand_user(as_path_text(chosen))  # as $KENACTL_PROFILE is read
+        return user_location(chosen, STATE_ENV)  # as $KENACTL_PROFILE is read
     absolute = os.path.abspath(os.path.expanduser(profile))  # normalized: its Path has this same text
     digest = _sha256(absolute.encode("utf-8"))[:12]
     return os.path.join(state_folder(), f"{path_stem(os.path.basename(absolute))}-{digest}.json")

@@ -70,3 +70,13 @@ def test_read_commands_do_not_import_pathlib(kena_profile, command):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode in (0, 1) and result.stdout.strip(), result.stderr
     assert result.stderr == "False\n"
+
+
+def test_a_home_folder_that_does_not_exist_is_one_clear_line_and_exit_2(run, monkeypatch):
+    result = run("--profile", "~no-such-user-kenactl/p.toml", "status")
+    assert result.exit_code == 2
+    assert result.output == "kenactl: --profile: '~no-such-user-kenactl/p.toml' names no known home folder\n"
+    monkeypatch.setenv("KENACTL_PROFILE", "~no-such-user-kenactl/p.toml")
+    result = run("status")
+    assert result.exit_code == 2
+    assert result.output == "kenactl: KENACTL_PROFILE: '~no-such-user-kenactl/p.toml' names no known home folder\n"
