@@ -212,6 +212,8 @@ def operator_data_tool(monkeypatch, tmp_path: Path, operator_text: str, charter_
     operator_target, charter_target = tmp_path / "operator_data.py", tmp_path / "charter_data.py"
     operator_target.write_text(operator_text(operator_data), encoding="utf-8")
     charter_target.write_text(charter_text(operator_data), encoding="utf-8")
+    (tmp_path / "operator_rules.py").write_text(operator_data.rules_source(), encoding="utf-8")
+    monkeypatch.setattr(operator_data, "RULES_TARGET", tmp_path / "operator_rules.py")
     monkeypatch.setattr(operator_data, "TARGET", operator_target)
     monkeypatch.setattr(operator_data, "CHARTER_TARGET", charter_target)
     monkeypatch.setattr(operator_data, "ROOT", tmp_path)

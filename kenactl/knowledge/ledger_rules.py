@@ -4,7 +4,8 @@ The file is the one ``explain`` reads, chosen by the one registry (``knowledge.r
 ``kenactl/knowledge/operators/<id>.toml`` or the user's ``operators/<id>.toml`` beside the profile),
 and the operator's part is the one loader's (``knowledge.operators.part``: one validation, one evaluator of
 the events' ``when``): the outcome is its ``short_credit.outcome``, the fees are its ``timeline`` events that
-cost something, the options give their defaults and automatic-renewal values.
+cost something, the options give their defaults and automatic-renewal values (``build``). A built-in
+operator's rule ships built (``operators.builtin_rules``: what ``build`` makes of its file, checked by a test).
 A value of the wrong kind is a ``ProfileError`` naming the file and the key.
 """
 
@@ -38,7 +39,7 @@ def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
         return _builtin(operator_id)
     ledger = operators.part(operator_id, "ledger", folder)
     try:
-        return _rule(operator_id, ledger, read(path))
+        return build(operator_id, ledger, read(path))
     except ProfileError as error:
         message = error.message
         raise ProfileError(message if message.startswith(str(path)) else f"{path}: {message}") from None
@@ -46,11 +47,14 @@ def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
 
 @cache
 def _builtin(operator_id: str) -> RenewalRule:
-    """A built-in operator's rule, read once a process."""
-    return _rule(operator_id, operators.part(operator_id, "ledger"), read(builtin_file(operator_id)))
+    """A built-in operator's rule as shipped built (``operators.builtin_rules``: what ``build`` makes of its file),
+    once a process."""
+    from kenactl.knowledge.operators.builtin_rules import RULES
+
+    return RULES[operator_id]()
 
 
-def _rule(operator_id: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]],
+def build(operator_id: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]],
           document: dict[str, Any]) -> RenewalRule:
     """The rule from the operator's ``ledger`` part (``operators.part``) and its file's ``[ledger]`` table."""
     from kenactl.core.renewal_rule import FeeRule, Source

@@ -2,12 +2,13 @@
 
 Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
-broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read at
-every call; a built-in one is read and built once a process. A command that needs one part of an operator
-(``part``: its SIM validity, name and features, or what the ledger reads) builds only that part of a built-in file:
-every built-in file is checked whole by the tests (``tests/test_operators.py``).
+broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read and
+checked whole at every call. A built-in operator ships built: ``builtin_rules`` holds what ``build`` makes
+of each built-in file, and its ``validity``, ``features`` and ``offer`` parts alone for a command that needs
+only one (written by ``tools/operator_data.py``, checked against the files by ``tests/test_operator_data.py``).
 """
 
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -45,29 +46,37 @@ def load(operator_id: str, folder: str | None = None) -> Operator:
 
 @cache
 def _builtin(operator_id: str) -> Operator:
-    """A built-in operator, built once a process (``explain``, the reminders and ``status`` ask again)."""
-    return _load(operator_id, builtin_file(operator_id))
+    """A built-in operator as shipped built (``builtin_rules``), once a process (``explain``, the reminders and
+    ``status`` ask again)."""
+    from kenactl.knowledge.operators.builtin_rules import OPERATORS
+
+    return OPERATORS[operator_id](builtin_file(operator_id))
 
 
 def _load(operator_id: str, path: str) -> Operator:
-    common = read(builtin_file(COMMON))
-    return _with_context(path, lambda: _operator(operator_id, str(path), read(path), common))
+    return build(operator_id, path, read(path), read(builtin_file(COMMON)))
+
+
+def build(operator_id: str, path: str | os.PathLike, document: dict[str, Any], common: dict[str, Any]) -> Operator:
+    """The operator from its file's ``document`` (at ``path``) and ``_common``'s, checked whole."""
+    return _with_context(path, lambda: _operator(operator_id, str(path), document, common))
 
 
 def part(operator_id: str, name: str, folder: str | None = None) -> Any:
     """The operator's ``validity`` rule, ``features``, ``offer`` (its name and features) or ``ledger`` part (its
-    short-credit outcome, timeline and options): from the whole of a user's file, checked, or built alone from a
-    built-in file."""
+    short-credit outcome, timeline and options): from the whole of a user's file, checked, or as shipped built
+    alone for a built-in operator (``builtin_rules.PARTS``; the ``ledger`` part from the whole operator)."""
     path = data_file(operator_id, folder)
     if is_builtin(path):
         return _builtin_part(operator_id, name)
-    return PARTS[name][1](_load(operator_id, path))
+    return PARTS[name](_load(operator_id, path))
 
 
 @cache
 def _builtin_part(operator_id: str, name: str) -> Any:
-    path = builtin_file(operator_id)
-    return _with_context(path, lambda: PARTS[name][0](Fields(read(path), ""), read(builtin_file(COMMON))))
+    from kenactl.knowledge.operators.builtin_rules import PARTS as SHIPPED
+
+    return SHIPPED[name][operator_id]() if name in SHIPPED else PARTS[name](_builtin(operator_id))
 
 
 def require(feature: str, line: Line, folder: str | None = None) -> None:
@@ -165,11 +174,6 @@ def _outcome(short) -> str:
 
 def _timeline(top, options: dict[str, OptionRule]) -> tuple[Event, ...]:
     return tuple(_event(item, options) for item in top.tables("timeline"))
-
-
-def _ledger_part(top, common: dict[str, Any]) -> tuple[str, tuple[Event, ...], dict[str, OptionRule]]:
-    options = _all_options(top, common)
-    return _outcome(top.table_at("short_credit")), _timeline(top, options), options
 
 
 def _features(top) -> frozenset[str]:
@@ -303,10 +307,9 @@ def _maybe_int(fields, key: str, low: int, high: int) -> int | None:
     return fields.integer(key, low, high) if key in fields.table else None
 
 
-PARTS = {  # each part built alone from a file's top table (and _common's document), and read from an operator
-    "validity": (lambda top, common: _validity(top), lambda operator: operator.validity),
-    "features": (lambda top, common: _features(top), lambda operator: operator.features),
-    "offer": (lambda top, common: (top.text("name"), _features(top)),
-              lambda operator: (operator.name, operator.features)),
-    "ledger": (_ledger_part, lambda operator: (operator.short_credit.outcome, operator.timeline, operator.options)),
+PARTS = {  # each part as read from an operator
+    "validity": lambda operator: operator.validity,
+    "features": lambda operator: operator.features,
+    "offer": lambda operator: (operator.name, operator.features),
+    "ledger": lambda operator: (operator.short_credit.outcome, operator.timeline, operator.options),
 }
