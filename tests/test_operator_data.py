@@ -9,7 +9,7 @@ import pytest
 from helpers import operator_data_tool
 
 from kenactl.knowledge import ledger_rules, operators, registry
-from kenactl.knowledge.operators import builtin_rules
+from kenactl.knowledge.operators import builtin_operators, builtin_rules
 from kenactl.knowledge.operators.builtin_data import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def test_every_shipped_operator_part_and_rule_is_what_the_one_loader_builds_from
     document = registry.parse_file(path)
     operator = operators.build(name, path, document, registry.parse_file(registry.BUILTIN_FOLDER / "_common.toml"))
     rule = ledger_rules.build(name, operators.PARTS["ledger"](operator), document)
-    shipped = {"operator": builtin_rules.OPERATORS[name](path), "rule": builtin_rules.RULES[name]()}
+    shipped = {"operator": builtin_operators.OPERATORS[name](path), "rule": builtin_rules.RULES[name]()}
     for part, functions in builtin_rules.PARTS.items():
         shipped[part] = functions[name]()
         assert shipped[part] == operators.PARTS[part](operator)
@@ -67,10 +67,12 @@ def test_every_shipped_operator_part_and_rule_is_what_the_one_loader_builds_from
 
 def test_check_fails_when_the_shipped_operators_differ_from_the_files(monkeypatch, tmp_path):
     tool = operator_data_tool(monkeypatch, tmp_path, lambda tool: tool.source(), lambda tool: tool.charter_source())[4]
-    target = tmp_path / "operator_rules.py"
-    target.write_text(tool.rules_source().replace("Kena Mobile", "Kena Mobil", 1), encoding="utf-8")
-    monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
-    assert tool.main() == 1
-    monkeypatch.setattr(sys, "argv", ["operator_data.py"])
-    assert tool.main() == 0
-    assert target.read_text(encoding="utf-8") == tool.rules_source()
+    for file, text in tool.built_sources().items():
+        stale = text.replace("'Kena Mobile'", "'Kena Mobil'", 1)
+        assert stale != text
+        (tmp_path / file).write_text(stale, encoding="utf-8")
+        monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
+        assert tool.main() == 1
+        monkeypatch.setattr(sys, "argv", ["operator_data.py"])
+        assert tool.main() == 0
+        assert (tmp_path / file).read_text(encoding="utf-8") == text

@@ -36,13 +36,18 @@ beside this module (do not edit; ``tests/test_operator_data.py`` checks that it 
 CHARTER_FOLDER = Path(charters.__file__).parent
 CHARTER_TARGET = CHARTER_FOLDER / "builtin_data.py"
 CHARTER_HEADER = HEADER.replace("built-in operator files", "packaged charter files")
-RULES_TARGET = BUILTIN_FOLDER / "builtin_rules.py"
-RULES_HEADER = '''"""The built-in operators and their renewal rules, built: written by ``tools/operator_data.py``
+BUILT_FOLDER = BUILTIN_FOLDER  # where the built modules go
+BUILT_HEADER = '''"""The built-in operators' {what}, built: written by ``tools/operator_data.py``
 with the one loader from the ``.toml`` files beside this module (do not edit; ``tests/test_operator_data.py``
-checks that it matches them). ``OPERATORS[id](origin)`` is ``knowledge.operators.build`` of the file at
-``origin``, ``PARTS[part][id]()`` that operator's ``knowledge.operators.PARTS[part]`` and ``RULES[id]()`` its
-``knowledge.ledger_rules.build``."""
+checks that it matches them). {tables}"""
 '''
+BUILT_MODULES = {  # file: what it holds, its tables
+    "builtin_rules.py": ("renewal rules and the parts a start reads", "``RULES[id]()`` is ``knowledge.ledger_rules."
+                         "build`` of the operator's file,\n``PARTS[part][id]()`` the operator's ``knowledge.operators."
+                         "PARTS[part]``."),
+    "builtin_operators.py": ("whole data", "``OPERATORS[id](origin)`` is ``knowledge.operators."
+                             "build``\nof the file at ``origin``."),
+}
 WIDTH = 120  # ruff's line length
 SHIPPED_PARTS = ("validity", "features", "offer")  # of ``knowledge.operators.PARTS``, each built alone on a start
 SHIPPED_FIELDS = ("validity", "features")  # the operator's fields that are such parts
@@ -69,31 +74,48 @@ def built(name: str) -> tuple:
     return operator, ledger_rules.build(name, operators.PARTS["ledger"](operator), document)
 
 
-def rules_source() -> str:
-    """The rules module's text: for each built-in operator a function building each of its ``SHIPPED_PARTS``, one
-    building the operator (from its ``origin``, calling the part functions for those fields) and one building its
-    renewal rule; then the tables of those functions by operator id."""
-    functions, classes = [], set()
-    tables = {"PARTS": {part: {} for part in SHIPPED_PARTS}, "OPERATORS": {}, "RULES": {}}
+def built_sources() -> dict[str, str]:
+    """The built modules' texts by file name. ``builtin_rules.py``: for each built-in operator a function building
+    its renewal rule and one building each of its ``SHIPPED_PARTS``; ``builtin_operators.py``: one building the
+    whole operator (from its ``origin``; its ``SHIPPED_FIELDS`` from the part functions). Then the tables of those
+    functions by operator id."""
+    modules = {"builtin_rules.py": ([], {"RULES": {}, "PARTS": {part: {} for part in SHIPPED_PARTS}}, set()),
+               "builtin_operators.py": ([], {"OPERATORS": {}}, set())}
     for name in BUILTIN:
         operator, rule = built(name)
-        built_here = [(tables["PARTS"][part], f"{name}_{part}", "", operators.PARTS[part](operator), {})
-                      for part in SHIPPED_PARTS]
-        fields_called = {"origin": "origin", **{key: f"{name}_{key}()" for key in SHIPPED_FIELDS}}
-        built_here += [(tables["OPERATORS"], f"{name}_operator", "origin: str", operator, fields_called),
-                       (tables["RULES"], f"{name}_rule", "", rule, {})]
-        for table, function, parameters, value, called in built_here:
+        functions, tables, classes = modules["builtin_rules.py"]
+        made = [(tables["RULES"], f"{name}_rule", "", rule, {})]
+        made += [(tables["PARTS"][part], f"{name}_{part}", "", operators.PARTS[part](operator), {})
+                 for part in SHIPPED_PARTS]
+        for table, function, parameters, value, called in made:
             table[name] = function
-            functions.append(f"def {function}({parameters}) -> {type(value).__name__}:\n"
-                             f"    return {code(value, '    ', classes, called=called)}\n")
-    modules = {"kenactl.core.operator": [], "kenactl.core.renewal_rule": []}
+            functions.append(_function(function, parameters, value, classes, called))
+        functions, tables, classes = modules["builtin_operators.py"]
+        called = {"origin": "origin", **{key: f"PARTS[{key!r}][{name!r}]()" for key in SHIPPED_FIELDS}}
+        tables["OPERATORS"][name] = f"{name}_operator"
+        functions.append(_function(f"{name}_operator", "origin: str", operator, classes, called))
+    return {file: _built_module(file, *module) for file, module in modules.items()}
+
+
+def _function(name: str, parameters: str, value, classes: set, called: dict) -> str:
+    """A function ``name`` returning the code of ``value``."""
+    body = code(value, "    ", classes, called=called)
+    return f"def {name}({parameters}) -> {type(value).__name__}:\n    return {body}\n"
+
+
+def _built_module(file: str, functions: list[str], tables: dict, classes: set) -> str:
+    what, listed = BUILT_MODULES[file]
+    imported = {"kenactl.core.operator": [], "kenactl.core.renewal_rule": []}
+    if file == "builtin_operators.py":
+        imported["kenactl.knowledge.operators.builtin_rules"] = ["PARTS"]
     for cls in sorted(classes, key=lambda cls: cls.__name__):
-        modules[cls.__module__].append(cls.__name__)
+        imported[cls.__module__].append(cls.__name__)
     imports = "".join(_wrap(f"from {module} import ", names, "", "", brackets="()") + "\n"
-                      for module, names in modules.items())
-    listed = "".join(f"\n\n{table} = {_listing(entries, '')}" for table, entries in tables.items())
-    return (RULES_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports + "\n\n"
-            + "\n\n".join(functions) + listed + "\n")
+                      for module, names in imported.items() if names)
+    tables_code = "".join(f"\n\n{table} = {_listing(entries, '')}" for table, entries in tables.items())
+    header = BUILT_HEADER.format(what=what, tables=listed)
+    return (header + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports + "\n\n"
+            + "\n\n".join(functions) + tables_code + "\n")
 
 
 def _listing(entries: dict, indent: str) -> str:
@@ -154,7 +176,7 @@ def _module(header: str, documents: dict) -> str:
 
 def main() -> int:
     outputs = ((TARGET, source(), "operator"), (CHARTER_TARGET, charter_source(), "charter"),
-               (RULES_TARGET, rules_source(), "operator"))
+               *((BUILT_FOLDER / file, text, "operator") for file, text in built_sources().items()))
     if "--check" in sys.argv[1:]:
         stale = [(target, kind) for target, text, kind in outputs if target.read_text(encoding="utf-8") != text]
         for target, kind in stale:

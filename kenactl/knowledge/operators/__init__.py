@@ -3,9 +3,10 @@
 Built-in files live beside this module; ``_common.toml`` holds the options every operator has. A
 user adds or replaces an operator with ``operators/<id>.toml`` in the folder of the profile. A
 broken file is a ``ProfileError`` naming the file, the key and the problem. A user's file is read and
-checked whole at every call. A built-in operator ships built: ``builtin_rules`` holds what ``build`` makes
-of each built-in file, and its ``validity``, ``features`` and ``offer`` parts alone for a command that needs
-only one (written by ``tools/operator_data.py``, checked against the files by ``tests/test_operator_data.py``).
+checked whole at every call. A built-in operator ships built: ``builtin_operators`` holds what ``build``
+makes of each built-in file, ``builtin_rules`` its ``validity``, ``features`` and ``offer`` parts alone for a
+command that needs only one (written by ``tools/operator_data.py``, checked against the files by
+``tests/test_operator_data.py``).
 """
 
 import os
@@ -46,9 +47,9 @@ def load(operator_id: str, folder: str | None = None) -> Operator:
 
 @cache
 def _builtin(operator_id: str) -> Operator:
-    """A built-in operator as shipped built (``builtin_rules``), once a process (``explain``, the reminders and
+    """A built-in operator as shipped built (``builtin_operators``), once a process (``explain``, the reminders and
     ``status`` ask again)."""
-    from kenactl.knowledge.operators.builtin_rules import OPERATORS
+    from kenactl.knowledge.operators.builtin_operators import OPERATORS
 
     return OPERATORS[operator_id](builtin_file(operator_id))
 
