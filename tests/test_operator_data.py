@@ -9,7 +9,7 @@ import pytest
 from helpers import operator_data_tool
 
 from kenactl.knowledge import ledger_rules, operators, registry
-from kenactl.knowledge.operators import builtin_operators, builtin_rules
+from kenactl.knowledge.operators import builtin_operators, builtin_rules, loader
 from kenactl.knowledge.operators.builtin_data import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def test_every_shipped_operator_part_and_rule_is_what_the_one_loader_builds_from
     tool = operator_data_tool(monkeypatch, tmp_path, lambda tool: tool.source(), lambda tool: tool.charter_source())[4]
     path = str(registry.BUILTIN_FOLDER / f"{name}.toml")
     document = registry.parse_file(path)
-    operator = operators.build(name, path, document, registry.parse_file(registry.BUILTIN_FOLDER / "_common.toml"))
+    operator = loader.build(name, path, document, registry.parse_file(registry.BUILTIN_FOLDER / "_common.toml"))
     rule = ledger_rules.build(name, operators.PARTS["ledger"](operator), document)
     shipped = {"operator": builtin_operators.OPERATORS[name](path), "rule": builtin_rules.RULES[name]()}
     for part, functions in builtin_rules.PARTS.items():

@@ -1,13 +1,14 @@
 """Regenerate ``kenactl/knowledge/operators/builtin_data.py`` and ``kenactl/knowledge/charters/builtin_data.py``,
 the parsed form of the built-in operator and charter files shipped beside them, so that a start reads
-no packaged TOML, and ``kenactl/knowledge/operators/builtin_rules.py``, the built-in operators and their
-renewal rules as the one loader builds them, so that a start builds none; ``--check`` fails when one drifts.
+no packaged TOML, and ``builtin_operators.py`` and ``builtin_rules.py`` beside the operator files, what the
+one loader builds of them, so that a start builds no operator from its document; ``--check`` fails when one
+drifts.
 
 Each data module holds each file's document exactly as kenactl reads it (operators: as
 ``kenactl.knowledge.registry`` does, floats as Decimal, the same limits; charters: as
-``kenactl.knowledge.charters`` does), in the file's own order. The rules module holds, for each built-in
-operator, the code of what ``knowledge.operators.build`` and ``knowledge.ledger_rules.build`` return for its
-file (every field given; frozensets sorted, so the text does not depend on the hash seed).
+``kenactl.knowledge.charters`` does), in the file's own order. The built modules hold, for each built-in
+operator, the code of what ``knowledge.operators.loader.build`` and ``knowledge.ledger_rules.build`` return
+for its file (every field given; frozensets sorted, so the text does not depend on the hash seed).
 ``tests/test_operator_data.py`` runs the check, so an edited ``.toml`` without a regenerated module fails the
 suite.
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from kenactl.core.record import fields  # noqa: E402
 from kenactl.knowledge import charters, ledger_rules, operators  # noqa: E402
+from kenactl.knowledge.operators import loader  # noqa: E402
 from kenactl.knowledge.registry import BUILTIN, BUILTIN_FOLDER, COMMON, parse_file  # noqa: E402
 
 TARGET = BUILTIN_FOLDER / "builtin_data.py"
@@ -45,7 +47,7 @@ BUILT_MODULES = {  # file: what it holds, its tables
     "builtin_rules.py": ("renewal rules and the parts a start reads", "``RULES[id]()`` is ``knowledge.ledger_rules."
                          "build`` of the operator's file,\n``PARTS[part][id]()`` the operator's ``knowledge.operators."
                          "PARTS[part]``."),
-    "builtin_operators.py": ("whole data", "``OPERATORS[id](origin)`` is ``knowledge.operators."
+    "builtin_operators.py": ("whole data", "``OPERATORS[id](origin)`` is ``knowledge.operators.loader."
                              "build``\nof the file at ``origin``."),
 }
 WIDTH = 120  # ruff's line length
@@ -70,7 +72,7 @@ def built(name: str) -> tuple:
     """The built-in operator ``name`` and its renewal rule, as the one loader builds them from the TOML files."""
     path = BUILTIN_FOLDER / f"{name}.toml"
     document = parse_file(path)
-    operator = operators.build(name, path, document, parse_file(BUILTIN_FOLDER / f"{COMMON}.toml"))
+    operator = loader.build(name, path, document, parse_file(BUILTIN_FOLDER / f"{COMMON}.toml"))
     return operator, ledger_rules.build(name, operators.PARTS["ledger"](operator), document)
 
 

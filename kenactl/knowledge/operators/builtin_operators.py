@@ -1,6 +1,6 @@
 """The built-in operators' whole data, built: written by ``tools/operator_data.py``
 with the one loader from the ``.toml`` files beside this module (do not edit; ``tests/test_operator_data.py``
-checks that it matches them). ``OPERATORS[id](origin)`` is ``knowledge.operators.build``
+checks that it matches them). ``OPERATORS[id](origin)`` is ``knowledge.operators.loader.build``
 of the file at ``origin``."""
 
 from datetime import date
