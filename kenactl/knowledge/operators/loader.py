@@ -7,7 +7,6 @@ reads a user's file at every call (``knowledge.operators``), and each built-in f
 """
 
 import os
-import re
 from typing import Any
 
 from kenactl.core.operator import (
@@ -26,7 +25,7 @@ from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
-from kenactl.knowledge.registry import OPERATOR_ID
+from kenactl.knowledge.registry import is_operator_id
 from kenactl.text import N_
 
 FACT_KEYS = {"source", "as_of", "status"}
@@ -173,7 +172,7 @@ def _rate(fields, options) -> Rate:
 def _options(table) -> dict[str, OptionRule]:
     rules = {}
     for key in table.table:
-        if not re.match(OPERATOR_ID, key):
+        if not is_operator_id(key):
             raise ProfileError(_("{field}: option keys use lowercase letters, digits and '-'").format(
                 field=table.name(key)))
         fields = table.table_at(key)
