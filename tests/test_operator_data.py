@@ -59,7 +59,7 @@ def test_every_shipped_operator_part_and_rule_is_what_the_one_loader_builds_from
         assert shipped[part] == operators.PARTS[part](operator)
         assert operators.part(name, part) == shipped[part]
     assert (shipped["operator"], shipped["rule"]) == (operator, rule)
-    assert operators.load(name) == operator and ledger_rules.renewal_rule(name) == rule
+    assert operators.load(name) == operator and operators.renewal_rule(name) == rule
     for value, built in ((shipped["operator"], operator), (shipped["rule"], rule)):
         assert tool.code(value, "", set()) == tool.code(built, "", set())  # the same types too (Decimal("0.00"))
 

@@ -1,8 +1,8 @@
 """The one operator registry: which operators exist (built in, or added by a user's file beside the
 profile) and which data file holds each, read within kenactl's limits.
 
-Cheap to import on purpose: the full loader (``knowledge.operators``) and the ledger's rule reader
-(``knowledge.ledger_rules``, on every ``status``) both start here. Paths are text (``os.path``; a
+Cheap to import on purpose: ``knowledge.operators`` (on every read command), its loader and the ledger's
+rule reader (``knowledge.ledger_rules``) all start here. Paths are text (``os.path``; a
 ``Path`` is accepted): ``pathlib`` is not imported on the way to a read command.
 """
 

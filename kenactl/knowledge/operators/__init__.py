@@ -16,6 +16,7 @@ from typing import Any
 
 from kenactl.core.model import Line
 from kenactl.core.operator import Operator, ValidityRule, require_feature
+from kenactl.core.renewal_rule import RenewalRule
 from kenactl.knowledge.registry import BUILTIN, COMMON, builtin_file, data_file, is_builtin, known, read
 
 
@@ -55,6 +56,24 @@ def _builtin_part(operator_id: str, name: str) -> Any:
     from kenactl.knowledge.operators.builtin_rules import PARTS as SHIPPED
 
     return SHIPPED[name][operator_id]() if name in SHIPPED else PARTS[name](_builtin(operator_id))
+
+
+def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
+    """The ledger's renewal rule of ``operator_id``: from the user's file in ``folder`` if there is one, checked
+    whole (``knowledge.ledger_rules``), else the built-in one as shipped built (``builtin_rules.RULES``)."""
+    path = data_file(operator_id, folder)
+    if is_builtin(path):
+        return _builtin_rule(operator_id)
+    from kenactl.knowledge.ledger_rules import from_file
+
+    return from_file(operator_id, path, PARTS["ledger"](_load(operator_id, path)))
+
+
+@cache
+def _builtin_rule(operator_id: str) -> RenewalRule:
+    from kenactl.knowledge.operators.builtin_rules import RULES
+
+    return RULES[operator_id]()
 
 
 def require(feature: str, line: Line, folder: str | None = None) -> None:
