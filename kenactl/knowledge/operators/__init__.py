@@ -5,7 +5,7 @@ user adds or replaces an operator with ``operators/<id>.toml`` in the folder of 
 file is read and checked whole at every call by the one loader and validator (``operators.loader``; a
 broken file is a ``ProfileError`` naming the file, the key and the problem). A built-in operator ships
 built: ``builtin_operators`` holds what the loader makes of each built-in file, ``builtin_rules`` its
-``validity``, ``features`` and ``offer`` parts alone for a command that needs only one (written by
+renewal rule and its ``validity``, ``features`` and ``offer`` parts alone for a command that needs only one (written by
 ``tools/operator_data.py``, checked against the files by ``tests/test_operator_data.py``), so a start
 with only built-in operators does not load the loader.
 """
