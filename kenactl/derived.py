@@ -44,7 +44,7 @@ class LineStates(Mapping):
         self._states: dict[str, LineState] = {}
 
     def _rule(self, operator: str) -> RenewalRule:
-        from kenactl.knowledge.ledger_rules import renewal_rule
+        from kenactl.knowledge.operators import renewal_rule
 
         return renewal_rule(operator, self._folder)
 

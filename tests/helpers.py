@@ -212,6 +212,9 @@ def operator_data_tool(monkeypatch, tmp_path: Path, operator_text: str, charter_
     operator_target, charter_target = tmp_path / "operator_data.py", tmp_path / "charter_data.py"
     operator_target.write_text(operator_text(operator_data), encoding="utf-8")
     charter_target.write_text(charter_text(operator_data), encoding="utf-8")
+    for file, text in operator_data.built_sources().items():
+        (tmp_path / file).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(operator_data, "BUILT_FOLDER", tmp_path)
     monkeypatch.setattr(operator_data, "TARGET", operator_target)
     monkeypatch.setattr(operator_data, "CHARTER_TARGET", charter_target)
     monkeypatch.setattr(operator_data, "ROOT", tmp_path)

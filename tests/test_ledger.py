@@ -7,7 +7,7 @@ from decimal import Decimal
 from kenactl.core.dates import parse_moment
 from kenactl.core.ledger import fold
 from kenactl.core.model import Allowances, Line, Observation, TopUp
-from kenactl.knowledge.ledger_rules import renewal_rule
+from kenactl.knowledge.operators import renewal_rule
 from kenactl.knowledge.registry import BUILTIN_FOLDER
 
 

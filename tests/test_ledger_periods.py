@@ -14,7 +14,7 @@ from kenactl.core.ledger import fold, periods
 from kenactl.core.model import UsageSample
 from kenactl.core.readings import Readings
 from kenactl.core.record import replace
-from kenactl.knowledge.ledger_rules import renewal_rule
+from kenactl.knowledge.operators import renewal_rule
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 import profiles  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)

@@ -1,12 +1,15 @@
-"""The parsed built-in operator data shipped in the package (``builtin_data.py``) is the TOML files."""
+"""The parsed built-in operator data shipped in the package (``builtin_data.py``) is the TOML files, and the
+built operators and rules (``builtin_rules.py``) are what the one loader builds from them."""
 
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import operator_data_tool
 
-from kenactl.knowledge import registry
+from kenactl.knowledge import ledger_rules, operators, registry
+from kenactl.knowledge.operators import builtin_operators, builtin_rules, loader
 from kenactl.knowledge.operators.builtin_data import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +44,35 @@ def test_check_fails_when_a_file_changes_without_regenerating(tmp_path, monkeypa
         lambda tool: tool.charter_source())
     assert (checked, written) == (1, 0)
     assert operator_target.read_text(encoding="utf-8") == tool.source()
+
+
+@pytest.mark.parametrize("name", registry.BUILTIN)
+def test_every_shipped_operator_part_and_rule_is_what_the_one_loader_builds_from_its_file(monkeypatch, tmp_path, name):
+    tool = operator_data_tool(monkeypatch, tmp_path, lambda tool: tool.source(), lambda tool: tool.charter_source())[4]
+    path = str(registry.BUILTIN_FOLDER / f"{name}.toml")
+    document = registry.parse_file(path)
+    operator = loader.build(name, path, document, registry.parse_file(registry.BUILTIN_FOLDER / "_common.toml"))
+    rule = ledger_rules.build(name, operators.PARTS["ledger"](operator), document)
+    shipped = {"operator": builtin_operators.OPERATORS[name](path), "rule": builtin_rules.RULES[name]()}
+    for part, functions in builtin_rules.PARTS.items():
+        shipped[part] = functions[name]()
+        assert shipped[part] == operators.PARTS[part](operator)
+        assert operators.part(name, part) == shipped[part]
+    assert (shipped["operator"], shipped["rule"]) == (operator, rule)
+    assert operators.load(name) == operator and operators.renewal_rule(name) == rule
+    for value, built in ((shipped["operator"], operator), (shipped["rule"], rule)):
+        assert tool.code(value, "", set()) == tool.code(built, "", set())  # the same types too (Decimal("0.00"))
+
+
+
+def test_check_fails_when_the_shipped_operators_differ_from_the_files(monkeypatch, tmp_path):
+    tool = operator_data_tool(monkeypatch, tmp_path, lambda tool: tool.source(), lambda tool: tool.charter_source())[4]
+    for file, text in tool.built_sources().items():
+        stale = text.replace("'Kena Mobile'", "'Kena Mobil'", 1)
+        assert stale != text
+        (tmp_path / file).write_text(stale, encoding="utf-8")
+        monkeypatch.setattr(sys, "argv", ["operator_data.py", "--check"])
+        assert tool.main() == 1
+        monkeypatch.setattr(sys, "argv", ["operator_data.py"])
+        assert tool.main() == 0
+        assert (tmp_path / file).read_text(encoding="utf-8") == text

@@ -184,7 +184,7 @@ def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, str | N
     loader and by the ledger's rule reader, as status and explain read it; and the problems of each broken one."""
     from kenactl.derived import operators_used
     from kenactl.errors import KenactlError
-    from kenactl.knowledge import ledger_rules, operators
+    from kenactl.knowledge import operators
     from kenactl.knowledge.registry import data_file
 
     folder = app.operator_folder
@@ -197,7 +197,7 @@ def operator_file_problems(app: App, loaded: Profile) -> tuple[dict[str, str | N
             files[operator] = None
             broken[operator] = [f"{app.path}: lines.{line_name}: {error.message}"]
             continue
-        for load in (operators.load, ledger_rules.renewal_rule):
+        for load in (operators.load, operators.renewal_rule):
             try:
                 load(operator, folder)
             except KenactlError as error:

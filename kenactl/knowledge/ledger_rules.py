@@ -1,14 +1,15 @@
-"""Reads each operator's renewal rule for the ledger: the ``[ledger]`` table of its data file.
+"""Reads an operator's renewal rule for the ledger: the ``[ledger]`` table of its data file.
 
 The file is the one ``explain`` reads, chosen by the one registry (``knowledge.registry``: the built-in
 ``kenactl/knowledge/operators/<id>.toml`` or the user's ``operators/<id>.toml`` beside the profile),
 and the operator's part is the one loader's (``knowledge.operators.part``: one validation, one evaluator of
 the events' ``when``): the outcome is its ``short_credit.outcome``, the fees are its ``timeline`` events that
-cost something, the options give their defaults and automatic-renewal values.
+cost something, the options give their defaults and automatic-renewal values (``build``). Asked through
+``knowledge.operators.renewal_rule``: this module reads a user's file; a built-in operator's rule ships built
+(``operators.builtin_rules``: what ``build`` makes of its file, checked by a test).
 A value of the wrong kind is a ``ProfileError`` naming the file and the key.
 """
 
-from functools import cache
 from typing import Any
 
 from kenactl.core.operator import Event, OptionRule, option_defaults
@@ -22,35 +23,23 @@ from kenactl.core.renewal_rule import (
 )
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
-from kenactl.knowledge import operators
-from kenactl.knowledge.registry import builtin_file, data_file, is_builtin, read
+from kenactl.knowledge.registry import builtin_file, read
 
 LEDGER_KEYS = {"credit": CREDIT_EFFECTS, "usable": (True, False), "topup": TOPUP_EFFECTS, "day": DAY_EFFECTS,
                "fees": FEE_SOURCES}
 
 
-def renewal_rule(operator_id: str, folder: str | None = None) -> RenewalRule:
-    """The renewal rule of ``operator_id``: the user's file in ``folder`` if there is one, else the built-in
-    one (the registry's choice). A user file without ``[ledger]`` gets the ``other`` operator's
-    assumptions (marked unknown)."""
-    path = data_file(operator_id, folder)
-    if is_builtin(path):
-        return _builtin(operator_id)
-    ledger = operators.part(operator_id, "ledger", folder)
+def from_file(operator_id: str, path: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]]) -> RenewalRule:
+    """The rule of a user's file at ``path`` from the operator's ``ledger`` part; a file without ``[ledger]`` gets
+    the ``other`` operator's assumptions (marked unknown)."""
     try:
-        return _rule(operator_id, ledger, read(path))
+        return build(operator_id, ledger, read(path))
     except ProfileError as error:
         message = error.message
         raise ProfileError(message if message.startswith(str(path)) else f"{path}: {message}") from None
 
 
-@cache
-def _builtin(operator_id: str) -> RenewalRule:
-    """A built-in operator's rule, read once a process."""
-    return _rule(operator_id, operators.part(operator_id, "ledger"), read(builtin_file(operator_id)))
-
-
-def _rule(operator_id: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]],
+def build(operator_id: str, ledger: tuple[str, tuple[Event, ...], dict[str, OptionRule]],
           document: dict[str, Any]) -> RenewalRule:
     """The rule from the operator's ``ledger`` part (``operators.part``) and its file's ``[ledger]`` table."""
     from kenactl.core.renewal_rule import FeeRule, Source

@@ -1,13 +1,12 @@
 """The one operator registry: which operators exist (built in, or added by a user's file beside the
 profile) and which data file holds each, read within kenactl's limits.
 
-Cheap to import on purpose: the full loader (``knowledge.operators``) and the ledger's rule reader
-(``knowledge.ledger_rules``, on every ``status``) both start here. Paths are text (``os.path``; a
+Cheap to import on purpose: ``knowledge.operators`` (on every read command), its loader and the ledger's
+rule reader (``knowledge.ledger_rules``) all start here. Paths are text (``os.path``; a
 ``Path`` is accepted): ``pathlib`` is not imported on the way to a read command.
 """
 
 import os
-import re
 from typing import Any
 
 from kenactl.errors import KenactlError, ProfileError
@@ -19,7 +18,7 @@ BUILTIN_ROOT = os.path.join(os.path.dirname(__file__), "operators")
 BUILTIN = ("kena", "tim", "vodafone", "windtre", "iliad", "other")  # in this order in help and comparisons
 COMMON = "_common"
 FILE_LIMIT = 256 * 1024  # bytes of one operator file
-OPERATOR_ID = r"^[a-z0-9][a-z0-9-]{0,39}$"  # compiled (and cached by re) when first used
+ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def __getattr__(name: str) -> Any:
@@ -29,6 +28,14 @@ def __getattr__(name: str) -> Any:
 
         return Path(BUILTIN_ROOT)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def is_operator_id(text: str) -> bool:
+    """Whether ``text`` is an operator id (or an option key): 1-40 lowercase ASCII letters, digits and '-', not
+    starting with '-' — exactly what ``re.match(r"^[a-z0-9][a-z0-9-]{0,39}$", text)`` accepts (its ``$`` lets
+    one newline end it), without compiling a regular expression on a start."""
+    body = text[:-1] if text.endswith("\n") else text
+    return 0 < len(body) <= 40 and body[0] != "-" and ID_CHARACTERS.issuperset(body)
 
 
 def user_folder(profile_path: str | os.PathLike) -> str:
@@ -45,7 +52,7 @@ def known(folder: str | os.PathLike | None = None) -> tuple[str, ...]:
         except PermissionError:  # as ``Path.glob`` did: an unreadable folder adds nothing
             names = []
         extra = sorted(name[:-5] for name in names
-                       if name.endswith(".toml") and re.match(OPERATOR_ID, name[:-5]) and name[:-5] not in BUILTIN)
+                       if name.endswith(".toml") and is_operator_id(name[:-5]) and name[:-5] not in BUILTIN)
     return (*BUILTIN, *extra)
 
 
@@ -67,7 +74,7 @@ def known_near(profile_path: str | os.PathLike | None) -> tuple[str, ...]:
 def data_file(operator_id: str, folder: str | os.PathLike | None = None) -> str:
     """The data file of ``operator_id``: the user's in ``folder`` if there is one, else the built-in one."""
     user_file = os.path.join(folder, f"{operator_id}.toml") \
-        if folder is not None and re.match(OPERATOR_ID, operator_id) else None
+        if folder is not None and is_operator_id(operator_id) else None
     if user_file is not None and is_file(user_file):
         return user_file
     if operator_id in BUILTIN:
