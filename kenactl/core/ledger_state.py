@@ -5,6 +5,7 @@ Records (``core.record``): ``status`` imports this module and builds them on eve
 
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
@@ -15,6 +16,7 @@ from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
 
 KINDS = ("scheduled", "restart", "topup")
+_AMOUNT = attrgetter("amount")
 OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
 
 
@@ -61,8 +63,7 @@ class Period:
     @property
     def spend(self) -> Decimal:
         """What the operator took in this period: the renewal's charge and the fees."""
-        charged = self.renewal.charged if self.renewal is not None else ZERO
-        return charged + sum((fee.amount for fee in self.fees), ZERO)
+        return sum(map(_AMOUNT, self.fees), ZERO if self.renewal is None else self.renewal.charged)
 
 
 @record
