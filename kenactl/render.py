@@ -16,6 +16,7 @@ text at 60 columns or more keeps one line per note, stable for scripts.
 
 import os
 import sys
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import chain
 from typing import Any
@@ -179,27 +180,28 @@ def _wrapped(text: str, first: str, rest: str, width: int) -> str:
 
 def _cleaned(block: Any) -> Any:
     """``block`` with every text made printable (control characters escaped); sections are cleaned as drawn.
-    A table or bar whose texts are all printable strings already (the usual case) is returned as it is."""
-    if isinstance(block, Table | Bar) and _all_printable(block):
-        return block
+    A table or bar whose texts are printable strings already (the usual case) is returned as it is."""
     if isinstance(block, Section):
         return Section(_clean(block.title), block.blocks)
     if isinstance(block, Fields):
         return Fields([(_clean(label), _clean(value)) for label, value in block.rows])
     if isinstance(block, Table):
+        if _printable([block.title, *block.columns, *chain.from_iterable(block.rows)]):
+            return block
         return Table([_clean(column) for column in block.columns],
                      [[_clean(cell) for cell in row] for row in block.rows], _clean(block.title))
     if isinstance(block, Bar):
+        if _printable((block.label, block.caption, block.detail)):
+            return block
         return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
     if isinstance(block, Note):
         return Note(_clean(block.text), block.tone)
     return block
 
 
-def _all_printable(block: Table | Bar) -> bool:
-    texts = ([block.title, *block.columns, *chain.from_iterable(block.rows)] if isinstance(block, Table)
-             else [block.label, block.caption, block.detail])
-    return set(map(type, texts)) == {str} and "".join(texts).isprintable()
+def _printable(texts: Sequence[Any]) -> bool:
+    """Whether ``texts`` are all strings (``str`` itself) of printable characters: nothing to clean."""
+    return set(map(type, texts)) <= {str} and "".join(texts).isprintable()
 
 
 def _clean(text: Any) -> str:
