@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from kenactl.core.ledger import LineState, Period
@@ -30,6 +31,7 @@ def _used_included(period: Period) -> tuple[tuple[int, ...], tuple[int | None, .
 
 
 NOTHING_USED, UNLIMITED = (0, 0, 0), (None, None, None)
+_AMOUNT = itemgetter(1)  # of a top-up (moment, amount)
 
 
 def _usage(period: Period) -> dict[str, dict[str, Any]]:
@@ -97,18 +99,25 @@ def _usage_cells(used: tuple[int, ...], included: tuple[int | None, ...]) -> tup
                  for kind, value, limit in zip(ALLOWANCE_KINDS, used, included, strict=True))
 
 
+def _data_share(used: int, included: int | None) -> Decimal | None:
+    """The share of the data included that was used, at most 1 (None: unlimited or none included)."""
+    return None if not included else min(Decimal(used) / included, Decimal(1))
+
+
 def history_blocks(states: list[LineState]) -> list[Any]:
     """Per line: a table of its periods, then bars of data used and money spent per month.
 
     Each distinct day, amount and renewal text is formatted once (a period ends on the day the next one
     starts; prices and readings recur month after month)."""
     day, money, renewal_text, usage_cells = cache(human_date), cache(euros), cache(_renewal_text), cache(_usage_cells)
+    data_share = cache(_data_share)
     start_text, now_text = _("start of the record"), _("now")
     data_text, spent_text = _("data {used}"), _("spent {amount}")
     sections = []
     for state in states:
         rows = []
-        months: dict[tuple[int, int], list] = {}  # per month: its last period's data used and cells, the spend
+        months: dict[tuple[int, int], tuple] = {}  # per month: its last period's data used, included and cell
+        spent: dict[tuple[int, int], Decimal] = {}  # per month: the renewals' charges and the fees
         for period in state.periods:
             renewal, start = period.renewal, period.start
             used, included = _used_included(period)
@@ -118,17 +127,17 @@ def history_blocks(states: list[LineState]) -> list[Any]:
                          else renewal_text(renewal.kind, renewal.outcome, renewal.by_card),
                          "" if renewal is None else money(renewal.charged),
                          money(renewal.owed) if renewal is not None and renewal.owed else "",
-                         ", ".join(money(value) for _at, value in period.topups),
+                         ", ".join(map(money, map(_AMOUNT, period.topups))),
                          money(sum((fee.amount for fee in period.fees), ZERO)) if period.fees else "", *cells])
-            month = months.setdefault((start.year, start.month), [0, None, "", ZERO])
-            month[:3] = used[0], included[0], cells[0]
-            month[3] += period.spend
-        top = max((spend for *_data, spend in months.values()), default=ZERO)
+            month = start.year, start.month
+            months[month] = used[0], included[0], cells[0]
+            spent[month] = spent.get(month, ZERO) + period.spend
+        top = max(spent.values(), default=ZERO)
         blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
                                     _("fees"), _("data"), _("minutes"), _("sms")], rows)]
-        for (year, month), (used, included, cell, spend) in months.items():
-            share = None if not included else min(Decimal(used) / included, Decimal(1))
-            blocks.append(Bar(f"{year:04d}-{month:02d}", share, data_text.format(used=cell)))
+        for (year, month), (used, included, cell) in months.items():
+            spend = spent[year, month]
+            blocks.append(Bar(f"{year:04d}-{month:02d}", data_share(used, included), data_text.format(used=cell)))
             blocks.append(Bar("", spend / top if top else Decimal(0), spent_text.format(amount=money(spend))))
         if not state.offer_usable:
             blocks.append(Note(_("The offer waits for a top-up (see kenactl status)."), "bad"))
