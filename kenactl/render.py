@@ -16,7 +16,9 @@ text at 60 columns or more keeps one line per note, stable for scripts.
 
 import os
 import sys
+from collections.abc import Sequence
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from kenactl.core.record import field, record
@@ -177,19 +179,29 @@ def _wrapped(text: str, first: str, rest: str, width: int) -> str:
 
 
 def _cleaned(block: Any) -> Any:
-    """``block`` with every text made printable (control characters escaped); sections are cleaned as drawn."""
+    """``block`` with every text made printable (control characters escaped); sections are cleaned as drawn.
+    A table or bar whose texts are printable strings already (the usual case) is returned as it is."""
     if isinstance(block, Section):
         return Section(_clean(block.title), block.blocks)
     if isinstance(block, Fields):
         return Fields([(_clean(label), _clean(value)) for label, value in block.rows])
     if isinstance(block, Table):
+        if _printable([block.title, *block.columns, *chain.from_iterable(block.rows)]):
+            return block
         return Table([_clean(column) for column in block.columns],
                      [[_clean(cell) for cell in row] for row in block.rows], _clean(block.title))
     if isinstance(block, Bar):
+        if _printable((block.label, block.caption, block.detail)):
+            return block
         return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
     if isinstance(block, Note):
         return Note(_clean(block.text), block.tone)
     return block
+
+
+def _printable(texts: Sequence[Any]) -> bool:
+    """Whether ``texts`` are all strings (``str`` itself) of printable characters: nothing to clean."""
+    return set(map(type, texts)) <= {str} and "".join(texts).isprintable()
 
 
 def _clean(text: Any) -> str:
@@ -209,12 +221,13 @@ def _plain_bar(fraction: Decimal | None, width: int = 20) -> str:
 
 
 def _plain_table(table: Table) -> list[str]:
-    widths = [max(len(str(row[i])) for row in [table.columns, *table.rows]) for i in range(len(table.columns))]
+    """The lines of a cleaned ``table`` (its cells are strings)."""
+    widths = [max(map(len, column)) for column in zip(table.columns, *table.rows, strict=False)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
+        return "  ".join(map(str.ljust, cells, widths)).rstrip()
 
-    return [line(table.columns), line(["-" * width for width in widths]), *(line(row) for row in table.rows)]
+    return [line(table.columns), line(["-" * width for width in widths]), *map(line, table.rows)]
 
 
 def _rich_print(blocks: list[Any], fit: bool = False) -> None:

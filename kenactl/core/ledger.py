@@ -157,7 +157,7 @@ def _readings_until(usage, moment: datetime):
 
 
 def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
-    return {"start": start, "renewal": renewal, "topups": [], "fees": [], "usage": None, "included": settings.included}
+    return {"start": start, "renewal": renewal, "topups": [], "fees": [], "included": settings.included}
 
 
 def _set_upcoming(run: _Run, moment: datetime | None) -> None:

@@ -5,6 +5,7 @@ Records (``core.record``): ``status`` imports this module and builds them on eve
 
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
@@ -15,6 +16,7 @@ from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
 
 KINDS = ("scheduled", "restart", "topup")
+_AMOUNT = attrgetter("amount")
 OUTCOMES = ("renewed", "suspended", "negative-credit", "partially-charged", "not-renewed", "unknown")
 
 
@@ -61,8 +63,7 @@ class Period:
     @property
     def spend(self) -> Decimal:
         """What the operator took in this period: the renewal's charge and the fees."""
-        charged = self.renewal.charged if self.renewal is not None else ZERO
-        return charged + sum((fee.amount for fee in self.fees), ZERO)
+        return sum(map(_AMOUNT, self.fees), ZERO if self.renewal is None else self.renewal.charged)
 
 
 @record
@@ -121,40 +122,35 @@ class LineState:
         return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)
 
 
-def _place_readings(run, readings) -> None:
-    """Give each period its last reading: the last one before the next period starts, unless it is before the
-    period's own start (found by bisection: one a period, and only the readings given are parsed)."""
-    from bisect import bisect_left
-
+def _counts_before(readings):
+    """A function giving how many of ``readings`` are before a moment (a bisection: nothing else is parsed)."""
     from kenactl.core.readings import Readings
 
-    def before(moment: datetime) -> int:
-        """How many readings are before ``moment``."""
-        if isinstance(readings, Readings):
-            return readings.index_before(moment)
-        return bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+    if isinstance(readings, Readings):
+        return readings.index_before
+    from bisect import bisect_left
 
-    ends = [before(period["start"]) for period in run.periods[1:]] + [len(readings)]  # each period's readings end
-    for index, period in enumerate(run.periods):
-        end = ends[index]  # its last reading, readings[end - 1], is at or after its start when end > ends[index - 1]
-        if end and (index == 0 or end > ends[index - 1]):
-            period["usage"] = readings[end - 1]
+    return lambda moment: bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
 
 
 def periods(state: LineState) -> tuple[Period, ...]:
-    """Every period of the line up to the state's moment, oldest first, each with its last reading.
+    """Every period of the line up to the state's moment, oldest first, each with its last reading: the last
+    one before the next period starts, unless it is before the period's own start.
 
     Built on the first request (``history``): ``status`` needs only the current period.
     """
     run, readings = state.period_rows
     if run.built is not None:
         return run.built
-    _place_readings(run, readings)
-    found = []
-    for index, period in enumerate(run.periods):
-        end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
-                            fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
+    rows = run.periods
+    ends = [row["start"] for row in rows[1:]]  # each period ends where the next starts
+    counts = [*map(_counts_before(readings), ends), len(readings)]  # the readings before each period's end
+    found, before = [], 0  # ``before``: the readings before the period's start (the previous period's count)
+    for row, end, count in zip(rows, [*ends, None], counts, strict=True):
+        usage = readings[count - 1] if count and (not found or count > before) else None
+        found.append(Period(row["start"], end, row["renewal"], tuple(row["topups"]), tuple(row["fees"]), usage,
+                            row["included"]))
+        before = count
     run.built = tuple(found)
     return run.built
 

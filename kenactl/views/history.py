@@ -1,6 +1,8 @@
 """``history``: every period of each line, as JSON, CSV, or a table and a bar chart per month."""
 
 from decimal import Decimal
+from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from kenactl.core.ledger import LineState, Period
@@ -20,22 +22,24 @@ CSV_COLUMNS = ("line", "start", "end", "renewal_kind", "renewal_outcome", "charg
                "data_used_mb", "data_included_mb", "minutes_used", "minutes_included", "sms_used", "sms_included")
 
 
-def _used_included(period: Period, kind: str) -> tuple[int, int | None]:
-    """The last reading of the period for allowance ``kind`` and the amount included (None: unlimited)."""
-    return (0 if period.usage is None else period.usage.get(kind),
-            None if period.included is None else period.included.get(kind))
+def _used_included(period: Period) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
+    """The last reading of the period per allowance (``ALLOWANCE_KINDS`` order) and the amounts included
+    (None: unlimited)."""
+    usage, included = period.usage, period.included
+    return (NOTHING_USED if usage is None else (usage.data, usage.minutes, usage.sms),
+            UNLIMITED if included is None else (included.data, included.minutes, included.sms))
+
+
+NOTHING_USED, UNLIMITED = (0, 0, 0), (None, None, None)
+_AMOUNT = itemgetter(1)  # of a top-up (moment, amount)
 
 
 def _usage(period: Period) -> dict[str, dict[str, Any]]:
     """The last reading of the period per allowance, with its share of the included amount (in %)."""
     from kenactl.core.consumption import percent_used  # only the JSON and CSV forms show the share
 
-    found = {}
-    for kind in ALLOWANCE_KINDS:
-        used, included = _used_included(period, kind)
-        found[kind] = {"used": used, "included": included,
-                       "percent": percent_number(percent_used(used, included))}
-    return found
+    return {kind: {"used": used, "included": included, "percent": percent_number(percent_used(used, included))}
+            for kind, used, included in zip(ALLOWANCE_KINDS, *_used_included(period), strict=True)}
 
 
 def period_json(period: Period) -> dict[str, Any]:
@@ -84,49 +88,57 @@ def history_csv(states: list[LineState]) -> str:
     return out.getvalue()
 
 
-DATA_COLUMN = 7  # the table's column of data used, shown again on the month's bar
+def _renewal_text(kind: str, outcome: str, by_card: bool) -> str:
+    text = f"{_(KIND_NAMES[kind])}: {_(OUTCOME_NAMES[outcome])}"
+    return text + (" " + _("(card)") if by_card else "")
 
 
-def _renewal_text(period: Period) -> str:
-    renewal = period.renewal
-    if renewal is None:
-        return _("start of the record")
-    text = f"{_(KIND_NAMES[renewal.kind])}: {_(OUTCOME_NAMES[renewal.outcome])}"
-    return text + (" " + _("(card)") if renewal.by_card else "")
+def _usage_cells(used: tuple[int, ...], included: tuple[int | None, ...]) -> tuple[str, ...]:
+    """The data, minutes and SMS cells: the amount used, and of how much when the allowance is limited."""
+    return tuple(amount(kind, value) if limit is None else f"{amount(kind, value)} / {amount(kind, limit)}"
+                 for kind, value, limit in zip(ALLOWANCE_KINDS, used, included, strict=True))
 
 
-def _used(period: Period, kind: str) -> str:
-    used, included = _used_included(period, kind)
-    if included is None:
-        return amount(kind, used)
-    return f"{amount(kind, used)} / {amount(kind, included)}"
+def _data_share(used: int, included: int | None) -> Decimal | None:
+    """The share of the data included that was used, at most 1 (None: unlimited or none included)."""
+    return None if not included else min(Decimal(used) / included, Decimal(1))
 
 
 def history_blocks(states: list[LineState]) -> list[Any]:
-    """Per line: a table of its periods, then bars of data used and money spent per month."""
+    """Per line: a table of its periods, then bars of data used and money spent per month.
+
+    Each distinct day, amount and renewal text is formatted once (a period ends on the day the next one
+    starts; prices and readings recur month after month)."""
+    day, money, renewal_text, usage_cells = cache(human_date), cache(euros), cache(_renewal_text), cache(_usage_cells)
+    data_share = cache(_data_share)
+    start_text, now_text = _("start of the record"), _("now")
+    data_text, spent_text = _("data {used}"), _("spent {amount}")
     sections = []
     for state in states:
-        periods = state.periods
-        rows = [[human_date(p.start.date()), _("now") if p.end is None else human_date(p.end.date()),
-                 _renewal_text(p), euros(p.renewal.charged) if p.renewal else "",
-                 euros(p.renewal.owed) if p.renewal and p.renewal.owed else "",
-                 ", ".join(euros(value) for _at, value in p.topups),
-                 euros(sum((fee.amount for fee in p.fees), ZERO)) if p.fees else "",
-                 _used(p, "data"), _used(p, "minutes"), _used(p, "sms")] for p in periods]
-        table = Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"), _("fees"),
-                       _("data"), _("minutes"), _("sms")], rows)
-        blocks: list[Any] = [table]
-        months: dict[str, list[int]] = {}  # the periods starting in each month, by their row
-        for index, period in enumerate(periods):
-            months.setdefault(f"{period.start.year:04d}-{period.start.month:02d}", []).append(index)
-        spend = {month: sum((periods[index].spend for index in indices), ZERO) for month, indices in months.items()}
-        top = max(spend.values(), default=ZERO)
-        for month, indices in months.items():
-            used, included = _used_included(periods[indices[-1]], "data")
-            share = None if not included else min(Decimal(used) / included, Decimal(1))
-            blocks.append(Bar(month, share, _("data {used}").format(used=rows[indices[-1]][DATA_COLUMN])))
-            blocks.append(Bar("", spend[month] / top if top else Decimal(0),
-                              _("spent {amount}").format(amount=euros(spend[month]))))
+        rows = []
+        months: dict[tuple[int, int], tuple] = {}  # per month: its last period's data used, included and cell
+        spent: dict[tuple[int, int], Decimal] = {}  # per month: the renewals' charges and the fees
+        for period in state.periods:
+            renewal, start = period.renewal, period.start
+            used, included = _used_included(period)
+            cells = usage_cells(used, included)
+            rows.append([day(start.date()), now_text if period.end is None else day(period.end.date()),
+                         start_text if renewal is None
+                         else renewal_text(renewal.kind, renewal.outcome, renewal.by_card),
+                         "" if renewal is None else money(renewal.charged),
+                         money(renewal.owed) if renewal is not None and renewal.owed else "",
+                         ", ".join(map(money, map(_AMOUNT, period.topups))),
+                         money(sum((fee.amount for fee in period.fees), ZERO)) if period.fees else "", *cells])
+            month = start.year, start.month
+            months[month] = used[0], included[0], cells[0]
+            spent[month] = spent.get(month, ZERO) + period.spend
+        top = max(spent.values(), default=ZERO)
+        blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
+                                    _("fees"), _("data"), _("minutes"), _("sms")], rows)]
+        for (year, month), (used, included, cell) in months.items():
+            spend = spent[year, month]
+            blocks.append(Bar(f"{year:04d}-{month:02d}", data_share(used, included), data_text.format(used=cell)))
+            blocks.append(Bar("", spend / top if top else Decimal(0), spent_text.format(amount=money(spend))))
         if not state.offer_usable:
             blocks.append(Note(_("The offer waits for a top-up (see kenactl status)."), "bad"))
         sections.append(Section(state.line.name, blocks))
