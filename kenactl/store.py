@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT_SECONDS = 30
 STALE_SECONDS = 60
 """Temporary files of interrupted writes older than this are removed by the next write."""
-_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of tempfile's names
+_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of temporary.create_temporary's names
 PROFILE_MODE = 0o600
 LOCK_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -333,12 +333,12 @@ def _name_limit(folder: str) -> int:
 
 
 def _replace_with(path: str | Path, data: bytes, mode: int, owner: tuple[int, int]) -> None:
-    import tempfile  # lazily: reads never need it
+    from kenactl.temporary import create_temporary  # lazily: reads never need it
 
     path = os.fspath(path)
     folder = paths.parent(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        descriptor, temporary = create_temporary(folder, f".{os.path.basename(path)}.", ".tmp")
     except OSError as error:
         raise ProfileError(_("cannot write in {path}: {error}").format(
             path=folder, error=error.strerror or error)) from None
