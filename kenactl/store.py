@@ -351,10 +351,9 @@ def _replace_with(path: str | Path, data: bytes, mode: int, owner: tuple[int, in
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        from pathlib import Path  # only when a write fails
+
+        Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise ProfileError(_("cannot write {path}: {error}").format(
                 path=path, error=error.strerror or error)) from None
