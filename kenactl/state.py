@@ -123,11 +123,9 @@ def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
                 return False
     except OSError:
         pass
-    from pathlib import Path  # only when it changed: the write helpers take a Path
-
     from kenactl import store
 
-    store.write_atomic(Path(path), data, mode=0o600)
+    store.write_atomic(path, data, mode=0o600)
     return True
 
 

@@ -9,8 +9,8 @@ target; as root, the files keep their owner. A command that fails before the ren
 byte-identical.
 
 The write helpers (``locked``, ``write_atomic``, ``remove_stale_temporaries``, ``resolve``) serve
-any file kenactl keeps beside the profile. Reads and ``locked`` take a path as text or a ``Path``; writes
-take a ``Path`` (``pathlib`` is imported only when writing: a read command or a lock does without it).
+any file kenactl keeps beside the profile. Reads, ``locked`` and ``write_atomic`` take a path as text or a
+``Path`` (a read command, a lock or the state file's write does without ``pathlib``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT_SECONDS = 30
 STALE_SECONDS = 60
 """Temporary files of interrupted writes older than this are removed by the next write."""
-_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of tempfile's names
+_TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # of temporary.create_temporary's names
 PROFILE_MODE = 0o600
 LOCK_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -300,47 +300,48 @@ def swap_with_backup(path: Path) -> tuple[str, str]:
         return undone, restored
 
 
-def write_atomic(path: Path, data: bytes, *, backup: bool = False, mode: int = PROFILE_MODE) -> None:
-    """Replace ``path`` (or the target of a symlinked ``path``) with ``data`` via a fsynced temporary file
-    and a rename; the replaced file's owner and group are kept.
+def write_atomic(path: str | Path, data: bytes, *, backup: bool = False, mode: int = PROFILE_MODE) -> None:
+    """Replace ``path`` (a ``Path`` or its text; or the target of a symlinked ``path``) with ``data`` via a
+    fsynced temporary file and a rename; the replaced file's owner and group are kept.
 
     With ``backup`` the current file is first copied to ``.bak`` beside the target (also atomically).
     Only a regular file or a missing one is replaced.
     """
-    from pathlib import Path
-
-    target = resolve(path)
+    target = os.fspath(resolve(path))
     with _reported(path):
-        if target.is_dir():
+        if paths.is_dir(target):
             raise ProfileError(_("{path} is a directory, not a file").format(path=path))
-        if target.exists() and not target.is_file():
+        if paths.exists(target) and not paths.is_file(target):
             raise ProfileError(_("{path} is not a regular file; kenactl replaces only regular files").format(
                 path=path))
-        longest = len(os.fsencode(f".{target.name}{'.bak' if backup else ''}.12345678.tmp"))  # the temporary name
-        if longest > _name_limit(target.parent):
+        name = os.path.basename(target)
+        longest = len(os.fsencode(f".{name}{'.bak' if backup else ''}.12345678.tmp"))  # the temporary name
+        if longest > _name_limit(paths.parent(target)):
             raise ProfileError(_("cannot write {path}: the file name is too long").format(path=path))
         owner = _owner_for(target)
-        if backup and target.exists():
-            _replace_with(Path(f"{target}.bak"), target.read_bytes(), mode, owner)
+        if backup and paths.exists(target):
+            with open(target, "rb") as current:
+                _replace_with(f"{target}.bak", current.read(), mode, owner)
         _replace_with(target, data, mode, owner)
 
 
-def _name_limit(folder: Path) -> int:
+def _name_limit(folder: str) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
     except (OSError, ValueError):  # pragma: no cover - a missing folder or a platform without pathconf
         return 255
 
 
-def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) -> None:
-    import tempfile  # lazily: reads never need it
-    from pathlib import Path
+def _replace_with(path: str | Path, data: bytes, mode: int, owner: tuple[int, int]) -> None:
+    from kenactl.temporary import create_temporary  # lazily: reads never need it
 
+    path = os.fspath(path)
+    folder = paths.parent(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        descriptor, temporary = create_temporary(folder, f".{os.path.basename(path)}.", ".tmp")
     except OSError as error:
         raise ProfileError(_("cannot write in {path}: {error}").format(
-            path=path.parent, error=error.strerror or error)) from None
+            path=folder, error=error.strerror or error)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -350,12 +351,14 @@ def _replace_with(path: Path, data: bytes, mode: int, owner: tuple[int, int]) ->
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException as error:
+        from pathlib import Path  # only when a write fails
+
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise ProfileError(_("cannot write {path}: {error}").format(
                 path=path, error=error.strerror or error)) from None
         raise
-    _fsync_folder(path.parent)
+    _fsync_folder(folder)
 
 
 def _owner_for(path: str | Path) -> tuple[int, int]:
@@ -386,7 +389,7 @@ def _reported(path: str | Path) -> Iterator[None]:
         raise ProfileError(_("cannot write {path}: {error}").format(path=path, error=error.strerror or error)) from None
 
 
-def _fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: str) -> None:
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - e.g. platforms without directory descriptors
