@@ -11,6 +11,7 @@ Language: ``--lang it|en``, else ``KENACTL_LANG``, else the locale (``LC_ALL``, 
 
 import gettext
 import os
+import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -47,10 +48,27 @@ def set_language(lang: str) -> None:
     else:
         catalog = gettext.translation(DOMAIN, LOCALE_FOLDER, languages=[lang], fallback=True)
     _state.update(lang=lang, catalog=catalog)
-    # click marks its own messages with gettext's default domain: point it at our catalog.
+    # click marks its own messages with gettext's default domain: point it at our catalog (the click modules
+    # loaded later than ``route_click_messages`` read it there).
     gettext.bindtextdomain(DOMAIN, LOCALE_FOLDER)
     gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = lang
+
+
+def route_click_messages() -> None:
+    """Give the click modules loaded now this module's ``_`` and ``ngettext``: the current catalog, in memory.
+
+    click binds ``gettext.gettext`` and ``gettext.ngettext`` in each of its modules; every call of those looks
+    for a catalog on disk, and the first one imports ``locale`` (together about 5 M instructions of a start).
+    A click module loaded later (shell completion, the pager) still reaches the catalog through gettext's
+    default domain, which ``set_language`` binds."""
+    for name, module in list(sys.modules.items()):
+        if module is None or name.partition(".")[0] != "click":
+            continue
+        if getattr(module, "_", None) is gettext.gettext:
+            module._ = _
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            module.ngettext = ngettext
 
 
 def __getattr__(name: str) -> Any:

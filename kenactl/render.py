@@ -76,10 +76,7 @@ def emit(blocks: Any, json_data: Any = None, *, as_json: bool = False, fit: bool
     """Print ``json_data`` as JSON with ``as_json``, else draw ``blocks`` for the terminal or a pipe
     (laid out for the width with ``fit``). Either may be a function: only the form printed is built."""
     if as_json:
-        import json  # lazily: only --json needs it
-
-        data = json_data() if callable(json_data) else json_data
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(json_data() if callable(json_data) else json_data) + "\n")
         return
     if callable(blocks):
         blocks = blocks()
@@ -87,6 +84,84 @@ def emit(blocks: Any, json_data: Any = None, *, as_json: bool = False, fit: bool
         _rich_print(blocks, fit)
     else:
         sys.stdout.write(plain_text(blocks, width=plain_width() if fit else None))
+
+
+JSON_ESCAPES = {**{code: f"\\u{code:04x}" for code in range(32)}, ord('"'): '\\"', ord("\\"): "\\\\",
+                ord("\b"): "\\b", ord("\f"): "\\f", ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
+def json_text(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``: the same text, without importing ``json`` (its
+    package compiles six regular expressions on import, and with an indent it encodes in Python anyway).
+
+    Dicts, lists, tuples, text, integers, floats, booleans and None, as the standard library writes them
+    (``tests/test_json_text.py`` compares the two by hypothesis); anything else is the same ``TypeError``."""
+    out: list[str] = []
+    _json_value(value, "\n", out)
+    return "".join(out)
+
+
+def _json_value(value: Any, newline: str, out: list[str]) -> None:
+    """Append the JSON of ``value`` to ``out``; ``newline`` is a line break and the current indentation."""
+    if isinstance(value, str):
+        out.append(_json_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_json_float(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        for index, item in enumerate(value):
+            out.append("," + inner if index else inner)
+            _json_value(item, inner, out)
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            out.append(("," + inner if index else inner) + _json_key(key) + ": ")
+            _json_value(item, inner, out)
+        out.append(newline + "}")
+    else:
+        raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+def _json_string(text: str) -> str:
+    if text.isprintable() and '"' not in text and "\\" not in text:  # nothing to escape: the usual case
+        return '"' + text + '"'
+    return '"' + text.translate(JSON_ESCAPES) + '"'
+
+
+def _json_float(number: float) -> str:
+    if number != number:
+        return "NaN"
+    if number in (float("inf"), float("-inf")):
+        return "Infinity" if number > 0 else "-Infinity"
+    return float.__repr__(number)
+
+
+def _json_key(key: Any) -> str:
+    """A dict key as ``json`` writes it: text as is, a float, a boolean, None or an integer as its JSON, quoted."""
+    if isinstance(key, str):
+        return _json_string(key)
+    if isinstance(key, float):
+        return '"' + _json_float(key) + '"'
+    if key is None or key is True or key is False:
+        return '"null"' if key is None else '"true"' if key else '"false"'
+    if isinstance(key, int):
+        return '"' + int.__repr__(key) + '"'
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
 def plain_width() -> int:

@@ -118,6 +118,16 @@ def test_status_imports_neither_rich_nor_icalendar_when_piped(kena_profile):
     assert result.stderr == "[]\n"
 
 
+def test_status_does_not_import_locale(kena_profile):
+    """click's messages come from kenactl's catalog in memory: gettext's search (and its ``locale``) is not run."""
+    code = ("import sys\nfrom kenactl.cli import main\nsys.argv = ['kenactl', 'status']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print('locale' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("Household\n")
+    assert result.stderr == "False\n"
+
+
 FINISH = ("import atexit, sys, threading, time\n"
           "from kenactl.entry import main\n"
           "atexit.register(lambda: print('atexit ran', flush=True))\n"

@@ -143,6 +143,18 @@ def test_locale_selects_italian_and_lang_overrides_it(run, household, monkeypatc
     assert "Next renewal" in run(*AT, "status").stdout
 
 
+def test_click_modules_speak_through_the_catalog_in_memory():
+    import click.core
+    import click.exceptions
+
+    assert click.core._ is i18n._ and click.exceptions.ngettext is i18n.ngettext
+    i18n.set_language("it")
+    assert click.core._("Show this message and exit.") == "Mostra questo messaggio ed esce."
+    assert gettext.gettext("Show this message and exit.") == "Mostra questo messaggio ed esce."  # modules loaded later
+    i18n.set_language("en")
+    assert click.core._("Show this message and exit.") == "Show this message and exit."
+
+
 def test_dates_and_money_are_formatted_for_the_language():
     assert i18n.day(date(2027, 1, 15), "en") == "Fri 15 Jan 2027"
     assert i18n.money(Decimal("7.99"), "en") == "7.99 €"

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kenactl import __version__
+from kenactl import __version__, i18n
 from kenactl.core.model import Line, Profile
 from kenactl.core.record import record
 from kenactl.errors import KenactlError
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+i18n.route_click_messages()  # before the options below are built: click's own texts skip gettext's search
 
 INTERNAL_ERROR = 70
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2; older clicks print help
@@ -96,8 +98,6 @@ class KenactlGroup(click.Group):
         return translate_help(_with_global_options(command))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from kenactl import i18n
-
         argv = list(sys.argv[1:] if args is None else args)
         i18n.set_language(i18n.choose_language(_lang_argument(argv), os.environ))
         i18n.translate_help(self)

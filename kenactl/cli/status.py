@@ -31,16 +31,16 @@ def status(app: App, line_name: str | None, as_json: bool, demo: bool) -> None:
         from kenactl.knowledge import operators
 
         rules = operators.validity_rules(lines, folder)
-    reports = profile_status(profile, app.now, line_name, rules, states, _restart_operators(lines, app.now, folder))
+    reports = profile_status(profile, app.now, line_name, rules, states, _restart_operators(lines, folder))
     view.show_status(reports, app.now, household=line_name is None, as_json=as_json)
 
 
-def _restart_operators(lines, now, folder) -> frozenset[str]:
-    """The operators that offer Kena Restart among those of the lines where a Restart passes every rule
-    now: operator data is read only for those (rare) lines."""
-    from kenactl.core.status import restart_possible
+def _restart_operators(lines, folder) -> frozenset[str]:
+    """The operators that offer Kena Restart among those of the lines whose credit pays one: operator data is
+    read only for those, and the Restart rules are then checked only on their lines."""
+    from kenactl.core.status import restart_affordable
 
-    candidates = sorted({line.operator for line in lines if restart_possible(line, now)})
+    candidates = sorted({line.operator for line in lines if restart_affordable(line)})
     if not candidates:
         return frozenset()
     from kenactl.knowledge import operators

@@ -110,7 +110,7 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
         ledger=state,
         usage_outdated=consumption.reading_outdated(samples[-1].at if samples else None, now),
-        restart_until=_restart_until(line, now) if restart_offered else None,
+        restart_until=_restart_until(line, now) if restart_offered and restart_affordable(line) else None,
     )
 
 
@@ -127,16 +127,10 @@ def profile_status(profile: Profile, now: datetime, line_name: str | None = None
             for line in profile.selected(line_name)]
 
 
-def restart_possible(line: Line, now: datetime) -> bool:
-    """Whether every Restart rule passes for ``line`` at ``now`` (whatever its operator).
-
-    The credit rule is looked at first: most lines fail it, and the rules are then not even loaded.
-    """
-    if line.credit < line.price:
-        return False
-    from kenactl.core.restart import check_restart
-
-    return check_restart(line, now).eligible
+def restart_affordable(line: Line) -> bool:
+    """Whether the credit pays a Restart (it charges the price): the Restart rule looked at first, so that the
+    others are not even loaded for most lines."""
+    return line.credit >= line.price
 
 
 def _restart_until(line: Line, now: datetime) -> datetime | None:

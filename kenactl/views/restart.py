@@ -1,15 +1,17 @@
 """``restart check`` and ``restart plan``: JSON forms (English) and blocks (in the chosen language)."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kenactl.core.money import format_money
 from kenactl.core.restart import KIND_NAMES, SOURCE, RestartVerdict, amount, label
-from kenactl.core.restart_plan import RestartPlan
 from kenactl.i18n import _, day, moment, money, ngettext, number
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.text import Msg
 from kenactl.views import iso, percent_number
+
+if TYPE_CHECKING:  # ``restart check`` does without the planner
+    from kenactl.core.restart_plan import RestartPlan
 
 SOURCES = (Msg("Rules: {source}.", source=Msg(SOURCE)),
            Msg("Restart charges the normal monthly price and zeroes the counters (mondomobileweb.it 2024-02); "
@@ -56,7 +58,7 @@ def show_check(verdict: RestartVerdict, *, as_json: bool) -> None:
     emit(blocks, lambda: check_json(verdict), as_json=as_json)
 
 
-def plan_json(plan: RestartPlan) -> dict[str, Any]:
+def plan_json(plan: "RestartPlan") -> dict[str, Any]:
     """The ``restart plan --json`` object."""
     price = format_money(plan.line.price)
     return {
@@ -87,7 +89,7 @@ def _percent(value: Decimal | None) -> str:
     return f"{number(Decimal(f'{percent_number(value):g}'))}%"
 
 
-def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
+def _allowance_rows(plan: "RestartPlan") -> list[list[str]]:
     rows = []
     for item in plan.allowances:
         kind = _(KIND_NAMES[item.kind])
@@ -104,7 +106,7 @@ def _allowance_rows(plan: RestartPlan) -> list[list[str]]:
     return rows
 
 
-def plan_blocks(plan: RestartPlan) -> list[Any]:
+def plan_blocks(plan: "RestartPlan") -> list[Any]:
     """Allowances at 80%, the earliest Restart and the renewal calendar before and after it."""
     line, price = plan.line, money(plan.line.price)
     blocks: list[Any] = [Table([_("allowance"), _("used"), _("percent"), _("reaches 80% at this pace")],
@@ -139,6 +141,6 @@ def plan_blocks(plan: RestartPlan) -> list[Any]:
     return [Section(title, blocks)]
 
 
-def show_plan(plan: RestartPlan, *, as_json: bool) -> None:
+def show_plan(plan: "RestartPlan", *, as_json: bool) -> None:
     """Print ``restart plan``."""
     emit(plan_blocks(plan), plan_json(plan), as_json=as_json)
