@@ -80,9 +80,13 @@ def first_due(charge: Charge) -> date:
 
 def amounts(charge: Charge) -> list[Decimal]:
     """Each instalment's amount: ``part`` (or equal parts rounded down to the cent), the last takes the rest."""
-    count = charge.instalments
-    part = charge.part or (charge.amount / count).quantize(CENT, rounding=ROUND_DOWN)
+    count, part = charge.instalments, _part(charge)
     return [part] * (count - 1) + [charge.amount - part * (count - 1)]
+
+
+def _part(charge: Charge) -> Decimal:
+    """Each instalment's amount but the last: ``part``, or equal parts rounded down to the cent."""
+    return charge.part or (charge.amount / charge.instalments).quantize(CENT, rounding=ROUND_DOWN)
 
 
 def parts_fit(charge: Charge) -> bool:
@@ -119,12 +123,20 @@ def outstanding(charge: Charge, day: date, paid: Decimal | None = None) -> Decim
     """
     if charge.by_card:
         return ZERO
-    start, step = first_due(charge), timedelta(days=charge.every_days)
-    due = ZERO
-    for index, amount in enumerate(amounts(charge)):  # the instalments of ``schedule``, without their states
-        if start + step * index <= day:
-            due += amount
-    return max(due - (charge.paid if paid is None else paid), ZERO)
+    return max(_due_by(charge, day) - (charge.paid if paid is None else paid), ZERO)
+
+
+def _due_by(charge: Charge, day: date) -> Decimal:
+    """The sum of the instalments of ``charge`` due by ``day`` (those of ``schedule``, counted without listing
+    them: one every ``every_days`` from the first; all of them make the amount, in cents as every amount)."""
+    start = first_due(charge)
+    if day < start:
+        return ZERO
+    count, part = charge.instalments, _part(charge)
+    fallen = min((day - start).days // charge.every_days + 1, count)
+    if fallen < count:
+        return ZERO + part * fallen
+    return ZERO + charge.amount
 
 
 def settled(charge: Charge, day: date) -> bool:
