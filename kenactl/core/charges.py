@@ -132,11 +132,10 @@ def _due_by(charge: Charge, day: date) -> Decimal:
     start = first_due(charge)
     if day < start:
         return ZERO
-    count, part = charge.instalments, _part(charge)
-    fallen = min((day - start).days // charge.every_days + 1, count)
-    if fallen < count:
-        return ZERO + part * fallen
-    return ZERO + charge.amount
+    fallen = (day - start).days // charge.every_days + 1
+    if fallen >= charge.instalments:
+        return ZERO + charge.amount
+    return ZERO + _part(charge) * fallen
 
 
 def settled(charge: Charge, day: date) -> bool:
