@@ -91,11 +91,15 @@ class LineState:
     owed: Decimal
     pending: Decimal
     fees: tuple[Fee, ...]
-    period_rows: tuple  # what ``periods`` builds the periods from (the finished run, the readings)
-    renewals: tuple[Renewal, ...]
+    period_rows: tuple  # what ``periods`` and ``renewals`` are built from (the finished run, the readings)
     rule: RenewalRule
     by_card: bool
     facts: Line
+
+    @property
+    def renewals(self) -> tuple[Renewal, ...]:
+        """Every renewal so far, oldest first (built on request: see ``renewals``)."""
+        return renewals(self)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -141,6 +145,15 @@ def _place_readings(run, readings) -> None:
             period["usage"] = readings[end - 1]
 
 
+def renewals(state: LineState) -> tuple[Renewal, ...]:
+    """Every renewal of the line up to the state's moment, oldest first (built on the first request: ``status``
+    needs only the last one)."""
+    run = state.period_rows[0]
+    if run.built_renewals is None:
+        run.built_renewals = tuple(Renewal(*fields) for fields in run.renewals)
+    return run.built_renewals
+
+
 def periods(state: LineState) -> tuple[Period, ...]:
     """Every period of the line up to the state's moment, oldest first, each with its last reading.
 
@@ -150,10 +163,11 @@ def periods(state: LineState) -> tuple[Period, ...]:
     if run.built is not None:
         return run.built
     _place_readings(run, readings)
-    found = []
+    found, renewed = [], renewals(state)  # each period after the first starts with a renewal
     for index, period in enumerate(run.periods):
         end = run.periods[index + 1]["start"] if index + 1 < len(run.periods) else None
-        found.append(Period(start=period["start"], end=end, renewal=period["renewal"], topups=tuple(period["topups"]),
+        found.append(Period(start=period["start"], end=end, renewal=renewed[index - 1] if index else None,
+                            topups=tuple(period["topups"]),
                             fees=tuple(period["fees"]), usage=period["usage"], included=period["included"]))
     run.built = tuple(found)
     return run.built
