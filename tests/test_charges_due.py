@@ -60,3 +60,21 @@ def test_the_day_an_instalment_falls_due_counts_it():
               (date(2027, 1, 9), date(2027, 1, 10), date(2027, 2, 8), date(2027, 2, 9), date(2027, 3, 11))}
     assert by_day == {date(2027, 1, 9): ZERO, date(2027, 1, 10): Decimal("3.33"), date(2027, 2, 8): Decimal("3.33"),
                       date(2027, 2, 9): Decimal("6.66"), date(2027, 3, 11): Decimal("10.00")}
+
+
+def paid_oldest_due_first(items: tuple[Charge, ...], amount: Decimal, day: date) -> tuple[list[Decimal], Decimal]:
+    """The oracle of ``charges.pay_due``: every charge, oldest due first, takes what is due of it (maybe 0)."""
+    left, paid = amount, [charge.paid for charge in items]
+    for index in sorted(range(len(items)), key=lambda i: charges.first_due(items[i])):
+        taken = min(summed_instalments(items[index], day, paid[index]), left)
+        left -= taken
+        paid[index] += taken
+    return paid, left
+
+
+@given(items=st.lists(charges_with_parts(), max_size=3).map(tuple), amount=CENTS, day=DAYS)
+def test_a_top_up_pays_what_is_due_oldest_first(items, amount, day):
+    expected_paid, expected_left = paid_oldest_due_first(items, amount, day)
+    paid, left = charges.pay_due(items, amount, day)
+    assert [(value, value.as_tuple()) for value in paid] == [(value, value.as_tuple()) for value in expected_paid]
+    assert (left, left.as_tuple()) == (expected_left, expected_left.as_tuple())

@@ -119,23 +119,16 @@ def outstanding(charge: Charge, day: date, paid: Decimal | None = None) -> Decim
     """What of ``charge`` has fallen due by ``day`` and is not paid yet (a top-up takes it first); ``paid``:
     what is paid of it, if not ``charge.paid`` (the ledger's running figure).
 
-    Nothing for a charge by card: each instalment is charged to the card on its day.
+    Nothing for a charge by card: each instalment is charged to the card on its day. The instalments of
+    ``schedule`` are counted without listing them: one every ``every_days`` from the first; all of them make the
+    amount (in cents, as every amount).
     """
-    if charge.by_card:
-        return ZERO
-    return max(_due_by(charge, day) - (charge.paid if paid is None else paid), ZERO)
-
-
-def _due_by(charge: Charge, day: date) -> Decimal:
-    """The sum of the instalments of ``charge`` due by ``day`` (those of ``schedule``, counted without listing
-    them: one every ``every_days`` from the first; all of them make the amount, in cents as every amount)."""
     start = first_due(charge)
-    if day < start:
+    if charge.by_card or day < start:
         return ZERO
     fallen = (day - start).days // charge.every_days + 1
-    if fallen >= charge.instalments:
-        return ZERO + charge.amount
-    return ZERO + _part(charge) * fallen
+    due = ZERO + charge.amount if fallen >= charge.instalments else ZERO + _part(charge) * fallen
+    return max(due - (charge.paid if paid is None else paid), ZERO)
 
 
 def settled(charge: Charge, day: date) -> bool:
@@ -198,7 +191,9 @@ def pay_due(charges: tuple[Charge, ...], amount: Decimal, day: date,
     left = amount
     paid = [charge.paid for charge in charges] if paid is None else list(paid)
     for index in sorted(range(len(charges)), key=lambda i: first_due(charges[i])):
-        taken = min(outstanding(charges[index], day, paid[index]), left)
-        left -= taken
-        paid[index] += taken
+        due = outstanding(charges[index], day, paid[index])
+        if due:
+            taken = min(due, left)
+            left -= taken
+            paid[index] += taken
     return paid, left
