@@ -60,3 +60,10 @@ def test_the_clock_changes_of_2027():
     repeated = dates.renewal_moment(autumn.year, autumn.month, autumn.day, time(2, 30, fold=1))
     assert exactly(skipped) == (datetime(2027, 3, 28, 3, 30), 0, ROME.utcoffset(datetime(2027, 7, 1)), ROME)
     assert exactly(repeated) == (datetime(2027, 10, 31, 2, 30), 0, ROME.utcoffset(datetime(2027, 7, 1)), ROME)
+
+
+@settings(max_examples=200)
+@given(year=st.integers(*dates.YEARS), month=st.integers(1, 12), day=st.integers(1, 31), at=TIMES)
+def test_a_renewal_instant_is_the_renewal_moment_in_utc(year, month, day, at):
+    instant = dates.renewal_instant(year, month, day, at)
+    assert instant == dates.instant(dates.renewal_moment(year, month, day, at)) and instant.utcoffset() == timedelta(0)

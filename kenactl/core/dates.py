@@ -129,8 +129,14 @@ def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
     A time the spring change skips is the real instant it denotes (02:30 → 03:30 CEST); a repeated autumn time
     is its first occurrence.
     """
-    wall = datetime.combine(clamp_day(year, month, day), at.replace(fold=0) if at.fold else at, ROME)
-    return wall.astimezone(UTC).astimezone(ROME)  # through UTC: a skipped time becomes the instant it denotes
+    return renewal_instant(year, month, day, at).astimezone(ROME)
+
+
+@cache  # pure; the ledger orders each renewal by it
+def renewal_instant(year: int, month: int, day: int, at: time) -> datetime:
+    """``renewal_moment`` in UTC (``instant``): the Rome wall time passed through UTC, so that a time the
+    spring change skips becomes the instant it denotes."""
+    return datetime.combine(clamp_day(year, month, day), at.replace(fold=0) if at.fold else at, ROME).astimezone(UTC)
 
 
 def next_renewal(day: int, at: time, now: datetime) -> datetime:

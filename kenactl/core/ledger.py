@@ -167,6 +167,12 @@ def _set_upcoming(run: _Run, moment: datetime | None) -> None:
     run.upcoming, run.upcoming_instant = moment, None if moment is None else dates.instant(moment)
 
 
+def _set_scheduled(run: _Run, year: int, month: int) -> None:
+    """The next scheduled renewal is that of ``month`` on the renewal day and time in force."""
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    run.upcoming_instant = dates.renewal_instant(year, month, run.day, run.at)
+
+
 def _advance(run: _Run, limit: datetime) -> None:
     """Apply every scheduled renewal and late fee at or before the instant ``limit`` (UTC)."""
     while True:
@@ -196,7 +202,7 @@ def _scheduled(run: _Run, at: datetime) -> None:
     """The scheduled renewal at ``at``."""
     price = run.line.price
     year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
-    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+    _set_scheduled(run, year, month)
     if run.by_card:
         _renewed(run, (at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
         return
@@ -281,7 +287,7 @@ def _restart(run: _Run, entry: HistoryEntry) -> None:
         run.basis.append(("restart", at))
     run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
     year, month = dates.shift_month(at.year, at.month, 1)
-    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+    _set_scheduled(run, year, month)
     _renewed(run, (at, "restart", "renewed", price, ZERO, price, False, before, run.day))
 
 
@@ -314,7 +320,7 @@ def _topup(run: _Run, line: Line, item) -> None:
     if run.rule.day == "moves":
         run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
         year, month = dates.shift_month(at.year, at.month, 1)
-        _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+        _set_scheduled(run, year, month)
     else:
         _set_upcoming(run, dates.next_renewal(run.day, run.at, at))
     run.basis.append(("renewal", at))
