@@ -78,3 +78,13 @@ def test_a_top_up_pays_what_is_due_oldest_first(items, amount, day):
     paid, left = charges.pay_due(items, amount, day)
     assert [(value, value.as_tuple()) for value in paid] == [(value, value.as_tuple()) for value in expected_paid]
     assert (left, left.as_tuple()) == (expected_left, expected_left.as_tuple())
+
+
+@given(items=st.lists(charges_with_parts(), max_size=3).map(tuple), amount=CENTS, day=DAYS)
+def test_before_the_first_day_a_charge_is_taken_a_top_up_pays_none(items, amount, day):
+    """What lets the ledger skip ``pay_due`` for the top-ups before ``first_taken``."""
+    first = charges.first_taken(items)
+    if first is None or day < first:
+        assert charges.pay_due(items, amount, day) == ([charge.paid for charge in items], amount)
+    else:
+        assert first == min(charges.first_due(charge) for charge in items if not charge.by_card)

@@ -78,6 +78,11 @@ def first_due(charge: Charge) -> date:
     return charge.first_due or charge.added
 
 
+def first_taken(charges: tuple[Charge, ...]) -> date | None:
+    """The first day one of ``charges`` falls due to be taken from a top-up (None: none is; by card, never)."""
+    return min((first_due(charge) for charge in charges if not charge.by_card), default=None)
+
+
 def amounts(charge: Charge) -> list[Decimal]:
     """Each instalment's amount: ``part`` (or equal parts rounded down to the cent), the last takes the rest."""
     count, part = charge.instalments, _part(charge)

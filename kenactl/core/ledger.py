@@ -38,7 +38,7 @@ class _Run:
 
     __slots__ = ("line", "rule", "by_card", "rules", "credit", "as_of", "day", "at", "upcoming", "upcoming_instant",
                  "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "history",
-                 "periods", "built", "built_renewals")
+                 "periods", "built", "built_renewals", "charges_from")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
@@ -51,6 +51,7 @@ class _Run:
         self.upcoming: datetime | None = None  # set with ``_set_upcoming``
         self.upcoming_instant: datetime | None = None
         self.paid = paid
+        self.charges_from: date | None = None  # the first day a recorded charge is taken from a top-up
         self.waiting: datetime | None = None
         self.owed = ZERO
         self.last_topup: date | None = None
@@ -112,6 +113,7 @@ def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datet
     rules = {**(earlier or {}), rule.operator: rule}
     run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
     run.rules = rules
+    run.charges_from = charge_rules.first_taken(line.charges)
     previous, following = dates.renewals_around(run.day, run.at, start)
     _set_upcoming(run, following)
     run.periods.append(_period(previous, settings))
@@ -296,11 +298,12 @@ def _topup(run: _Run, line: Line, item) -> None:
     at = dates.in_rome(item.at)
     day = at.date()
     left = item.amount
-    if line.charges:
+    if run.charges_from is not None and day >= run.charges_from:
         run.paid, left = charge_rules.pay_due(line.charges, left, day, run.paid)
-    settled = min(run.owed, left)
-    run.owed -= settled
-    left -= settled
+    if run.owed:
+        settled = min(run.owed, left)
+        run.owed -= settled
+        left -= settled
     if run.credit is not None:
         run.credit += left
         run.basis.append(("topup", at))
