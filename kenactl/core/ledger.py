@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
-_IN_TIME_ORDER = itemgetter(0, 1)  # an event's instant, then its kind's place at that instant
+_INSTANT = itemgetter(0)  # an event's instant
 
 
 class _Run:
@@ -66,15 +66,15 @@ class _Run:
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
-    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC)."""
-    instant = dates.instant
-    found: list[tuple[datetime, int, str, object]] = []
-    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
-    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
-    found += [(instant(item.at), _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
-              for item in line.history]
+    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC); the
+    facts of one instant in ``_ORDER``: listed in that order, then sorted by instant alone (a stable sort)."""
+    instant, restarts = dates.instant, [item for item in line.history if item.kind == "restart"]
+    found = [(instant(item.at), _ORDER["renewal"], item.kind, item) for item in line.history if item.kind != "restart"]
     found += [(instant(item.at), _ORDER["change"], "change", item) for item in line.changes]
-    found.sort(key=_IN_TIME_ORDER)
+    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
+    found += [(instant(item.at), _ORDER["restart"], "restart", item) for item in restarts]
+    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
+    found.sort(key=_INSTANT)
     return found
 
 
