@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, credit_basis, periods
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
@@ -344,7 +344,7 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     pending = charge_rules.pending_at(derived, moment)
     return LineState(
         moment=moment, line=derived, credit=credit, credit_as_of=run.as_of,
-        basis=credit_basis(run.as_of, run.basis, line.observations), offer_usable=run.waiting is None,
+        assumed=tuple(run.basis), offer_usable=run.waiting is None,
         waiting_since=run.waiting,
         last_renewal=Renewal(*run.renewals[-1]) if run.renewals else None, next_renewal=run.upcoming,
         period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),

@@ -82,7 +82,7 @@ class LineState:
     line: Line
     credit: Decimal
     credit_as_of: datetime | None
-    basis: Msg
+    assumed: tuple[tuple[str, datetime], ...]  # (kind, moment) of what the ledger applied since (``basis``)
     offer_usable: bool
     waiting_since: datetime | None
     last_renewal: Renewal | None
@@ -95,6 +95,11 @@ class LineState:
     rule: RenewalRule
     by_card: bool
     facts: Line
+
+    @property
+    def basis(self) -> Msg:
+        """What the credit rests on (``credit_basis``), worded when asked: ``status`` and reminders show it."""
+        return credit_basis(self.credit_as_of, self.assumed, self.facts.observations)
 
     @property
     def renewals(self) -> tuple[Renewal, ...]:
@@ -185,7 +190,7 @@ def _days(moments: list[datetime]) -> Msg:
     return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
 
 
-def credit_basis(as_of: datetime | None, assumed: list[tuple[str, datetime]], observations) -> Msg:
+def credit_basis(as_of: datetime | None, assumed: tuple[tuple[str, datetime], ...], observations) -> Msg:
     """What the credit rests on: the last observation (the one at ``as_of``) and what the ledger assumed since
     (``(kind, moment)`` of each renewal, Restart and top-up applied after it)."""
     if as_of is None:
