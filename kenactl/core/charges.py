@@ -78,11 +78,20 @@ def first_due(charge: Charge) -> date:
     return charge.first_due or charge.added
 
 
+def first_taken(charges: tuple[Charge, ...]) -> date | None:
+    """The first day one of ``charges`` falls due to be taken from a top-up (None: none is; by card, never)."""
+    return min((first_due(charge) for charge in charges if not charge.by_card), default=None)
+
+
 def amounts(charge: Charge) -> list[Decimal]:
     """Each instalment's amount: ``part`` (or equal parts rounded down to the cent), the last takes the rest."""
-    count = charge.instalments
-    part = charge.part or (charge.amount / count).quantize(CENT, rounding=ROUND_DOWN)
+    count, part = charge.instalments, _part(charge)
     return [part] * (count - 1) + [charge.amount - part * (count - 1)]
+
+
+def _part(charge: Charge) -> Decimal:
+    """Each instalment's amount but the last: ``part``, or equal parts rounded down to the cent."""
+    return charge.part or (charge.amount / charge.instalments).quantize(CENT, rounding=ROUND_DOWN)
 
 
 def parts_fit(charge: Charge) -> bool:
@@ -115,15 +124,15 @@ def outstanding(charge: Charge, day: date, paid: Decimal | None = None) -> Decim
     """What of ``charge`` has fallen due by ``day`` and is not paid yet (a top-up takes it first); ``paid``:
     what is paid of it, if not ``charge.paid`` (the ledger's running figure).
 
-    Nothing for a charge by card: each instalment is charged to the card on its day.
+    Nothing for a charge by card: each instalment is charged to the card on its day. The instalments of
+    ``schedule`` are counted without listing them: one every ``every_days`` from the first; all of them make the
+    amount (in cents, as every amount).
     """
-    if charge.by_card:
+    start = first_due(charge)
+    if charge.by_card or day < start:
         return ZERO
-    start, step = first_due(charge), timedelta(days=charge.every_days)
-    due = ZERO
-    for index, amount in enumerate(amounts(charge)):  # the instalments of ``schedule``, without their states
-        if start + step * index <= day:
-            due += amount
+    fallen = (day - start).days // charge.every_days + 1
+    due = ZERO + charge.amount if fallen >= charge.instalments else ZERO + _part(charge) * fallen
     return max(due - (charge.paid if paid is None else paid), ZERO)
 
 
@@ -187,7 +196,9 @@ def pay_due(charges: tuple[Charge, ...], amount: Decimal, day: date,
     left = amount
     paid = [charge.paid for charge in charges] if paid is None else list(paid)
     for index in sorted(range(len(charges)), key=lambda i: first_due(charges[i])):
-        taken = min(outstanding(charges[index], day, paid[index]), left)
-        left -= taken
-        paid[index] += taken
+        due = outstanding(charges[index], day, paid[index])
+        if due:
+            taken = min(due, left)
+            left -= taken
+            paid[index] += taken
     return paid, left

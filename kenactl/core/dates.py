@@ -100,7 +100,7 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
 
 def clamp_day(year: int, month: int, day: int) -> date:
     """Day ``day`` of the month, or the month's last day when it is shorter (31 → 30 Apr, 28/29 Feb)."""
-    return date(year, month, min(day, days_in_month(year, month)))
+    return date(year, month, day if day < 29 else min(day, days_in_month(year, month)))
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -126,9 +126,17 @@ def add_months(day: date, months: int) -> date:
 def renewal_moment(year: int, month: int, day: int, at: time) -> datetime:
     """The renewal of the given month for renewal day ``day`` at time ``at``, Europe/Rome.
 
-    A time the spring change skips is the real instant it denotes (02:30 → 03:30 CEST).
+    A time the spring change skips is the real instant it denotes (02:30 → 03:30 CEST); a repeated autumn time
+    is its first occurrence.
     """
-    return in_rome(datetime.combine(clamp_day(year, month, day), at.replace(fold=0)))
+    return renewal_instant(year, month, day, at).astimezone(ROME)
+
+
+@cache  # pure; the ledger orders each renewal by it
+def renewal_instant(year: int, month: int, day: int, at: time) -> datetime:
+    """``renewal_moment`` in UTC (``instant``): the Rome wall time passed through UTC, so that a time the
+    spring change skips becomes the instant it denotes."""
+    return datetime.combine(clamp_day(year, month, day), at.replace(fold=0) if at.fold else at, ROME).astimezone(UTC)
 
 
 def next_renewal(day: int, at: time, now: datetime) -> datetime:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, credit_basis, periods
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "OUTCOMES", "Fee", "LineState", "Period", "Renewal", "fold", "forecast", "periods"]
 _ORDER = {"renewal": 0, "change": 1, "observation": 2, "restart": 3, "topup": 4, "reading": 5, "fee": 6}
-_IN_TIME_ORDER = itemgetter(0, 1)  # an event's instant, then its kind's place at that instant
+_INSTANT = itemgetter(0)  # an event's instant
 
 
 class _Run:
@@ -38,7 +38,7 @@ class _Run:
 
     __slots__ = ("line", "rule", "by_card", "rules", "credit", "as_of", "day", "at", "upcoming", "upcoming_instant",
                  "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "history",
-                 "periods", "built")
+                 "periods", "built", "built_renewals", "charges_from")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
@@ -51,28 +51,30 @@ class _Run:
         self.upcoming: datetime | None = None  # set with ``_set_upcoming``
         self.upcoming_instant: datetime | None = None
         self.paid = paid
+        self.charges_from: date | None = None  # the first day a recorded charge is taken from a top-up
         self.waiting: datetime | None = None
         self.owed = ZERO
         self.last_topup: date | None = None
         self.basis: list[tuple[str, datetime]] = []
         self.fee_queue: list[tuple[datetime, datetime, Event]] = []  # (instant, moment, event), soonest first
         self.fees: list[Fee] = []
-        self.renewals: list[Renewal] = []
+        self.renewals: list[tuple] = []  # each renewal's fields in ``Renewal``'s order (built on request)
         self.history: list[HistoryEntry] = []
         self.periods: list[dict] = []
         self.built: tuple[Period, ...] | None = None  # the periods of a finished fold, once asked (``periods``)
+        self.built_renewals: tuple[Renewal, ...] | None = None  # its renewals, once asked (``renewals``)
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
-    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC)."""
-    instant = dates.instant
-    found: list[tuple[datetime, int, str, object]] = []
-    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
-    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
-    found += [(instant(item.at), _ORDER["restart" if item.kind == "restart" else "renewal"], item.kind, item)
-              for item in line.history]
+    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC); the
+    facts of one instant in ``_ORDER``: listed in that order, then sorted by instant alone (a stable sort)."""
+    instant, restarts = dates.instant, [item for item in line.history if item.kind == "restart"]
+    found = [(instant(item.at), _ORDER["renewal"], item.kind, item) for item in line.history if item.kind != "restart"]
     found += [(instant(item.at), _ORDER["change"], "change", item) for item in line.changes]
-    found.sort(key=_IN_TIME_ORDER)
+    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
+    found += [(instant(item.at), _ORDER["restart"], "restart", item) for item in restarts]
+    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
+    found.sort(key=_INSTANT)
     return found
 
 
@@ -111,9 +113,10 @@ def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datet
     rules = {**(earlier or {}), rule.operator: rule}
     run = _Run(settings, rules.get(settings.operator, rule), [charge.paid for charge in line.charges])
     run.rules = rules
+    run.charges_from = charge_rules.first_taken(line.charges)
     previous, following = dates.renewals_around(run.day, run.at, start)
     _set_upcoming(run, following)
-    run.periods.append(_period(previous, None, settings))
+    run.periods.append(_period(previous, settings))
     for instant, _order, kind, item in events:
         _advance(run, instant)
         _apply(run, line, kind, item, item.at)
@@ -141,9 +144,9 @@ def _copy(run: _Run) -> _Run:
     for name in _Run.__slots__:
         value = getattr(run, name)
         setattr(copy, name, list(value) if isinstance(value, list) else value)
-    *closed, last = run.periods  # advancing changes only the last period: its fees, its renewal's owed amount
+    *closed, last = run.periods  # advancing changes only the last period (its fees) and the renewals' list
     copy.periods = [*closed, {**last, "topups": list(last["topups"]), "fees": list(last["fees"])}]
-    copy.built = None  # the periods are built again for the copy's own moment
+    copy.built = copy.built_renewals = None  # built again for the copy's own moment
     return copy
 
 
@@ -156,13 +159,20 @@ def _readings_until(usage, moment: datetime):
     return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
 
 
-def _period(start: datetime, renewal: Renewal | None, settings: Line) -> dict:
-    return {"start": start, "renewal": renewal, "topups": [], "fees": [], "included": settings.included}
+def _period(start: datetime, settings: Line) -> dict:
+    """A period starting at ``start`` (each one after the first with the renewal of the same place in ``renewals``)."""
+    return {"start": start, "topups": [], "fees": [], "included": settings.included}
 
 
 def _set_upcoming(run: _Run, moment: datetime | None) -> None:
     """The next scheduled renewal is ``moment`` (None: only a top-up renews)."""
     run.upcoming, run.upcoming_instant = moment, None if moment is None else dates.instant(moment)
+
+
+def _set_scheduled(run: _Run, year: int, month: int) -> None:
+    """The next scheduled renewal is that of ``month`` on the renewal day and time in force."""
+    run.upcoming = dates.renewal_moment(year, month, run.day, run.at)
+    run.upcoming_instant = dates.renewal_instant(year, month, run.day, run.at)
 
 
 def _advance(run: _Run, limit: datetime) -> None:
@@ -186,29 +196,25 @@ def _advance(run: _Run, limit: datetime) -> None:
 
 
 def _add_owed_to_last(run: _Run, amount: Decimal) -> None:
-    last = run.renewals[-1]
-    updated = replace(last, owed=last.owed + amount)
-    run.renewals[-1] = updated
-    for period in run.periods:
-        if period["renewal"] is last:
-            period["renewal"] = updated
+    at, kind, outcome, charged, owed, *rest = run.renewals[-1]
+    run.renewals[-1] = (at, kind, outcome, charged, owed + amount, *rest)
 
 
 def _scheduled(run: _Run, at: datetime) -> None:
     """The scheduled renewal at ``at``."""
     price = run.line.price
     year, month = dates.shift_month(at.year, at.month, 1)  # ``at`` is this month's renewal: the next is next month's
-    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+    _set_scheduled(run, year, month)
     if run.by_card:
-        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
+        _renewed(run, (at, "scheduled", "renewed", price, ZERO, price, True, run.day, run.day))
         return
     if run.credit is None:  # before the first observation nothing is known about the credit
-        _renewed(run, Renewal(at, "scheduled", "unknown", ZERO, ZERO, price, False, run.day, run.day))
+        _renewed(run, (at, "scheduled", "unknown", ZERO, ZERO, price, False, run.day, run.day))
         return
     if run.credit >= price:
         run.credit -= price
         run.basis.append(("renewal", at))
-        _renewed(run, Renewal(at, "scheduled", "renewed", price, ZERO, price, False, run.day, run.day))
+        _renewed(run, (at, "scheduled", "renewed", price, ZERO, price, False, run.day, run.day))
         return
     effect = run.rule.credit
     earlier_unpaid = run.owed > 0 or _charges_unpaid(run, at)  # what was unpaid before this renewal
@@ -224,8 +230,7 @@ def _scheduled(run: _Run, at: datetime) -> None:
         run.basis.append(("renewal", at))
     else:
         charged, owed = ZERO, ZERO
-    renewal = Renewal(at, "scheduled", run.rule.outcome, charged, owed, price, False, run.day, run.day)
-    _renewed(run, renewal)
+    _renewed(run, (at, "scheduled", run.rule.outcome, charged, owed, price, False, run.day, run.day))
     if not run.rule.usable:
         run.waiting = at
         if run.rule.topup == "renews":
@@ -243,15 +248,15 @@ def _charges_unpaid(run: _Run, at: datetime) -> bool:
                for index, charge in enumerate(run.line.charges))
 
 
-def _renewed(run: _Run, renewal: Renewal) -> None:
+def _renewed(run: _Run, renewal: tuple) -> None:
+    """A renewal: ``renewal`` holds its fields in ``Renewal``'s order (the record is built when asked)."""
+    at, kind, outcome, charged, _owed, _price, _by_card, day_before, day_after = renewal
     run.renewals.append(renewal)
-    run.periods.append(_period(renewal.at, renewal, run.line))
-    if renewal.outcome == "renewed":
+    run.periods.append(_period(at, run.line))
+    if outcome == "renewed":
         run.waiting = None
         run.fee_queue = []
-    run.history.append(HistoryEntry(kind="restart" if renewal.kind == "restart" else "renewal", at=renewal.at,
-                                    price=renewal.charged, renewal_day_before=renewal.day_before,
-                                    renewal_day_after=renewal.day_after))
+    run.history.append(HistoryEntry("restart" if kind == "restart" else "renewal", at, charged, day_before, day_after))
 
 
 def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
@@ -284,8 +289,8 @@ def _restart(run: _Run, entry: HistoryEntry) -> None:
         run.basis.append(("restart", at))
     run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
     year, month = dates.shift_month(at.year, at.month, 1)
-    _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
-    _renewed(run, Renewal(at, "restart", "renewed", price, ZERO, price, False, before, run.day))
+    _set_scheduled(run, year, month)
+    _renewed(run, (at, "restart", "renewed", price, ZERO, price, False, before, run.day))
 
 
 def _topup(run: _Run, line: Line, item) -> None:
@@ -293,11 +298,12 @@ def _topup(run: _Run, line: Line, item) -> None:
     at = dates.in_rome(item.at)
     day = at.date()
     left = item.amount
-    if line.charges:
+    if run.charges_from is not None and day >= run.charges_from:
         run.paid, left = charge_rules.pay_due(line.charges, left, day, run.paid)
-    settled = min(run.owed, left)
-    run.owed -= settled
-    left -= settled
+    if run.owed:
+        settled = min(run.owed, left)
+        run.owed -= settled
+        left -= settled
     if run.credit is not None:
         run.credit += left
         run.basis.append(("topup", at))
@@ -317,11 +323,11 @@ def _topup(run: _Run, line: Line, item) -> None:
     if run.rule.day == "moves":
         run.day, run.at = at.day, min(run.at, time(at.hour, at.minute))
         year, month = dates.shift_month(at.year, at.month, 1)
-        _set_upcoming(run, dates.renewal_moment(year, month, run.day, run.at))
+        _set_scheduled(run, year, month)
     else:
         _set_upcoming(run, dates.next_renewal(run.day, run.at, at))
     run.basis.append(("renewal", at))
-    _renewed(run, Renewal(at, "topup", "renewed", price, ZERO, price, False, before, run.day))
+    _renewed(run, (at, "topup", "renewed", price, ZERO, price, False, before, run.day))
 
 
 def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
@@ -338,11 +344,11 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     pending = charge_rules.pending_at(derived, moment)
     return LineState(
         moment=moment, line=derived, credit=credit, credit_as_of=run.as_of,
-        basis=credit_basis(run.as_of, run.basis, line.observations), offer_usable=run.waiting is None,
+        assumed=tuple(run.basis), offer_usable=run.waiting is None,
         waiting_since=run.waiting,
-        last_renewal=run.renewals[-1] if run.renewals else None, next_renewal=run.upcoming,
+        last_renewal=Renewal(*run.renewals[-1]) if run.renewals else None, next_renewal=run.upcoming,
         period_start=run.periods[-1]["start"], owed=run.owed, pending=pending, fees=tuple(run.fees),
-        period_rows=(run, readings), renewals=tuple(run.renewals), rule=run.rule, by_card=run.by_card, facts=line)
+        period_rows=(run, readings), rule=run.rule, by_card=run.by_card, facts=line)
 
 
 def forecast(state: LineState, moments: list[datetime]) -> list[LineState]:

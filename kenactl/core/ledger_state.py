@@ -83,7 +83,7 @@ class LineState:
     line: Line
     credit: Decimal
     credit_as_of: datetime | None
-    basis: Msg
+    assumed: tuple[tuple[str, datetime], ...]  # (kind, moment) of what the ledger applied since (``basis``)
     offer_usable: bool
     waiting_since: datetime | None
     last_renewal: Renewal | None
@@ -92,11 +92,20 @@ class LineState:
     owed: Decimal
     pending: Decimal
     fees: tuple[Fee, ...]
-    period_rows: tuple  # what ``periods`` builds the periods from (the finished run, the readings)
-    renewals: tuple[Renewal, ...]
+    period_rows: tuple  # what ``periods`` and ``renewals`` are built from (the finished run, the readings)
     rule: RenewalRule
     by_card: bool
     facts: Line
+
+    @property
+    def basis(self) -> Msg:
+        """What the credit rests on (``credit_basis``), worded when asked: ``status`` and reminders show it."""
+        return credit_basis(self.credit_as_of, self.assumed, self.facts.observations)
+
+    @property
+    def renewals(self) -> tuple[Renewal, ...]:
+        """Every renewal so far, oldest first (built on request: see ``renewals``)."""
+        return renewals(self)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -133,6 +142,15 @@ def _counts_before(readings):
     return lambda moment: bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
 
 
+def renewals(state: LineState) -> tuple[Renewal, ...]:
+    """Every renewal of the line up to the state's moment, oldest first (built on the first request: ``status``
+    needs only the last one)."""
+    run = state.period_rows[0]
+    if run.built_renewals is None:
+        run.built_renewals = tuple(Renewal(*fields) for fields in run.renewals)
+    return run.built_renewals
+
+
 def periods(state: LineState) -> tuple[Period, ...]:
     """Every period of the line up to the state's moment, oldest first, each with its last reading: the last
     one before the next period starts, unless it is before the period's own start.
@@ -145,11 +163,12 @@ def periods(state: LineState) -> tuple[Period, ...]:
     rows = run.periods
     ends = [row["start"] for row in rows[1:]]  # each period ends where the next starts
     counts = [*map(_counts_before(readings), ends), len(readings)]  # the readings before each period's end
+    renewed = renewals(state)  # each period after the first starts with the renewal of its place
     found, before = [], 0  # ``before``: the readings before the period's start (the previous period's count)
-    for row, end, count in zip(rows, [*ends, None], counts, strict=True):
+    for index, (row, end, count) in enumerate(zip(rows, [*ends, None], counts, strict=True)):
         usage = readings[count - 1] if count and (not found or count > before) else None
-        found.append(Period(row["start"], end, row["renewal"], tuple(row["topups"]), tuple(row["fees"]), usage,
-                            row["included"]))
+        found.append(Period(row["start"], end, renewed[index - 1] if index else None, tuple(row["topups"]),
+                            tuple(row["fees"]), usage, row["included"]))
         before = count
     run.built = tuple(found)
     return run.built
@@ -167,7 +186,7 @@ def _days(moments: list[datetime]) -> Msg:
     return _joined([Msg("{day}", day=dates.in_rome(moment).date()) for moment in moments])
 
 
-def credit_basis(as_of: datetime | None, assumed: list[tuple[str, datetime]], observations) -> Msg:
+def credit_basis(as_of: datetime | None, assumed: tuple[tuple[str, datetime], ...], observations) -> Msg:
     """What the credit rests on: the last observation (the one at ``as_of``) and what the ledger assumed since
     (``(kind, moment)`` of each renewal, Restart and top-up applied after it)."""
     if as_of is None:
