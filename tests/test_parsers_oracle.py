@@ -1,17 +1,17 @@
 """The hand-written parsers of amounts, data sizes, durations and times of day against the regular
 expressions they replace (kept here as the oracles): the same texts accepted, with the same values,
-and the same refusals with the same messages."""
+and the same refusals with the same messages. Also the readings block check against its earlier form."""
 
 import re
 import sys
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kenactl.core import dates, money, units
+from kenactl.core import dates, money, readings, units
 from kenactl.core.units import CASELESS
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
@@ -138,3 +138,32 @@ def test_caseless_letters_are_the_ones_a_caseless_pattern_matches():
     assert matched == set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | extra
     assert all(re.fullmatch(f"(?i){letter.translate(CASELESS)}", letter) for letter in extra)
     assert not set("eurodhmw") & {letter.translate(CASELESS) for letter in extra}
+
+
+def valid_block_oracle(text):
+    """The readings check as it was: every row's day through fromisoformat when it is past the 28th."""
+    if re.fullmatch(readings.ROWS, text) is None:
+        return None
+    rows = text.splitlines()
+    if rows != sorted(rows):
+        return None
+    try:
+        for row in rows:
+            if row[8:10] > "28":
+                datetime.fromisoformat(row[:19])
+    except ValueError:
+        return None
+    return rows
+
+
+READING = st.builds("{}-{}-{}T{}:{}:{}Z {} {} {}\n".format, st.sampled_from(["2024", "2025", "1999", "2٠24"]),
+                    st.sampled_from(["01", "02", "04", "11", "12", "13"]),
+                    st.sampled_from(["01", "09", "15", "28", "29", "30", "31", "1٩", "2٩", "32"]),
+                    st.sampled_from(["00", "19", "23"]), st.sampled_from(["00", "59"]), st.sampled_from(["00", "3٠"]),
+                    *[st.sampled_from(["0", "12500", "٣"])] * 3)
+
+
+@settings(max_examples=400)
+@given(st.lists(READING, max_size=5).map("".join))
+def test_readings_rows_match_the_check_they_replace(text):
+    assert readings.valid_rows(text) == valid_block_oracle(text)
