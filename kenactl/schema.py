@@ -158,8 +158,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     if activated is not None and days and activated > min(days):
         raise ProfileError(_("{field}: {day} is after the top-up of {topup}; a SIM is topped up once activated").format(
             field=fields.name("activated"), day=activated.isoformat(), topup=min(days).isoformat()))
-    return replace(
-        settings,
+    return Line(
+        **settings,
         credit=credit,
         last_topup=max(days, default=None),
         activated=activated,
@@ -170,7 +170,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     )
 
 
-def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
+def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> dict[str, Any]:
+    """A version 2 line's settings, checked in the order of its keys, as ``Line``'s arguments."""
     operator = fields.text("operator")
     if operator not in operator_ids:
         raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
@@ -183,10 +184,10 @@ def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     options = fields.table_at("options")
     for key in options.table:
         options.text(key)
-    return Line(name=name, operator=operator, offer=fields.text("offer"),
+    return dict(name=name, operator=operator, offer=fields.text("offer"),
                 price=fields.money("price"), renewal_day=fields.integer("renewal_day", 1, 31),
                 renewal_time=renewal_time,
-                included=_allowances(fields.table_at("included")), credit=money.ZERO, options=dict(options.table),
+                included=_allowances(fields.table_at("included")), options=dict(options.table),
                 pending_offer_change=fields.flag("pending_offer_change", False), payment=payment,
                 note=fields.convert("note", lambda: check_free_text(fields.text("note", ""), field="note")))
 
