@@ -257,8 +257,10 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 """Keys whose text is data, not free text: their readers parse every row strictly (dates and numbers)."""
 
 
-_AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"  # compiled when first used
-_AMOUNT_BLOCK = rf"(?:{_AMOUNT_ROW}\n)*"  # rows alone, each ending a line: no blank line, no spaces
+_AMOUNT_MOMENT = r"(?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+_AMOUNT = r"-?\d{1,9}+\.\d\d"
+_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used
+_AMOUNT_BLOCK = rf"(?:{_AMOUNT_MOMENT} {_AMOUNT}\n)*+"  # rows alone, each ending a line: no blank line, no spaces
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:

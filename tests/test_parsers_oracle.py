@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kenactl import schema
 from kenactl.core import dates, money, readings, units
 from kenactl.core.units import CASELESS
 from kenactl.errors import InputError
@@ -140,9 +141,15 @@ def test_caseless_letters_are_the_ones_a_caseless_pattern_matches():
     assert not set("eurodhmw") & {letter.translate(CASELESS) for letter in extra}
 
 
+READINGS_ROWS = (r"(?:(?:19|2\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ"
+                 r" \d{1,12} \d{1,12} \d{1,12}\n)*")
+AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"
+AMOUNT_BLOCK = rf"(?:{AMOUNT_ROW}\n)*"
+
+
 def valid_block_oracle(text):
     """The readings check as it was: every row's day through fromisoformat when it is past the 28th."""
-    if re.fullmatch(readings.ROWS, text) is None:
+    if re.fullmatch(READINGS_ROWS, text) is None:
         return None
     rows = text.splitlines()
     if rows != sorted(rows):
@@ -167,3 +174,18 @@ READING = st.builds("{}-{}-{}T{}:{}:{}Z {} {} {}\n".format, st.sampled_from(["20
 @given(st.lists(READING, max_size=5).map("".join))
 def test_readings_rows_match_the_check_they_replace(text):
     assert readings.valid_rows(text) == valid_block_oracle(text)
+
+
+AMOUNT_LINE = st.builds("{}-{}-{}T{}:{}:{}Z {}{}.{}{}".format, st.sampled_from(["2024", "1999", "2٠24", "1899"]),
+                        *[st.sampled_from(["01", "31", "٣1"])] * 5, st.sampled_from(["", "-", "--"]),
+                        st.sampled_from(["0", "12", "123456789", "1234567890", "٣"]), st.sampled_from(["00", "0", "٣٣"]),
+                        st.sampled_from(["\n", "\n", " \n", "\n\n"]))
+
+
+@settings(max_examples=400)
+@given(st.lists(AMOUNT_LINE, max_size=4).map("".join))
+def test_amount_blocks_match_the_pattern_they_replace(text):
+    assert (re.fullmatch(schema._AMOUNT_BLOCK, text) is None) == (re.fullmatch(AMOUNT_BLOCK, text) is None)
+    for row in text.split("\n"):
+        new, old = re.fullmatch(schema._AMOUNT_ROW, row), re.fullmatch(AMOUNT_ROW, row)
+        assert (new and new.groups()) == (old and old.groups())

@@ -14,7 +14,9 @@ from kenactl.core import dates
 from kenactl.core.model import UsageSample
 
 MOMENT = r"(?:19|2\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ"
-ROWS = rf"(?:{MOMENT} \d{{1,12}} \d{{1,12}} \d{{1,12}}\n)*"  # compiled (and cached by re) when first used
+ROWS = rf"(?:{MOMENT} \d{{1,12}}+ \d{{1,12}}+ \d{{1,12}}+\n)*+"  # compiled (and cached by re) when first used
+"""Possessive: no row can end elsewhere, so what is matched is never given back (which the engine matches
+faster)."""
 
 
 def text_of(sample: UsageSample) -> str:
