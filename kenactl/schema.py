@@ -149,15 +149,17 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     credit = observations[-1].credit if observations else fields.money("credit", allow_negative=True) \
         if "credit" in fields.table else money.ZERO
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
-        since = dates.instant(observations[-1].at)
-        credit += sum((item.amount for item in topups if dates.instant(item.at) >= since), money.ZERO)
+        since, first = dates.instant(observations[-1].at), len(topups)
+        while first and dates.instant(topups[first - 1].at) >= since:  # top-ups are in time order
+            first -= 1
+        credit += sum((item.amount for item in topups[first:]), money.ZERO)
     days = [day for day in [item.at.date() for item in topups] + [fields.day("last_topup", None)] if day is not None]
     activated = fields.day("activated", None)
     if activated is not None and days and activated > min(days):
         raise ProfileError(_("{field}: {day} is after the top-up of {topup}; a SIM is topped up once activated").format(
             field=fields.name("activated"), day=activated.isoformat(), topup=min(days).isoformat()))
-    return replace(
-        settings,
+    return Line(
+        **settings,
         credit=credit,
         last_topup=max(days, default=None),
         activated=activated,
@@ -168,7 +170,8 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     )
 
 
-def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
+def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> dict[str, Any]:
+    """A version 2 line's settings, checked in the order of its keys, as ``Line``'s arguments."""
     operator = fields.text("operator")
     if operator not in operator_ids:
         raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
@@ -181,10 +184,10 @@ def _settings(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
     options = fields.table_at("options")
     for key in options.table:
         options.text(key)
-    return Line(name=name, operator=operator, offer=fields.text("offer"),
+    return dict(name=name, operator=operator, offer=fields.text("offer"),
                 price=fields.money("price"), renewal_day=fields.integer("renewal_day", 1, 31),
                 renewal_time=renewal_time,
-                included=_allowances(fields.table_at("included")), credit=money.ZERO, options=dict(options.table),
+                included=_allowances(fields.table_at("included")), options=dict(options.table),
                 pending_offer_change=fields.flag("pending_offer_change", False), payment=payment,
                 note=fields.convert("note", lambda: check_free_text(fields.text("note", ""), field="note")))
 
@@ -254,8 +257,10 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 """Keys whose text is data, not free text: their readers parse every row strictly (dates and numbers)."""
 
 
-_AMOUNT_ROW = r"((?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ) (-?\d{1,9}\.\d\d)"  # compiled when first used
-_AMOUNT_BLOCK = rf"(?:{_AMOUNT_ROW}\n)*"  # rows alone, each ending a line: no blank line, no spaces
+_AMOUNT_MOMENT = r"(?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+_AMOUNT = r"-?\d{1,9}+\.\d\d"
+_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used
+_AMOUNT_BLOCK = rf"(?:{_AMOUNT_MOMENT} {_AMOUNT}\n)*+"  # rows alone, each ending a line: no blank line, no spaces
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
@@ -265,9 +270,11 @@ def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, D
     exact = re.fullmatch(_AMOUNT_BLOCK, ended) is not None  # as kenactl writes them: every row checked in one match
     rows = text.splitlines() if exact else [row.strip() for row in text.splitlines() if row.strip()]
     if (exact or all(re.fullmatch(_AMOUNT_ROW, row) for row in rows)) and rows == sorted(rows) and \
-            all(row[8:10] <= "28" for row in rows) and (negative or all(row[21] != "-" for row in rows)) and \
-            (key != "topups" or all(Decimal(row[21:]) > 0 for row in rows)):  # the usual case: no checks per field
-        return [(dates.in_rome(datetime.fromisoformat(row[:20])), Decimal(row[21:])) for row in rows]
+            all(row[8:10] <= "28" for row in rows) and (negative or " -" not in text):  # only a sign follows " "
+        amounts = [Decimal(row[21:]) for row in rows]
+        if key != "topups" or not rows or min(amounts) > 0:  # the usual case: no checks per field
+            return [(datetime.fromisoformat(row[:20]).astimezone(dates.ROME), amount)  # UTC, as in_rome turns it
+                    for row, amount in zip(rows, amounts)]
     found = []
     for number, row in enumerate(rows, 1):
         match = re.fullmatch(_AMOUNT_ROW, row)
@@ -291,12 +298,12 @@ def _amount_rows(items) -> str:
 
 def _readings(fields: Fields) -> Sequence[UsageSample]:
     """The usage readings: one per line, ``moment data-MB minutes SMS`` (UTC to the second), oldest first."""
-    from kenactl.core.readings import Readings, bad_line, valid_block
+    from kenactl.core.readings import Readings, bad_line, valid_rows
 
     text = fields.text("readings", "")
-    block = text[1:] if text.startswith("\n") else text
-    if valid_block(block):  # the usual case, checked in one pass
-        return Readings(block.splitlines())
+    valid = valid_rows(text[1:] if text.startswith("\n") else text)
+    if valid is not None:  # the usual case, checked in one pass
+        return Readings(valid)
     rows = [row.strip() for row in text.splitlines() if row.strip()]
     number = bad_line(rows)
     if number is not None:

@@ -5,7 +5,6 @@ Python's aware-datetime arithmetic is wall-clock arithmetic when both sides shar
 goes through UTC (``add_elapsed``, ``elapsed``).
 """
 
-import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -15,8 +14,6 @@ from kenactl.errors import InputError
 from kenactl.text import Msg
 
 ROME = ZoneInfo("Europe/Rome")
-_TIME = r"^([01]?\d|2[0-3]):([0-5]\d)$"  # patterns, compiled (and cached by re) when first used
-_DURATION = r"(?i)^\s*(\d{1,5})\s*(d|h|m|w)\s*$"
 _DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
 YEARS = (1900, 2999)
 
@@ -54,21 +51,24 @@ def parse_date(text: str, *, field: str) -> date:
 
 
 def parse_time_of_day(text: str, *, field: str = "renewal time") -> time:
-    """``HH:MM`` in 24-hour form."""
-    match = re.match(_TIME, text.strip())
-    if not match:
+    """``HH:MM`` in 24-hour form (the hour may have one digit: ``9:30``)."""
+    hours, colon, minutes = text.strip().partition(":")
+    hour_ok = (len(hours) == 1 and hours.isdecimal()) or (len(hours) == 2 and (
+        (hours[0] in "01" and hours[1].isdecimal()) or (hours[0] == "2" and hours[1] in "0123")))
+    if not (colon and hour_ok and len(minutes) == 2 and minutes[0] in "012345" and minutes[1].isdecimal()):
         raise InputError(field, Msg("{value} is not a time of day HH:MM (e.g. 00:00 or 09:30)",
             value=repr(text)))
-    return time(int(match.group(1)), int(match.group(2)))
+    return time(int(hours), int(minutes))
 
 
 def parse_duration(text: str, *, field: str) -> timedelta:
-    """``3d``, ``12h``, ``30m`` or ``2w``."""
-    match = re.match(_DURATION, text)
-    if not match:
+    """``3d``, ``12h``, ``30m`` or ``2w`` (1 to 5 digits; spaces around the parts, the unit in any case)."""
+    written = text.strip()
+    count, unit = written[:-1].rstrip(), written[-1:].lower()
+    if not (1 <= len(count) <= 5 and count.isdecimal() and unit in _DURATION_UNITS):
         raise InputError(field, Msg("{value} is not a duration (examples: 3d, 12h, 2w)",
             value=repr(text)))
-    return timedelta(**{_DURATION_UNITS[match.group(2).lower()]: int(match.group(1))})
+    return timedelta(**{_DURATION_UNITS[unit]: int(count)})
 
 
 def in_rome(moment: datetime) -> datetime:

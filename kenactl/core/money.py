@@ -1,8 +1,8 @@
 """Exact money: parsing user text into Decimal euros and formatting with two decimals."""
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kenactl.core.units import number_end
 from kenactl.errors import InputError
 from kenactl.text import Money, Msg
 
@@ -10,8 +10,6 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 LIMIT = Decimal(10**9)
 TOPUP_LIMIT = Decimal("1000.00")  # kenactl's own bound on one top-up (no operator rule): catches 100000 for 100
-_MONEY = r"(?i)^\s*([+-]?)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euro)?\s*$"  # compiled when first used
-_TOO_PRECISE = r"(?i)^\s*[+-]?\s*(?:€\s*)?\d+[.,]\d{3,}\s*(?:€|eur|euro)?\s*$"
 
 
 def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
@@ -31,17 +29,17 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
             raise InputError(field, Msg("{value} is not an amount in euros with at most two decimals",
                 value=text))
     else:
-        match = re.match(_MONEY, str(text))
-        if not match and re.match(_TOO_PRECISE, str(text)):
+        written = _written_amount(str(text))
+        if written is not None and written[2] > 2:
             raise InputError(field, Msg("{value} has more than two decimals; euros have cents (e.g. 7.99)",
                 value=repr(text)))
-        if not match:
+        if written is None:
             raise InputError(field, Msg("{value} is not an amount in euros (examples: 7.99, 7,99, 10)",
                 value=repr(text)))
-        sign, digits = match.groups()
+        sign, digits, _decimals = written
         try:
             value = Decimal(sign + digits.replace(",", "."))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        except InvalidOperation:  # pragma: no cover - only digits are admitted
             raise InputError(field, Msg("{value} is not an amount in euros",
                 value=repr(text))) from None
         _check_size(value, field)
@@ -49,6 +47,21 @@ def parse_money(text: str | Decimal | int, *, field: str = "amount", allow_negat
         raise InputError(field, Msg("{amount} is negative; it must be 0 or more",
             amount=Money(value)))
     return value.quantize(CENT)
+
+
+def _written_amount(text: str) -> tuple[str, str, int] | None:
+    """The sign, the number and its count of decimals of ``[+-] [€] digits[.,digits] [€|eur|euro]`` (spaces
+    around each part, the unit in any case), or None for any other text."""
+    rest = text.lstrip()
+    sign = rest[0] if rest[:1] in ("+", "-") else ""
+    rest = rest[len(sign):].lstrip()
+    if rest.startswith("€"):
+        rest = rest[1:].lstrip()
+    end, decimals = number_end(rest)
+    unit = rest[end:].strip()
+    if end == 0 or not (unit in ("", "€") or unit.isascii() and unit.lower() in ("eur", "euro")):
+        return None
+    return sign, rest[:end], decimals
 
 
 def parse_positive(text: str, *, field: str = "amount", limit: Decimal | None = None) -> Decimal:

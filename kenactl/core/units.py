@@ -4,7 +4,6 @@ One GB is 1000 MB, as the operators count it (Iliad: 0.90 € per 100 MB "corris
 per ogni Giga", in an undated article on renewals with short credit).
 """
 
-import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kenactl.errors import InputError
@@ -18,9 +17,28 @@ PERCENT_STEP = Decimal("0.1")
 MAX_COUNT = 10**9
 MAX_DATA = 10**12  # MB: a million terabytes, far beyond any offer, well within Decimal's 28 digits
 _UNLIMITED_WORDS = {"unlimited", "illimitati", "illimitato", "illimitata", "illimitate", "unl", "∞"}
-_DATA = r"(?i)^\s*(\d+(?:[.,]\d+)?)\s*(mb|gb|g|giga)?\s*$"  # patterns, compiled (and cached by re) when first used
-_OTHER_UNIT = r"(?i)^\s*\d+(?:[.,]\d+)?\s*([a-z]+)\s*$"
 _FACTORS = {"mb": 1, "gb": MB_PER_GB, "g": MB_PER_GB, "giga": MB_PER_GB}
+CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The letters beyond A-Z that a case-insensitive ``[a-z]`` matches (İ ı ſ K), mapped to theirs: with
+``str.lower`` after it, a word compares as a case-insensitive pattern compares it."""
+
+
+def number_end(text: str) -> tuple[int, int]:
+    """Where a number ``digits[.digits]`` or ``digits[,digits]`` at the start of ``text`` ends, and how many
+    decimals it has (0 without a mark); ``(0, 0)`` when ``text`` does not start with a digit. A digit is
+    what ``\\d`` matches: any Unicode decimal digit (``str.isdecimal``), which ``Decimal`` reads."""
+    end = _digits_end(text, 0)
+    if end == 0 or end == len(text) or text[end] not in ".,":
+        return end, 0
+    fraction_end = _digits_end(text, end + 1)
+    return (end, 0) if fraction_end == end + 1 else (fraction_end, fraction_end - end - 1)
+
+
+def _digits_end(text: str, start: int) -> int:
+    end, size = start, len(text)
+    while end < size and text[end].isdecimal():
+        end += 1
+    return end
 
 
 def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = True) -> int | None:
@@ -37,21 +55,21 @@ def parse_data(text: str | int, *, field: str = "data", allow_unlimited: bool = 
         if not allow_unlimited:
             raise InputError(field, Msg("'unlimited' is not an amount used"))
         return UNLIMITED
-    match = re.match(_DATA, raw)
-    other = None if match else re.match(_OTHER_UNIT, raw)
-    if other:
+    end = number_end(raw)[0]
+    number, unit = raw[:end], raw[end:].lstrip()
+    folded = unit.translate(CASELESS).lower()  # the unit as a case-insensitive match compares it
+    if end and folded not in _FACTORS and folded.isascii() and folded.isalpha():
         raise InputError(field, Msg("unknown unit {unit} in {value}; use MB or GB (e.g. 800MB, 12.5GB)",
-            unit=repr(other.group(1)), value=repr(raw)))
-    if not match:
+            unit=repr(unit), value=repr(raw)))
+    if not end or folded not in _FACTORS and unit:
         raise InputError(field, Msg("{value} is not a data amount (examples: 800MB, 12.5GB, 1,5 GB, unlimited)",
             value=repr(raw)))
-    number, unit = match.groups()
-    if unit is None and Decimal(number.replace(",", ".")) != 0:
+    if not unit and Decimal(number.replace(",", ".")) != 0:
         raise InputError(field, Msg("{value} needs a unit: MB or GB (e.g. {number}GB)",
             value=repr(raw), number=number))
     try:
-        amount = Decimal(number.replace(",", ".")) * _FACTORS[(unit or "mb").lower()]
-    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        amount = Decimal(number.replace(",", ".")) * _FACTORS[folded or "mb"]
+    except InvalidOperation:  # pragma: no cover - only digits are admitted
         raise InputError(field, Msg("{value} is not a data amount", value=repr(raw))) from None
     if amount > MAX_DATA:  # also keeps quantize() within the decimal context's 28 digits
         raise InputError(field, Msg("{value} is too large (at most {limit})",
