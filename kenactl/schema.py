@@ -274,7 +274,7 @@ def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, D
         amounts = [Decimal(row[21:]) for row in rows]
         if key != "topups" or not rows or min(amounts) > 0:  # the usual case: no checks per field
             return [(datetime.fromisoformat(row[:20]).astimezone(dates.ROME), amount)  # UTC, as in_rome turns it
-                    for row, amount in zip(rows, amounts)]
+                    for row, amount in zip(rows, amounts, strict=True)]
     found = []
     for number, row in enumerate(rows, 1):
         match = re.fullmatch(_AMOUNT_ROW, row)
