@@ -104,3 +104,25 @@ def test_iliad_validity_has_no_receive_only_period(run, profile_path):
     save(profile_path, Profile(lines={"main": line}, default_line="main"))
     assert run("--at", "2027-10-10T09:00", "remind", "--all").stdout == (
         "! main: SIM validity ends Mon 01 Nov 2027: top up any amount before then\n")
+
+
+def test_a_remind_with_nothing_new_leaves_the_state_unwritten(run, profile_path, monkeypatch):
+    """The state is written when the deliveries change (or there is no file yet), not serialized again on every
+    run to find that they did not: the export's memory is often most of it."""
+    from kenactl import state
+
+    save(profile_path, Profile(lines={"main": kena_line(renewal_day=15, credit="1.00")}, default_line="main"))
+    at = ("--at", "2027-03-14T09:00")
+    assert run(*at, "export", "ics", "-o", str(profile_path.with_name("k.ics"))).exit_code == 0
+    first = run(*at, "remind")
+    assert first.exit_code == 0 and "main: renewal" in first.stdout
+    path = Path(state.state_file(profile_path))
+    before = path.read_bytes()
+    assert json.loads(before)["calendar"]["events"] and json.loads(before)["delivered"]["stdout"]
+    writes = []
+    monkeypatch.setattr(state, "write", lambda *args: writes.append(args))
+    again = run(*at, "remind")
+    assert (again.exit_code, again.stdout, writes, path.read_bytes()) == (0, "", [], before)
+    later = run("--at", "2027-04-14T09:00", "remind")  # the next month's renewal: a new delivery is recorded
+    assert later.exit_code == 0 and "main: renewal" in later.stdout
+    assert len(writes) == 1 and writes[0][1]["delivered"] != json.loads(before)["delivered"]

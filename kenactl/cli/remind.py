@@ -1,5 +1,7 @@
 """``kenactl remind``: each reminder once per threshold, pushed or printed; silent when nothing is due (for cron)."""
 
+import os
+
 import click
 
 from kenactl.cli import App, pass_app
@@ -63,6 +65,7 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     with state.locked(path):
         document = state.read(path, app.file)
         received = document["delivered"]
+        as_read = {target: dict(keys) for target, keys in received.items()}
         shown: dict[str, delivery.Delivery] = {}
         for target in targets or [None]:  # None: stdout, when there is nowhere to push
             target_id = "stdout" if target is None else target.id
@@ -80,7 +83,8 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         if targets and not as_json:
             shown.clear()  # pushed: nothing to print (cron then mails only failures)
         show_deliveries(list(shown.values()), as_json=as_json)
-        state.write(path, document)
+        if received != as_read or not os.path.exists(path):  # else the file holds it: the export's memory,
+            state.write(path, document)  # often most of it, is not serialized again to find that out
     for line in failures:
         click.echo(f"kenactl: {line}", err=True)
     if failures:
