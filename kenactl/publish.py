@@ -1,8 +1,9 @@
 """``export ics`` with a memory: the calendar's events reconciled with what earlier exports wrote.
 
-The memory is the ``calendar`` part of the state file (``kenactl.state``), shared by every export
+The memory is the state's calendar file (``kenactl.state.calendar_file``), shared by every export
 of the profile whatever file it goes to, so SEQUENCE and DTSTAMP only grow and an event that no
-longer applies is written as cancelled (``kenactl.core.published``).
+longer applies is written as cancelled (``kenactl.core.published``). A memory an older kenactl kept in
+the state file's ``calendar`` table is read from there and moved out on the first export.
 """
 
 from datetime import datetime
@@ -27,18 +28,21 @@ def calendar_with_memory(profile_path: Path, profile: Profile, items: list[Item]
     scope = Scope(selected=selected, existing=frozenset(profile.lines), horizon=horizon)
     path = state.state_path(profile_path)
     with state.locked(path):
-        document = state.read(path, profile_path)
-        memory = _memory(document, path)
-        written, kept = reconcile(ics.events(profile, items), memory, scope, now, ics.stamp(profile))
+        remembered, document = state.read_calendar(path), state.read(path, profile_path)
+        earlier = remembered if remembered is not None else document["calendar"]
+        where = state.calendar_file(path) if remembered is not None else path
+        written, kept = reconcile(ics.events(profile, items), _memory(earlier, where), scope, now, ics.stamp(profile))
         calendar = {"events": {uid: to_json(event) for uid, event in sorted(kept.items())}}
-        if calendar != document["calendar"]:  # the same memory: nothing to serialize, nothing to write
-            document["calendar"] = calendar
+        if calendar != earlier or remembered is None:  # the same memory: nothing to serialize, nothing to write
+            state.write_calendar(path, calendar, profile_path)
+        if document["calendar"]:  # kept there by an older kenactl: moved out once the calendar file holds it
+            document["calendar"] = {}  # (a move interrupted between the two writes reads the calendar file)
             state.write(path, document)
     return ics.render(written, alarms), len(written)
 
 
-def _memory(document: dict, path: Path) -> dict[str, Published]:
-    events = document["calendar"].get("events", {})
+def _memory(calendar: dict, path: str | Path) -> dict[str, Published]:
+    events = calendar.get("events", {})
     try:
         return {uid: from_json(uid, data) for uid, data in events.items()}
     except (AttributeError, KeyError, TypeError, ValueError):

@@ -1,11 +1,14 @@
-"""kenactl's own state file: what ``remind`` delivered and what ``export ics`` exported, per profile.
+"""kenactl's own state file: what ``remind`` delivered, per profile; beside it, what ``export ics`` exported.
 
 Never the profile (``remind`` and ``export`` do not write it). It lives in the per-user state
 folder, ``platformdirs.user_state_path("kenactl")`` (``~/.local/state/kenactl`` on Linux), as
 ``<profile name>-<hash of the profile's absolute path>.json``, so each profile has its own; or at
-``$KENACTL_STATE``. Written like the profile: under a lock file beside it, through an fsynced
-temporary file renamed over it (``store.write_atomic``), mode 0600, in a folder created 0700;
-rewritten only when its content changes.
+``$KENACTL_STATE``. The export's memory, often many times larger, is its own file beside it
+(``calendar_file``: ``<state>.calendar.json``), so that ``remind`` (every few minutes from cron) does not
+read it; an older kenactl kept it in the state file's ``calendar`` table, which the next export moves out.
+Both are written like the profile, under the state's one lock file: through an fsynced temporary file
+renamed over it (``store.write_atomic``), mode 0600, in a folder created 0700; rewritten only when their
+content changes.
 """
 
 import json
@@ -95,23 +98,56 @@ def empty(profile: "str | os.PathLike[str]") -> dict[str, Any]:
 
 def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> dict[str, Any]:
     """The state at ``path`` (an empty one when there is no file); a damaged file is a ``ProfileError``."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
+    document = _read_json(path)
+    if document is None:
         return empty(profile)
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(_("cannot read the state file {path}: {error}").format(
-            path=path, error=getattr(error, "strerror", None) or error)) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        document = error
     if (not isinstance(document, dict) or document.get("version") != VERSION
             or not isinstance(document.get("delivered"), dict) or not isinstance(document.get("calendar"), dict)):
         raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
                              "already sent may then be sent again)").format(path=path))
     return document
+
+
+def _read_json(path: "str | os.PathLike[str]") -> Any:
+    """The JSON value in the file at ``path`` (a ``JSONDecodeError`` when it is not JSON); None when there is no
+    file; an unreadable one is a ``ProfileError``."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(_("cannot read the state file {path}: {error}").format(
+            path=path, error=getattr(error, "strerror", None) or error)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return error
+
+
+def calendar_file(path: "str | os.PathLike[str]") -> str:
+    """Where the export's memory of the state at ``path`` is: ``<state>.calendar.json`` (``.json`` replaced)."""
+    text = os.fspath(path)
+    return f"{text.removesuffix('.json')}.calendar.json"
+
+
+def read_calendar(path: "str | os.PathLike[str]") -> dict[str, Any] | None:
+    """The export's memory beside the state at ``path`` (``{"events": {...}}``); None when there is no such file
+    yet. A damaged file is a ``ProfileError``."""
+    where = calendar_file(path)
+    document = _read_json(where)
+    if document is None:
+        return None
+    if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(
+            document.get("events"), dict):
+        raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
+                             "already sent may then be sent again)").format(path=where))
+    return {"events": document["events"]}
+
+
+def write_calendar(path: "str | os.PathLike[str]", calendar: dict[str, Any], profile: "str | os.PathLike[str]") -> bool:
+    """Replace the export's memory beside the state at ``path`` unless it already holds exactly that."""
+    return write(calendar_file(path), {"version": VERSION, "profile": os.path.abspath(profile), **calendar})
 
 
 def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:

@@ -84,7 +84,7 @@ def test_removed_line_stays_cancelled_for_90_days_after_each_event_then_goes(run
     assert f"renewal-nonna-{last.year}-{last.month:02d}@kenactl" in still
     gone = events(export(run, "--at", (last + timedelta(days=92)).isoformat()))
     assert not [uid for uid in gone if "-nonna-" in uid]
-    memory = state.read(state.state_path(saved), saved)["calendar"]["events"]
+    memory = state.read_calendar(state.state_path(saved))["events"]
     assert not [uid for uid in memory if "-nonna-" in uid]
 
 
@@ -140,9 +140,10 @@ def test_memory_works_across_exports_to_different_files(run, saved, tmp_path):
 
 def test_the_state_file_is_written_only_when_the_calendar_memory_changes(run, saved):
     export(run, *AT)
-    path = state.state_path(saved)
+    path = Path(state.calendar_file(state.state_path(saved)))
+    assert path.name.endswith(".calendar.json") and not state.state_path(saved).exists()  # remind's: not needed
     remembered = json.loads(path.read_text(encoding="utf-8"))
-    assert remembered["calendar"]["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is False
+    assert remembered["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is False
     path.write_text(json.dumps(remembered), encoding="utf-8")  # the same memory, in other bytes
     os.utime(path, (1_000_000_000, 1_000_000_000))
     export(run, *AT)
@@ -150,8 +151,35 @@ def test_the_state_file_is_written_only_when_the_calendar_memory_changes(run, sa
     assert run(*AT, "credit", "topup", "--line", "nonna", "10").exit_code == 0
     export(run, *AT)
     changed = json.loads(path.read_text(encoding="utf-8"))
-    assert changed["calendar"]["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is True
+    assert changed["events"]["topup-nonna-2026-12@kenactl"]["cancelled"] is True
     assert path.read_bytes() == (json.dumps(changed, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def test_a_memory_an_older_kenactl_kept_in_the_state_file_moves_to_the_calendar_file(run, saved):
+    first = export(run, *AT)
+    path = state.state_path(saved)
+    calendar = Path(state.calendar_file(path))
+    events_before = json.loads(calendar.read_text(encoding="utf-8"))["events"]
+    assert run(*AT, "remind").exit_code == 0
+    delivered = json.loads(path.read_text(encoding="utf-8"))["delivered"]
+    old = {"version": 1, "profile": str(saved), "delivered": delivered, "calendar": {"events": events_before}}
+    path.write_text(json.dumps(old), encoding="utf-8")  # the layout of kenactl 0.x: one file
+    calendar.unlink()
+    assert export(run, *AT) == first  # the same SEQUENCEs and stamps: the memory was read from the state file
+    assert json.loads(calendar.read_text(encoding="utf-8"))["events"] == events_before
+    assert json.loads(path.read_text(encoding="utf-8")) == {**old, "calendar": {}}  # delivered kept, memory moved
+    assert run(*AT, "remind").stdout == ""  # nothing delivered twice
+
+
+def test_a_damaged_calendar_file_is_one_line_and_exit_2(run, saved):
+    export(run, *AT)
+    calendar = Path(state.calendar_file(state.state_path(saved)))
+    for text in ("{", '{"version": 1, "events": []}', '{"version": 1, "events": {"x": 1}}'):
+        calendar.write_text(text, encoding="utf-8")
+        result = run(*AT, "export", "ics")
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1
+        assert f"the state file {calendar} is damaged" in result.stderr
+        assert calendar.read_text(encoding="utf-8") == text
 
 
 def test_a_restart_in_the_repeated_autumn_hour_is_never_zero_length_nor_ambiguous(run, profile_path):

@@ -108,7 +108,7 @@ def test_iliad_validity_has_no_receive_only_period(run, profile_path):
 
 def test_a_remind_with_nothing_new_leaves_the_state_unwritten(run, profile_path, monkeypatch):
     """The state is written when the deliveries change (or there is no file yet), not serialized again on every
-    run to find that they did not: the export's memory is often most of it."""
+    run to find that they did not; the export's memory, beside it, is neither read nor written."""
     from kenactl import state
 
     save(profile_path, Profile(lines={"main": kena_line(renewal_day=15, credit="1.00")}, default_line="main"))
@@ -118,11 +118,16 @@ def test_a_remind_with_nothing_new_leaves_the_state_unwritten(run, profile_path,
     assert first.exit_code == 0 and "main: renewal" in first.stdout
     path = Path(state.state_file(profile_path))
     before = path.read_bytes()
-    assert json.loads(before)["calendar"]["events"] and json.loads(before)["delivered"]["stdout"]
+    assert json.loads(before)["calendar"] == {} and json.loads(before)["delivered"]["stdout"]
+    calendar = Path(state.calendar_file(path))
+    memory = calendar.read_bytes()
+    assert json.loads(memory)["events"]
+    monkeypatch.setattr(state, "read_calendar", lambda *args: pytest.fail("remind read the export's memory"))
     writes = []
     monkeypatch.setattr(state, "write", lambda *args: writes.append(args))
     again = run(*at, "remind")
-    assert (again.exit_code, again.stdout, writes, path.read_bytes()) == (0, "", [], before)
+    assert (again.exit_code, again.stdout, writes, path.read_bytes(), calendar.read_bytes()) == (0, "", [], before,
+                                                                                                 memory)
     later = run("--at", "2027-04-14T09:00", "remind")  # the next month's renewal: a new delivery is recorded
     assert later.exit_code == 0 and "main: renewal" in later.stdout
     assert len(writes) == 1 and writes[0][1]["delivered"] != json.loads(before)["delivered"]
