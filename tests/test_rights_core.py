@@ -11,7 +11,7 @@ from kenactl.core.model import Allowances, Complaint, Line
 from kenactl.core.operator import require_feature
 from kenactl.errors import InputError
 from kenactl.knowledge import charters, holidays, operators
-from kenactl.knowledge.charters import CharterError
+from kenactl.knowledge.charters import CharterError, loader
 
 TIM = charters.load("tim-2022")
 NOVERCA = charters.load("noverca")
@@ -245,9 +245,9 @@ def test_cli_choices_match_the_data():
 def test_broken_charter_data_is_named():
     good = (Path(charters.__file__).parent / "tim-2022.toml").read_text(encoding="utf-8")
     with pytest.raises(CharterError, match=r"x\.toml: compensation\.cap: missing"):
-        charters.parse(good.replace('cap = "60.00"\nnot_due', "not_due", 1), "x.toml")
+        loader.parse(good.replace('cap = "60.00"\nnot_due', "not_due", 1), "x.toml")
     with pytest.raises(CharterError, match="complaints.days: 'weekdays' is not one of"):
-        charters.parse(good.replace('days = "feriali"', 'days = "weekdays"'), "x.toml")
+        loader.parse(good.replace('days = "feriali"', 'days = "weekdays"'), "x.toml")
     with pytest.raises(InputError, match="unknown charter 'tim-2019'"):
         charters.load("tim-2019")
 
