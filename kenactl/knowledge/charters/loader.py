@@ -1,7 +1,8 @@
 """The charter loader and validator: a charter file's TOML checked field by field and built into a ``Charter``.
 
-Imported only to check a charter text (``parse``) and by ``tools/operator_data.py``, which ships what ``build``
-makes of each packaged file as ``builtin_charters``; a start reads neither TOML nor this module.
+Imported only by ``tools/operator_data.py``, which ships what ``build`` makes of each packaged file as
+``builtin_charters``, by the tests, and for the packaged files' prose (``charters.translatable_texts``); a
+command reads neither charter TOML nor this module.
 """
 
 import tomllib
