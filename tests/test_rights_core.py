@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from kenactl.core import dates, rights, workdays
+from kenactl.core import complaints, dates, rights, workdays
 from kenactl.core.model import Allowances, Complaint, Line
 from kenactl.core.operator import require_feature
 from kenactl.errors import InputError
 from kenactl.knowledge import charters, holidays, operators
-from kenactl.knowledge.charters import CharterError
+from kenactl.knowledge.charters import CharterError, loader
 
 TIM = charters.load("tim-2022")
 NOVERCA = charters.load("noverca")
@@ -142,13 +142,13 @@ def complaint(filed, closed=None):
 
 def test_reply_due_45_calendar_days_exactly_vs_46():
     filed = date(2026, 1, 10)
-    assert rights.complaint_reply_due(complaint(filed), EDITIONS) == date(2026, 2, 24)
-    on_time = rights.complaint_status(complaint(filed, date(2026, 2, 24)), date(2026, 6, 1), EDITIONS)
-    late = rights.complaint_status(complaint(filed, date(2026, 2, 25)), date(2026, 6, 1), EDITIONS)
+    assert complaints.complaint_reply_due(complaint(filed), EDITIONS) == date(2026, 2, 24)
+    on_time = complaints.complaint_status(complaint(filed, date(2026, 2, 24)), date(2026, 6, 1), EDITIONS)
+    late = complaints.complaint_status(complaint(filed, date(2026, 2, 25)), date(2026, 6, 1), EDITIONS)
     assert (on_time.state, on_time.days_late, on_time.amount) == ("answered", 0, Decimal("0.00"))
     assert (late.state, late.days_late, late.amount) == ("answered-late", 1, Decimal("0.00"))
-    assert rights.complaint_status(complaint(filed), date(2026, 2, 24), EDITIONS).state == "open"
-    assert rights.complaint_status(complaint(filed), date(2026, 2, 25), EDITIONS).state == "open-late"
+    assert complaints.complaint_status(complaint(filed), date(2026, 2, 24), EDITIONS).state == "open"
+    assert complaints.complaint_status(complaint(filed), date(2026, 2, 25), EDITIONS).state == "open-late"
 
 
 @pytest.mark.parametrize("today, days_late, owed", [
@@ -159,14 +159,14 @@ def test_reply_due_45_calendar_days_exactly_vs_46():
     (date(2026, 7, 28), 10, "4.00"),
 ])
 def test_two_euros_per_five_giorni_feriali(today, days_late, owed):
-    status = rights.complaint_status(complaint(date(2026, 6, 1)), today, EDITIONS)
+    status = complaints.complaint_status(complaint(date(2026, 6, 1)), today, EDITIONS)
     assert (status.days_late, status.amount) == (days_late, Decimal(owed))
 
 
 def test_next_increase_and_cap():
-    status = rights.complaint_status(complaint(date(2026, 6, 1)), date(2026, 7, 22), EDITIONS)
+    status = complaints.complaint_status(complaint(date(2026, 6, 1)), date(2026, 7, 22), EDITIONS)
     assert status.next_increase == date(2026, 7, 28)
-    capped = rights.complaint_status(complaint(date(2025, 1, 1)), date(2026, 6, 1), EDITIONS)
+    capped = complaints.complaint_status(complaint(date(2025, 1, 1)), date(2026, 6, 1), EDITIONS)
     assert (capped.amount, capped.at_cap, capped.next_increase) == (Decimal("60.00"), True, None)
 
 
@@ -176,33 +176,33 @@ def test_next_increase_and_cap():
     (date(2027, 8, 15), date(2027, 10, 5), date(2027, 10, 6)),    # due 29 Sep; Monday 4 October skipped
 ])
 def test_complaint_delay_spanning_holidays(filed, before, after):
-    assert rights.complaint_status(complaint(filed), before, EDITIONS).days_late == 4
-    assert rights.complaint_status(complaint(filed), before, EDITIONS).amount == 0
-    assert rights.complaint_status(complaint(filed), after, EDITIONS).amount == Decimal("2.00")
+    assert complaints.complaint_status(complaint(filed), before, EDITIONS).days_late == 4
+    assert complaints.complaint_status(complaint(filed), before, EDITIONS).amount == 0
+    assert complaints.complaint_status(complaint(filed), after, EDITIONS).amount == Decimal("2.00")
 
 
 def test_complaint_edition_by_filing_date_and_payment_terms():
-    old = rights.complaint_status(complaint(date(2022, 11, 30)), date(2023, 1, 1), EDITIONS)
-    new = rights.complaint_status(complaint(date(2022, 12, 1)), date(2023, 1, 1), EDITIONS)
+    old = complaints.complaint_status(complaint(date(2022, 11, 30)), date(2023, 1, 1), EDITIONS)
+    new = complaints.complaint_status(complaint(date(2022, 12, 1)), date(2023, 1, 1), EDITIONS)
     assert (old.charter.id, old.charter.complaints.payment_within_days) == ("noverca", 90)
     assert (new.charter.id, new.charter.complaints.payment_within_days) == ("tim-2022", 60)
 
 
 def test_add_and_close_complaints():
     today = date(2026, 5, 4)
-    added = rights.add_complaint((), date(2026, 5, 1), "x", "main", today)
-    added = rights.add_complaint(added, date(2026, 5, 2), "y", "main", today)
+    added = complaints.add_complaint((), date(2026, 5, 1), "x", "main", today)
+    added = complaints.add_complaint(added, date(2026, 5, 2), "y", "main", today)
     assert [c.id for c in added] == [1, 2]
-    closed = rights.close_complaint(added, 2, date(2026, 5, 4), today)
+    closed = complaints.close_complaint(added, 2, date(2026, 5, 4), today)
     assert closed[1].closed == date(2026, 5, 4) and closed[0].closed is None
     with pytest.raises(InputError, match="after today"):
-        rights.add_complaint((), date(2026, 5, 5), "", "main", today)
+        complaints.add_complaint((), date(2026, 5, 5), "", "main", today)
     with pytest.raises(InputError, match="no complaint #3"):
-        rights.close_complaint(closed, 3, today, today)
+        complaints.close_complaint(closed, 3, today, today)
     with pytest.raises(InputError, match="already closed"):
-        rights.close_complaint(closed, 2, today, today)
+        complaints.close_complaint(closed, 2, today, today)
     with pytest.raises(InputError, match="before the complaint was filed"):
-        rights.close_complaint(closed, 1, date(2026, 4, 30), today)
+        complaints.close_complaint(closed, 1, date(2026, 4, 30), today)
 
 
 # --- §11 residual credit --------------------------------------------------------------------------
@@ -245,9 +245,9 @@ def test_cli_choices_match_the_data():
 def test_broken_charter_data_is_named():
     good = (Path(charters.__file__).parent / "tim-2022.toml").read_text(encoding="utf-8")
     with pytest.raises(CharterError, match=r"x\.toml: compensation\.cap: missing"):
-        charters.parse(good.replace('cap = "60.00"\nnot_due', "not_due", 1), "x.toml")
+        loader.parse(good.replace('cap = "60.00"\nnot_due', "not_due", 1), "x.toml")
     with pytest.raises(CharterError, match="complaints.days: 'weekdays' is not one of"):
-        charters.parse(good.replace('days = "feriali"', 'days = "weekdays"'), "x.toml")
+        loader.parse(good.replace('days = "feriali"', 'days = "weekdays"'), "x.toml")
     with pytest.raises(InputError, match="unknown charter 'tim-2019'"):
         charters.load("tim-2019")
 

@@ -1,14 +1,14 @@
-"""Regenerate ``kenactl/knowledge/operators/builtin_data.py`` and ``kenactl/knowledge/charters/builtin_data.py``,
-the parsed form of the built-in operator and charter files shipped beside them, so that a start reads
-no packaged TOML, and ``builtin_operators.py`` and ``builtin_rules.py`` beside the operator files, what the
-one loader builds of them, so that a start builds no operator from its document; ``--check`` fails when one
-drifts.
+"""Regenerate ``kenactl/knowledge/operators/builtin_data.py``, the parsed form of the built-in operator files
+shipped beside it, so that a start reads no packaged TOML, and the modules of what the one loaders build of the
+packaged files, so that a start builds no operator or charter from its document: ``builtin_operators.py`` and
+``builtin_rules.py`` beside the operator files, ``kenactl/knowledge/charters/builtin_charters.py`` beside the
+charter files; ``--check`` fails when one drifts.
 
-Each data module holds each file's document exactly as kenactl reads it (operators: as
-``kenactl.knowledge.registry`` does, floats as Decimal, the same limits; charters: as
-``kenactl.knowledge.charters`` does), in the file's own order. The built modules hold, for each built-in
-operator, the code of what ``knowledge.operators.loader.build`` and ``knowledge.ledger_rules.build`` return
-for its file (every field given; frozensets sorted, so the text does not depend on the hash seed).
+The data module holds each file's document exactly as ``kenactl.knowledge.registry`` reads it (floats as
+Decimal, the same limits), in the file's own order. The built modules hold, for each built-in operator, the
+code of what ``knowledge.operators.loader.build`` and ``knowledge.ledger_rules.build`` return for its file, and
+for each packaged charter what ``knowledge.charters.loader.build`` returns (every field given; frozensets
+sorted, so the text does not depend on the hash seed).
 ``tests/test_operator_data.py`` runs the check, so an edited ``.toml`` without a regenerated module fails the
 suite.
 
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from kenactl.core.record import fields  # noqa: E402
 from kenactl.knowledge import charters, ledger_rules, operators  # noqa: E402
+from kenactl.knowledge.charters import loader as charter_loader  # noqa: E402
 from kenactl.knowledge.operators import loader  # noqa: E402
 from kenactl.knowledge.registry import BUILTIN, BUILTIN_FOLDER, COMMON, parse_file  # noqa: E402
 
@@ -36,8 +37,11 @@ HEADER = '''"""The built-in operator files, parsed: written by ``tools/operator_
 beside this module (do not edit; ``tests/test_operator_data.py`` checks that it matches them)."""
 '''
 CHARTER_FOLDER = Path(charters.__file__).parent
-CHARTER_TARGET = CHARTER_FOLDER / "builtin_data.py"
-CHARTER_HEADER = HEADER.replace("built-in operator files", "packaged charter files")
+CHARTER_TARGET = CHARTER_FOLDER / "builtin_charters.py"
+CHARTER_HEADER = '''"""The packaged charters, built: written by ``tools/operator_data.py`` with the one loader
+(``knowledge.charters.loader.build``) from the ``.toml`` files beside this module (do not edit;
+``tests/test_charter_data.py`` checks that it matches them). ``CHARTERS[id]()`` is the charter ``id``."""
+'''
 BUILT_FOLDER = BUILTIN_FOLDER  # where the built modules go
 BUILT_HEADER = '''"""The built-in operators' {what}, built: written by ``tools/operator_data.py``
 with the one loader from the ``.toml`` files beside this module (do not edit; ``tests/test_operator_data.py``
@@ -61,11 +65,20 @@ def source() -> str:
 
 
 def charter_source() -> str:
-    """The charter module's text: one ``DOCUMENTS`` entry per packaged charter, in ``CHARTER_IDS`` order."""
-    return _module(CHARTER_HEADER, {
-        charter_id: charters.read_document((CHARTER_FOLDER / f"{charter_id}.toml").read_text(encoding="utf-8"),
-                                           f"{charter_id}.toml")
-        for charter_id in charters.CHARTER_IDS})
+    """The built charter module's text: a function per packaged charter (in ``CHARTER_IDS`` order) returning
+    what the loader builds of its file, its national holidays named, then ``CHARTERS``, those functions by id."""
+    classes: set = set()
+    functions, table = [], {}
+    for charter_id in charters.CHARTER_IDS:
+        function = f"{charter_id.replace('-', '_')}_charter"
+        table[charter_id] = function
+        functions.append(_function(function, "", charter_loader.build_packaged(charter_id), classes,
+                                   {"holiday_name": "holiday_name"}))
+    imports = _wrap("from kenactl.core.charter import ", sorted(cls.__name__ for cls in classes), "", "",
+                    brackets="()")
+    return (CHARTER_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
+            + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
+            + f"\n\nCHARTERS = {_listing(table, '')}\n")
 
 
 def built(name: str) -> tuple:

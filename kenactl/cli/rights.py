@@ -114,7 +114,7 @@ def complaint() -> None:
 def complaint_add(app: App, filed, subject: str, written: bool | None, line_name: str | None, city: str | None,
                   as_json: bool) -> None:
     """Record a complaint you filed; shows when the reply is due."""
-    from kenactl.core.rights import add_complaint, complaint_status
+    from kenactl.core.complaints import add_complaint, complaint_status
     from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaint_change
 
@@ -141,7 +141,7 @@ def complaint_add(app: App, filed, subject: str, written: bool | None, line_name
 def complaint_list(app: App, line_name: str | None, charter_name: str | None, city: str | None,
                    as_json: bool) -> None:
     """Every complaint: reply deadline, days late and what is owed today."""
-    from kenactl.core.rights import complaint_status
+    from kenactl.core.complaints import complaint_status
     from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaints
 
@@ -166,7 +166,7 @@ def complaint_list(app: App, line_name: str | None, charter_name: str | None, ci
 def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | None, city: str | None,
                     as_json: bool) -> None:
     """Record the operator's reply to complaint ID; shows whether it was late and what is owed."""
-    from kenactl.core.rights import close_complaint, complaint_status
+    from kenactl.core.complaints import close_complaint, complaint_status
     from kenactl.knowledge import charters
     from kenactl.views.rights import show_complaint_change
 
@@ -185,7 +185,7 @@ def complaint_close(app: App, complaint_id: int, closed, unsatisfied: bool | Non
 @pass_app
 def complaint_remove(app: App, complaint_id: int, assume_yes: bool, as_json: bool) -> None:
     """Remove complaint ID, recorded by mistake (the others keep their ids); asks first on a terminal."""
-    from kenactl.core.rights import find_complaint, remove_complaint
+    from kenactl.core.complaints import find_complaint, remove_complaint
     from kenactl.i18n import _, day
 
     chosen = find_complaint(app.load().complaints, complaint_id)  # refused before asking when there is none

@@ -87,7 +87,7 @@ def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = 
     """An urgent item per open complaint whose reply is late, with the indennizzo owed so far."""
     if not profile.complaints:
         return []
-    from kenactl.core import rights  # only with complaints: it and the charter types are a remind's largest part
+    from kenactl.core import complaints  # only with complaints: it and the charter types are a remind's largest part
 
     today = dates.in_rome(now).date()
     lines = {line.name for line in profile.selected(line_name)}
@@ -95,9 +95,9 @@ def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = 
     for complaint in profile.complaints:
         if complaint.line not in lines or (complaint.closed is not None and complaint.closed <= today):
             continue
-        if today <= rights.complaint_reply_due(complaint, charters):
+        if today <= complaints.complaint_reply_due(complaint, charters):
             continue  # not late yet: nothing owed, no working days to count
-        status = rights.complaint_status(complaint, today, charters)
+        status = complaints.complaint_status(complaint, today, charters)
         rules = status.charter.complaints
         owed = Msg("{owed} owed so far", owed=Money(status.amount))
         if status.next_increase is not None:

@@ -29,7 +29,7 @@ from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
-if TYPE_CHECKING:  # the charters and core.rights are imported only when a profile has complaints
+if TYPE_CHECKING:  # the charters and core.complaints are imported only when a profile has complaints
     from kenactl.core.charter import Charter
     from kenactl.core.ledger import LineState
 
@@ -324,14 +324,15 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     if not complaints:
         return []
-    from kenactl.core import rights, workdays
+    from kenactl.core import workdays
     from kenactl.core.charter import in_force
+    from kenactl.core.complaints import complaint_reply_due
 
     today = dates.in_rome(now).date()
     items = []
     for complaint in complaints:  # the reply's deadline is in calendar days: no working days, no holidays
         charter = in_force(charters, complaint.filed)
-        due = rights.complaint_reply_due(complaint, charters)
+        due = complaint_reply_due(complaint, charters)
         answered = complaint.closed is not None
         if answered and due < today:
             continue

@@ -6,8 +6,9 @@ JSON keeps the charters' English prose as it is; blocks translate it (and every 
 from datetime import date
 from typing import Any
 
+from kenactl.core.complaints import ComplaintStatus
 from kenactl.core.money import ZERO, format_money
-from kenactl.core.rights import CompensationResult, ComplaintStatus, LeaveAdvice
+from kenactl.core.rights import CompensationResult, LeaveAdvice
 from kenactl.core.workdays import DAY_KIND_NAMES
 from kenactl.i18n import _, language, ngettext
 from kenactl.i18n import day as human_date
