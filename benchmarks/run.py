@@ -8,9 +8,9 @@ piped, after one warm-up run each, so load on the machine hits both sides alike.
 app (one command printing a word) and the floor (a click app doing what ``status`` must: tomllib with
 Decimal, zoneinfo, datetime). Profiles come from ``profiles.py``; "now" is fixed with ``--at``.
 
-Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)`` in CPU time (user + system,
-from ``os.wait4``: the difference of two short runs in wall time drowns in the machine's load), so startup
-is not shared out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
+Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)`` (the median over rounds of
+each round's difference) in CPU time (user + system, from ``os.wait4``: the difference of two short runs in
+wall time drowns in the machine's load), so startup is not shared out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
 table in ``benchmarks/README.md`` and in the README's Benchmarks section is rewritten between its markers;
 the exit status is 1 if a goal fails.
 """
@@ -192,8 +192,10 @@ def export_figures(env, profiles, bare, pairs) -> list[Figure]:
         for name in sizes:
             if index < rounds[name]:
                 times[name].append(cpu_once(export, on[name]))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    per_line = {name: (medians[name] - medians["1-line-24m"]) / (size - 1) for name, size in sizes.items() if size > 1}
+    # each round's run less the same round's 1-line run: paired, as every ratio is, so that a slow drift of the
+    # machine's speed between rounds cancels (the median of the differences, not the difference of the medians)
+    per_line = {name: statistics.median(run - one for run, one in zip(times[name], times["1-line-24m"], strict=False))
+                / (size - 1) for name, size in sizes.items() if size > 1}
     figures.append(show(Figure("`export ics --months 24` per-line cost, 200 ÷ 5 lines", "200-line-24m",
                                f"{per_line['200-line-24m']:.2f} / {per_line['5-line-24m']:.2f} ms of CPU a line",
                                per_line["200-line-24m"] / per_line["5-line-24m"], 1.2)))
