@@ -128,6 +128,20 @@ def test_status_does_not_import_locale(kena_profile):
     assert result.stderr == "False\n"
 
 
+def test_a_command_runs_with_the_startup_frozen_and_few_young_collections(kena_profile):
+    """The executable loads with the collector off, freezes what loading made, and collects the young generation
+    every ``YOUNG_ALLOCATIONS`` objects rather than Python's 700 (a command's objects mostly live to its end)."""
+    code = ("import atexit, gc, sys\nfrom kenactl import entry\n"
+            "atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 1000, gc.isenabled()))\n"
+            "sys.argv = ['kenactl', 'status']\nentry.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "KENACTL_PROFILE": str(kena_profile)})
+    from kenactl.entry import YOUNG_ALLOCATIONS
+
+    assert result.returncode == 0 and result.stdout.endswith(f"\n{YOUNG_ALLOCATIONS} True True\n"), result.stderr
+    assert YOUNG_ALLOCATIONS > 700
+
+
 FINISH = ("import atexit, sys, threading, time\n"
           "from kenactl.entry import main\n"
           "atexit.register(lambda: print('atexit ran', flush=True))\n"
