@@ -10,9 +10,9 @@ Decimal, zoneinfo, datetime). Profiles come from ``profiles.py``; "now" is fixed
 
 Per-line cost at N lines is the marginal one, ``(t(N) - t(1 line)) / (N - 1)`` (the median over rounds of
 each round's difference) in CPU time (user + system, from ``os.wait4``: the difference of two short runs in
-wall time drowns in the machine's load), so startup is not shared out; the same for peak memory (one run's maximum resident set, from ``os.wait4``). The figures
-table in ``benchmarks/README.md`` and in the README's Benchmarks section is rewritten between its markers;
-the exit status is 1 if a goal fails.
+wall time drowns in the machine's load), so startup is not shared out; the same for peak memory (one run's
+maximum resident set, from ``os.wait4``). The figures table in ``benchmarks/README.md`` and in the README's
+Benchmarks section is rewritten between its markers; the exit status is 1 if a goal fails.
 """
 
 import argparse
