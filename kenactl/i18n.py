@@ -165,9 +165,13 @@ def _translated(message: str, lang: str) -> str:
 def translate_help(command: Any) -> Any:
     """Set the help texts of a click ``command``, its subcommands and options in the current language.
 
-    The English originals are kept on each object, so switching language again starts from them.
+    The English originals are kept on each object, so switching language again starts from them. The
+    ``--help`` options click keeps are dropped instead: click builds each again with its text in the current
+    language (one it first built in Italian has no English original to start from).
     """
     for item in _help_items(command):
+        if getattr(item, "_help_option", None) is not None:
+            item._help_option = None
         for attribute in ("help", "short_help", "epilog"):
             original = item.__dict__.setdefault(f"_english_{attribute}", getattr(item, attribute, None))
             if original:

@@ -155,6 +155,16 @@ def test_click_modules_speak_through_the_catalog_in_memory():
     assert click.core._("Show this message and exit.") == "Show this message and exit."
 
 
+def test_help_follows_each_run_language_in_one_process(run):
+    """click keeps each command's --help option once built: one built for an Italian run is built again for
+    an English one (and the other way round), so kenactl called in process speaks the language asked."""
+    for lang, text in (("it", "Mostra questo messaggio ed esce."), ("en", "Show this message and exit."),
+                       ("it", "Mostra questo messaggio ed esce.")):
+        for args in (["--help"], ["status", "--help"]):
+            result = run("--lang", lang, *args)
+            assert result.exit_code == 0 and text in result.stdout, (lang, args, result.stdout)
+
+
 def test_dates_and_money_are_formatted_for_the_language():
     assert i18n.day(date(2027, 1, 15), "en") == "Fri 15 Jan 2027"
     assert i18n.money(Decimal("7.99"), "en") == "7.99 €"
