@@ -13,8 +13,6 @@ from kenactl import ics, state
 from kenactl.core.model import Profile
 from kenactl.core.published import Published, Scope, from_json, reconcile, to_json
 from kenactl.core.reminders import Item
-from kenactl.errors import ProfileError
-from kenactl.i18n import _
 
 
 def calendar_with_memory(profile_path: Path, profile: Profile, items: list[Item], alarms: tuple[int, ...],
@@ -46,5 +44,4 @@ def _memory(calendar: dict, path: str | Path) -> dict[str, Published]:
     try:
         return {uid: from_json(uid, data) for uid, data in events.items()}
     except (AttributeError, KeyError, TypeError, ValueError):
-        raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
-                             "already sent may then be sent again)").format(path=path)) from None
+        raise state.damaged(path) from None

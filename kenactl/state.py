@@ -103,9 +103,14 @@ def read(path: "str | os.PathLike[str]", profile: "str | os.PathLike[str]") -> d
         return empty(profile)
     if (not isinstance(document, dict) or document.get("version") != VERSION
             or not isinstance(document.get("delivered"), dict) or not isinstance(document.get("calendar"), dict)):
-        raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
-                             "already sent may then be sent again)").format(path=path))
+        raise damaged(path)
     return document
+
+
+def damaged(path: "str | os.PathLike[str]") -> ProfileError:
+    """The error for a state or calendar file at ``path`` that kenactl cannot use."""
+    return ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
+                          "already sent may then be sent again)").format(path=path))
 
 
 def _read_json(path: "str | os.PathLike[str]") -> Any:
@@ -140,8 +145,7 @@ def read_calendar(path: "str | os.PathLike[str]") -> dict[str, Any] | None:
         return None
     if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(
             document.get("events"), dict):
-        raise ProfileError(_("the state file {path} is damaged; move it away to start afresh (reminders "
-                             "already sent may then be sent again)").format(path=where))
+        raise damaged(where)
     return {"events": document["events"]}
 
 
