@@ -10,7 +10,6 @@ from datetime import datetime
 from kenactl.core.ledger import LineState, fold
 from kenactl.core.model import Line, Profile
 from kenactl.core.record import replace
-from kenactl.core.renewal_rule import RenewalRule
 
 
 def operators_used(profile: Profile) -> dict[str, str]:
@@ -30,30 +29,20 @@ class LineStates(Mapping):
     """Each line's ``LineState`` at ``now`` by line name, in the profile's order, folded when first looked up
     (``explain`` and ``restart`` want one line of the household).
 
-    The user's operator files of every line are read at once, so that a broken one is an error whichever
-    line is looked up; a built-in operator's rule (its file is checked by the tests) is built when a line
-    of that operator is folded.
+    The renewal rule of every operator the lines use is read at once, so that a broken user's file is an
+    error whichever line is looked up (a built-in operator's rule ships built).
     """
 
     def __init__(self, profile: Profile, now: datetime, folder: str | None):
-        from kenactl.knowledge.registry import data_file, is_builtin
-
-        self._profile, self._now, self._folder = profile, now, folder
-        self._rules = {name: self._rule(name) for name in operators_used(profile)
-                       if not is_builtin(data_file(name, folder))}
-        self._states: dict[str, LineState] = {}
-
-    def _rule(self, operator: str) -> RenewalRule:
         from kenactl.knowledge.operators import renewal_rule
 
-        return renewal_rule(operator, self._folder)
+        self._profile, self._now = profile, now
+        self._rules = {name: renewal_rule(name, folder) for name in operators_used(profile)}
+        self._states: dict[str, LineState] = {}
 
     def __getitem__(self, name: str) -> LineState:
         if name not in self._states:
             line = self._profile.lines[name]
-            for operator in _operators_of(line):
-                if operator not in self._rules:
-                    self._rules[operator] = self._rule(operator)
             rules = {operator: self._rules[operator] for operator in _operators_of(line)}
             self._states[name] = fold(line, rules[line.operator], self._now, earlier=rules)
         return self._states[name]
