@@ -74,7 +74,8 @@ class Item:
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None) -> list[Item]:
+                   charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None,
+                   due_by: datetime | None = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
@@ -82,6 +83,7 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
     ``restart``); ``charters`` are the service-charter editions complaints are judged by. With the
     ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
     by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
+    With ``due_by``, renewals after it are neither projected nor built (they still end the horizon).
     """
     now = dates.in_rome(now)
     rules = validity or {}
@@ -90,7 +92,7 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
         complaints = [complaint for complaint in profile.complaints if complaint.line == line.name]
         items.extend(_line_items(line, now, months, rules.get(line.operator), complaints,
                                  (features or {}).get(line.operator, frozenset()), charters,
-                                 (states or {}).get(line.name)))
+                                 (states or {}).get(line.name), due_by))
     order = {name: index for index, name in enumerate(profile.lines)}
     return sorted(items, key=lambda item: (item.day, item.due, KINDS.index(item.kind), order[item.line]))
 
@@ -107,7 +109,7 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
     until = dates.add_elapsed(now, within)
     months = within.days // 28 + 2
     found = calendar_items(profile, now, months=months, line_name=line_name, validity=validity, features=features,
-                           charters=charters, states=states)
+                           charters=charters, states=states, due_by=until)
     return [item for item in found if item.kind != "TOPUP" and not item.cancelled
             and dates.instant(item.due) <= dates.instant(until)
             and dates.instant(now) < dates.instant(max(item.due, item.lasts_until or item.due, key=dates.instant))]
@@ -115,13 +117,24 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
                 complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
-                state: LineState | None = None) -> list[Item]:
-    """The line's items up to its last renewal in the horizon."""
-    items = _renewal_items(line, now, months, state)
+                state: LineState | None = None, due_by: datetime | None = None) -> list[Item]:
+    """The line's items up to its last renewal in the horizon (``due_by``: as ``calendar_items``)."""
+    moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
+    renewing = state is None or state.next_renewal is not None  # else waiting for a top-up: no scheduled renewal
+    if not renewing:
+        moments = []
+    built = moments if due_by is None else [moment for moment in moments
+                                            if dates.instant(moment) <= dates.instant(due_by)]
+    items = _renewal_items(line, now, built, state)
+    periods = {_period(moment) for moment in moments}
+    ends = [moments[-1].date()] if moments else []
     if state is not None and not state.offer_usable:
-        items.append(_waiting_item(line, now, state))
-    horizon = max(item.day for item in items)
-    items.extend(_cancelled_renewals(line, now, horizon, {item.period for item in items}))
+        waiting = _waiting_item(line, now, state)
+        items.append(waiting)
+        periods.add(waiting.period)
+        ends.append(waiting.day)
+    horizon = max(ends)
+    items.extend(_cancelled_renewals(line, now, horizon, periods))
     if "restart" in features:
         items.extend(_restart_items(line, now))
     if rule is not None:
@@ -130,17 +143,15 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     return [item for item in items if item.day <= horizon]
 
 
-def _renewal_items(line: Line, now: datetime, months: int, state: LineState | None = None) -> list[Item]:
-    moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
-    if state is not None:
+def _renewal_items(line: Line, now: datetime, moments: list[datetime], state: LineState | None = None) -> list[Item]:
+    """The renewals at ``moments`` (the next ones from ``now``, in order), the first with its top-up when short."""
+    if state is not None and moments:
         from kenactl.core.ledger import forecast
 
-        if state.next_renewal is None:  # waiting for a top-up: no scheduled renewal until then
-            return []
         projected = forecast(state, moments)
     items: list[Item] = []
     for index, moment in enumerate(moments):
-        period = f"{moment.year:04d}-{moment.month:02d}"
+        period = _period(moment)
         sequence = _moves_before(line, moment)
         if state is not None:  # the ledger projected: each earlier renewal with the operator's rule
             missing = projected[index].min_topup
@@ -154,10 +165,15 @@ def _renewal_items(line: Line, now: datetime, months: int, state: LineState | No
     return items
 
 
+def _period(moment: datetime) -> str:
+    """The month ``moment`` falls in, as a key's period: ``2027-03``."""
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
 def _waiting_item(line: Line, now: datetime, state: LineState) -> Item:
     """An offer a renewal left waiting for a top-up: urgent, so ``remind`` delivers it once a day until renewed."""
     since = state.waiting_since
-    period = f"{since.year:04d}-{since.month:02d}"
+    period = _period(since)
     values = dict(line=line.name, offer=line.offer, since=since, amount=Money(state.min_topup))
     if state.rule.topup == "renews":
         headline = Msg("{line}: {offer} suspended since {since}: top up {amount} to renew now", **values)
@@ -240,7 +256,7 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
             continue
         old = dates.next_renewal(entry.renewal_day_before, line.renewal_time, entry.at)
         when = old if _time_before(line, entry) is not None else old.date()  # never a time it did not have
-        period = f"{old.year:04d}-{old.month:02d}"
+        period = _period(old)
         restarted = dates.in_rome(entry.at)
         if ((old.year, old.month) != (restarted.year, restarted.month) or period in periods
                 or dates.instant(old) <= dates.instant(now)):
