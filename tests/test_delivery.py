@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from helpers import household, kena_line, rome, tim_line
 
 from kenactl import state, store
@@ -175,6 +176,18 @@ def test_within_limits_what_is_delivered_and_a_damaged_state_file_is_exit_2(run,
     damaged = run("--at", "2027-03-03T08:00", "remind")
     assert damaged.exit_code == 2 and damaged.stdout == "" and "is damaged" in damaged.stderr
     assert path.read_text(encoding="utf-8") == "{not json"
+
+
+@pytest.mark.parametrize("text", ["", "[" * 5000 + "]" * 5000, '{"version": 1, "delivered": {}, "calendar": {}} x',
+                                  "9" * 5000, '{"version": 1, "delivered": {"stdout": "\x01"}, "calendar": {}}'])
+def test_a_hostile_state_file_is_damaged_exit_2_and_left_alone(run, profile_path, text):
+    save(profile_path, two_lines())
+    path = state.state_path(profile_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    damaged = run("--at", "2027-03-03T08:00", "remind")
+    assert damaged.exit_code == 2 and damaged.stdout == "" and damaged.stderr.count("\n") == 1
+    assert "is damaged" in damaged.stderr and path.read_text(encoding="utf-8") == text
 
 
 def test_state_file_location_follows_the_environment(run, profile_path, tmp_path, monkeypatch):
