@@ -22,7 +22,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kenactl.core import charges, dates, restart, validity
-from kenactl.core.lines import offer_with_price
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
 from kenactl.core.operator import ValidityRule
@@ -198,6 +197,8 @@ def _credit_text(line: Line, now: datetime) -> Msg:
 
 def _renewal(line: Line, now: datetime, moment: datetime, period: str, sequence: int, missing: Decimal, *,
              first: bool) -> Item:
+    from kenactl.core.lines import offer_with_price  # with core.status: loaded only when a renewal is built
+
     covered = int(line.credit // line.price) if line.price > 0 and line.credit > 0 else 0
     values: dict[str, Any] = dict(line=line.name, offer=line.offer, price=Money(line.price), when=moment,
                                   credit=Money(line.credit), missing=Money(missing))
