@@ -1,7 +1,7 @@
 """The one place output is produced: rich on a terminal, plain text when piped, JSON for ``--json``.
 
 Commands describe what to show as a list of blocks (``Section``, ``Fields``, ``Table``, ``Bar``,
-``Note``); the two text backends draw the same blocks, and ``--json`` prints the result's own JSON
+``Chart``, ``Note``); the two text backends draw the same blocks, and ``--json`` prints the result's own JSON
 form, so the outputs cannot disagree. rich is imported only when a terminal is drawn.
 
 Every text reaches rich as a ``rich.text.Text`` (literal: ``[red]`` or ``[/]`` in an offer is shown as
@@ -54,6 +54,14 @@ class Bar:
     fraction: Decimal | None
     caption: str
     detail: str = ""
+
+
+@record(frozen=False)
+class Chart:
+    """Bars one under another, each ``(label, fraction, caption)`` drawn as a ``Bar`` without detail: one block
+    for the hundreds of bars of ``history`` (a tuple costs less to build and to draw than a ``Bar`` each)."""
+
+    bars: list[tuple[str, Decimal | None, str]]
 
 
 @record(frozen=False)
@@ -204,7 +212,7 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
             out.append(f"{indent}{block.title}\n")
             out.append(plain_text(block.blocks, indent + "  ", width))
         elif isinstance(block, Bar):
-            row = f"{indent}{block.label:<8} {_plain_bar(block.fraction)}  {block.caption}"
+            row = _plain_bar_row(indent, block.label, block.fraction, block.caption)
             if block.detail and width is not None and len(row) + len(DETAIL) + len(block.detail) > width:
                 out.append(f"{row}\n{indent}{'':<33}{block.detail}\n")
             else:
@@ -216,6 +224,9 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
             if block.title:
                 out.append(f"{indent}{block.title}\n")
             out.extend(indent + line + "\n" for line in _plain_table(block))
+        elif isinstance(block, Chart):
+            out.extend(_plain_bar_row(indent, label, fraction, caption) + "\n"
+                       for label, fraction, caption in block.bars)
         elif isinstance(block, Note):
             out.append(f"{indent}{MARKS[block.tone]}{block.text}\n")
         else:  # pragma: no cover - a programming error
@@ -233,16 +244,23 @@ def _plain_compact(blocks: list[Any], indent: str, width: int) -> str:
         elif isinstance(block, Fields):
             out.extend(_wrapped(f"{label}: {value}", indent, indent + "    ", width) for label, value in block.rows)
         elif isinstance(block, Bar):
-            bar = "" if block.fraction is None else " " + _plain_bar(block.fraction, 10)
-            out.append(f"{indent}{block.label}{bar}\n")
-            out.extend(_wrapped(text, indent + "  ", indent + "  ", width) for text in (block.caption, block.detail)
-                       if text)
+            out.append(_compact_bar(indent, block.label, block.fraction, (block.caption, block.detail), width))
+        elif isinstance(block, Chart):
+            out.extend(_compact_bar(indent, label, fraction, (caption,), width)
+                       for label, fraction, caption in block.bars)
         elif isinstance(block, Note):
             mark = MARKS[block.tone]
             out.append(_wrapped(mark + block.text, indent, indent + " " * len(mark), width))
         else:
             out.append(plain_text([block], indent))
     return "".join(out)
+
+
+def _compact_bar(indent: str, label: str, fraction: Decimal | None, texts: tuple[str, ...], width: int) -> str:
+    """A bar of the narrow layout: its label and a short bar, then each of ``texts`` (caption, detail) wrapped."""
+    bar = "" if fraction is None else " " + _plain_bar(fraction, 10)
+    return f"{indent}{label}{bar}\n" + "".join(_wrapped(text, indent + "  ", indent + "  ", width) for text in texts
+                                               if text)
 
 
 def _wrapped(text: str, first: str, rest: str, width: int) -> str:
@@ -269,6 +287,10 @@ def _cleaned(block: Any) -> Any:
         if _printable((block.label, block.caption, block.detail)):
             return block
         return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
+    if isinstance(block, Chart):
+        if _printable([text for label, _fraction, caption in block.bars for text in (label, caption)]):
+            return block
+        return Chart([(_clean(label), fraction, _clean(caption)) for label, fraction, caption in block.bars])
     if isinstance(block, Note):
         return Note(_clean(block.text), block.tone)
     return block
@@ -288,19 +310,26 @@ def _clean(text: Any) -> str:
     return printable(text)
 
 
+def _plain_bar_row(indent: str, label: str, fraction: Decimal | None, caption: str) -> str:
+    """A bar's line of the wide layout, without its detail."""
+    return f"{indent}{label:<8} {_plain_bar(fraction)}  {caption}"
+
+
 def _plain_bar(fraction: Decimal | None, width: int = 20) -> str:
     if fraction is None:
         return " " * (width + 2)
-    filled = max(0, min(width, int(fraction * width)))
+    filled = int(fraction * width)
+    filled = 0 if filled < 0 else width if filled > width else filled  # (comparisons: cheaper than min and max)
     return "[" + "#" * filled + "." * (width - filled) + "]"
 
 
 def _plain_table(table: Table) -> list[str]:
     """The lines of a cleaned ``table`` (its cells are strings)."""
     widths = [max(map(len, column)) for column in zip(table.columns, *table.rows, strict=False)]
+    layout, count = "  ".join(f"%-{width}s" for width in widths), len(widths)  # each cell padded to its column's
 
     def line(cells: list[str]) -> str:
-        return "  ".join(map(str.ljust, cells, widths)).rstrip()
+        return (layout % tuple(cells[:count])).rstrip()
 
     return [line(table.columns), line(["-" * width for width in widths]), *map(line, table.rows)]
 
@@ -317,7 +346,6 @@ def _rich(block: Any, width: int | None = None) -> Any:
     """The rich renderable of ``block``; ``width`` (with ``fit``) is the room it has, None: rich's own layout."""
     from rich.console import Group
     from rich.panel import Panel
-    from rich.progress_bar import ProgressBar
     from rich.table import Table as RichTable
     from rich.text import Text
 
@@ -344,29 +372,41 @@ def _rich(block: Any, width: int | None = None) -> Any:
             table.add_row(*[Text(cell) for cell in row])
         return table
     if isinstance(block, Bar):
-        bar_width = 10 if compact else 20
-        grid = RichTable.grid(padding=(0, 1))
-        grid.add_column(width=8)
-        grid.add_column(width=bar_width + 2)
-        if block.fraction is None:
-            bar: Any = Text("")
-        elif os.environ.get("NO_COLOR"):  # without colour rich's bar has no visible track: draw the plain one
-            bar = Text(_plain_bar(block.fraction, bar_width))
-        else:
-            style = "red" if block.fraction >= 1 else "yellow" if block.fraction >= Decimal("0.8") else "green"
-            bar = ProgressBar(total=100, completed=float(min(block.fraction, Decimal(1)) * 100), width=bar_width,
-                              complete_style=style, finished_style=style)
-        if compact:  # the texts below the bar
-            grid.add_row(Text(block.label), bar)
-            return Group(grid, *[Text("  " + text) for text in (block.caption, block.detail) if text])
-        grid.add_column()
-        caption, detail = block.caption, block.detail
-        if detail and (width is None or 32 + len(caption) + len(DETAIL) + len(detail) <= width):
-            caption, detail = caption + DETAIL + detail, ""
-        grid.add_row(Text(block.label), bar, Text(caption))
-        if detail:
-            grid.add_row(Text(""), Text(""), Text(detail))
-        return grid
+        return _rich_bar(block.label, block.fraction, block.caption, block.detail, width, compact)
+    if isinstance(block, Chart):
+        return Group(*[_rich_bar(label, fraction, caption, "", width, compact)
+                       for label, fraction, caption in block.bars])
     if isinstance(block, Note):
         return Text(MARKS[block.tone] + block.text, style=STYLES[block.tone])
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover
+
+
+def _rich_bar(label: str, fraction: Decimal | None, caption: str, detail: str, width: int | None, compact: bool) -> Any:
+    """A bar as a rich grid: label, bar, caption (and detail after it when it fits, else below)."""
+    from rich.console import Group
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    bar_width = 10 if compact else 20
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(width=8)
+    grid.add_column(width=bar_width + 2)
+    if fraction is None:
+        bar: Any = Text("")
+    elif os.environ.get("NO_COLOR"):  # without colour rich's bar has no visible track: draw the plain one
+        bar = Text(_plain_bar(fraction, bar_width))
+    else:
+        style = "red" if fraction >= 1 else "yellow" if fraction >= Decimal("0.8") else "green"
+        bar = ProgressBar(total=100, completed=float(min(fraction, Decimal(1)) * 100), width=bar_width,
+                          complete_style=style, finished_style=style)
+    if compact:  # the texts below the bar
+        grid.add_row(Text(label), bar)
+        return Group(grid, *[Text("  " + text) for text in (caption, detail) if text])
+    grid.add_column()
+    if detail and (width is None or 32 + len(caption) + len(DETAIL) + len(detail) <= width):
+        caption, detail = caption + DETAIL + detail, ""
+    grid.add_row(Text(label), bar, Text(caption))
+    if detail:
+        grid.add_row(Text(""), Text(""), Text(detail))
+    return grid

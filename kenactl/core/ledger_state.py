@@ -131,15 +131,16 @@ class LineState:
         return ZERO if self.by_card else max(self.line.price - self.credit, ZERO)
 
 
-def _counts_before(readings):
-    """A function giving how many of ``readings`` are before a moment (a bisection: nothing else is parsed)."""
+def _counts_before(readings, moments: list[datetime]) -> list[int]:
+    """How many of ``readings`` are before each of ``moments`` (bisections: nothing else is parsed)."""
     from kenactl.core.readings import Readings
 
     if isinstance(readings, Readings):
-        return readings.index_before
+        return readings.counts_before(moments)
     from bisect import bisect_left
 
-    return lambda moment: bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+    return [bisect_left(readings, dates.instant(moment), key=lambda sample: dates.instant(sample.at))
+            for moment in moments]
 
 
 def renewals(state: LineState) -> tuple[Renewal, ...]:
@@ -162,7 +163,7 @@ def periods(state: LineState) -> tuple[Period, ...]:
         return run.built
     rows = run.periods
     ends = [row["start"] for row in rows[1:]]  # each period ends where the next starts
-    counts = [*map(_counts_before(readings), ends), len(readings)]  # the readings before each period's end
+    counts = [*_counts_before(readings, ends), len(readings)]  # the readings before each period's end
     renewed = renewals(state)  # each period after the first starts with the renewal of its place
     found, before = [], 0  # ``before``: the readings before the period's start (the previous period's count)
     for index, (row, end, count) in enumerate(zip(rows, [*ends, None], counts, strict=True)):

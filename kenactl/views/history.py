@@ -10,7 +10,7 @@ from kenactl.core.model import ALLOWANCE_KINDS
 from kenactl.core.money import ZERO, format_money
 from kenactl.i18n import _
 from kenactl.i18n import money as euros
-from kenactl.render import Bar, Note, Section, Table, emit
+from kenactl.render import Chart, Note, Section, Table, emit
 from kenactl.text import N_
 from kenactl.views import amount, human_date, iso, percent_number
 
@@ -133,12 +133,13 @@ def history_blocks(states: list[LineState]) -> list[Any]:
             months[month] = used[0], included[0], cells[0]
             spent[month] = spent.get(month, ZERO) + period.spend
         top = max(spent.values(), default=ZERO)
-        blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
-                                    _("fees"), _("data"), _("minutes"), _("sms")], rows)]
+        bars = []
         for (year, month), (used, included, cell) in months.items():
             spend = spent[year, month]
-            blocks.append(Bar(f"{year:04d}-{month:02d}", data_share(used, included), data_text.format(used=cell)))
-            blocks.append(Bar("", spend / top if top else Decimal(0), spent_text.format(amount=money(spend))))
+            bars.append((f"{year:04d}-{month:02d}", data_share(used, included), data_text.format(used=cell)))
+            bars.append(("", spend / top if top else Decimal(0), spent_text.format(amount=money(spend))))
+        blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
+                                    _("fees"), _("data"), _("minutes"), _("sms")], rows), Chart(bars)]
         if not state.offer_usable:
             blocks.append(Note(_("The offer waits for a top-up (see kenactl status)."), "bad"))
         sections.append(Section(state.line.name, blocks))
