@@ -100,7 +100,7 @@ def load(path: str | Path) -> Profile:
 
 def dumps(profile: Profile) -> str:
     """The TOML text of ``profile``."""
-    from kenactl.schema import profile_to_text
+    from kenactl.schema_writer import profile_to_text
 
     return profile_to_text(profile)
 

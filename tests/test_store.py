@@ -28,7 +28,8 @@ from kenactl.core.model import (
 )
 from kenactl.core.record import replace
 from kenactl.errors import InputError, ProfileError
-from kenactl.schema import profile_from_toml, profile_to_toml
+from kenactl.schema import profile_from_toml
+from kenactl.schema_writer import profile_to_toml
 
 NOW = parse_moment("2026-11-20T12:00")
 
