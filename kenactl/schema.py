@@ -259,15 +259,38 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 
 _AMOUNT_MOMENT = r"(?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 _AMOUNT = r"-?\d{1,9}+\.\d\d"
-_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used
-_AMOUNT_BLOCK = rf"(?:{_AMOUNT_MOMENT} {_AMOUNT}\n)*+"  # rows alone, each ending a line: no blank line, no spaces
+_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used (a row of a hand-written block)
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_AMOUNT_SHAPES = frozenset(f"0000-00-00T00:00:00Z {sign}{'0' * digits}.00"
+                           for sign in ("", "-") for digits in range(1, 10))
+"""An amount block's rows with their digits written ``0``: a moment, a space, maybe a sign, 1-9 digits, 2 decimals."""
+
+
+def _digits_as_zero(text: str) -> str:
+    """``text`` with every decimal digit written ``0`` (Unicode's too: what ``\\d`` of a pattern matches)."""
+    if text.isascii():
+        return text.translate(_DIGITS_AS_ZERO)
+    return "".join("0" if character.isdecimal() else character for character in text)
+
+
+def _amount_block(text: str) -> bool:
+    """Whether ``text`` is amount rows alone, each ending a line (no blank line, no spaces): ``re.fullmatch`` of
+    ``(?:_AMOUNT_MOMENT _AMOUNT\\n)*`` without a pattern to compile, each row's shape from its digits written ``0``
+    and its year (19xx or 2xxx) from the rows' first characters."""
+    if not text:
+        return True
+    rows = _digits_as_zero(text[:-1]).split("\n") if text.endswith("\n") else None
+    if rows is None or not _AMOUNT_SHAPES.issuperset(rows):
+        return False
+    starts = "\n" + text  # every row starts after a line end
+    return starts.count("\n2") + starts.count("\n19") == len(rows)
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
     text = fields.text(key, "")
     ended = text + "\n" if text and not text.endswith("\n") else text
-    exact = re.fullmatch(_AMOUNT_BLOCK, ended) is not None  # as kenactl writes them: every row checked in one match
+    exact = _amount_block(ended)  # as kenactl writes them: every row checked at once
     rows = text.splitlines() if exact else [row.strip() for row in text.splitlines() if row.strip()]
     if (exact or all(re.fullmatch(_AMOUNT_ROW, row) for row in rows)) and rows == sorted(rows) and \
             all(row[8:10] <= "28" for row in rows) and (negative or " -" not in text):  # only a sign follows " "
