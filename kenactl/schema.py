@@ -26,7 +26,6 @@ from kenactl.core.model import (
     check_line_name,
     numbered,
 )
-from kenactl.core.record import replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
@@ -36,7 +35,6 @@ from kenactl.text import N_
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # a version 1 profile is read as is and written as version 2 on its next write
-HISTORY_KINDS = ("renewal", "restart")
 SETTING_KEYS = ("operator", "offer", "price", "renewal_day", "renewal_time", "data", "minutes", "sms", "options",
                 "payment", "pending_offer_change")
 
@@ -60,7 +58,9 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
         raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
     updated_at = top.moment("updated_at", None)
     if version == 1:
-        lines = {name: _v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
+        from kenactl.schema_v1 import v1_line
+
+        lines = {name: v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
                  for name in line_tables.table}
     else:
         lines = {name: _line(name, line_tables.table_at(name), operator_ids) for name in line_tables.table}
@@ -80,57 +80,6 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
                                .format(index=index))
     return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
                    updated_at=updated_at, notify=tuple(notify))
-
-
-def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_ids: Collection[str]) -> Line:
-    fields.convert("name", lambda: check_line_name(name))
-    fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "credit",
-                       "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
-    operator = fields.text("operator")
-    if operator not in operator_ids:
-        raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
-            field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
-    renewal_time = fields.time_of_day("renewal_time", "00:00")
-    options = fields.table_at("options")
-    for key, _value in options.table.items():
-        options.text(key)
-    line = Line(
-        name=name,
-        operator=operator,
-        offer=fields.text("offer"),
-        price=fields.money("price"),
-        renewal_day=fields.integer("renewal_day", 1, 31),
-        renewal_time=renewal_time,
-        included=_allowances(fields.table_at("included")),
-        credit=fields.money("credit", allow_negative=True),
-        last_topup=fields.day("last_topup", None),
-        options=dict(options.table),
-        pending_offer_change=fields.flag("pending_offer_change", False),
-        usage=tuple(sorted((_sample(item) for item in fields.tables("usage")), key=lambda s: s.at)),
-        history=tuple(sorted((_history(item) for item in fields.tables("history")), key=lambda h: h.at)),
-        charges=_charges(fields),
-    )
-    return _v1_to_facts(line, updated_at)
-
-
-def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
-    """A version 1 line as facts: its credit is an observation at the profile's last write (when v1 showed
-    it as the credit now); its Restarts keep their moments and prices, and the renewal day they moved
-    from becomes the line's setting (the ledger moves it again at each Restart)."""
-    moments = [moment for moment in (updated_at, *(s.at for s in line.usage[-1:]), *(h.at for h in line.history))
-               if moment is not None]
-    observations = (Observation(at=max(moments, key=dates.instant), credit=line.credit),) if moments else ()
-    restarts = [entry for entry in line.history if entry.kind == "restart"]
-    changes: tuple[Change, ...] = ()
-    day = line.renewal_day
-    if restarts:
-        day = restarts[0].renewal_day_before
-        if line.renewal_day != restarts[-1].renewal_day_after:  # changed by hand after the last Restart
-            at = updated_at or restarts[-1].at
-            changes = (Change(at=at, key="renewal_day", old=day),)
-            day = line.renewal_day
-    history = tuple(replace(entry, renewal_day_before=0, renewal_day_after=0) for entry in line.history)
-    return replace(line, renewal_day=day, observations=observations, changes=changes, history=history)
 
 
 def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
@@ -341,29 +290,6 @@ def _allowances(fields: Fields) -> Allowances:
         minutes=fields.convert("minutes", lambda: units.parse_count(minutes, field=fields.name("minutes"))),
         sms=fields.convert("sms", lambda: units.parse_count(sms, field=fields.name("sms"))),
     )
-
-
-def _sample(fields: Fields) -> UsageSample:
-    fields.check_keys({"at", "data", "minutes", "sms"})
-    data = fields.typed("data", (str, int), N_("a data amount such as \"1.5GB\""), 0)
-    return UsageSample(
-        at=fields.moment("at"),
-        data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"),
-                                                            allow_unlimited=False)),
-        minutes=fields.integer("minutes", 0, 10**9, 0),
-        sms=fields.integer("sms", 0, 10**9, 0),
-    )
-
-
-def _history(fields: Fields) -> HistoryEntry:
-    fields.check_keys({"kind", "at", "price", "renewal_day_before", "renewal_day_after"})
-    kind = fields.text("kind")
-    if kind not in HISTORY_KINDS:
-        raise ProfileError(_("{field}: {value} is not one of {known}").format(
-            field=fields.name("kind"), value=repr(kind), known=", ".join(HISTORY_KINDS)))
-    return HistoryEntry(kind=kind, at=fields.moment("at"), price=fields.money("price"),
-                        renewal_day_before=fields.integer("renewal_day_before", 1, 31),
-                        renewal_day_after=fields.integer("renewal_day_after", 1, 31))
 
 
 def _charge(fields: Fields) -> Charge:
