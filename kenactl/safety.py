@@ -108,38 +108,50 @@ def load_toml(text: str, *, check_text: bool = True, structured: frozenset[str] 
 
 
 def _check_values(document: dict[str, Any], check_text: bool, structured: frozenset[str]) -> None:
-    """Walk the parsed document (without recursion): depth, key and string text, number sizes."""
-    pending: list[tuple[str, Any, int]] = [("", document, 0)]
-    while pending:
-        where, value, depth = pending.pop()
-        if depth > MAX_DEPTH:
-            raise TomlLimitError(_("{field}: nested more than {limit} levels deep").format(
-                field=where, limit=MAX_DEPTH))
-        if isinstance(value, dict):
-            for key, item in value.items():
-                field = f"{where}.{_shown_key(key)}" if where else _shown_key(key)
-                if check_text:
-                    _checked(key, field)
-                pending.append((field, item, depth + 1))
-        elif isinstance(value, list):
-            pending.extend((f"{where}[{index}]", item, depth + 1) for index, item in enumerate(value))
-        elif isinstance(value, str):
-            if check_text and where.rpartition(".")[2] not in structured:
-                _checked(value, where)
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int):
-            if abs(value) > MAX_INTEGER:
-                raise TomlLimitError(_("{field}: the number is too large").format(field=where))
-        elif isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > MAX_EXPONENT:
-            raise TomlLimitError(_("{field}: the number is too large or too small").format(field=where))
+    """Walk the parsed document (without recursion): depth, key and string text, number sizes.
 
-
-def _checked(text: str, field: str) -> None:
+    A value's field name (``lines.main.offer``, ``alarms[0]``) is spelled only for a message: each value
+    keeps its place, ``(parent's place, key or index)``, and ``_field`` spells it."""
+    pending: list[tuple[Any, int, tuple | None]] = [(document, 0, None)]
+    checking = None  # the place of the text being checked
     try:
-        check_free_text(text, field=field)
-    except InputError as error:
-        raise TomlLimitError(error.message) from None
+        while pending:
+            value, depth, place = pending.pop()
+            if depth > MAX_DEPTH:
+                raise TomlLimitError(_("{field}: nested more than {limit} levels deep").format(
+                    field=_field(place), limit=MAX_DEPTH))
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    checking = (place, key)
+                    if check_text:
+                        check_free_text(key, field="")
+                    pending.append((item, depth + 1, checking))
+            elif isinstance(value, list):
+                pending.extend((item, depth + 1, (place, index)) for index, item in enumerate(value))
+            elif isinstance(value, str):  # a structured key is always bare: its field name ends in ``.key``
+                if check_text and not (place is not None and place[1] in structured):
+                    checking = place
+                    check_free_text(value, field="")
+            elif isinstance(value, bool):
+                continue
+            elif isinstance(value, int):
+                if abs(value) > MAX_INTEGER:
+                    raise TomlLimitError(_("{field}: the number is too large").format(field=_field(place)))
+            elif isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > MAX_EXPONENT:
+                raise TomlLimitError(_("{field}: the number is too large or too small").format(field=_field(place)))
+    except InputError as error:  # from ``check_free_text``: the message names the field
+        raise TomlLimitError(InputError(_field(checking), error.reason).message) from None
+
+
+def _field(place: tuple | None) -> str:
+    """The field name of a place of ``_check_values``: keys joined by dots, list indexes in brackets."""
+    if place is None:
+        return ""
+    parent, step = place
+    where = _field(parent)
+    if isinstance(step, int):
+        return f"{where}[{step}]"
+    return f"{where}.{_shown_key(step)}" if where else _shown_key(step)
 
 
 def _shown_key(key: str) -> str:

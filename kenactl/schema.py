@@ -1,4 +1,4 @@
-"""The profile's TOML layout: converting between parsed TOML and the model, with validation.
+"""The profile's TOML layout, read: parsed TOML to the model, with validation (``schema_writer`` writes it).
 
 Pure functions: ``store`` does the file I/O. Every validation message names the field it is about
 (``lines.main.renewal_day``) so that a hand-edited profile can be fixed from the message alone.
@@ -26,7 +26,6 @@ from kenactl.core.model import (
     check_line_name,
     numbered,
 )
-from kenactl.core.record import as_dict, replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields, kind_of
@@ -36,7 +35,6 @@ from kenactl.text import N_
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # a version 1 profile is read as is and written as version 2 on its next write
-HISTORY_KINDS = ("renewal", "restart")
 SETTING_KEYS = ("operator", "offer", "price", "renewal_day", "renewal_time", "data", "minutes", "sms", "options",
                 "payment", "pending_offer_change")
 
@@ -60,7 +58,9 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
         raise ProfileError(_("lines: the profile has no lines; add one with [lines.main]"))
     updated_at = top.moment("updated_at", None)
     if version == 1:
-        lines = {name: _v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
+        from kenactl.schema_v1 import v1_line
+
+        lines = {name: v1_line(name, line_tables.table_at(name), updated_at, operator_ids)
                  for name in line_tables.table}
     else:
         lines = {name: _line(name, line_tables.table_at(name), operator_ids) for name in line_tables.table}
@@ -80,57 +80,6 @@ def profile_from_toml(document: dict[str, Any], operator_ids: Collection[str] = 
                                .format(index=index))
     return Profile(lines=lines, default_line=default, alarms=tuple(alarms), complaints=complaints,
                    updated_at=updated_at, notify=tuple(notify))
-
-
-def _v1_line(name: str, fields: Fields, updated_at: datetime | None, operator_ids: Collection[str]) -> Line:
-    fields.convert("name", lambda: check_line_name(name))
-    fields.check_keys({"operator", "offer", "price", "renewal_day", "renewal_time", "included", "credit",
-                       "last_topup", "options", "pending_offer_change", "usage", "history", "charges"})
-    operator = fields.text("operator")
-    if operator not in operator_ids:
-        raise ProfileError(_("{field}: unknown operator {name} (known: {known})").format(
-            field=fields.name("operator"), name=repr(operator), known=", ".join(operator_ids)))
-    renewal_time = fields.time_of_day("renewal_time", "00:00")
-    options = fields.table_at("options")
-    for key, _value in options.table.items():
-        options.text(key)
-    line = Line(
-        name=name,
-        operator=operator,
-        offer=fields.text("offer"),
-        price=fields.money("price"),
-        renewal_day=fields.integer("renewal_day", 1, 31),
-        renewal_time=renewal_time,
-        included=_allowances(fields.table_at("included")),
-        credit=fields.money("credit", allow_negative=True),
-        last_topup=fields.day("last_topup", None),
-        options=dict(options.table),
-        pending_offer_change=fields.flag("pending_offer_change", False),
-        usage=tuple(sorted((_sample(item) for item in fields.tables("usage")), key=lambda s: s.at)),
-        history=tuple(sorted((_history(item) for item in fields.tables("history")), key=lambda h: h.at)),
-        charges=_charges(fields),
-    )
-    return _v1_to_facts(line, updated_at)
-
-
-def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
-    """A version 1 line as facts: its credit is an observation at the profile's last write (when v1 showed
-    it as the credit now); its Restarts keep their moments and prices, and the renewal day they moved
-    from becomes the line's setting (the ledger moves it again at each Restart)."""
-    moments = [moment for moment in (updated_at, *(s.at for s in line.usage[-1:]), *(h.at for h in line.history))
-               if moment is not None]
-    observations = (Observation(at=max(moments, key=dates.instant), credit=line.credit),) if moments else ()
-    restarts = [entry for entry in line.history if entry.kind == "restart"]
-    changes: tuple[Change, ...] = ()
-    day = line.renewal_day
-    if restarts:
-        day = restarts[0].renewal_day_before
-        if line.renewal_day != restarts[-1].renewal_day_after:  # changed by hand after the last Restart
-            at = updated_at or restarts[-1].at
-            changes = (Change(at=at, key="renewal_day", old=day),)
-            day = line.renewal_day
-    history = tuple(replace(entry, renewal_day_before=0, renewal_day_after=0) for entry in line.history)
-    return replace(line, renewal_day=day, observations=observations, changes=changes, history=history)
 
 
 def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
@@ -259,15 +208,38 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 
 _AMOUNT_MOMENT = r"(?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 _AMOUNT = r"-?\d{1,9}+\.\d\d"
-_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used
-_AMOUNT_BLOCK = rf"(?:{_AMOUNT_MOMENT} {_AMOUNT}\n)*+"  # rows alone, each ending a line: no blank line, no spaces
+_AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used (a row of a hand-written block)
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_AMOUNT_SHAPES = frozenset(f"0000-00-00T00:00:00Z {sign}{'0' * digits}.00"
+                           for sign in ("", "-") for digits in range(1, 10))
+"""An amount block's rows with their digits written ``0``: a moment, a space, maybe a sign, 1-9 digits, 2 decimals."""
+
+
+def _digits_as_zero(text: str) -> str:
+    """``text`` with every decimal digit written ``0`` (Unicode's too: what ``\\d`` of a pattern matches)."""
+    if text.isascii():
+        return text.translate(_DIGITS_AS_ZERO)
+    return "".join("0" if character.isdecimal() else character for character in text)
+
+
+def _amount_block(text: str) -> bool:
+    """Whether ``text`` is amount rows alone, each ending a line (no blank line, no spaces): ``re.fullmatch`` of
+    ``(?:_AMOUNT_MOMENT _AMOUNT\\n)*`` without a pattern to compile, each row's shape from its digits written ``0``
+    and its year (19xx or 2xxx) from the rows' first characters."""
+    if not text:
+        return True
+    rows = _digits_as_zero(text[:-1]).split("\n") if text.endswith("\n") else None
+    if rows is None or not _AMOUNT_SHAPES.issuperset(rows):
+        return False
+    starts = "\n" + text  # every row starts after a line end
+    return starts.count("\n2") + starts.count("\n19") == len(rows)
 
 
 def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
     """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
     text = fields.text(key, "")
     ended = text + "\n" if text and not text.endswith("\n") else text
-    exact = re.fullmatch(_AMOUNT_BLOCK, ended) is not None  # as kenactl writes them: every row checked in one match
+    exact = _amount_block(ended)  # as kenactl writes them: every row checked at once
     rows = text.splitlines() if exact else [row.strip() for row in text.splitlines() if row.strip()]
     if (exact or all(re.fullmatch(_AMOUNT_ROW, row) for row in rows)) and rows == sorted(rows) and \
             all(row[8:10] <= "28" for row in rows) and (negative or " -" not in text):  # only a sign follows " "
@@ -289,11 +261,6 @@ def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, D
                                                                          row=repr(row)))
         found.append((dates.in_rome(at), amount))
     return sorted(found, key=lambda item: dates.instant(item[0]))
-
-
-def _amount_rows(items) -> str:
-    return "".join(f"{dates.instant(at).strftime('%Y-%m-%dT%H:%M:%SZ')} {money.format_money(amount)}\n"
-                   for at, amount in items)
 
 
 def _readings(fields: Fields) -> Sequence[UsageSample]:
@@ -323,29 +290,6 @@ def _allowances(fields: Fields) -> Allowances:
         minutes=fields.convert("minutes", lambda: units.parse_count(minutes, field=fields.name("minutes"))),
         sms=fields.convert("sms", lambda: units.parse_count(sms, field=fields.name("sms"))),
     )
-
-
-def _sample(fields: Fields) -> UsageSample:
-    fields.check_keys({"at", "data", "minutes", "sms"})
-    data = fields.typed("data", (str, int), N_("a data amount such as \"1.5GB\""), 0)
-    return UsageSample(
-        at=fields.moment("at"),
-        data=fields.convert("data", lambda: units.parse_data(str(data), field=fields.name("data"),
-                                                            allow_unlimited=False)),
-        minutes=fields.integer("minutes", 0, 10**9, 0),
-        sms=fields.integer("sms", 0, 10**9, 0),
-    )
-
-
-def _history(fields: Fields) -> HistoryEntry:
-    fields.check_keys({"kind", "at", "price", "renewal_day_before", "renewal_day_after"})
-    kind = fields.text("kind")
-    if kind not in HISTORY_KINDS:
-        raise ProfileError(_("{field}: {value} is not one of {known}").format(
-            field=fields.name("kind"), value=repr(kind), known=", ".join(HISTORY_KINDS)))
-    return HistoryEntry(kind=kind, at=fields.moment("at"), price=fields.money("price"),
-                        renewal_day_before=fields.integer("renewal_day_before", 1, 31),
-                        renewal_day_after=fields.integer("renewal_day_after", 1, 31))
 
 
 def _charge(fields: Fields) -> Charge:
@@ -391,83 +335,3 @@ def _complaint(fields: Fields, lines: dict[str, Line]) -> Complaint:
                      subject=fields.text("subject", ""), line=line, closed=fields.day("closed", None),
                      channel=fields.choice("channel", ("written", "phone"), None),
                      unsatisfied=fields.flag("unsatisfied", None))
-
-
-def profile_to_toml(profile: Profile) -> dict[str, Any]:
-    """The TOML document for ``profile`` (money as Decimal, which tomli-w writes exactly)."""
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "default_line": profile.default_line}
-    if profile.updated_at is not None:
-        document["updated_at"] = profile.updated_at
-    document["alarms"] = list(profile.alarms)
-    document["lines"] = {name: _line_to_toml(line) for name, line in profile.lines.items()}
-    if profile.complaints:
-        document["complaints"] = [_without_none(as_dict(c)) for c in profile.complaints]
-    if profile.notify:
-        document["notify"] = list(profile.notify)
-    return document
-
-
-def _line_to_toml(line: Line) -> dict[str, Any]:
-    table: dict[str, Any] = {
-        "operator": line.operator,
-        "offer": line.offer,
-        "note": line.note,
-        "price": line.price,
-        "renewal_day": line.renewal_day,
-        "renewal_time": line.renewal_time.strftime("%H:%M"),
-        "payment": line.payment,
-        "pending_offer_change": line.pending_offer_change,
-    }
-    if line.last_topup is not None and line.last_topup not in {item.at.date() for item in line.topups}:
-        table["last_topup"] = line.last_topup  # a top-up day from an older profile, amount unknown
-    if line.activated is not None:
-        table["activated"] = line.activated
-    table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
-    if line.options:
-        table["options"] = dict(sorted(line.options.items()))
-    table["observations"] = _amount_rows((item.at, item.credit) for item in line.observations)
-    if not line.observations:
-        table["credit"] = line.credit  # a credit given without a moment (a line built by code or an older tool)
-    table["topups"] = _amount_rows((item.at, item.amount) for item in line.topups)
-    for kind, key in (("restart", "restarts"), ("renewal", "renewals")):
-        table[key] = [[entry.at, entry.price] for entry in line.history if entry.kind == kind]
-    table["changes"] = [[item.at, item.key, _setting_to_toml(item.key, item.old)] for item in line.changes]
-    table = {key: value for key, value in table.items() if value not in ([], "")}
-    if line.usage:
-        from kenactl.core.readings import Readings
-
-        readings = line.usage if isinstance(line.usage, Readings) else Readings.of(line.usage)
-        table["readings"] = "".join(row + "\n" for row in readings.rows)
-    if line.charges:
-        table["charges"] = [{key: value for key, value in _without_none(as_dict(charge)).items()
-                             if key != "by_card" or value} for charge in numbered(line.charges)]
-    return table
-
-
-def _setting_to_toml(key: str, value: Any) -> Any:
-    if key == "data":
-        return units.canonical_data(value)
-    if key in ("minutes", "sms"):
-        return "unlimited" if value is None else value
-    if key == "renewal_time":
-        return value.strftime("%H:%M")
-    if key == "options":
-        return dict(sorted(value.items()))
-    return value
-
-
-_READINGS = r'(?m)^((?:readings|observations|topups) = )"""(\n[0-9TZ:.\- \n]*)"""$'
-LITERAL = "'''"
-
-
-def profile_to_text(profile: Profile) -> str:
-    """The profile's TOML text. Readings are one literal multi-line string per line: years of readings
-    parse in a fraction of a millisecond, where an array of tables would take far longer."""
-    import tomli_w
-
-    text = tomli_w.dumps(profile_to_toml(profile), multiline_strings=True)
-    return re.sub(_READINGS, lambda match: match.group(1) + LITERAL + match.group(2) + LITERAL, text)
-
-
-def _without_none(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None}

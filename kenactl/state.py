@@ -7,7 +7,7 @@ folder, ``platformdirs.user_state_path("kenactl")`` (``~/.local/state/kenactl`` 
 (``calendar_file``: ``<state>.calendar.json``), so that ``remind`` (every few minutes from cron) does not
 read it; an older kenactl kept it in the state file's ``calendar`` table, which the next export moves out.
 Both are written like the profile, under the state's one lock file: through an fsynced temporary file
-renamed over it (``store.write_atomic``), mode 0600, in a folder created 0700; rewritten only when their
+renamed over it (``writer.write_atomic``), mode 0600, in a folder created 0700; rewritten only when their
 content changes. The state is read by ``json_reader`` (``remind`` does not import ``json``), the memory by
 ``json.loads``, which the export has loaded and which reads a large memory several times faster.
 """
@@ -169,15 +169,15 @@ def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
                 return False
     except OSError:
         pass
-    from kenactl import store
+    from kenactl import writer
 
-    store.write_atomic(path, data, mode=0o600)
+    writer.write_atomic(path, data, mode=0o600)
     return True
 
 
 def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
     time per profile."""
-    from kenactl import store
+    from kenactl import writer
 
-    return store.locked(path)
+    return writer.locked(path)

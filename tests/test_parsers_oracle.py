@@ -185,7 +185,19 @@ AMOUNT_LINE = st.builds("{}-{}-{}T{}:{}:{}Z {}{}.{}{}".format, st.sampled_from([
 @settings(max_examples=400)
 @given(st.lists(AMOUNT_LINE, max_size=4).map("".join))
 def test_amount_blocks_match_the_pattern_they_replace(text):
-    assert (re.fullmatch(schema._AMOUNT_BLOCK, text) is None) == (re.fullmatch(AMOUNT_BLOCK, text) is None)
+    assert schema._amount_block(text) == (re.fullmatch(AMOUNT_BLOCK, text) is not None)
     for row in text.split("\n"):
         new, old = re.fullmatch(schema._AMOUNT_ROW, row), re.fullmatch(AMOUNT_ROW, row)
         assert (new and new.groups()) == (old and old.groups())
+
+
+@settings(max_examples=3000)
+@given(st.lists(AMOUNT_LINE | st.text(alphabet=st.sampled_from("0129-:TZ. \n٣") | st.characters(), max_size=30),
+                max_size=4).map("".join))
+def test_amount_blocks_of_any_text_match_the_pattern_they_replace(text):
+    assert schema._amount_block(text) == (re.fullmatch(AMOUNT_BLOCK, text) is not None)
+
+
+@given(st.text(alphabet=st.characters(), max_size=20))
+def test_digits_are_what_a_pattern_calls_digits(text):
+    assert schema._digits_as_zero(text) == re.sub(r"\d", "0", text)

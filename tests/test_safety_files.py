@@ -11,7 +11,7 @@ import pytest
 from helpers import KENA_INIT
 from test_bad_input import assert_refused
 
-from kenactl import store
+from kenactl import store, writer
 from kenactl.core.dates import parse_moment
 
 NOW = parse_moment("2026-11-20T12:00")
@@ -249,15 +249,15 @@ def test_stale_temporaries_of_a_killed_write_are_what_is_removed(kena_profile, m
     monkeypatch.setattr(os, "fsync", killed)
     monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)  # a SIGKILL cleans nothing up
     with pytest.raises(SystemExit):
-        store.update(kena_profile, lambda p: p.with_line(p.line().__class__(**{**vars(p.line()), "offer": "x"})), NOW)
+        writer.update(kena_profile, lambda p: p.with_line(p.line().__class__(**{**vars(p.line()), "offer": "x"})), NOW)
     monkeypatch.undo()
     left = [path for path in kena_profile.parent.iterdir() if path.name.endswith(".tmp")]
     assert len(left) == 1 and left[0].name.startswith(".profile.toml.")
-    with store.locked(kena_profile):
+    with writer.locked(kena_profile):
         pass
     assert left[0].exists()  # a temporary file of a minute ago may belong to a write in progress
     os.utime(left[0], (time.time() - 120, time.time() - 120))
-    with store.locked(kena_profile):
+    with writer.locked(kena_profile):
         pass
     assert not left[0].exists()
 

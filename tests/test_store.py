@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 from helpers import deny_reading
 
-from kenactl import paths, store
+from kenactl import paths, store, writer
 from kenactl.core.dates import ROME, parse_moment
 from kenactl.core.model import (
     Allowances,
@@ -28,7 +28,8 @@ from kenactl.core.model import (
 )
 from kenactl.core.record import replace
 from kenactl.errors import InputError, ProfileError
-from kenactl.schema import profile_from_toml, profile_to_toml
+from kenactl.schema import profile_from_toml
+from kenactl.schema_writer import profile_to_toml
 
 NOW = parse_moment("2026-11-20T12:00")
 
@@ -47,7 +48,7 @@ def topped_up(profile: Path, amount: str) -> None:
         at = NOW + timedelta(seconds=len(line.topups))
         return p.with_line(replace(line, topups=(*line.topups, TopUp(at=at, amount=Decimal(amount)))))
 
-    store.update(profile, change, NOW)
+    writer.update(profile, change, NOW)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -76,7 +77,7 @@ def test_backup_keeps_the_previous_version_and_is_private(kena_profile):
 
 def test_an_update_that_changes_nothing_writes_nothing(kena_profile):
     before = kena_profile.read_bytes()
-    result = store.update(kena_profile, lambda profile: profile, NOW)
+    result = writer.update(kena_profile, lambda profile: profile, NOW)
     assert result == store.load(kena_profile)
     assert kena_profile.read_bytes() == before
     assert not Path(f"{kena_profile}.bak").exists()
@@ -95,7 +96,7 @@ def test_a_change_that_raises_leaves_the_profile_byte_identical(kena_profile):
         profile.line("nope")
 
     with pytest.raises(InputError, match="unknown line 'nope'"):
-        store.update(kena_profile, broken, NOW)
+        writer.update(kena_profile, broken, NOW)
     assert kena_profile.read_bytes() == before
     assert leftovers(kena_profile.parent) == []
 
@@ -159,13 +160,13 @@ def test_while_the_new_file_is_being_written_readers_see_the_complete_old_one(ke
 
 def test_readers_never_see_half_a_file(kena_profile):
     # a big profile, so that a non-atomic write would be observable
-    store.update(kena_profile, lambda p: p.with_line(replace(p.line(), options={f"note{i}": "x" * 200
+    writer.update(kena_profile, lambda p: p.with_line(replace(p.line(), options={f"note{i}": "x" * 200
                                                                                  for i in range(300)})), NOW)
     errors: list[BaseException] = []
     credits: list[Decimal] = []
     done = threading.Event()
 
-    def writer():
+    def write_top_ups():
         try:
             for _ in range(25):
                 topped_up(kena_profile, "1")
@@ -174,7 +175,7 @@ def test_readers_never_see_half_a_file(kena_profile):
         finally:
             done.set()
 
-    thread = threading.Thread(target=writer)
+    thread = threading.Thread(target=write_top_ups)
     thread.start()
     while not done.is_set():
         try:
@@ -206,7 +207,7 @@ def test_twenty_concurrent_topups_all_count(kena_profile):
 
 def test_a_held_lock_makes_a_writer_wait_and_then_give_up(kena_profile, monkeypatch):
     before = kena_profile.read_bytes()
-    monkeypatch.setattr(store, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(writer, "LOCK_TIMEOUT_SECONDS", 0.2)
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from filelock import FileLock\n"
                                f"with FileLock({str(kena_profile) + '.lock'!r}):\n"
                                "    print('held', flush=True); time.sleep(30)"],
@@ -227,9 +228,9 @@ def test_create_refuses_to_replace_without_force(kena_profile):
     before = kena_profile.read_bytes()
     profile = store.load(kena_profile)
     with pytest.raises(ProfileError, match="already exists .*--force"):
-        store.create(kena_profile, profile, NOW, force=False)
+        writer.create(kena_profile, profile, NOW, force=False)
     assert kena_profile.read_bytes() == before
-    store.create(kena_profile, replace(profile, default_line="main"), NOW, force=True)
+    writer.create(kena_profile, replace(profile, default_line="main"), NOW, force=True)
     assert Path(f"{kena_profile}.bak").read_bytes() == before
 
 
@@ -237,9 +238,9 @@ def test_write_atomic_refuses_a_directory(tmp_path):
     folder = tmp_path / "profile.toml"
     folder.mkdir()
     with pytest.raises(ProfileError, match="is a directory"):
-        store.write_atomic(folder, b"x")
+        writer.write_atomic(folder, b"x")
     with pytest.raises(ProfileError, match="is a directory"):
-        store.update(folder, lambda p: p, NOW)
+        writer.update(folder, lambda p: p, NOW)
 
 
 def test_profile_path_precedence(tmp_path, monkeypatch):
@@ -274,7 +275,7 @@ def test_every_field_survives_a_round_trip_through_the_file(tmp_path):
                       complaints=(Complaint(id=1, filed=date(2026, 11, 2), subject="x", line="main"),),
                       alarms=("2d", "48h"))
     path = tmp_path / "p" / "profile.toml"
-    store.create(path, profile, NOW, force=False)
+    writer.create(path, profile, NOW, force=False)
     loaded = store.load(path)
     assert loaded == replace(profile, updated_at=NOW)
     assert profile_from_toml(profile_to_toml(loaded)) == loaded

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kenactl import paths, store
+from kenactl import paths, writer
 from kenactl.errors import ProfileError
 
 PARTS = st.sampled_from(["a", "b c", ".", "..", "", ".x", "x.", "é", "...", "nested"])
@@ -74,23 +74,23 @@ def test_what_exists_is_a_folder_or_a_link_as_pathlib_says(tree, name, relative)
 
 
 def test_resolve_gives_the_kind_of_path_it_is_given(tree):
-    assert store.resolve(tree / "link-to-file") == tree / "file"
-    assert store.resolve(str(tree / "link-to-file")) == str(tree / "file")
-    assert store.resolve(str(tree / "file")) == str(tree / "file")
-    assert store.resolve(tree / "file") == tree / "file"
+    assert writer.resolve(tree / "link-to-file") == tree / "file"
+    assert writer.resolve(str(tree / "link-to-file")) == str(tree / "file")
+    assert writer.resolve(str(tree / "file")) == str(tree / "file")
+    assert writer.resolve(tree / "file") == tree / "file"
     with pytest.raises(ProfileError, match="File name too long"):
-        store.resolve(str(tree / ("x" * 300)))
+        writer.resolve(str(tree / ("x" * 300)))
 
 
 def test_the_lock_on_text_is_the_lock_on_its_path(tmp_path):
     text = str(tmp_path / "new" / "state.json")
     stale = tmp_path / "new" / ".state.json.abcd1234.tmp"
-    with store.locked(text):
+    with writer.locked(text):
         stale.write_bytes(b"")
         os.utime(stale, (0, 0))
-    assert (tmp_path / "new").stat().st_mode & 0o777 == store.FOLDER_MODE
-    assert (tmp_path / "new" / "state.json.lock").stat().st_mode & 0o777 == store.LOCK_MODE
-    with store.locked(Path(text)):
+    assert (tmp_path / "new").stat().st_mode & 0o777 == writer.FOLDER_MODE
+    assert (tmp_path / "new" / "state.json.lock").stat().st_mode & 0o777 == writer.LOCK_MODE
+    with writer.locked(Path(text)):
         assert not stale.exists()  # taken the same way from a Path: stale temporaries removed first
 
 
@@ -108,4 +108,4 @@ def test_temporary_names_are_the_patterns(name, bak, middle, end, garbled):
 
     entry = f".{name}{bak}.{middle}{end}" if not garbled else f"{name}{middle}{end}"
     pattern = re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.[a-z0-9_]{{8}}\.tmp$")
-    assert store._is_temporary(entry, f".{name}.") == bool(pattern.match(entry))
+    assert writer._is_temporary(entry, f".{name}.") == bool(pattern.match(entry))

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kenactl import store, temporary
+from kenactl import temporary, writer
 from kenactl.temporary import create_temporary
 
 NAMES = st.text(st.sampled_from("ab.kt_-0 é"), max_size=8)
@@ -44,7 +44,7 @@ def test_the_file_is_the_one_mkstemp_makes(tmp_path_factory, prefix, suffix):
 
 
 def test_the_letters_are_tempfiles_and_the_stale_files_check_knows_them():
-    assert set(temporary.LETTERS) == set(tempfile._RandomNameSequence.characters) == store._TEMPORARY_LETTERS
+    assert set(temporary.LETTERS) == set(tempfile._RandomNameSequence.characters) == writer._TEMPORARY_LETTERS
     drawn = "".join(temporary.random_letters() for _ in range(400))
     assert set(drawn) == set(temporary.LETTERS)  # every letter comes up (3200 draws of 37)
 
@@ -53,7 +53,7 @@ def test_a_relative_folder_gives_an_absolute_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     descriptor, path = create_temporary(".", ".p.", ".tmp")
     os.close(descriptor)
-    assert path == os.path.join(str(tmp_path), os.path.basename(path)) and store._is_temporary(
+    assert path == os.path.join(str(tmp_path), os.path.basename(path)) and writer._is_temporary(
         os.path.basename(path), ".p.")
 
 

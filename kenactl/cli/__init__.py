@@ -58,9 +58,9 @@ class App:
 
     def update(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply ``change`` to the profile under the write lock and save it atomically."""
-        from kenactl import store
+        from kenactl import writer
 
-        return store.update(self.path, change, self.now)
+        return writer.update(self.path, change, self.now)
 
     @property
     def operator_folder(self) -> str:

@@ -102,7 +102,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     """
     import stat
 
-    from kenactl import store
+    from kenactl import writer
 
     target = Path(os.path.realpath(path))
     try:
@@ -122,7 +122,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     if not target.parent.is_dir():
         raise KenactlError(_("cannot write {path}: folder {folder} does not exist").format(
             path=path, folder=target.parent))
-    store.write_atomic(target, data, mode=CALENDAR_MODE if status is None else stat.S_IMODE(status.st_mode))
+    writer.write_atomic(target, data, mode=CALENDAR_MODE if status is None else stat.S_IMODE(status.st_mode))
     return True
 
 

@@ -97,7 +97,7 @@ def init(app: App, line_name: str, force: bool, assume_yes: bool, as_json: bool,
 
     Missing values are asked for on a terminal; in scripts every value must be given.
     """
-    from kenactl import store
+    from kenactl import writer
 
     if app.path.is_dir():
         raise ProfileError(_("profile {path} is a directory, not a file").format(path=app.path))
@@ -108,7 +108,7 @@ def init(app: App, line_name: str, force: bool, assume_yes: bool, as_json: bool,
         confirm(_("Replace the profile at {path}? (the current one is kept as the backup)").format(path=app.path),
                 assume_yes)
     created = new_profile(line)
-    store.create(app.path, created, app.now, force=force)
+    writer.create(app.path, created, app.now, force=force)
 
     def result() -> dict:
         from kenactl.cli.results import line_result
@@ -240,7 +240,7 @@ def profile_edit(app: App) -> None:
     import shutil
     import tempfile
 
-    from kenactl import store
+    from kenactl import store, writer
     from kenactl.errors import KenactlError
 
     original = store.read_text(app.path)
@@ -263,10 +263,10 @@ def profile_edit(app: App) -> None:
                 click.echo(_("No changes."))
                 break
             check_options(app, store.parse(edited, _("edited profile"), app.path), _("edited profile"))
-            with store.locked(app.path):
+            with writer.locked(app.path):
                 if store.read_text(app.path) != original:
                     raise ProfileError(_("the profile changed while you were editing"))
-                store.write_atomic(app.path, edited.encode("utf-8"), backup=True)
+                writer.write_atomic(app.path, edited.encode("utf-8"), backup=True)
             click.echo(_("Saved {path}.").format(path=app.path))
             break
         except KenactlError as error:

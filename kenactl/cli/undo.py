@@ -20,10 +20,10 @@ def undo(app: App, as_json: bool) -> None:
 
     The current profile becomes the backup, so a second undo redoes the change: nothing is lost.
     """
-    from kenactl import store
+    from kenactl import writer
     from kenactl.safety import printable
 
-    undone, restored = store.swap_with_backup(app.path)
+    undone, restored = writer.swap_with_backup(app.path)
     changes = [line for line in difflib.unified_diff(undone.splitlines(), restored.splitlines(), lineterm="", n=0)
                if line[:1] in "+-" and not line.startswith(("+++", "---"))
                and line[1:].strip() and not line[1:].startswith("updated_at")]

@@ -5,7 +5,7 @@ WORDS...``, no click imported at all), and by click's completion protocol (``ken
 Everything here is cheap and never raises: a missing or broken profile or operator file just gives
 no values. Operator ids come from the operator registry: the built-in ones, then the user's own
 (``operators/<id>.toml`` beside the profile). The profile is only read (tomllib, no validation);
-``kenactl.store`` stays the only writer.
+``kenactl.writer`` stays the only writer.
 """
 
 import sys

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, periods
+from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, RenewalHistory, periods
 from kenactl.core.line_facts import settings_at
 from kenactl.core.model import HistoryEntry, Line, Observation
 from kenactl.core.money import ZERO
@@ -37,8 +37,8 @@ class _Run:
     converted once, to compare)."""
 
     __slots__ = ("line", "rule", "by_card", "rules", "credit", "as_of", "day", "at", "upcoming", "upcoming_instant",
-                 "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "history",
-                 "periods", "built", "built_renewals", "charges_from")
+                 "paid", "waiting", "owed", "last_topup", "basis", "fee_queue", "fees", "renewals", "periods", "built",
+                 "built_renewals", "charges_from")
 
     def __init__(self, line: Line, rule: RenewalRule, paid: list[Decimal]):
         self.line = line  # the settings in force
@@ -59,7 +59,6 @@ class _Run:
         self.fee_queue: list[tuple[datetime, datetime, Event]] = []  # (instant, moment, event), soonest first
         self.fees: list[Fee] = []
         self.renewals: list[tuple] = []  # each renewal's fields in ``Renewal``'s order (built on request)
-        self.history: list[HistoryEntry] = []
         self.periods: list[dict] = []
         self.built: tuple[Period, ...] | None = None  # the periods of a finished fold, once asked (``periods``)
         self.built_renewals: tuple[Renewal, ...] | None = None  # its renewals, once asked (``renewals``)
@@ -249,14 +248,14 @@ def _charges_unpaid(run: _Run, at: datetime) -> bool:
 
 
 def _renewed(run: _Run, renewal: tuple) -> None:
-    """A renewal: ``renewal`` holds its fields in ``Renewal``'s order (the record is built when asked)."""
-    at, kind, outcome, charged, _owed, _price, _by_card, day_before, day_after = renewal
+    """A renewal: ``renewal`` holds its fields in ``Renewal``'s order (the record, and the line's ``HistoryEntry``,
+    built when asked)."""
+    at, outcome = renewal[0], renewal[2]
     run.renewals.append(renewal)
     run.periods.append(_period(at, run.line))
     if outcome == "renewed":
         run.waiting = None
         run.fee_queue = []
-    run.history.append(HistoryEntry("restart" if kind == "restart" else "renewal", at, charged, day_before, day_after))
 
 
 def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
@@ -334,7 +333,7 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
     paid = [replace(charge, paid=run.paid[index]) for index, charge in enumerate(line.charges)]
     charges = tuple(charge for charge in paid if not charge_rules.settled(charge, moment.date()))
     credit = run.credit if run.credit is not None else line.credit
-    history = tuple(run.history)
+    history = RenewalHistory(tuple(run.renewals))
     legacy = line.last_topup  # a top-up day from an older profile, with no recorded amount
     if legacy is None or legacy > moment.date() or (line.topups and line.topups[-1].at.date() >= legacy):
         legacy = None
