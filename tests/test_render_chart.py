@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from kenactl import render
+from kenactl import render, render_rich
 from kenactl.render import Bar, Chart, Section, Table
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
@@ -21,7 +21,7 @@ def _as_bars(bars: list) -> list[Bar]:
 
 def _rich_text(blocks: list, width: int | None) -> str:
     console = Console(file=io.StringIO(), width=120, force_terminal=True, color_system="truecolor", highlight=False)
-    console.print(*[render._rich(block, width) for block in blocks], markup=False, emoji=False)
+    console.print(*[render_rich.renderable(block, width) for block in blocks], markup=False, emoji=False)
     return console.file.getvalue()
 
 
