@@ -314,7 +314,7 @@ def _clean(text: Any) -> str:
 
 def _plain_bar_row(indent: str, label: str, fraction: Decimal | None, caption: str) -> str:
     """A bar's line of the wide layout, without its detail."""
-    return f"{indent}{label:<8} {plain_bar(fraction)}  {caption}"
+    return f"{indent}{label.ljust(8)} {plain_bar(fraction)}  {caption}"
 
 
 def plain_bar(fraction: Decimal | None, width: int = 20) -> str:
@@ -322,8 +322,12 @@ def plain_bar(fraction: Decimal | None, width: int = 20) -> str:
     if fraction is None:
         return " " * (width + 2)
     filled = int(fraction * width)
-    filled = 0 if filled < 0 else width if filled > width else filled  # (comparisons: cheaper than min and max)
-    return "[" + "#" * filled + "." * (width - filled) + "]"
+    return BAR_TEXTS[width][0 if filled < 0 else width if filled > width else filled]  # (comparisons: cheaper)
+
+
+BAR_TEXTS = {width: tuple("[" + "#" * filled + "." * (width - filled) + "]" for filled in range(width + 1))
+             for width in (10, 20)}
+"""Each bar as text by its width (wide, compact) and its filled cells: written once, not per bar."""
 
 
 def _plain_table(table: Table) -> list[str]:

@@ -44,3 +44,15 @@ def test_chart_draws_its_rows():
     assert render.plain_text([chart]) == ("2026-11  [#######.............]  data 37.5 GB / 100 GB\n"
                                           "         [....................]  spent 0.00 €\n")
     assert render.plain_text([Chart([("x\x1b", None, "a\tb")])]) == "x\\x1b" + " " * 28 + "a\\tb\n"  # escaped, no bar
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.none() | st.decimals(min_value=-5, max_value=5, places=6), st.sampled_from([10, 20]))
+def test_plain_bar_is_its_cells(fraction, width):
+    """The bar texts written once are the bar drawn cell by cell (filled, clamped to 0..width)."""
+    if fraction is None:
+        expected = " " * (width + 2)
+    else:
+        filled = min(max(int(fraction * width), 0), width)
+        expected = "[" + "#" * filled + "." * (width - filled) + "]"
+    assert render.plain_bar(fraction, width) == expected
