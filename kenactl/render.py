@@ -2,7 +2,8 @@
 
 Commands describe what to show as a list of blocks (``Section``, ``Fields``, ``Table``, ``Bar``,
 ``Chart``, ``Note``); the two text backends draw the same blocks, and ``--json`` prints the result's own JSON
-form, so the outputs cannot disagree. rich is imported only when a terminal is drawn.
+form, so the outputs cannot disagree. The terminal backend (``render_rich``, and rich) is imported only when a
+terminal is drawn.
 
 Every text reaches rich as a ``rich.text.Text`` (literal: ``[red]`` or ``[/]`` in an offer is shown as
 typed, never read as markup), and both backends show control characters as escapes (``\\x1b``), so no
@@ -25,7 +26,6 @@ from kenactl.core.record import field, record
 
 COMPACT_BELOW = 60
 DETAIL = "  ·  "
-STYLES = {"info": "", "ok": "green", "warn": "yellow", "bad": "red", "dim": "dim"}
 MARKS = {"info": "", "ok": "", "warn": "! ", "bad": "✗ ", "dim": ""}
 
 
@@ -89,7 +89,9 @@ def emit(blocks: Any, json_data: Any = None, *, as_json: bool = False, fit: bool
     if callable(blocks):
         blocks = blocks()
     if use_rich():
-        _rich_print(blocks, fit)
+        from kenactl.render_rich import print_blocks  # only a terminal loads the rich backend
+
+        print_blocks(blocks, fit)
     else:
         sys.stdout.write(plain_text(blocks, width=plain_width() if fit else None))
 
@@ -207,7 +209,7 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
     if width is not None and width < COMPACT_BELOW:
         return _plain_compact(blocks, indent, width)
     out: list[str] = []
-    for block in map(_cleaned, blocks):
+    for block in map(cleaned, blocks):
         if isinstance(block, Section):
             out.append(f"{indent}{block.title}\n")
             out.append(plain_text(block.blocks, indent + "  ", width))
@@ -237,7 +239,7 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
 def _plain_compact(blocks: list[Any], indent: str, width: int) -> str:
     """The narrow layout: a field's value after its label, a short bar with its texts below, wrapped notes."""
     out: list[str] = []
-    for block in map(_cleaned, blocks):
+    for block in map(cleaned, blocks):
         if isinstance(block, Section):
             out.append(f"{indent}{block.title}\n")
             out.append(_plain_compact(block.blocks, indent + "  ", width))
@@ -258,7 +260,7 @@ def _plain_compact(blocks: list[Any], indent: str, width: int) -> str:
 
 def _compact_bar(indent: str, label: str, fraction: Decimal | None, texts: tuple[str, ...], width: int) -> str:
     """A bar of the narrow layout: its label and a short bar, then each of ``texts`` (caption, detail) wrapped."""
-    bar = "" if fraction is None else " " + _plain_bar(fraction, 10)
+    bar = "" if fraction is None else " " + plain_bar(fraction, 10)
     return f"{indent}{label}{bar}\n" + "".join(_wrapped(text, indent + "  ", indent + "  ", width) for text in texts
                                                if text)
 
@@ -271,7 +273,7 @@ def _wrapped(text: str, first: str, rest: str, width: int) -> str:
                          break_on_hyphens=False) + "\n"
 
 
-def _cleaned(block: Any) -> Any:
+def cleaned(block: Any) -> Any:
     """``block`` with every text made printable (control characters escaped); sections are cleaned as drawn.
     A table or bar whose texts are printable strings already (the usual case) is returned as it is."""
     if isinstance(block, Section):
@@ -312,15 +314,20 @@ def _clean(text: Any) -> str:
 
 def _plain_bar_row(indent: str, label: str, fraction: Decimal | None, caption: str) -> str:
     """A bar's line of the wide layout, without its detail."""
-    return f"{indent}{label:<8} {_plain_bar(fraction)}  {caption}"
+    return f"{indent}{label.ljust(8)} {plain_bar(fraction)}  {caption}"
 
 
-def _plain_bar(fraction: Decimal | None, width: int = 20) -> str:
+def plain_bar(fraction: Decimal | None, width: int = 20) -> str:
+    """A bar of ``width`` cells as text (``[####....]``), filled by ``fraction`` (0..1); None: blank."""
     if fraction is None:
         return " " * (width + 2)
     filled = int(fraction * width)
-    filled = 0 if filled < 0 else width if filled > width else filled  # (comparisons: cheaper than min and max)
-    return "[" + "#" * filled + "." * (width - filled) + "]"
+    return BAR_TEXTS[width][0 if filled < 0 else width if filled > width else filled]  # (comparisons: cheaper)
+
+
+BAR_TEXTS = {width: tuple("[" + "#" * filled + "." * (width - filled) + "]" for filled in range(width + 1))
+             for width in (10, 20)}
+"""Each bar as text by its width (wide, compact) and its filled cells: written once, not per bar."""
 
 
 def _plain_table(table: Table) -> list[str]:
@@ -332,81 +339,3 @@ def _plain_table(table: Table) -> list[str]:
         return (layout % tuple(cells[:count])).rstrip()
 
     return [line(table.columns), line(["-" * width for width in widths]), *map(line, table.rows)]
-
-
-def _rich_print(blocks: list[Any], fit: bool = False) -> None:
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    width = console.width if fit else None
-    console.print(*[_rich(block, width) for block in blocks], markup=False, emoji=False)
-
-
-def _rich(block: Any, width: int | None = None) -> Any:
-    """The rich renderable of ``block``; ``width`` (with ``fit``) is the room it has, None: rich's own layout."""
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    block = _cleaned(block)
-    compact = width is not None and width < COMPACT_BELOW
-    if isinstance(block, Section):
-        inner = None if width is None else width - 4  # the panel's border and padding
-        return Panel(Group(*[_rich(item, inner) for item in block.blocks]), title=Text(block.title, style="bold"),
-                     title_align="left")
-    if isinstance(block, Fields) and compact:
-        return Group(*[Text.assemble((label, "bold"), ": ", value) for label, value in block.rows])
-    if isinstance(block, Fields):
-        grid = RichTable.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column()
-        for label, value in block.rows:
-            grid.add_row(Text(label), Text(value))
-        return grid
-    if isinstance(block, Table):
-        table = RichTable(title=Text(block.title) if block.title else None, title_justify="left", show_lines=False)
-        for column in block.columns:
-            table.add_column(Text(column))
-        for row in block.rows:
-            table.add_row(*[Text(cell) for cell in row])
-        return table
-    if isinstance(block, Bar):
-        return _rich_bar(block.label, block.fraction, block.caption, block.detail, width, compact)
-    if isinstance(block, Chart):
-        return Group(*[_rich_bar(label, fraction, caption, "", width, compact)
-                       for label, fraction, caption in block.bars])
-    if isinstance(block, Note):
-        return Text(MARKS[block.tone] + block.text, style=STYLES[block.tone])
-    raise TypeError(f"unknown block {block!r}")  # pragma: no cover
-
-
-def _rich_bar(label: str, fraction: Decimal | None, caption: str, detail: str, width: int | None, compact: bool) -> Any:
-    """A bar as a rich grid: label, bar, caption (and detail after it when it fits, else below)."""
-    from rich.console import Group
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    bar_width = 10 if compact else 20
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(width=8)
-    grid.add_column(width=bar_width + 2)
-    if fraction is None:
-        bar: Any = Text("")
-    elif os.environ.get("NO_COLOR"):  # without colour rich's bar has no visible track: draw the plain one
-        bar = Text(_plain_bar(fraction, bar_width))
-    else:
-        style = "red" if fraction >= 1 else "yellow" if fraction >= Decimal("0.8") else "green"
-        bar = ProgressBar(total=100, completed=float(min(fraction, Decimal(1)) * 100), width=bar_width,
-                          complete_style=style, finished_style=style)
-    if compact:  # the texts below the bar
-        grid.add_row(Text(label), bar)
-        return Group(grid, *[Text("  " + text) for text in (caption, detail) if text])
-    grid.add_column()
-    if detail and (width is None or 32 + len(caption) + len(DETAIL) + len(detail) <= width):
-        caption, detail = caption + DETAIL + detail, ""
-    grid.add_row(Text(label), bar, Text(caption))
-    if detail:
-        grid.add_row(Text(""), Text(""), Text(detail))
-    return grid

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from kenactl import render
+from kenactl import render, render_rich
 from kenactl.render import Bar, Chart, Section, Table
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
@@ -21,7 +21,7 @@ def _as_bars(bars: list) -> list[Bar]:
 
 def _rich_text(blocks: list, width: int | None) -> str:
     console = Console(file=io.StringIO(), width=120, force_terminal=True, color_system="truecolor", highlight=False)
-    console.print(*[render._rich(block, width) for block in blocks], markup=False, emoji=False)
+    console.print(*[render_rich.renderable(block, width) for block in blocks], markup=False, emoji=False)
     return console.file.getvalue()
 
 
@@ -44,3 +44,15 @@ def test_chart_draws_its_rows():
     assert render.plain_text([chart]) == ("2026-11  [#######.............]  data 37.5 GB / 100 GB\n"
                                           "         [....................]  spent 0.00 €\n")
     assert render.plain_text([Chart([("x\x1b", None, "a\tb")])]) == "x\\x1b" + " " * 28 + "a\\tb\n"  # escaped, no bar
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.none() | st.decimals(min_value=-5, max_value=5, places=6), st.sampled_from([10, 20]))
+def test_plain_bar_is_its_cells(fraction, width):
+    """The bar texts written once are the bar drawn cell by cell (filled, clamped to 0..width)."""
+    if fraction is None:
+        expected = " " * (width + 2)
+    else:
+        filled = min(max(int(fraction * width), 0), width)
+        expected = "[" + "#" * filled + "." * (width - filled) + "]"
+    assert render.plain_bar(fraction, width) == expected

@@ -118,11 +118,13 @@ def history_blocks(states: list[LineState]) -> list[Any]:
         rows = []
         months: dict[tuple[int, int], tuple] = {}  # per month: its last period's data used, included and cell
         spent: dict[tuple[int, int], Decimal] = {}  # per month: the renewals' charges and the fees
-        for period in state.periods:
+        periods = state.periods
+        starts = [day(period.start.date()) for period in periods]  # each period ends where the next one starts
+        for period, start_day, end_day in zip(periods, starts, [*starts[1:], now_text], strict=True):
             renewal, start = period.renewal, period.start
             used, included = _used_included(period)
             cells = usage_cells(used, included)
-            rows.append([day(start.date()), now_text if period.end is None else day(period.end.date()),
+            rows.append([start_day, end_day,
                          start_text if renewal is None
                          else renewal_text(renewal.kind, renewal.outcome, renewal.by_card),
                          "" if renewal is None else money(renewal.charged),
@@ -133,11 +135,12 @@ def history_blocks(states: list[LineState]) -> list[Any]:
             months[month] = used[0], included[0], cells[0]
             spent[month] = spent.get(month, ZERO) + period.spend
         top = max(spent.values(), default=ZERO)
+        spent_bar = cache(lambda spend, top=top: ("", spend / top if top else Decimal(0),  # months cost alike
+                                                   spent_text.format(amount=money(spend))))
         bars = []
-        for (year, month), (used, included, cell) in months.items():
-            spend = spent[year, month]
-            bars.append((f"{year:04d}-{month:02d}", data_share(used, included), data_text.format(used=cell)))
-            bars.append(("", spend / top if top else Decimal(0), spent_text.format(amount=money(spend))))
+        for month, (used, included, cell) in months.items():
+            bars.append(("%04d-%02d" % month, data_share(used, included), data_text.format(used=cell)))  # noqa: UP031
+            bars.append(spent_bar(spent[month]))
         blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
                                     _("fees"), _("data"), _("minutes"), _("sms")], rows), Chart(bars)]
         if not state.offer_usable:
