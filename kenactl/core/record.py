@@ -57,7 +57,7 @@ def record(cls=None, /, *, frozen: bool = True):
         cls._record_factories = factories
         cls._record_values = staticmethod(attrgetter(*compared) if len(compared) > 1 else _one_tuple(compared))
         cls.__match_args__ = names
-        cls.__init__ = _init
+        cls.__init__ = _initializer(names, len(defaults) + len(factories))
         cls.__repr__ = _repr
         cls.__eq__ = _eq
         if frozen:
@@ -105,26 +105,31 @@ def _one_tuple(names: tuple[str, ...]):
     return (lambda self: (getattr(self, names[0]),)) if names else (lambda self: ())
 
 
-def _init(self, *args, **kwargs) -> None:
-    """Each field from its positional or keyword argument, else its default or a new value of its factory
-    (set in the instance's ``__dict__``, so that a frozen record can be built); the errors Python gives
-    for a function, in its order."""
-    cls = type(self)
-    names, values = cls._record_names, self.__dict__
-    if kwargs and (not cls._record_fields.issuperset(kwargs)
-                   or (args and not kwargs.keys().isdisjoint(names[:len(args)]))):
-        _refuse_keywords(cls, kwargs, names[:len(args)])
-    if len(args) > len(names):
-        required = len(names) - len(cls._record_defaults) - len(cls._record_factories)
-        takes = (f"from {required + 1} to {len(names) + 1} positional arguments" if required < len(names)
-                 else f"{len(names) + 1} positional argument{'s' if names else ''}")
-        raise TypeError(f"{cls.__qualname__}.__init__() takes {takes} but {len(args) + 1} were given")
-    if args:
-        values.update(zip(names, args, strict=False))  # the fields given by position
-    if kwargs:
-        values.update(kwargs)
-    if len(values) < len(names):
-        _fill(cls, values)
+def _initializer(names: tuple[str, ...], optional: int):
+    """The ``__init__`` of a record with the fields ``names`` (the last ``optional`` ones with a default or a
+    factory): the class's layout held by the closure, not looked up on the class at each construction."""
+    known, count = frozenset(names), len(names)
+
+    def __init__(self, *args, **kwargs) -> None:
+        """Each field from its positional or keyword argument, else its default or a new value of its factory
+        (set in the instance's ``__dict__``, so that a frozen record can be built); the errors Python gives
+        for a function, in its order."""
+        if kwargs and (not known.issuperset(kwargs) or (args and not kwargs.keys().isdisjoint(names[:len(args)]))):
+            _refuse_keywords(type(self), kwargs, names[:len(args)])
+        if len(args) > count:
+            required = count - optional
+            takes = (f"from {required + 1} to {count + 1} positional arguments" if required < count
+                     else f"{count + 1} positional argument{'s' if names else ''}")
+            raise TypeError(f"{type(self).__qualname__}.__init__() takes {takes} but {len(args) + 1} were given")
+        values = self.__dict__
+        if args:
+            values.update(zip(names, args))  # noqa: B905 -- args may be fewer; a strict= keyword costs 1.6 k a call
+        if kwargs:
+            values.update(kwargs)
+        if len(values) < count:
+            _fill(type(self), values)
+
+    return __init__
 
 
 def _refuse_keywords(cls, kwargs: dict, by_position: tuple[str, ...]) -> None:
