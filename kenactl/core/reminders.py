@@ -28,8 +28,8 @@ from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
-if TYPE_CHECKING:  # the charters and core.complaints are imported only when a profile has complaints
-    from kenactl.core.charter import Charter
+if TYPE_CHECKING:  # the charters' terms and core.complaints are imported only when a profile has complaints
+    from kenactl.core.complaint_terms import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
@@ -73,13 +73,13 @@ class Item:
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None,
+                   charters: Sequence[ComplaintTerms] = (), states: dict[str, LineState] | None = None,
                    due_by: datetime | None = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
     SIM-validity item. ``features`` maps operator ids to their features (Restart items need
-    ``restart``); ``charters`` are the service-charter editions complaints are judged by. With the
+    ``restart``); ``charters`` are the complaint terms of the charter editions complaints are judged by. With the
     ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
     by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
     With ``due_by``, renewals after it are neither projected nor built (they still end the horizon).
@@ -98,7 +98,7 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
               validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-              charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None) -> list[Item]:
+              charters: Sequence[ComplaintTerms] = (), states: dict[str, LineState] | None = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -115,7 +115,7 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
+                complaints: list[Complaint], features: frozenset[str], charters: Sequence[ComplaintTerms],
                 state: LineState | None = None, due_by: datetime | None = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon (``due_by``: as ``calendar_items``)."""
     moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
@@ -337,12 +337,12 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
 
-def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
+def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[ComplaintTerms]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     if not complaints:
         return []
     from kenactl.core import workdays
-    from kenactl.core.charter import in_force
+    from kenactl.core.complaint_terms import in_force
     from kenactl.core.complaints import complaint_reply_due
 
     today = dates.in_rome(now).date()
