@@ -82,7 +82,8 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
     ``restart``); ``charters`` are the complaint terms of the charter editions complaints are judged by. With the
     ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
     by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
-    With ``due_by``, renewals after it are neither projected nor built (they still end the horizon).
+    With ``due_by``, renewals after it are neither projected nor built (they still end the horizon), nor
+    SIM-validity warnings due after it.
     """
     now = dates.in_rome(now)
     rules = validity or {}
@@ -137,7 +138,7 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     if "restart" in features:
         items.extend(_restart_items(line, now))
     if rule is not None:
-        items.extend(_validity_items(line, rule, now))
+        items.extend(_validity_items(line, rule, now, due_by))
     items.extend(_complaint_items(complaints, now, charters))
     return [item for item in items if item.day <= horizon]
 
@@ -306,8 +307,9 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
                  sequence=len(line.history))]
 
 
-def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]:
-    """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended.
+def _validity_items(line: Line, rule: ValidityRule, now: datetime, due_by: datetime | None = None) -> list[Item]:
+    """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended (with ``due_by``: only
+    when the warning is due by then).
 
     One per line; SEQUENCE is the day number (days since 2000-01-01) of the last top-up, or of the
     activation without one, so a later top-up, which moves the warning later, always raises it.
@@ -316,6 +318,9 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
     if sim.ends_on is None or sim.counted_from is None or sim.ends_on < sim.today:
         return []
     warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
+    due = datetime.combine(warn, time(9, 0), dates.ROME)
+    if due_by is not None and dates.instant(due) > dates.instant(due_by):
+        return []
     ends = sim.ends_on
     receive_only = sim.limited_until is not None and sim.limited_until > sim.ends_on
     after = Msg(", then receive-only until {day}", day=sim.limited_until) if receive_only else ""
@@ -327,8 +332,7 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                       "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
                       basis=basis, rule=data_text(rule.text), source=data_text(fact.source),
                       as_of=fact.as_of.isoformat(), status=data_text(fact.status))
-    return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
-                 due=datetime.combine(warn, time(9, 0), dates.ROME),
+    return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn, due=due,
                  summary=Msg("SIM validity {line}: ends {ends}, top up before then", line=line.name, ends=ends),
                  description=description,
                  headline=Msg("{line}: SIM validity ends {ends}{after}: top up any amount before then",
