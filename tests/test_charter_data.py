@@ -48,3 +48,14 @@ def test_check_fails_when_a_charter_file_changes_without_regenerating(tmp_path, 
         lambda tool: tool.charter_source().replace("Dicembre 2022", "Dicembre 2021", 1))
     assert (checked, written) == (1, 0)
     assert charter_target.read_text(encoding="utf-8") == tool.charter_source()
+
+
+def test_the_shipped_complaint_terms_are_each_packaged_charters_own():
+    from kenactl.knowledge.charters.builtin_complaint_terms import TERMS
+
+    assert tuple(TERMS) == charters.CHARTER_IDS
+    for charter_id, shipped in TERMS.items():
+        built = loader.build_packaged(charter_id)
+        assert shipped() == built.complaint_terms and shipped().cite("§14") == built.cite("§14")
+        assert shipped().holiday_name is built.holiday_name
+    assert charters.complaint_editions() == tuple(charter.complaint_terms for charter in charters.editions())

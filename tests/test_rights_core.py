@@ -238,8 +238,9 @@ def test_leave_excludes_bonus_and_handles_negative_credit():
 
 def test_cli_choices_match_the_data():
     from kenactl.cli import rights as cli_rights
+    from kenactl.core.charter import CASES
 
-    assert cli_rights.CHARTER_IDS == charters.CHARTER_IDS and cli_rights.CASES == charters.CASES
+    assert cli_rights.CHARTER_IDS == charters.CHARTER_IDS and cli_rights.CASES == CASES
 
 
 def test_broken_charter_data_is_named():

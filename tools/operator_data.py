@@ -2,7 +2,8 @@
 shipped beside it, so that a start reads no packaged TOML, and the modules of what the one loaders build of the
 packaged files, so that a start builds no operator or charter from its document: ``builtin_operators.py`` and
 ``builtin_rules.py`` beside the operator files, ``kenactl/knowledge/charters/builtin_charters.py`` beside the
-charter files; ``--check`` fails when one drifts.
+charter files (and ``builtin_complaint_terms.py``, each charter's ``complaint_terms``); ``--check`` fails when
+one drifts or is missing.
 
 The data module holds each file's document exactly as ``kenactl.knowledge.registry`` reads it (floats as
 Decimal, the same limits), in the file's own order. The built modules hold, for each built-in operator, the
@@ -42,6 +43,11 @@ CHARTER_HEADER = '''"""The packaged charters, built: written by ``tools/operator
 (``knowledge.charters.loader.build``) from the ``.toml`` files beside this module (do not edit;
 ``tests/test_charter_data.py`` checks that it matches them). ``CHARTERS[id]()`` is the charter ``id``."""
 '''
+TERMS_FILE = "builtin_complaint_terms.py"  # beside CHARTER_TARGET
+TERMS_HEADER = '''"""The packaged charters' complaint terms (``Charter.complaint_terms``), built: written by
+``tools/operator_data.py`` with the one loader from the ``.toml`` files beside this module (do not edit;
+``tests/test_charter_data.py`` checks that it matches them). ``TERMS[id]()`` is the terms of charter ``id``."""
+'''
 BUILT_FOLDER = BUILTIN_FOLDER  # where the built modules go
 BUILT_HEADER = '''"""The built-in operators' {what}, built: written by ``tools/operator_data.py``
 with the one loader from the ``.toml`` files beside this module (do not edit; ``tests/test_operator_data.py``
@@ -79,6 +85,23 @@ def charter_source() -> str:
     return (CHARTER_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
             + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
             + f"\n\nCHARTERS = {_listing(table, '')}\n")
+
+
+def terms_source() -> str:
+    """The complaint terms module's text: a function per packaged charter returning its ``complaint_terms``
+    (national holidays named), then ``TERMS``, those functions by id."""
+    classes: set = set()
+    functions, table = [], {}
+    for charter_id in charters.CHARTER_IDS:
+        function = f"{charter_id.replace('-', '_')}_terms"
+        table[charter_id] = function
+        functions.append(_function(function, "", charter_loader.build_packaged(charter_id).complaint_terms, classes,
+                                   {"holiday_name": "holiday_name"}))
+    names = sorted((cls.__name__ for cls in classes), key=str.lower)  # as ruff sorts them
+    imports = _wrap("from kenactl.core.complaint_terms import ", names, "", "", brackets="()")
+    return (TERMS_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
+            + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
+            + f"\n\nTERMS = {_listing(table, '')}\n")
 
 
 def built(name: str) -> tuple:
@@ -191,9 +214,11 @@ def _module(header: str, documents: dict) -> str:
 
 def main() -> int:
     outputs = ((TARGET, source(), "operator"), (CHARTER_TARGET, charter_source(), "charter"),
+               (CHARTER_TARGET.with_name(TERMS_FILE), terms_source(), "charter"),
                *((BUILT_FOLDER / file, text, "operator") for file, text in built_sources().items()))
     if "--check" in sys.argv[1:]:
-        stale = [(target, kind) for target, text, kind in outputs if target.read_text(encoding="utf-8") != text]
+        stale = [(target, kind) for target, text, kind in outputs
+                 if not target.exists() or target.read_text(encoding="utf-8") != text]
         for target, kind in stale:
             print(f"{target.relative_to(ROOT)} differs from the {kind} files: run python tools/operator_data.py",
                   file=sys.stderr)

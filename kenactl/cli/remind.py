@@ -43,12 +43,13 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     from kenactl.errors import DELIVERY_FAILED
     from kenactl.i18n import _
     from kenactl.knowledge import reminder_knowledge
-    from kenactl.views.remind import show_deliveries, show_remind
 
     profile, states = derived_profile(app.load(), app.now, app.operator_folder)
     days = dates.alarm_days(profile.alarms, field=_("alarms (profile)"))
     knowledge = {**reminder_knowledge(profile, line_name, app.operator_folder), "states": states}
     if show_all:
+        from kenactl.views.remind import show_remind
+
         show_remind(delivery.reminder_items(profile, app.now, within or DEFAULT_WITHIN, line_name, **knowledge),
                     as_json=as_json)
         return
@@ -56,6 +57,8 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     ahead = delivery.lookahead(days) if within is None else within  # --within: only what is due that soon
     items = delivery.reminder_items(profile, app.now, ahead, line_name, **knowledge)
     if dry_run:
+        from kenactl.views.remind import show_deliveries
+
         show_deliveries(_pending_anywhere(app, items, days, targets), as_json=as_json)
         return
     from kenactl import state
@@ -82,7 +85,10 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         _forget_old(received, app.now, timedelta(days=DELIVERED_KEPT_DAYS))
         if targets and not as_json:
             shown.clear()  # pushed: nothing to print (cron then mails only failures)
-        show_deliveries(list(shown.values()), as_json=as_json)
+        if shown or as_json:  # else nothing is printed: the views are not loaded (cron's silent run)
+            from kenactl.views.remind import show_deliveries
+
+            show_deliveries(list(shown.values()), as_json=as_json)
         if received != as_read or not os.path.exists(path):  # else the file holds it: the export's memory,
             state.write(path, document)  # often most of it, is not serialized again to find that out
     for line in failures:

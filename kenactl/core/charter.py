@@ -1,13 +1,14 @@
 """The Kena Mobile service charters (Carte dei Servizi) as values: rates, deadlines and the edition in force.
 
-Built by ``kenactl.knowledge.charters`` from its data files; consumed by ``core.rights``. Titles, case
+Built by ``kenactl.knowledge.charters`` from its data files; consumed by ``core.rights`` (the §14 group and
+the part of an edition complaints need are in ``core.complaint_terms``). Titles, case
 names and quotes are the charters' own Italian text; the other prose is English (its own msgid).
 """
 
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from kenactl.core.complaint_terms import Complaints, ComplaintTerms
 from kenactl.core.record import field, record
 from kenactl.core.workdays import HolidayName
 from kenactl.errors import InputError
@@ -52,21 +53,6 @@ class Mnp:
 
     rate: Rate
     payment_method: str
-
-
-@record
-class Complaints:
-    """§14: reply within ``reply_within_days`` calendar days, else ``per_step`` per ``step_days`` days late."""
-
-    section: str
-    reply_within_days: int
-    per_step: Decimal
-    step_days: int
-    days: str
-    cap: Decimal
-    payment_within_days: int
-    quote: str
-    payment_quote: str
 
 
 @record
@@ -140,9 +126,13 @@ class Charter:
     holiday_name: HolidayName = field(compare=False)  # the holidays its day counts skip (national by default)
     city: str | None = None  # the province whose patron saint's day is skipped too (``--city``), if any
 
-    def cite(self, section: str) -> str:
-        """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""
-        return f"{self.label} {section}"
+    cite = ComplaintTerms.cite
+
+    @property
+    def complaint_terms(self) -> ComplaintTerms:
+        """The part of this edition a complaint's figures need (shipped alone for ``remind``)."""
+        return ComplaintTerms(id=self.id, label=self.label, source=self.source, in_force_from=self.in_force_from,
+                              complaints=self.complaints, holiday_name=self.holiday_name)
 
     def rate_for(self, case: str) -> Rate:
         """The rate of ``case``; a case this edition does not list is an ``InputError``."""
@@ -154,9 +144,3 @@ class Charter:
                                  case=repr(case), charter=self.label, section=self.compensation.rate.section,
                                  listed=listed))
         return self.compensation.rate
-
-
-def in_force(editions: Iterable[Charter], day: date) -> Charter:
-    """The edition in force on ``day``: the latest whose ``in_force_from`` is on or before it."""
-    ordered = sorted(editions, key=lambda charter: charter.in_force_from or date.min)
-    return [charter for charter in ordered if (charter.in_force_from or date.min) <= day][-1]

@@ -1,20 +1,27 @@
 """What the Kena Mobile Carta dei Servizi promises for complaints (§14), and the profile's complaint list.
 
-Pure computations over the charter editions (``core.charter``; the caller passes them in); a status keeps
-the charter so that each figure can be shown with its edition and section. Kept apart from ``core.rights``
-so that ``remind`` loads only this. Day ranges are inclusive; "today" is passed in.
+Pure computations over the charter editions (``core.charter``, or only their ``core.complaint_terms``:
+the caller passes them in); a status keeps the edition so that each figure can be shown with its edition
+and section. Kept apart from ``core.rights`` so that ``remind`` loads only this. Day ranges are inclusive;
+"today" is passed in.
 """
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kenactl.core import workdays
-from kenactl.core.charter import Charter, in_force
+from kenactl.core.complaint_terms import ComplaintTerms, Edition, in_force
 from kenactl.core.model import Complaint
 from kenactl.core.record import record, replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
+
+if TYPE_CHECKING:
+    from kenactl.core.charter import Charter
 
 
 @record
@@ -22,7 +29,7 @@ class ComplaintStatus:
     """A complaint as of ``today``: when the reply is due, how late it is and what is owed for that."""
 
     complaint: Complaint
-    charter: Charter
+    charter: Charter | ComplaintTerms
     chosen_by: str
     reply_due: date
     state: str  # "open", "open-late", "answered", "answered-late"
@@ -39,21 +46,21 @@ class ComplaintStatus:
         return "conciliation" if late or self.complaint.unsatisfied else None
 
 
-def _charter_for(day: date, editions: Sequence[Charter], charter: Charter | None) -> tuple[Charter, str]:
+def _charter_for(day: date, editions: Sequence[Edition], charter: Edition | None) -> tuple[Edition, str]:
     if charter is not None:
         return charter, "option"
     return in_force(editions, day), "date"
 
 
-def complaint_reply_due(complaint: Complaint, editions: Sequence[Charter], charter: Charter | None = None) -> date:
+def complaint_reply_due(complaint: Complaint, editions: Sequence[Edition], charter: Edition | None = None) -> date:
     """The last day for the operator's reply: the day it received the complaint («ricevimento», the recorded
     ``filed`` date) + 45 calendar days (§14 of the edition in force)."""
     charter, _ = _charter_for(complaint.filed, editions, charter)
     return complaint.filed + timedelta(days=charter.complaints.reply_within_days)
 
 
-def complaint_status(complaint: Complaint, today: date, editions: Sequence[Charter],
-                     charter: Charter | None = None) -> ComplaintStatus:
+def complaint_status(complaint: Complaint, today: date, editions: Sequence[Edition],
+                     charter: Edition | None = None) -> ComplaintStatus:
     """Where ``complaint`` stands on ``today`` under §14: the edition of ``editions`` in force on the filing
     date, unless ``charter`` is given."""
     charter, chosen_by = _charter_for(complaint.filed, editions, charter)

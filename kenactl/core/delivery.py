@@ -27,7 +27,7 @@ from kenactl.core.reminders import Item, due_items
 from kenactl.text import Money, Msg
 
 if TYPE_CHECKING:
-    from kenactl.core.charter import Charter
+    from kenactl.core.complaint_terms import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 ALARM_TIME = time(9, 0)  # the calendar's alarms ring then; remind's thresholds open at 00:00 of that day
@@ -73,7 +73,8 @@ def lookahead(alarm_days: Iterable[int]) -> timedelta:
 
 def reminder_items(profile: Profile, now: datetime, within: timedelta, line_name: str | None = None, *,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: "Sequence[Charter]" = (), states: "dict[str, LineState] | None" = None) -> list[Item]:
+                   charters: "Sequence[ComplaintTerms]" = (),
+                   states: "dict[str, LineState] | None" = None) -> list[Item]:
     """What ``remind`` considers: the items due within ``within`` (an offer waiting for a top-up among them,
     from the ledger's ``states``) and the overdue complaint replies (``validity``, ``features``,
     ``charters`` and ``states`` as ``reminders.calendar_items`` takes them)."""
@@ -83,7 +84,7 @@ def reminder_items(profile: Profile, now: datetime, within: timedelta, line_name
 
 
 def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = None,
-                       charters: "Sequence[Charter]" = ()) -> list[Item]:
+                       charters: "Sequence[ComplaintTerms]" = ()) -> list[Item]:
     """An urgent item per open complaint whose reply is late, with the indennizzo owed so far."""
     if not profile.complaints:
         return []

@@ -28,8 +28,8 @@ from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
-if TYPE_CHECKING:  # the charters and core.complaints are imported only when a profile has complaints
-    from kenactl.core.charter import Charter
+if TYPE_CHECKING:  # the charters' terms and core.complaints are imported only when a profile has complaints
+    from kenactl.core.complaint_terms import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
@@ -73,16 +73,17 @@ class Item:
 
 def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MONTHS, line_name: str | None = None,
                    validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-                   charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None,
+                   charters: Sequence[ComplaintTerms] = (), states: dict[str, LineState] | None = None,
                    due_by: datetime | None = None) -> list[Item]:
     """Every item of the selected lines from ``now`` over the next ``months`` renewals, sorted by day.
 
     ``validity`` maps operator ids to their SIM-validity rule; lines whose operator has none get no
     SIM-validity item. ``features`` maps operator ids to their features (Restart items need
-    ``restart``); ``charters`` are the service-charter editions complaints are judged by. With the
+    ``restart``); ``charters`` are the complaint terms of the charter editions complaints are judged by. With the
     ledger's ``states`` (``profile`` then being the derived profile) the credit is projected renewal
     by renewal with each operator's rule, and an offer waiting for a top-up is an item of its own.
-    With ``due_by``, renewals after it are neither projected nor built (they still end the horizon).
+    With ``due_by``, renewals after it are neither projected nor built (they still end the horizon), nor
+    SIM-validity warnings due after it.
     """
     now = dates.in_rome(now)
     rules = validity or {}
@@ -98,7 +99,7 @@ def calendar_items(profile: Profile, now: datetime, *, months: int = DEFAULT_MON
 
 def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHIN, line_name: str | None = None,
               validity: dict[str, ValidityRule] | None = None, features: dict[str, frozenset[str]] | None = None,
-              charters: Sequence[Charter] = (), states: dict[str, LineState] | None = None) -> list[Item]:
+              charters: Sequence[ComplaintTerms] = (), states: dict[str, LineState] | None = None) -> list[Item]:
     """What ``remind`` reports: items due after ``now`` and within ``within``, and those still running.
 
     Top-up items are left out (the renewal they precede carries the minimum top-up) and so are
@@ -115,7 +116,7 @@ def due_items(profile: Profile, now: datetime, within: timedelta = DEFAULT_WITHI
 
 
 def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | None,
-                complaints: list[Complaint], features: frozenset[str], charters: Sequence[Charter],
+                complaints: list[Complaint], features: frozenset[str], charters: Sequence[ComplaintTerms],
                 state: LineState | None = None, due_by: datetime | None = None) -> list[Item]:
     """The line's items up to its last renewal in the horizon (``due_by``: as ``calendar_items``)."""
     moments = dates.renewals(line.renewal_day, line.renewal_time, now, months)
@@ -137,7 +138,7 @@ def _line_items(line: Line, now: datetime, months: int, rule: ValidityRule | Non
     if "restart" in features:
         items.extend(_restart_items(line, now))
     if rule is not None:
-        items.extend(_validity_items(line, rule, now))
+        items.extend(_validity_items(line, rule, now, due_by))
     items.extend(_complaint_items(complaints, now, charters))
     return [item for item in items if item.day <= horizon]
 
@@ -306,8 +307,9 @@ def _restart_items(line: Line, now: datetime) -> list[Item]:
                  sequence=len(line.history))]
 
 
-def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]:
-    """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended.
+def _validity_items(line: Line, rule: ValidityRule, now: datetime, due_by: datetime | None = None) -> list[Item]:
+    """A warning ``WARN_DAYS`` before the SIM's validity ends, while it has not ended (with ``due_by``: only
+    when the warning is due by then).
 
     One per line; SEQUENCE is the day number (days since 2000-01-01) of the last top-up, or of the
     activation without one, so a later top-up, which moves the warning later, always raises it.
@@ -316,6 +318,9 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
     if sim.ends_on is None or sim.counted_from is None or sim.ends_on < sim.today:
         return []
     warn = sim.ends_on - timedelta(days=validity.WARN_DAYS)
+    due = datetime.combine(warn, time(9, 0), dates.ROME)
+    if due_by is not None and dates.instant(due) > dates.instant(due_by):
+        return []
     ends = sim.ends_on
     receive_only = sim.limited_until is not None and sim.limited_until > sim.ends_on
     after = Msg(", then receive-only until {day}", day=sim.limited_until) if receive_only else ""
@@ -327,8 +332,7 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                       "as of {as_of}, {status}).", line=line.name, operator=line.operator, ends=ends, after=after,
                       basis=basis, rule=data_text(rule.text), source=data_text(fact.source),
                       as_of=fact.as_of.isoformat(), status=data_text(fact.status))
-    return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn,
-                 due=datetime.combine(warn, time(9, 0), dates.ROME),
+    return [Item(kind="SIM-VALIDITY", line=line.name, period=None, start=warn, due=due,
                  summary=Msg("SIM validity {line}: ends {ends}, top up before then", line=line.name, ends=ends),
                  description=description,
                  headline=Msg("{line}: SIM validity ends {ends}{after}: top up any amount before then",
@@ -337,12 +341,12 @@ def _validity_items(line: Line, rule: ValidityRule, now: datetime) -> list[Item]
                  lasts_until=datetime.combine(sim.ends_on + timedelta(days=1), time(0, 0), dates.ROME))]
 
 
-def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[Charter]) -> list[Item]:
+def _complaint_items(complaints: list[Complaint], now: datetime, charters: Sequence[ComplaintTerms]) -> list[Item]:
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     if not complaints:
         return []
     from kenactl.core import workdays
-    from kenactl.core.charter import in_force
+    from kenactl.core.complaint_terms import in_force
     from kenactl.core.complaints import complaint_reply_due
 
     today = dates.in_rome(now).date()

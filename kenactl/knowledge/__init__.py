@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def reminder_knowledge(profile: "Profile", line_name: str | None, folder: "Path | str | None") -> dict[str, Any]:
     """What the reminders need from the data files, for the selected lines (the user's operator files in
     ``folder`` first): SIM-validity rules (lines with a last top-up), each operator's features, and the
-    charter editions."""
+    complaint terms of the charter editions."""
     from kenactl.knowledge import operators
 
     lines = profile.selected(line_name)
@@ -24,8 +24,8 @@ def reminder_knowledge(profile: "Profile", line_name: str | None, folder: "Path 
                      for name in sorted({line.operator for line in lines})},
         "charters": (),
     }
-    if profile.complaints:  # the charters (and the rights they feed) are imported only then
+    if profile.complaints:  # the charters' complaint terms are imported only then (never the whole editions)
         from kenactl.knowledge import charters
 
-        knowledge["charters"] = charters.editions()
+        knowledge["charters"] = charters.complaint_editions()
     return knowledge

@@ -6,6 +6,7 @@ JSON keeps the charters' English prose as it is; blocks translate it (and every 
 from datetime import date
 from typing import Any
 
+from kenactl.core.charter import Charter
 from kenactl.core.complaints import ComplaintStatus
 from kenactl.core.money import ZERO, format_money
 from kenactl.core.rights import CompensationResult, LeaveAdvice
@@ -13,7 +14,6 @@ from kenactl.core.workdays import DAY_KIND_NAMES
 from kenactl.i18n import _, language, ngettext
 from kenactl.i18n import day as human_date
 from kenactl.i18n import money as euros
-from kenactl.knowledge.charters import Charter
 from kenactl.knowledge.holidays import local_holiday_name
 from kenactl.render import Fields, Note, Section, Table, emit
 from kenactl.text import N_

@@ -4,8 +4,10 @@ Each ``<id>.toml`` beside this module holds one edition's amounts, caps and dead
 with the section it comes from and a quote of the Italian text (the types are in ``core.charter``).
 ``loader`` validates such a file and builds its ``Charter``; the package ships what it builds of each file
 (``builtin_charters``, written by ``tools/operator_data.py`` and checked against the files by a test), so
-``load`` reads no TOML and validates nothing. Which edition applies to a case is chosen by the case's date
-(``for_date``) unless the user names one (``choose``).
+``load`` reads no TOML and validates nothing; what a complaint needs of each edition
+(``core.complaint_terms``) is shipped alone too (``builtin_complaint_terms``), so ``remind`` builds no whole
+edition. Which edition applies to a case is chosen by the case's date (``for_date``) unless the user names
+one (``choose``).
 
 The fields in ``ENGLISH_FIELDS`` are English prose: they stay English in results and JSON and are the
 msgids of their Italian translations (``translatable_texts``); titles, case names and quotes are the
@@ -14,15 +16,18 @@ charters' own Italian text and are never translated.
 
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kenactl.core.charter import CASES, Charter, in_force
+from kenactl.core.complaint_terms import ComplaintTerms, in_force
 from kenactl.core.record import replace
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays
 from kenactl.text import Msg
 
-__all__ = ["CASES", "CHARTER_IDS", "Charter", "CharterError", "choose", "editions", "for_date", "load",
+if TYPE_CHECKING:
+    from kenactl.core.charter import Charter
+
+__all__ = ["CHARTER_IDS", "CharterError", "choose", "complaint_editions", "editions", "for_date", "load",
            "translatable_texts"]
 
 CHARTER_IDS = ("tim-2022", "noverca")
@@ -34,7 +39,7 @@ ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_fro
 
 
 @cache
-def load(charter_id: str) -> Charter:
+def load(charter_id: str) -> "Charter":
     """The charter with this id (``tim-2022`` or ``noverca``), as the package ships it built."""
     if charter_id not in CHARTER_IDS:
         raise InputError(None, Msg("unknown charter {charter}; choose one of: {known}", charter=repr(charter_id),
@@ -61,7 +66,7 @@ def translatable_texts() -> list[tuple[str, str]]:
     return found
 
 
-def in_city(charter: Charter, city: str | None) -> Charter:
+def in_city(charter: "Charter", city: str | None) -> "Charter":
     """``charter`` counting also the patron saint's day of ``city`` (a code or name; None: national only)."""
     if city is None:
         return charter
@@ -69,17 +74,25 @@ def in_city(charter: Charter, city: str | None) -> Charter:
     return replace(charter, holiday_name=holidays.holiday_name_in(code), city=code)
 
 
-def editions() -> tuple[Charter, ...]:
+def editions() -> "tuple[Charter, ...]":
     """Every packaged edition (what ``core.rights`` chooses from by date)."""
     return tuple(load(charter_id) for charter_id in CHARTER_IDS)
 
 
-def for_date(day: date) -> Charter:
+@cache
+def complaint_editions() -> tuple[ComplaintTerms, ...]:
+    """The complaint terms of every packaged edition (``Charter.complaint_terms``), as the package ships them."""
+    from kenactl.knowledge.charters.builtin_complaint_terms import TERMS
+
+    return tuple(TERMS[charter_id]() for charter_id in CHARTER_IDS)
+
+
+def for_date(day: date) -> "Charter":
     """The edition in force on ``day``: the latest whose ``in_force_from`` is on or before it."""
     return in_force(editions(), day)
 
 
-def choose(name: str | None, day: date) -> tuple[Charter, str]:
+def choose(name: str | None, day: date) -> "tuple[Charter, str]":
     """The named charter, else the one in force on ``day``; with how it was chosen (``option``/``date``)."""
     if name is not None:
         return load(name), "option"
