@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kenactl.core.record import FrozenInstanceError, as_dict, field, fields, record, replace
+from kenactl.core.record import BuiltOnRead, FrozenInstanceError, as_dict, field, fields, record, replace
 
 NAMES = ("alpha", "beta", "gamma", "delta", "epsilon")
 
@@ -101,3 +101,33 @@ def test_a_mutable_default_is_refused_as_dataclasses_does():
         @record
         class Wrong:
             items: list = []  # noqa: RUF012 (the mistake under test)
+
+
+class Squares(BuiltOnRead):
+    """Rows are numbers; an item is the square of its row, counted as it is built."""
+
+    __slots__ = ("builds",)
+
+    def __init__(self, rows: tuple) -> None:
+        super().__init__(rows)
+        self.builds = 0
+
+    def _build(self, row: int) -> int:
+        self.builds += 1
+        return row * row
+
+
+@given(st.lists(st.integers(-5, 5), max_size=6), st.integers(-9, 9), st.integers(-9, 9), st.integers(-9, 9))
+def test_built_on_read_is_the_tuple_of_its_items_built_once(rows, index, start, stop):
+    """A ``BuiltOnRead`` indexes, slices and iterates as the tuple of its built items, building each once."""
+    items = tuple(row * row for row in rows)
+    squares = Squares(tuple(rows))
+    assert len(squares) == len(items)
+    if -len(items) <= index < len(items):
+        assert squares[index] == items[index]
+    else:
+        with pytest.raises(IndexError):
+            squares[index]
+    assert squares[start:stop] == items[start:stop]
+    assert tuple(squares) == items and list(reversed(squares)) == list(reversed(items))
+    assert squares.builds == len(items)

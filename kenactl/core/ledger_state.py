@@ -3,7 +3,7 @@
 Records (``core.record``): ``status`` imports this module and builds them on every run, so they stay light.
 """
 
-from collections.abc import Sequence
+
 from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
@@ -12,7 +12,7 @@ from kenactl.core import charges as charge_rules
 from kenactl.core import dates
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
 from kenactl.core.money import ZERO
-from kenactl.core.record import record
+from kenactl.core.record import BuiltOnRead, record
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.text import Money, Msg
 
@@ -67,29 +67,15 @@ class Period:
         return sum(map(_AMOUNT, self.fees), ZERO if self.renewal is None else self.renewal.charged)
 
 
-class RenewalHistory(Sequence):
+class RenewalHistory(BuiltOnRead):
     """A folded line's ``history``: its renewals (``Renewal``'s fields, in order) as ``HistoryEntry`` values, each
     built when read (``status`` reads the last ones only); equal to the tuple of those entries."""
 
-    __slots__ = ("_rows", "_built")
+    __slots__ = ()
 
-    def __init__(self, rows: tuple[tuple, ...]):
-        self._rows = rows
-        self._built: dict[int, HistoryEntry] = {}
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self._rows))))
-        if index < 0:
-            index += len(self._rows)
-        if index not in self._built:
-            at, kind, _outcome, charged, _owed, _price, _by_card, day_before, day_after = self._rows[index]
-            self._built[index] = HistoryEntry("restart" if kind == "restart" else "renewal", at, charged, day_before,
-                                              day_after)
-        return self._built[index]
+    def _build(self, row: tuple) -> HistoryEntry:
+        at, kind, _outcome, charged, _owed, _price, _by_card, day_before, day_after = row
+        return HistoryEntry("restart" if kind == "restart" else "renewal", at, charged, day_before, day_after)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RenewalHistory | tuple):

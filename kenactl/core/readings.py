@@ -7,11 +7,12 @@ bisect; see ``consumption.period_samples``).
 """
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import UsageSample
+from kenactl.core.record import BuiltOnRead
 
 MOMENT = r"(?:19|2\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ"
 ROWS = rf"(?:{MOMENT} \d{{1,12}}+ \d{{1,12}}+ \d{{1,12}}+\n)*+"  # compiled (and cached by re) when first used
@@ -59,14 +60,13 @@ def _key(moment: datetime) -> str:
     return "%d-%02d-%02dT%02d:%02d:%02dZ" % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)  # noqa: UP031
 
 
-class Readings(Sequence):
+class Readings(BuiltOnRead):
     """Stored reading lines, parsed on access (equal to the tuple of their samples)."""
 
-    __slots__ = ("_rows", "_parsed")
+    __slots__ = ()
 
     def __init__(self, rows: Iterable[str]):
-        self._rows = tuple(rows)
-        self._parsed: dict[int, UsageSample] = {}
+        super().__init__(tuple(rows))
 
     @classmethod
     def of(cls, samples: Iterable[UsageSample]) -> "Readings":
@@ -105,19 +105,10 @@ class Readings(Sequence):
         return [bisect_left(rows, _key(moment + timedelta(microseconds=999_999)) if moment.microsecond else
                             _key(moment)) for moment in moments]
 
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self._rows))))
-        if index < 0:
-            index += len(self._rows)
-        if index not in self._parsed:
-            moment, data, minutes, sms = self._rows[index].split()
-            self._parsed[index] = UsageSample(at=dates.in_rome(datetime.fromisoformat(moment)), data=int(data),
-                                              minutes=int(minutes), sms=int(sms))
-        return self._parsed[index]
+    def _build(self, row: str) -> UsageSample:
+        moment, data, minutes, sms = row.split()
+        return UsageSample(at=dates.in_rome(datetime.fromisoformat(moment)), data=int(data), minutes=int(minutes),
+                           sms=int(sms))
 
     def __iter__(self) -> Iterator[UsageSample]:
         return (self[index] for index in range(len(self._rows)))

@@ -9,9 +9,11 @@ or ``field(default_factory=...)``, as in a dataclass), and shares one set of met
 the same class field by field and — frozen, the default — a hash of the fields and no assignment after
 construction (``FrozenInstanceError``). ``record(frozen=False)`` is a mutable one, unhashable.
 ``replace(value, **changes)`` is a copy with some fields changed; ``fields(cls)`` names the fields and
-``as_dict(value)`` gives them by name.
+``as_dict(value)`` gives them by name. ``BuiltOnRead`` is an immutable sequence of stored rows whose items
+are built when first read.
 """
 
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import dataclass_transform
 
@@ -199,3 +201,27 @@ def _setattr(self, name: str, value) -> None:
 
 def _delattr(self, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class BuiltOnRead(Sequence):
+    """An immutable sequence of stored rows, each item built from its row when first read (by the subclass's
+    ``_build(row)``), then kept."""
+
+    __slots__ = ("_rows", "_built")
+
+    def __init__(self, rows: tuple) -> None:
+        self._rows, self._built = rows, {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._rows))))
+        if index < 0:
+            index += len(self._rows)
+        if not 0 <= index < len(self._rows):
+            raise IndexError("index out of range")
+        if index not in self._built:
+            self._built[index] = self._build(self._rows[index])
+        return self._built[index]
