@@ -1,4 +1,4 @@
-"""``json.loads`` for kenactl's own files (the state and the export's memory), without importing ``json``.
+"""``json.loads`` for kenactl's small state file, without importing ``json`` (the export's larger memory uses it).
 
 The ``json`` package compiles six regular expressions when imported, which costs more than ``remind`` then
 spends reading its small state file. ``loads`` gives the values ``json.loads`` gives (integers, floats,
