@@ -21,12 +21,8 @@ WORDS = (("null", None), ("true", True), ("false", False), ("NaN", float("nan"))
 def loads(text: str) -> Any:
     """The JSON value of ``text``; a ``ValueError`` when it is not one JSON value (whitespace around it)."""
     text += END
-    at = 0
-    while text[at] in WHITESPACE:
-        at += 1
-    value, at = _value(text, at)
-    while text[at] in WHITESPACE:
-        at += 1
+    value, at = _value(text, _blank(text, 0))
+    at = _blank(text, at)
     if at != len(text) - 1:
         raise _refused(text, at, "extra data")
     return value
@@ -132,49 +128,49 @@ def _hex(text: str, at: int) -> int:
 def _object(text: str, at: int) -> tuple[dict[str, Any], int]:
     """The object whose members start at ``at`` (after ``{``) and the index after its ``}``."""
     members: dict[str, Any] = {}
-    while text[at] in WHITESPACE:
-        at += 1
+    at = _blank(text, at)
     if text[at] == "}":
         return members, at + 1
     while True:
         if text[at] != '"':
             raise _refused(text, at, "no member name")
         key, at = _string(text, at + 1)
-        while text[at] in WHITESPACE:
-            at += 1
+        at = _blank(text, at)
         if text[at] != ":":
             raise _refused(text, at, "no ':'")
-        at += 1
-        while text[at] in WHITESPACE:
-            at += 1
-        members[key], at = _value(text, at)
-        while text[at] in WHITESPACE:
-            at += 1
-        if text[at] == "}":
-            return members, at + 1
-        if text[at] != ",":
-            raise _refused(text, at, "no ',' or '}'")
-        at += 1
-        while text[at] in WHITESPACE:
-            at += 1
+        members[key], at = _value(text, _blank(text, at + 1))
+        closed, at = _after_item(text, at, "}")
+        if closed:
+            return members, at
 
 
 def _array(text: str, at: int) -> tuple[list[Any], int]:
     """The array whose items start at ``at`` (after ``[``) and the index after its ``]``."""
     items: list[Any] = []
-    while text[at] in WHITESPACE:
-        at += 1
+    at = _blank(text, at)
     if text[at] == "]":
         return items, at + 1
     while True:
         item, at = _value(text, at)
         items.append(item)
-        while text[at] in WHITESPACE:
-            at += 1
-        if text[at] == "]":
-            return items, at + 1
-        if text[at] != ",":
-            raise _refused(text, at, "no ',' or ']'")
+        closed, at = _after_item(text, at, "]")
+        if closed:
+            return items, at
+
+
+def _after_item(text: str, at: int, closer: str) -> tuple[bool, int]:
+    """After an object's member or an array's item: ``(True, index after closer)`` at the end, else
+    ``(False, index of the next one)`` after the comma."""
+    at = _blank(text, at)
+    if text[at] == closer:
+        return True, at + 1
+    if text[at] != ",":
+        raise _refused(text, at, f"no ',' or '{closer}'")
+    return False, _blank(text, at + 1)
+
+
+def _blank(text: str, at: int) -> int:
+    """The index of the first character at or after ``at`` that is not JSON whitespace."""
+    while text[at] in WHITESPACE:
         at += 1
-        while text[at] in WHITESPACE:
-            at += 1
+    return at
