@@ -3,7 +3,6 @@
 Records (``core.record``): ``status`` imports this module and builds them on every run, so they stay light.
 """
 
-
 from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
