@@ -1,5 +1,5 @@
-"""``ledger.periods`` gives each period its last reading: the last one before the next period starts, unless
-it is before the period's own start (the first period takes the last reading before the second starts).
+"""``ledger.periods`` gives each period the amounts of its last reading: the last one before the next period
+starts, unless it is before the period's own start (the first period takes the last reading before the second starts).
 Checked against that definition on random readings, stored (``Readings``) and as a tuple of samples."""
 
 import sys
@@ -46,5 +46,6 @@ def test_each_period_gets_its_last_reading(offsets, stored):
     state = fold(line, renewal_rule(line.operator), profiles.NOW)
     found = periods(state)
     assert len(found) > 6
-    assert [period.usage for period in found] == expected_usage(found, samples)
+    assert [period.used for period in found] == [None if sample is None else (sample.data, sample.minutes, sample.sms)
+                                                 for sample in expected_usage(found, samples)]
     assert periods(state) is found  # built once a state

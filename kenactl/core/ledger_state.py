@@ -3,13 +3,14 @@
 Records (``core.record``): ``status`` imports this module and builds them on every run, so they stay light.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
 
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
-from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.model import Allowances, HistoryEntry, Line
 from kenactl.core.money import ZERO
 from kenactl.core.record import BuiltOnRead, record
 from kenactl.core.renewal_rule import RenewalRule
@@ -57,7 +58,7 @@ class Period:
     renewal: Renewal | None
     topups: tuple[tuple[datetime, Decimal], ...] = ()
     fees: tuple[Fee, ...] = ()
-    usage: UsageSample | None = None  # the last reading of the period
+    used: tuple[int, int, int] | None = None  # the data (MB), minutes and SMS of the period's last reading
     included: Allowances | None = None
 
     @property
@@ -165,6 +166,16 @@ def _counts_before(readings, moments: list[datetime]) -> list[int]:
             for moment in moments]
 
 
+def _reading_amounts(readings) -> Callable[[int], tuple[int, int, int]]:
+    """The data (MB), minutes and SMS of a reading of ``readings`` by its index (stored rows: their moments are not
+    parsed)."""
+    from kenactl.core.readings import Readings
+
+    if isinstance(readings, Readings):
+        return readings.amounts
+    return lambda index: (readings[index].data, readings[index].minutes, readings[index].sms)
+
+
 def renewals(state: LineState) -> tuple[Renewal, ...]:
     """Every renewal of the line up to the state's moment, oldest first (built on the first request: ``status``
     needs only the last one)."""
@@ -175,8 +186,8 @@ def renewals(state: LineState) -> tuple[Renewal, ...]:
 
 
 def periods(state: LineState) -> tuple[Period, ...]:
-    """Every period of the line up to the state's moment, oldest first, each with its last reading: the last
-    one before the next period starts, unless it is before the period's own start.
+    """Every period of the line up to the state's moment, oldest first, each with the amounts of its last reading:
+    the last one before the next period starts, unless it is before the period's own start.
 
     Built on the first request (``history``): ``status`` needs only the current period.
     """
@@ -187,11 +198,12 @@ def periods(state: LineState) -> tuple[Period, ...]:
     ends = [row["start"] for row in rows[1:]]  # each period ends where the next starts
     counts = [*_counts_before(readings, ends), len(readings)]  # the readings before each period's end
     renewed = renewals(state)  # each period after the first starts with the renewal of its place
+    amounts = _reading_amounts(readings)
     found, before = [], 0  # ``before``: the readings before the period's start (the previous period's count)
     for index, (row, end, count) in enumerate(zip(rows, [*ends, None], counts, strict=True)):
-        usage = readings[count - 1] if count and (not found or count > before) else None
+        used = amounts(count - 1) if count and (not found or count > before) else None
         found.append(Period(row["start"], end, renewed[index - 1] if index else None, tuple(row["topups"]),
-                            tuple(row["fees"]), usage, row["included"]))
+                            tuple(row["fees"]), used, row["included"]))
         before = count
     run.built = tuple(found)
     return run.built

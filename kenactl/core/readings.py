@@ -60,6 +60,11 @@ def _key(moment: datetime) -> str:
     return "%d-%02d-%02dT%02d:%02d:%02dZ" % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)  # noqa: UP031
 
 
+def _amounts(row: str) -> tuple[int, int, int]:
+    """The data (MB), minutes and SMS of a stored row (after its moment, which is 20 characters)."""
+    return tuple(map(int, row[21:].split()))
+
+
 class Readings(BuiltOnRead):
     """Stored reading lines, parsed on access (equal to the tuple of their samples)."""
 
@@ -105,10 +110,13 @@ class Readings(BuiltOnRead):
         return [bisect_left(rows, _key(moment + timedelta(microseconds=999_999)) if moment.microsecond else
                             _key(moment)) for moment in moments]
 
+    def amounts(self, index: int) -> tuple[int, int, int]:
+        """The data (MB), minutes and SMS of reading ``index`` (its moment is not parsed)."""
+        return _amounts(self._rows[index])
+
     def _build(self, row: str) -> UsageSample:
-        moment, data, minutes, sms = row.split()
-        return UsageSample(at=dates.in_rome(datetime.fromisoformat(moment)), data=int(data), minutes=int(minutes),
-                           sms=int(sms))
+        data, minutes, sms = _amounts(row)
+        return UsageSample(at=dates.in_rome(datetime.fromisoformat(row[:20])), data=data, minutes=minutes, sms=sms)
 
     def __iter__(self) -> Iterator[UsageSample]:
         return (self[index] for index in range(len(self._rows)))

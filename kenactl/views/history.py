@@ -25,8 +25,8 @@ CSV_COLUMNS = ("line", "start", "end", "renewal_kind", "renewal_outcome", "charg
 def _used_included(period: Period) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     """The last reading of the period per allowance (``ALLOWANCE_KINDS`` order) and the amounts included
     (None: unlimited)."""
-    usage, included = period.usage, period.included
-    return (NOTHING_USED if usage is None else (usage.data, usage.minutes, usage.sms),
+    used, included = period.used, period.included
+    return (NOTHING_USED if used is None else used,
             UNLIMITED if included is None else (included.data, included.minutes, included.sms))
 
 
