@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kenactl.core import dates
 from kenactl.core.model import UsageSample
-from kenactl.core.readings import Readings, _key
+from kenactl.core.readings import TWO_DIGITS, Readings, _key
 
 ZONES = st.sampled_from([UTC, dates.ROME, timezone(timedelta(hours=-11, minutes=-30)), timezone(timedelta(hours=14))])
 MOMENTS = st.datetimes(min_value=datetime(1001, 1, 1), max_value=datetime(9998, 12, 31), timezones=ZONES)
@@ -18,6 +18,10 @@ NEAR = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 1, 
 @given(MOMENTS)
 def test_key_is_the_stored_text_of_the_moment(moment):
     assert _key(moment) == moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # the former code, as oracle
+
+
+def test_two_digits_are_the_numbers_to_59():
+    assert TWO_DIGITS == tuple(f"{number:02d}" for number in range(60))
 
 
 @settings(max_examples=200, deadline=None)
