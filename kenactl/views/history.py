@@ -104,42 +104,50 @@ def _data_share(used: int, included: int | None) -> Decimal | None:
     return None if not included else min(Decimal(used) / included, Decimal(1))
 
 
+def _usage_shown(used: tuple[int, ...], included: tuple[int | None, ...], data_text: str) -> tuple:
+    """What a period's usage shows: its data, minutes and SMS cells, and its month's data bar (share, caption)."""
+    cells = _usage_cells(used, included)
+    return cells, _data_share(used[0], included[0]), data_text.format(used=cells[0])
+
+
 def history_blocks(states: list[LineState]) -> list[Any]:
     """Per line: a table of its periods, then bars of data used and money spent per month.
 
-    Each distinct day, amount and renewal text is formatted once (a period ends on the day the next one
-    starts; prices and readings recur month after month)."""
-    day, money, renewal_text, usage_cells = cache(human_date), cache(euros), cache(_renewal_text), cache(_usage_cells)
-    data_share = cache(_data_share)
+    Each distinct day, amount, renewal text and usage is formatted once (a period ends on the day the next one
+    starts; prices and readings recur month after month: a period's usage is looked up only when it differs
+    from the previous period's)."""
+    day, money, renewal_text, usage_shown = cache(human_date), cache(euros), cache(_renewal_text), cache(_usage_shown)
     start_text, now_text = _("start of the record"), _("now")
     data_text, spent_text = _("data {used}"), _("spent {amount}")
     sections = []
     for state in states:
         rows = []
-        months: dict[tuple[int, int], tuple] = {}  # per month: its last period's data used, included and cell
+        months: dict[tuple[int, int], tuple] = {}  # per month: its last period's data bar (share, caption)
         spent: dict[tuple[int, int], Decimal] = {}  # per month: the renewals' charges and the fees
         periods = state.periods
         starts = [day(period.start.date()) for period in periods]  # each period ends where the next one starts
+        used = included = shown = None  # the previous period's amounts used, allowances, and what they show
         for period, start_day, end_day in zip(periods, starts, [*starts[1:], now_text], strict=True):
             renewal, start = period.renewal, period.start
-            used, included = _used_included(period)
-            cells = usage_cells(used, included)
+            if shown is None or period.used != used or period.included is not included:
+                used, included = period.used, period.included
+                shown = usage_shown(*_used_included(period), data_text)
             rows.append([start_day, end_day,
                          start_text if renewal is None
                          else renewal_text(renewal.kind, renewal.outcome, renewal.by_card),
                          "" if renewal is None else money(renewal.charged),
                          money(renewal.owed) if renewal is not None and renewal.owed else "",
                          ", ".join(map(money, map(_AMOUNT, period.topups))),
-                         money(sum((fee.amount for fee in period.fees), ZERO)) if period.fees else "", *cells])
-            month = start.year, start.month
-            months[month] = used[0], included[0], cells[0]
-            spent[month] = spent.get(month, ZERO) + period.spend
+                         money(sum((fee.amount for fee in period.fees), ZERO)) if period.fees else "", *shown[0]])
+            month, spend = (start.year, start.month), period.spend
+            months[month] = shown[1:]
+            spent[month] = spent[month] + spend if month in spent else spend
         top = max(spent.values(), default=ZERO)
         spent_bar = cache(lambda spend, top=top: ("", spend / top if top else Decimal(0),  # months cost alike
                                                    spent_text.format(amount=money(spend))))
         bars = []
-        for month, (used, included, cell) in months.items():
-            bars.append(("%04d-%02d" % month, data_share(used, included), data_text.format(used=cell)))  # noqa: UP031
+        for month, (share, caption) in months.items():
+            bars.append(("%04d-%02d" % month, share, caption))  # noqa: UP031
             bars.append(spent_bar(spent[month]))
         blocks: list[Any] = [Table([_("from"), _("to"), _("renewal"), _("charged"), _("owed"), _("top-ups"),
                                     _("fees"), _("data"), _("minutes"), _("sms")], rows), Chart(bars)]
