@@ -61,6 +61,12 @@ def _key(moment: datetime) -> str:
     return f"{utc.year}-{two[utc.month]}-{two[utc.day]}T{two[utc.hour]}:{two[utc.minute]}:{two[utc.second]}Z"
 
 
+def _bound(moment: datetime) -> str:
+    """The text that the rows of the readings before ``moment`` sort before, and the others not (a moment with
+    microseconds: its next second)."""
+    return _key(moment + timedelta(microseconds=999_999)) if moment.microsecond else _key(moment)
+
+
 TWO_DIGITS = (
     "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14",
     "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29",
@@ -111,15 +117,24 @@ class Readings(BuiltOnRead):
 
     def index_before(self, moment: datetime) -> int:
         """How many readings are before ``moment`` (a bisection on the text: nothing is parsed)."""
-        return self.counts_before((moment,))[0]
-
-    def counts_before(self, moments: Iterable[datetime]) -> list[int]:
-        """How many readings are before each of ``moments`` (``index_before`` of each)."""
         from bisect import bisect_left
 
-        rows = self._rows
-        return [bisect_left(rows, _key(moment + timedelta(microseconds=999_999)) if moment.microsecond else
-                            _key(moment)) for moment in moments]
+        return bisect_left(self._rows, _bound(moment))
+
+    def counts_before(self, moments: Iterable[datetime]) -> list[int]:
+        """How many readings are before each of ``moments`` (``index_before`` of each), by one walk over the rows
+        when the moments are in time order (a line's periods; ``bisect`` is not imported): an earlier moment than
+        the one before walks again from the first row."""
+        rows, counts, index = self._rows, [], 0
+        size = len(rows)
+        for moment in moments:
+            bound = _bound(moment)
+            if index and rows[index - 1] >= bound:
+                index = 0
+            while index < size and rows[index] < bound:
+                index += 1
+            counts.append(index)
+        return counts
 
     def amounts(self, index: int) -> tuple[int, int, int]:
         """The data (MB), minutes and SMS of reading ``index`` (its moment is not parsed)."""
