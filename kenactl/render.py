@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import chain
 from typing import Any
 
@@ -214,7 +215,7 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
             out.append(f"{indent}{block.title}\n")
             out.append(plain_text(block.blocks, indent + "  ", width))
         elif isinstance(block, Bar):
-            row = _plain_bar_row(indent, block.label, block.fraction, block.caption)
+            [row] = _plain_bar_rows(indent, [(block.label, block.fraction, block.caption)])
             if block.detail and width is not None and len(row) + len(DETAIL) + len(block.detail) > width:
                 out.append(f"{row}\n{indent}{'':<33}{block.detail}\n")
             else:
@@ -227,8 +228,7 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
                 out.append(f"{indent}{block.title}\n")
             out.extend(indent + line + "\n" for line in _plain_table(block))
         elif isinstance(block, Chart):
-            out.extend(_plain_bar_row(indent, label, fraction, caption) + "\n"
-                       for label, fraction, caption in block.bars)
+            out.extend(row + "\n" for row in _plain_bar_rows(indent, block.bars))
         elif isinstance(block, Note):
             out.append(f"{indent}{MARKS[block.tone]}{block.text}\n")
         else:  # pragma: no cover - a programming error
@@ -312,9 +312,11 @@ def _clean(text: Any) -> str:
     return printable(text)
 
 
-def _plain_bar_row(indent: str, label: str, fraction: Decimal | None, caption: str) -> str:
-    """A bar's line of the wide layout, without its detail."""
-    return f"{indent}{label.ljust(8)} {plain_bar(fraction)}  {caption}"
+def _plain_bar_rows(indent: str, bars: list[tuple[str, Decimal | None, str]]) -> list[str]:
+    """The lines of the wide layout of ``bars`` (label, fraction, caption), without details; each distinct
+    fraction's bar is drawn once (a chart's months share a few)."""
+    bar = cache(plain_bar) if len(bars) > 1 else plain_bar
+    return [f"{indent}{label.ljust(8)} {bar(fraction)}  {caption}" for label, fraction, caption in bars]
 
 
 def plain_bar(fraction: Decimal | None, width: int = 20) -> str:
