@@ -17,10 +17,11 @@ text at 60 columns or more keeps one line per note, stable for scripts.
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from kenactl.core.record import field, record
@@ -28,6 +29,7 @@ from kenactl.core.record import field, record
 COMPACT_BELOW = 60
 DETAIL = "  ·  "
 MARKS = {"info": "", "ok": "", "warn": "! ", "bad": "✗ ", "dim": ""}
+_LABEL, _CAPTION = itemgetter(0), itemgetter(2)  # of a chart's bar (label, fraction, caption)
 
 
 @record(frozen=False)
@@ -290,7 +292,7 @@ def cleaned(block: Any) -> Any:
             return block
         return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
     if isinstance(block, Chart):
-        if _printable([text for label, _fraction, caption in block.bars for text in (label, caption)]):
+        if _printable([*map(_LABEL, block.bars), *map(_CAPTION, block.bars)]):
             return block
         return Chart([(_clean(label), fraction, _clean(caption)) for label, fraction, caption in block.bars])
     if isinstance(block, Note):
@@ -298,9 +300,15 @@ def cleaned(block: Any) -> Any:
     return block
 
 
-def _printable(texts: Sequence[Any]) -> bool:
-    """Whether ``texts`` are all strings (``str`` itself) of printable characters: nothing to clean."""
-    return set(map(type, texts)) <= {str} and "".join(texts).isprintable()
+def _printable(texts: Iterable[Any]) -> bool:
+    """Whether ``texts`` are all strings (``str`` itself) of printable characters: nothing to clean. Each distinct
+    text is looked at once (a table's cells and a chart's captions repeat; a ``str`` subclass equal to a string
+    among them would be taken for it: kenactl has none)."""
+    try:
+        distinct = set(texts)
+    except TypeError:  # an unhashable value: not a string
+        return False
+    return set(map(type, distinct)) <= {str} and "".join(distinct).isprintable()
 
 
 def _clean(text: Any) -> str:
