@@ -9,10 +9,11 @@ from kenactl.core.ledger import LineState, Period
 from kenactl.core.model import ALLOWANCE_KINDS
 from kenactl.core.money import ZERO, format_money
 from kenactl.i18n import _
+from kenactl.i18n import day as human_day
 from kenactl.i18n import money as euros
 from kenactl.render import Chart, Note, Section, Table, emit
 from kenactl.text import N_
-from kenactl.views import amount, human_date, iso, percent_number
+from kenactl.views import amount, iso, percent_number
 
 KIND_NAMES = {"scheduled": N_("renewal"), "restart": N_("Restart"), "topup": N_("renewal at top-up")}
 OUTCOME_NAMES = {"renewed": N_("renewed"), "suspended": N_("suspended"), "negative-credit": N_("negative credit"),
@@ -116,7 +117,7 @@ def history_blocks(states: list[LineState]) -> list[Any]:
     Each distinct day, amount, renewal text and usage is formatted once (a period ends on the day the next one
     starts; prices and readings recur month after month: a period's usage is looked up only when it differs
     from the previous period's)."""
-    day, money, renewal_text, usage_shown = cache(human_date), cache(euros), cache(_renewal_text), cache(_usage_shown)
+    day, money, renewal_text, usage_shown = cache(human_day), cache(euros), cache(_renewal_text), cache(_usage_shown)
     start_text, now_text = _("start of the record"), _("now")
     data_text, spent_text = _("data {used}"), _("spent {amount}")
     sections = []
@@ -128,7 +129,7 @@ def history_blocks(states: list[LineState]) -> list[Any]:
         starts = [day(period.start.date()) for period in periods]  # each period ends where the next one starts
         used = included = shown = None  # the previous period's amounts used, allowances, and what they show
         for period, start_day, end_day in zip(periods, starts, [*starts[1:], now_text], strict=True):
-            renewal, start = period.renewal, period.start
+            renewal, start, topups = period.renewal, period.start, period.topups
             if shown is None or period.used != used or period.included is not included:
                 used, included = period.used, period.included
                 shown = usage_shown(*_used_included(period), data_text)
@@ -137,7 +138,8 @@ def history_blocks(states: list[LineState]) -> list[Any]:
                          else renewal_text(renewal.kind, renewal.outcome, renewal.by_card),
                          "" if renewal is None else money(renewal.charged),
                          money(renewal.owed) if renewal is not None and renewal.owed else "",
-                         ", ".join(map(money, map(_AMOUNT, period.topups))),
+                         money(topups[0][1]) if len(topups) == 1  # (a period's usual top-up)
+                         else ", ".join(map(money, map(_AMOUNT, topups))),
                          money(sum((fee.amount for fee in period.fees), ZERO)) if period.fees else "", *shown[0]])
             month, spend = (start.year, start.month), period.spend
             months[month] = shown[1:]
