@@ -56,3 +56,18 @@ def test_plain_bar_is_its_cells(fraction, width):
         filled = min(max(int(fraction * width), 0), width)
         expected = "[" + "#" * filled + "." * (width - filled) + "]"
     assert render.plain_bar(fraction, width) == expected
+
+
+def _printable_oracle(texts: list) -> bool:
+    """The check as first written: every text is ``str`` itself and their join is printable."""
+    return set(map(type, texts)) <= {str} and "".join(texts).isprintable()
+
+
+CELLS = st.lists(TEXT | st.sampled_from(["10.00 €", "now", "\x1b[2J", ""]) | st.integers() | st.none()
+                 | st.lists(TEXT, max_size=2), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CELLS)
+def test_printable_looks_at_each_distinct_text_as_the_whole_list(texts):
+    assert render._printable(texts) == _printable_oracle(texts)
