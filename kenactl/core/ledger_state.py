@@ -64,7 +64,8 @@ class Period:
     @property
     def spend(self) -> Decimal:
         """What the operator took in this period: the renewal's charge and the fees."""
-        return sum(map(_AMOUNT, self.fees), ZERO if self.renewal is None else self.renewal.charged)
+        charged = ZERO if self.renewal is None else self.renewal.charged
+        return sum(map(_AMOUNT, self.fees), charged) if self.fees else charged
 
 
 class RenewalHistory(BuiltOnRead):
