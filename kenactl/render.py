@@ -283,7 +283,7 @@ def cleaned(block: Any) -> Any:
     if isinstance(block, Fields):
         return Fields([(_clean(label), _clean(value)) for label, value in block.rows])
     if isinstance(block, Table):
-        if _printable([block.title, *block.columns, *chain.from_iterable(block.rows)]):
+        if _printable(chain((block.title,), block.columns, *block.rows)):
             return block
         return Table([_clean(column) for column in block.columns],
                      [[_clean(cell) for cell in row] for row in block.rows], _clean(block.title))
@@ -292,7 +292,7 @@ def cleaned(block: Any) -> Any:
             return block
         return Bar(_clean(block.label), block.fraction, _clean(block.caption), _clean(block.detail))
     if isinstance(block, Chart):
-        if _printable([*map(_LABEL, block.bars), *map(_CAPTION, block.bars)]):
+        if _printable(chain(map(_LABEL, block.bars), map(_CAPTION, block.bars))):
             return block
         return Chart([(_clean(label), fraction, _clean(caption)) for label, fraction, caption in block.bars])
     if isinstance(block, Note):
