@@ -29,7 +29,7 @@ from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:  # the charters' terms and core.complaints are imported only when a profile has complaints
-    from kenactl.core.complaint_terms import ComplaintTerms
+    from kenactl.core.complaints import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
@@ -346,8 +346,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     if not complaints:
         return []
     from kenactl.core import workdays
-    from kenactl.core.complaint_terms import in_force
-    from kenactl.core.complaints import complaint_reply_due
+    from kenactl.core.complaints import complaint_reply_due, in_force
 
     today = dates.in_rome(now).date()
     items = []
