@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
+from kenactl.core.ledger_state import KINDS, RenewalHistory
 from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
 from kenactl.core.operator import require_feature
 from kenactl.core.record import replace
-from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
+from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, restarts_in, scheduled_after
 from kenactl.errors import KenactlError
 from kenactl.knowledge import operators
 
@@ -344,3 +345,18 @@ def test_apply_never_succeeds_where_check_says_no(steps):
                 assert line.renewal_day == now.day and line.history[-1].at == now
                 assert not check_restart(line, now).eligible  # counters are back to zero
     assert restarts == sum(entry.kind == "restart" for entry in line.history)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 10_000), st.integers(1, 31), st.integers(1, 31)),
+                max_size=12))
+def test_restarts_in_a_folded_history_are_the_restart_entries_it_holds(rows):
+    """A folded line's history gives its Restarts without building its renewals: the same entries, in order, as
+    reading every entry (the oracle), and as a stored history (a tuple) of those entries gives."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    history = RenewalHistory(tuple((start + timedelta(hours=offset), kind, "renewed", Decimal("7.99"), Decimal(0),
+                                    Decimal("7.99"), False, before, after)
+                                   for kind, offset, before, after in sorted(rows, key=lambda row: row[1])))
+    expected = [entry for entry in tuple(history) if entry.kind == "restart"]
+    assert restarts_in(history) == expected
+    assert restarts_in(tuple(history)) == expected
