@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
 from kenactl.core.ledger_state import KINDS, RenewalHistory
-from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.model import ALLOWANCE_KINDS, Allowances, HistoryEntry, Line, Profile, UsageSample
 from kenactl.core.operator import require_feature
 from kenactl.core.record import replace
-from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, restarts_in, scheduled_after
+from kenactl.core.restart import CHECK_IDS, RENEWAL_WINDOW, apply_restart, check_restart, restarts_in, scheduled_after
 from kenactl.errors import KenactlError
 from kenactl.knowledge import operators
 
@@ -360,3 +360,27 @@ def test_restarts_in_a_folded_history_are_the_restart_entries_it_holds(rows):
     expected = [entry for entry in tuple(history) if entry.kind == "restart"]
     assert restarts_in(history) == expected
     assert restarts_in(tuple(history)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(included=st.tuples(*(st.one_of(st.none(), st.integers(0, 100_000)) for _ in ALLOWANCE_KINDS)),
+       share=st.tuples(*(st.one_of(st.integers(0, 120), st.integers(79, 81)) for _ in ALLOWANCE_KINDS)),
+       credit=st.one_of(st.integers(0, 2000), st.integers(799, 2000)), hours_ago=st.integers(0, 24 * 20),
+       renewal_day=st.integers(1, 31), restarted_days_ago=st.integers(0, 60))
+def test_status_offers_a_restart_exactly_when_the_rules_allow_it(included, share, credit, hours_ago, renewal_day,
+                                                                restarted_days_ago):
+    """``status`` skips the Restart rules when no allowance has reached 80%: the answer is the rules' own."""
+    from kenactl.core.status import line_status
+
+    allowances = Allowances(**dict(zip(ALLOWANCE_KINDS, included, strict=True)))
+    counters = {kind: (amount or 0) * percent // 100 for kind, amount, percent in zip(ALLOWANCE_KINDS, included, share,
+                                                                                       strict=True)}
+    line = kena(renewal_day, included=allowances, credit=Decimal(credit) / 100)
+    if restarted_days_ago < 30:
+        line = replace(line, history=(restart_entry(NOW - timedelta(days=restarted_days_ago), before=renewal_day),))
+    line = used(line, NOW - timedelta(hours=hours_ago), **counters)
+    verdict = check_restart(line, NOW)
+    expected = dates.add_elapsed(verdict.next_renewal, -RENEWAL_WINDOW) \
+        if line.credit >= line.price and verdict.eligible else None
+    status = line_status(Profile(lines={line.name: line}, default_line=line.name), line, NOW, restart_offered=True)
+    assert status.restart_until == expected

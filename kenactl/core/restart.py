@@ -25,7 +25,7 @@ from kenactl.text import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")
-USAGE_THRESHOLD = Decimal(80)
+USAGE_THRESHOLD = consumption.RESTART_USAGE  # the usage rule; status reads it without loading these rules
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
 SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 2024-02-24 and mondomobileweb.it 2024-02")

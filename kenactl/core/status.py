@@ -113,7 +113,8 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
         ledger=state,
         usage_outdated=consumption.reading_outdated(samples[-1].at if samples else None, now),
-        restart_until=_restart_until(line, now) if restart_offered and restart_affordable(line) else None,
+        restart_until=_restart_until(line, now) if restart_offered and restart_affordable(line)
+        and _usage_reached(allowances) else None,
     )
 
 
@@ -134,6 +135,12 @@ def restart_affordable(line: Line) -> bool:
     """Whether the credit pays a Restart (it charges the price): the Restart rule looked at first, so that the
     others are not even loaded for most lines."""
     return line.credit >= line.price
+
+
+def _usage_reached(allowances: list[AllowanceStatus]) -> bool:
+    """Whether a limited allowance (not unlimited, not 0) has reached the Restart's share: the usage rule,
+    which fails for most lines, read from the allowances already computed before the rules are loaded."""
+    return any(item.included and item.percent >= consumption.RESTART_USAGE for item in allowances)
 
 
 def _restart_until(line: Line, now: datetime) -> datetime | None:
