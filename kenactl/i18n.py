@@ -154,8 +154,8 @@ def moment(value: datetime, lang: str | None = None) -> str:
     """``Thu 31 Dec 2026 00:00`` / ``gio 31 dicembre 2026 00:00``, in Europe/Rome."""
     from kenactl.core.dates import in_rome  # lazily: the time zone data only when a moment is shown
 
-    local = in_rome(value)
-    return f"{day(local.date(), lang)} {local:%H:%M}"
+    local = in_rome(value)  # a datetime is a date: ``day`` reads its weekday, day, month and year
+    return f"{day(local, lang)} {local.hour:02d}:{local.minute:02d}"  # as ``%H:%M``, without strftime
 
 
 def _translated(message: str, lang: str) -> str:

@@ -3,15 +3,18 @@ JSON identical in both languages, localized dates and money."""
 
 import gettext
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import catalog
 import pytest
 from helpers import english_fragments
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kenactl import i18n
+from kenactl.core.dates import in_rome
 
 AT = ("--at", "2027-03-12T10:00")
 
@@ -175,6 +178,16 @@ def test_dates_and_money_are_formatted_for_the_language():
         assert i18n.money(Decimal("-0.001"), "it") == "0,00 €"
     finally:
         i18n.set_language("en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31),
+                    timezones=st.one_of(st.none(), st.just(UTC), st.timezones())),
+       st.sampled_from(i18n.LANGUAGES))
+def test_a_moment_is_its_rome_day_and_strftime_hours_and_minutes(value, lang):
+    local = in_rome(value)
+    expected = f"{i18n.day(local.date(), lang)} {local.strftime('%H:%M')}"
+    assert i18n.moment(value, lang) == expected
 
 
 def test_italian_status_uses_italian_dates_and_money(run, household):

@@ -112,7 +112,7 @@ def test_sim_validity_row(run, kena_profile: Path, lang, expected):
 def test_sim_validity_row_counts_one_day_in_the_singular(italian):
     from kenactl.core.operator import Fact, ValidityRule
     from kenactl.core.validity import SimValidity
-    from kenactl.views.validity import validity_row
+    from kenactl.views.status import validity_row
 
     rule = ValidityRule(text="12 months", fact=Fact(source="a public page", as_of=date(2026, 1, 1), status="verified"),
                         valid_months=12)

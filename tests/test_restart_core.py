@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
-from kenactl.core.model import Allowances, HistoryEntry, Line, UsageSample
+from kenactl.core.ledger_state import KINDS, RenewalHistory
+from kenactl.core.model import ALLOWANCE_KINDS, Allowances, HistoryEntry, Line, Profile, UsageSample
 from kenactl.core.operator import require_feature
 from kenactl.core.record import replace
-from kenactl.core.restart import CHECK_IDS, apply_restart, check_restart, scheduled_after
+from kenactl.core.restart import CHECK_IDS, RENEWAL_WINDOW, apply_restart, check_restart, restarts_in, scheduled_after
 from kenactl.errors import KenactlError
 from kenactl.knowledge import operators
 
@@ -344,3 +345,42 @@ def test_apply_never_succeeds_where_check_says_no(steps):
                 assert line.renewal_day == now.day and line.history[-1].at == now
                 assert not check_restart(line, now).eligible  # counters are back to zero
     assert restarts == sum(entry.kind == "restart" for entry in line.history)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 10_000), st.integers(1, 31), st.integers(1, 31)),
+                max_size=12))
+def test_restarts_in_a_folded_history_are_the_restart_entries_it_holds(rows):
+    """A folded line's history gives its Restarts without building its renewals: the same entries, in order, as
+    reading every entry (the oracle), and as a stored history (a tuple) of those entries gives."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    history = RenewalHistory(tuple((start + timedelta(hours=offset), kind, "renewed", Decimal("7.99"), Decimal(0),
+                                    Decimal("7.99"), False, before, after)
+                                   for kind, offset, before, after in sorted(rows, key=lambda row: row[1])))
+    expected = [entry for entry in tuple(history) if entry.kind == "restart"]
+    assert restarts_in(history) == expected
+    assert restarts_in(tuple(history)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(included=st.tuples(*(st.one_of(st.none(), st.integers(0, 100_000)) for _ in ALLOWANCE_KINDS)),
+       share=st.tuples(*(st.one_of(st.integers(0, 120), st.integers(79, 81)) for _ in ALLOWANCE_KINDS)),
+       credit=st.one_of(st.integers(0, 2000), st.integers(799, 2000)), hours_ago=st.integers(0, 24 * 20),
+       renewal_day=st.integers(1, 31), restarted_days_ago=st.integers(0, 60))
+def test_status_offers_a_restart_exactly_when_the_rules_allow_it(included, share, credit, hours_ago, renewal_day,
+                                                                restarted_days_ago):
+    """``status`` skips the Restart rules when no allowance has reached 80%: the answer is the rules' own."""
+    from kenactl.core.status import line_status
+
+    allowances = Allowances(**dict(zip(ALLOWANCE_KINDS, included, strict=True)))
+    counters = {kind: (amount or 0) * percent // 100 for kind, amount, percent in zip(ALLOWANCE_KINDS, included, share,
+                                                                                       strict=True)}
+    line = kena(renewal_day, included=allowances, credit=Decimal(credit) / 100)
+    if restarted_days_ago < 30:
+        line = replace(line, history=(restart_entry(NOW - timedelta(days=restarted_days_ago), before=renewal_day),))
+    line = used(line, NOW - timedelta(hours=hours_ago), **counters)
+    verdict = check_restart(line, NOW)
+    expected = dates.add_elapsed(verdict.next_renewal, -RENEWAL_WINDOW) \
+        if line.credit >= line.price and verdict.eligible else None
+    status = line_status(Profile(lines={line.name: line}, default_line=line.name), line, NOW, restart_offered=True)
+    assert status.restart_until == expected

@@ -98,7 +98,7 @@ def terms_source() -> str:
         functions.append(_function(function, "", charter_loader.build_packaged(charter_id).complaint_terms, classes,
                                    {"holiday_name": "holiday_name"}))
     names = sorted((cls.__name__ for cls in classes), key=str.lower)  # as ruff sorts them
-    imports = _wrap("from kenactl.core.complaint_terms import ", names, "", "", brackets="()")
+    imports = _wrap("from kenactl.core.complaints import ", names, "", "", brackets="()")
     return (TERMS_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
             + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
             + f"\n\nTERMS = {_listing(table, '')}\n")

@@ -3,8 +3,8 @@
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option
+from kenactl.cli.confirm import confirm
+from kenactl.cli.params import CHARGE, DATE, FREE_TEXT, json_option, line_option, yes_option
 from kenactl.core.model import Charge, Profile, next_charge_id
 from kenactl.core.record import replace
 from kenactl.errors import InputError

@@ -1,18 +1,11 @@
-"""Asking before a destructive change: on a terminal only, skipped with ``--yes``."""
+"""Asking before a destructive change: on a terminal only, skipped with ``--yes`` (``params.yes_option``)."""
 
 import sys
-from collections.abc import Callable
 
 import click
 
 from kenactl.errors import NEGATIVE, KenactlError
 from kenactl.i18n import _
-
-
-def yes_option(function: Callable) -> Callable:
-    """``--yes``: do not ask for confirmation."""
-    return click.option("--yes", "-y", "assume_yes", is_flag=True,
-                        help="Do not ask for confirmation (without a terminal nobody is asked anyway).")(function)
 
 
 def confirm(question: str, assume_yes: bool) -> None:

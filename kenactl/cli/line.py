@@ -3,7 +3,7 @@
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.confirm import confirm, yes_option
+from kenactl.cli.confirm import confirm
 from kenactl.cli.params import (
     LINE_NAME,
     OPTION,
@@ -13,6 +13,7 @@ from kenactl.cli.params import (
     line_option,
     new_line_options,
     note_option,
+    yes_option,
 )
 from kenactl.cli.profile import new_line
 from kenactl.cli.results import line_result

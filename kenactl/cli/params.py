@@ -130,6 +130,12 @@ def json_option(function: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(function)
 
 
+def yes_option(function: Callable) -> Callable:
+    """``--yes``: do not ask for confirmation (``confirm.confirm``)."""
+    return click.option("--yes", "-y", "assume_yes", is_flag=True,
+                        help="Do not ask for confirmation (without a terminal nobody is asked anyway).")(function)
+
+
 def json_requested() -> bool:
     """True when the running command was given ``--json``: prompts then go to stderr, stdout is the JSON alone."""
     ctx = click.get_current_context(silent=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.confirm import confirm, yes_option
+from kenactl.cli.confirm import confirm
 from kenactl.cli.params import (
     LINE_FIELDS,
     allowance,
@@ -17,6 +17,7 @@ from kenactl.cli.params import (
     line_field_options,
     new_line_options,
     note_option,
+    yes_option,
 )
 from kenactl.core.model import (
     ALLOWANCE_KINDS,

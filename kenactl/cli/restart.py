@@ -3,8 +3,7 @@
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import CoreType, json_option, line_option
+from kenactl.cli.params import CoreType, json_option, line_option, yes_option
 from kenactl.core.model import Profile
 from kenactl.render import say
 
@@ -51,6 +50,7 @@ def restart_check(app: App, ctx: click.Context, line_name: str | None, as_json: 
 @pass_app
 def restart_apply(app: App, line_name: str | None, assume_yes: bool, as_json: bool) -> None:
     """Record a Restart at now (or --at) if every rule passes; otherwise refuse (exit 1). Asks first on a terminal."""
+    from kenactl.cli.confirm import confirm  # only the commands that ask load it (not restart check)
     from kenactl.core import dates
     from kenactl.core.record import replace
     from kenactl.core.restart import SOURCE, apply_restart, check_restart
@@ -125,6 +125,7 @@ def restart_plan(app: App, line_name: str | None, as_json: bool) -> None:
 def restart_remove(app: App, line_name: str | None, when, assume_yes: bool, as_json: bool) -> None:
     """Remove a Restart recorded by mistake: the last one, or the one at WHEN (a date, or a date-time such as
     2026-11-10T09:05); says what the renewal is now. Asks first on a terminal."""
+    from kenactl.cli.confirm import confirm
     from kenactl.core import dates
     from kenactl.core.record import replace
     from kenactl.core.restart import recorded_restart

@@ -3,8 +3,8 @@
 import click
 
 from kenactl.cli import App, pass_app
-from kenactl.cli.confirm import confirm, yes_option
-from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option
+from kenactl.cli.confirm import confirm
+from kenactl.cli.params import DATE, FREE_TEXT, MONEY, all_lines_option, json_option, line_option, yes_option
 from kenactl.core.model import Profile
 from kenactl.core.record import replace
 from kenactl.render import say

@@ -1,14 +1,14 @@
 """The Kena Mobile service charters (Carte dei Servizi) as values: rates, deadlines and the edition in force.
 
 Built by ``kenactl.knowledge.charters`` from its data files; consumed by ``core.rights`` (the §14 group and
-the part of an edition complaints need are in ``core.complaint_terms``). Titles, case
+the part of an edition complaints need are in ``core.complaints``). Titles, case
 names and quotes are the charters' own Italian text; the other prose is English (its own msgid).
 """
 
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.complaint_terms import Complaints, ComplaintTerms
+from kenactl.core.complaints import Complaints, ComplaintTerms
 from kenactl.core.record import field, record
 from kenactl.core.workdays import HolidayName
 from kenactl.errors import InputError

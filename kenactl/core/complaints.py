@@ -1,27 +1,67 @@
 """What the Kena Mobile Carta dei Servizi promises for complaints (§14), and the profile's complaint list.
 
-Pure computations over the charter editions (``core.charter``, or only their ``core.complaint_terms``:
-the caller passes them in); a status keeps the edition so that each figure can be shown with its edition
-and section. Kept apart from ``core.rights`` so that ``remind`` loads only this. Day ranges are inclusive;
-"today" is passed in.
+An edition's §14 terms are ``ComplaintTerms``: the rules and what cites them, the part of a ``core.charter``
+edition a complaint needs (``remind`` loads them without the whole editions). Pure computations over the
+charter editions (``core.charter``, or only their ``ComplaintTerms``: the caller passes them in); a status
+keeps the edition so that each figure can be shown with its edition and section. Kept apart from
+``core.rights`` so that ``remind`` loads only this. Day ranges are inclusive; "today" is passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kenactl.core import workdays
-from kenactl.core.complaint_terms import ComplaintTerms, Edition, in_force
 from kenactl.core.model import Complaint
-from kenactl.core.record import record, replace
+from kenactl.core.record import field, record, replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
 if TYPE_CHECKING:
     from kenactl.core.charter import Charter
+
+
+@record
+class Complaints:
+    """§14: reply within ``reply_within_days`` calendar days, else ``per_step`` per ``step_days`` days late."""
+
+    section: str
+    reply_within_days: int
+    per_step: Decimal
+    step_days: int
+    days: str
+    cap: Decimal
+    payment_within_days: int
+    quote: str
+    payment_quote: str
+
+
+@record
+class ComplaintTerms:
+    """One edition's §14 rules with what cites them: its id, label, source, first day in force and holidays."""
+
+    id: str
+    label: str
+    source: str
+    in_force_from: date | None
+    complaints: Complaints
+    holiday_name: workdays.HolidayName = field(compare=False)  # the holidays its day counts skip
+
+    def cite(self, section: str) -> str:
+        """``TIM ed. Dicembre 2022 §15`` — the edition and section a figure comes from."""
+        return f"{self.label} {section}"
+
+
+Edition = TypeVar("Edition")  # a ``Charter`` or its ``ComplaintTerms``: what has an ``in_force_from``
+
+
+def in_force(editions: Iterable[Edition], day: date) -> Edition:
+    """The edition in force on ``day``: the latest whose ``in_force_from`` is on or before it."""
+    ordered = sorted(editions, key=lambda edition: edition.in_force_from or date.min)
+    return [edition for edition in ordered if (edition.in_force_from or date.min) <= day][-1]
 
 
 @record

@@ -16,6 +16,9 @@ from kenactl.core import dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, UsageSample
 from kenactl.core.record import record
 
+RESTART_USAGE = Decimal(80)
+"""The share (percent) of one limited allowance that must be used before a Kena Restart (``core.restart``)."""
+
 
 @record
 class Period:

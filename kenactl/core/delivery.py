@@ -27,7 +27,7 @@ from kenactl.core.reminders import Item, due_items
 from kenactl.text import Money, Msg
 
 if TYPE_CHECKING:
-    from kenactl.core.complaint_terms import ComplaintTerms
+    from kenactl.core.complaints import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 ALARM_TIME = time(9, 0)  # the calendar's alarms ring then; remind's thresholds open at 00:00 of that day

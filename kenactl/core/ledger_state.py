@@ -78,6 +78,10 @@ class RenewalHistory(BuiltOnRead):
         at, kind, _outcome, charged, _owed, _price, _by_card, day_before, day_after = row
         return HistoryEntry("restart" if kind == "restart" else "renewal", at, charged, day_before, day_after)
 
+    def restarts(self) -> list[HistoryEntry]:
+        """The Restart entries in order, built alone (the renewals stay rows)."""
+        return [self[index] for index, row in enumerate(self._rows) if row[1] == "restart"]
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RenewalHistory | tuple):
             return tuple(self) == tuple(other)

@@ -29,7 +29,7 @@ from kenactl.core.record import record
 from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:  # the charters' terms and core.complaints are imported only when a profile has complaints
-    from kenactl.core.complaint_terms import ComplaintTerms
+    from kenactl.core.complaints import ComplaintTerms
     from kenactl.core.ledger import LineState
 
 KINDS = ("RENEWAL", "TOPUP", "RESTART", "SIM-VALIDITY", "COMPLAINT")
@@ -241,8 +241,8 @@ def _topup(line: Line, now: datetime, moment: datetime, period: str, sequence: i
 
 def _moves_before(line: Line, moment: datetime) -> int:
     """How many Restarts moved the renewal day before ``moment``."""
-    return sum(1 for entry in line.history
-               if entry.kind == "restart" and entry.renewal_day_before != entry.renewal_day_after
+    return sum(1 for entry in restart.restarts_in(line.history)
+               if entry.renewal_day_before != entry.renewal_day_after
                and dates.instant(entry.at) < dates.instant(moment))
 
 
@@ -252,8 +252,8 @@ def _cancelled_renewals(line: Line, now: datetime, horizon: date, periods: set[s
     Exported as cancelled with a higher SEQUENCE so calendars that imported them drop them.
     """
     items = []
-    for entry in line.history:
-        if (entry.kind != "restart" or entry.renewal_day_before == entry.renewal_day_after
+    for entry in restart.restarts_in(line.history):
+        if (entry.renewal_day_before == entry.renewal_day_after
                 or dates.instant(entry.at) > dates.instant(now)):
             continue
         old = dates.next_renewal(entry.renewal_day_before, line.renewal_time, entry.at)
@@ -281,8 +281,8 @@ def _time_before(line: Line, entry: HistoryEntry) -> time | None:
     A Restart sets the renewal time to the earlier of the old time and its own; the current time is
     the old one only when it is earlier than the time of this and every later Restart.
     """
-    later = [dates.in_rome(other.at) for other in line.history
-             if other.kind == "restart" and dates.instant(other.at) >= dates.instant(entry.at)]
+    later = [dates.in_rome(other.at) for other in restart.restarts_in(line.history)
+             if dates.instant(other.at) >= dates.instant(entry.at)]
     if all(line.renewal_time < time(moment.hour, moment.minute) for moment in later):
         return line.renewal_time
     return None
@@ -346,8 +346,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     if not complaints:
         return []
     from kenactl.core import workdays
-    from kenactl.core.complaint_terms import in_force
-    from kenactl.core.complaints import complaint_reply_due
+    from kenactl.core.complaints import complaint_reply_due, in_force
 
     today = dates.in_rome(now).date()
     items = []

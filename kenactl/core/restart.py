@@ -12,10 +12,12 @@ schedule in force renews one month later on D (month-end clamped) at the line's 
 renewal between them block a third until the next scheduled renewal has happened.
 """
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from kenactl.core import consumption, dates, units
+from kenactl.core.ledger_state import RenewalHistory
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
 from kenactl.core.record import record, replace
 from kenactl.errors import NEGATIVE, InputError, KenactlError
@@ -23,7 +25,7 @@ from kenactl.text import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")
-USAGE_THRESHOLD = Decimal(80)
+USAGE_THRESHOLD = consumption.RESTART_USAGE  # the usage rule; status reads it without loading these rules
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
 SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 2024-02-24 and mondomobileweb.it 2024-02")
@@ -176,8 +178,7 @@ def recorded_restart(line: Line, when: date | datetime | None) -> HistoryEntry:
     """The recorded Restart of ``line`` that ``when`` names: the one in that minute (a date-time) or on that
     day (a date, Europe/Rome); the latest one when ``when`` is None. Otherwise an ``InputError`` listing the
     line's Restarts as they can be typed (``2026-11-10T09:05``)."""
-    restarts = sorted((entry for entry in line.history if entry.kind == "restart"),
-                      key=lambda entry: dates.instant(entry.at))
+    restarts = sorted(restarts_in(line.history), key=lambda entry: dates.instant(entry.at))
     if not restarts:
         raise InputError(None, Msg("line {line} has no recorded Restart", line=repr(line.name)))
     if when is None:
@@ -215,9 +216,15 @@ def scheduled_after(entry: HistoryEntry, renewal_time: time) -> datetime:
     return dates.renewal_moment(year, month, entry.renewal_day_after, renewal_time)
 
 
+def restarts_in(history: Sequence[HistoryEntry]) -> list[HistoryEntry]:
+    """The Restart entries of a line's ``history``, in its order (a folded line's builds only those)."""
+    if isinstance(history, RenewalHistory):
+        return history.restarts()
+    return [entry for entry in history if entry.kind == "restart"]
+
+
 def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
-    done = [entry for entry in line.history
-            if entry.kind == "restart" and dates.instant(entry.at) <= dates.instant(now)]
+    done = [entry for entry in restarts_in(line.history) if dates.instant(entry.at) <= dates.instant(now)]
     return sorted(done, key=lambda entry: dates.instant(entry.at))
 
 

@@ -1,13 +1,16 @@
-"""The state of a line at a moment: renewal, credit against price, allowances and projections."""
+"""The state of a line at a moment: renewal, credit against price, allowances and projections; and the household
+at a glance, built from those reports (what all the lines cost a month, what must be done this week, for whom),
+so the summary and the lines below it cannot disagree."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kenactl.core import charges, consumption, dates
 from kenactl.core.model import ALLOWANCE_KINDS, Line, Profile, UsageSample
+from kenactl.core.money import ZERO
 from kenactl.core.record import record
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
@@ -110,7 +113,8 @@ def line_status(profile: Profile, line: Line, now: datetime, validity_rule: Vali
         validity=None if validity_rule is None else _sim_validity(line, validity_rule, now),
         ledger=state,
         usage_outdated=consumption.reading_outdated(samples[-1].at if samples else None, now),
-        restart_until=_restart_until(line, now) if restart_offered and restart_affordable(line) else None,
+        restart_until=_restart_until(line, now) if restart_offered and restart_affordable(line)
+        and _usage_reached(allowances) else None,
     )
 
 
@@ -133,6 +137,12 @@ def restart_affordable(line: Line) -> bool:
     return line.credit >= line.price
 
 
+def _usage_reached(allowances: list[AllowanceStatus]) -> bool:
+    """Whether a limited allowance (not unlimited, not 0) has reached the Restart's share: the usage rule,
+    which fails for most lines, read from the allowances already computed before the rules are loaded."""
+    return any(item.included and item.percent >= consumption.RESTART_USAGE for item in allowances)
+
+
 def _restart_until(line: Line, now: datetime) -> datetime | None:
     """The moment a Restart allowed now stops being allowed (48 h before the renewal), else None."""
     from kenactl.core.restart import RENEWAL_WINDOW, check_restart
@@ -145,3 +155,50 @@ def _sim_validity(line: Line, rule: ValidityRule, now: datetime) -> SimValidity:
     from kenactl.core.validity import sim_validity
 
     return sim_validity(line, rule, now)
+
+
+TOPUP, RESTART = "topup", "restart"
+ACTION_KINDS = (SUSPENDED, BLOCKED, RESTART, TOPUP)
+WEEK = timedelta(days=7)
+
+
+@record
+class Action:
+    """One thing to do on ``line``: ``kind`` (``ACTION_KINDS``), the money involved, and until when.
+
+    ``topup``: top up at least ``amount`` before the renewal at ``by``; ``restart``: a Restart (charging
+    ``amount``, the price) is allowed now, until ``by``; ``suspended`` / ``blocked``: the offer waits since
+    ``since`` for a top-up of ``amount`` (``by`` None: now).
+    """
+
+    line: str
+    kind: str
+    amount: Decimal
+    by: datetime | None
+    since: datetime | None = None
+
+
+@record
+class Household:
+    """The monthly total of all the lines' prices and the actions due within the week, soonest first."""
+
+    monthly_total: Decimal
+    lines: int
+    actions: tuple[Action, ...]
+
+
+def household(reports: list[LineStatus], now: datetime) -> Household:
+    """The summary of ``reports`` at ``now``: a top-up is listed when its renewal is within 7 days."""
+    actions: list[Action] = []
+    for report in reports:
+        name, state = report.line.name, offer_state(report)
+        if state in (SUSPENDED, BLOCKED):
+            actions.append(Action(name, state, report.min_topup, None, report.ledger.waiting_since))
+        elif state == SHORT and dates.elapsed(now, report.next_renewal) <= WEEK:
+            actions.append(Action(name, TOPUP, report.min_topup, report.next_renewal))
+        if report.restart_until is not None:
+            actions.append(Action(name, RESTART, report.line.price, report.restart_until))
+    actions.sort(key=lambda action: (action.by is not None, action.by and dates.instant(action.by),
+                                     ACTION_KINDS.index(action.kind), action.line))
+    total = sum((report.line.price for report in reports), ZERO)
+    return Household(monthly_total=total, lines=len(reports), actions=tuple(actions))

@@ -1,18 +1,17 @@
-"""``status`` and ``usage show``: JSON and blocks."""
+"""``status`` and ``usage show``: JSON and blocks, the SIM validity's row and warning among them."""
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kenactl.core.household import RESTART, TOPUP, Household
-from kenactl.core.household import household as household_summary
 from kenactl.core.model import UsageSample
 from kenactl.core.money import format_money
-from kenactl.core.status import BLOCKED, SUSPENDED, AllowanceStatus, LineStatus
-from kenactl.i18n import _, number
+from kenactl.core.status import BLOCKED, RESTART, SUSPENDED, TOPUP, AllowanceStatus, Household, LineStatus
+from kenactl.core.status import household as household_summary
+from kenactl.i18n import _, ngettext, number
 from kenactl.i18n import money as euros
 from kenactl.render import Bar, Fields, Note, Section, Table, emit
-from kenactl.text import N_
+from kenactl.text import N_, data_text
 from kenactl.views import (
     amount,
     hint,
@@ -24,6 +23,9 @@ from kenactl.views import (
     percent_number,
     relative_moment,
 )
+
+if TYPE_CHECKING:
+    from kenactl.core.validity import SimValidity
 
 RUNS_OUT = {  # one sentence per kind and pace: other languages inflect around the kind
     ("data", "recent"): N_("At the pace of the last 7 days the data runs out on {moment}, before the renewal."),
@@ -124,7 +126,7 @@ def household_json(summary: Household) -> dict[str, Any]:
 
 def household_blocks(summary: Household, now: datetime) -> list[Any]:
     """The summary ``status`` opens with: the monthly total, then what to do this week and for whom."""
-    from kenactl.i18n import day, ngettext
+    from kenactl.i18n import day
 
     total = ngettext("{amount} for {count} line", "{amount} for {count} lines", summary.lines).format(
         amount=euros(summary.monthly_total), count=summary.lines)
@@ -154,8 +156,6 @@ def status_blocks(report: LineStatus) -> list[Any]:
         rows.insert(1, (_("Note"), line.note))
     blocks: list[Any] = [Fields([*rows, _next_row(report)])]
     if report.validity is not None and report.validity.ends_on is not None:
-        from kenactl.views.validity import validity_note, validity_row
-
         blocks[0].rows.append(validity_row(report.validity))
         blocks.extend(note for note in [validity_note(report.validity)] if note is not None)
     if state is not None and state.credit_as_of is not None:
@@ -241,6 +241,55 @@ def _waiting_text(state) -> str:
                "partially-charged": N_("Blocked since {since} (renewal partly charged): top up {amount} to use the "
                                        "offer again.")}.get(outcome, N_("Blocked since {since}: top up {amount}."))
     return _(key).format(since=since, amount=euros(state.min_topup))
+
+
+STATUSES = {"verified": N_("verified"), "reported": N_("reported"), "unknown": N_("unknown")}
+
+
+def _cite(validity: "SimValidity") -> str:
+    fact = validity.rule.fact
+    values = {"source": str(data_text(fact.source)), "day": fact.as_of.isoformat()}
+    if fact.verified:
+        return _("[{source}, as of {day}]").format(**values)
+    return _("[{source}, as of {day}, {status}]").format(status=_(STATUSES.get(fact.status, fact.status)), **values)
+
+
+BASES = {"topup": N_("from the last top-up"), "activation": N_("from activation, no top-up recorded")}
+
+
+def validity_row(validity: "SimValidity") -> tuple[str, str]:
+    """``("SIM valid until", "Mon 15 Nov 2027 (340 days left), from the last top-up")``."""
+    days = validity.days_left
+    if days >= 0:
+        left = ngettext("{count} day left", "{count} days left", days).format(count=days)
+    else:
+        left = ngettext("ended {count} day ago", "ended {count} days ago", -days).format(count=-days)
+    basis = f", {_(BASES[validity.basis])}" if validity.basis else ""
+    return _("SIM valid until"), f"{human_date(validity.ends_on)} ({left}){basis}"
+
+
+def validity_note(validity: "SimValidity") -> Note | None:
+    """A warning from 30 days before the end of validity on; None while it is far."""
+    if not validity.warning:
+        return None
+    if validity.state == "expiring":
+        text = _("The SIM's validity ends on {day}: any top-up before then renews it.").format(
+            day=human_date(validity.ends_on))
+    elif validity.state == "limited":
+        text = _("The SIM's validity ended on {day}: limited service until {until}, then deactivation; "
+                 "a top-up renews it.").format(day=human_date(validity.ends_on),
+                                               until=human_date(validity.limited_until))
+    elif validity.state == "lost":
+        text = _("The SIM was deactivated after {day}; reactivation was possible until {until}.").format(
+            day=human_date(validity.limited_until), until=human_date(validity.reactivation_until))
+    elif validity.reactivation_until is None:
+        text = _("The SIM was deactivated after {day}.").format(day=human_date(validity.limited_until))
+    else:
+        text = _("The SIM was deactivated after {day}; the number can be reactivated until {until}.").format(
+            day=human_date(validity.limited_until), until=human_date(validity.reactivation_until))
+    note = _("{text} Rule: {rule} {source}").format(text=text, rule=data_text(validity.rule.text),
+                                                     source=_cite(validity))
+    return Note(note, "warn" if validity.state == "expiring" else "bad")
 
 
 def _bar(item: AllowanceStatus, budget: bool = True) -> Bar:

@@ -5,7 +5,7 @@ with the section it comes from and a quote of the Italian text (the types are in
 ``loader`` validates such a file and builds its ``Charter``; the package ships what it builds of each file
 (``builtin_charters``, written by ``tools/operator_data.py`` and checked against the files by a test), so
 ``load`` reads no TOML and validates nothing; what a complaint needs of each edition
-(``core.complaint_terms``) is shipped alone too (``builtin_complaint_terms``), so ``remind`` builds no whole
+(``core.complaints.ComplaintTerms``) is shipped alone too (``builtin_complaint_terms``), so ``remind`` builds no whole
 edition. Which edition applies to a case is chosen by the case's date (``for_date``) unless the user names
 one (``choose``).
 
@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kenactl.core.complaint_terms import ComplaintTerms, in_force
+from kenactl.core.complaints import ComplaintTerms, in_force
 from kenactl.core.record import replace
 from kenactl.errors import CharterError, InputError
 from kenactl.knowledge import holidays

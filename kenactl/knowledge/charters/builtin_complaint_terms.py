@@ -5,7 +5,7 @@
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.complaint_terms import Complaints, ComplaintTerms
+from kenactl.core.complaints import Complaints, ComplaintTerms
 from kenactl.knowledge.holidays import holiday_name
 
 
