@@ -103,6 +103,42 @@ def test_a_mutable_default_is_refused_as_dataclasses_does():
             items: list = []  # noqa: RUF012 (the mistake under test)
 
 
+KINDS = ("required", "plain default", "mutable default", "factory", "field default", "field without default",
+         "not compared")
+
+
+def declared(kind: str, index: int, module):
+    """The class attribute of a field of ``kind`` (``None``: none), with ``module``'s ``field``."""
+    return {"plain default": index, "mutable default": [index], "factory": module.field(default_factory=tuple),
+            "field default": module.field(default=index), "field without default": module.field(),
+            "not compared": module.field(default=index, compare=False)}.get(kind)
+
+
+@given(st.lists(st.sampled_from(KINDS), max_size=5), st.booleans())
+def test_any_order_of_fields_is_defined_or_refused_as_dataclasses_does(kinds, frozen):
+    """Fields of every kind in any order: the same error at definition, or the same fields, class
+    attributes, construction with the required fields by position, and equality."""
+    import kenactl.core.record as ours
+
+    def define(decorate, module):
+        names = NAMES[:len(kinds)]
+        body = {"__annotations__": dict.fromkeys(names, int)}
+        body.update({name: value for index, (name, kind) in enumerate(zip(names, kinds, strict=True))
+                     if (value := declared(kind, index, module)) is not None})
+        try:
+            cls = decorate(type("Value", (), body), frozen=frozen)
+        except (TypeError, ValueError) as error:
+            return type(error), None, None
+        required = [index for index, kind in enumerate(kinds) if kind in ("required", "field without default")]
+        first, second = cls(*required), cls(*required)
+        attributes = {name: cls.__dict__.get(name, "absent") for name in names}
+        return repr(first), attributes, first == second
+
+    mine = define(record, ours)
+    reference = define(dataclasses.dataclass, dataclasses)
+    assert mine == reference
+
+
 class Squares(BuiltOnRead):
     """Rows are numbers; an item is the square of its row, counted as it is built."""
 

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.core.record import field, record
+from kenactl.core.renewal_rule import ALWAYS, Condition
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg, data_text
 
@@ -30,19 +31,6 @@ class Fact:
     @property
     def verified(self) -> bool:
         return self.status == "verified"
-
-
-@record
-class Condition:
-    """Option values under which a rule applies: every key must hold one of its values."""
-
-    values: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def holds(self, options: dict[str, str]) -> bool:
-        return all(options.get(key) in allowed for key, allowed in self.values.items())
-
-
-ALWAYS = Condition()
 
 
 @record

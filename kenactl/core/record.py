@@ -57,7 +57,7 @@ def record(cls=None, /, *, frozen: bool = True):
         cls._record_fields = frozenset(names)
         cls._record_defaults = defaults
         cls._record_factories = factories
-        cls._record_values = staticmethod(attrgetter(*compared) if len(compared) > 1 else _one_tuple(compared))
+        cls._record_values = attrgetter(*compared) if len(compared) > 1 else _FewValues(compared)
         cls.__match_args__ = names
         cls.__init__ = _initializer(names, len(defaults) + len(factories))
         cls.__repr__ = _repr
@@ -76,10 +76,18 @@ def record(cls=None, /, *, frozen: bool = True):
 def _layout(cls) -> tuple[tuple[str, ...], dict, dict, tuple[str, ...]]:
     """The field names in order, the plain defaults, the factories and the fields equality compares, from
     the class's own annotations; a ``field(...)`` class attribute is replaced by its default (or removed),
-    as dataclasses does."""
-    names, defaults, factories, compared = [], {}, {}, []
-    for name in cls.__dict__.get("__annotations__", {}):
-        value = cls.__dict__.get(name, MISSING)
+    as dataclasses does, which refuses a mutable default before a required field after a defaulted one.
+    The fields before the first one with a class attribute are required and compared."""
+    own = cls.__dict__
+    names = tuple(own.get("__annotations__", ()))
+    given = [name for name in names if name in own]
+    if not given:
+        return names, {}, {}, names
+    first = names.index(given[0])
+    defaults, factories, compared = {}, {}, list(names[:first])
+    defaulted = late = None
+    for name in names[first:]:
+        value = own.get(name, MISSING)
         if not isinstance(value, Field) or value.compare:
             compared.append(name)
         if isinstance(value, Field):
@@ -95,16 +103,28 @@ def _layout(cls) -> tuple[tuple[str, ...], dict, dict, tuple[str, ...]]:
             if isinstance(value, (list, dict, set)):
                 raise ValueError(f"mutable default {type(value)} for field {name} is not allowed: use default_factory")
             defaults[name] = value
-        if name not in defaults and name not in factories and (defaults or factories):
-            defaulted = next(iter({**defaults, **factories}))
-            raise TypeError(f"non-default argument {name!r} follows default argument {defaulted!r}")
-        names.append(name)
-    return tuple(names), defaults, factories, tuple(compared)
+        if name in defaults or name in factories:
+            defaulted = defaulted or name
+        elif defaulted and not late:
+            late = name
+    if late:
+        raise TypeError(f"non-default argument {late!r} follows default argument {defaulted!r}")
+    return names, defaults, factories, tuple(compared)
 
 
-def _one_tuple(names: tuple[str, ...]):
-    """The values of ``names`` (zero or one field) of an instance as a tuple."""
-    return (lambda self: (getattr(self, names[0]),)) if names else (lambda self: ())
+class _FewValues:
+    """The values of zero or one compared field as a tuple (an ``attrgetter`` of one name gives the value
+    itself). Like an ``attrgetter`` it is not a descriptor, so a class keeps it as it is: a ``staticmethod``
+    copies the name and docs of what it wraps, raising and catching an ``AttributeError`` for each an
+    ``attrgetter`` lacks (≈18 k instructions a class)."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+
+    def __call__(self, value) -> tuple:
+        return (getattr(value, self.names[0]),) if self.names else ()
 
 
 def _initializer(names: tuple[str, ...], optional: int):

@@ -8,8 +8,7 @@ of truth with ``explain``: the outcome id is ``short_credit.outcome`` and the fe
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.operator import Condition
-from kenactl.core.record import record
+from kenactl.core.record import field, record
 
 STATUSES = ("verified", "reported", "unknown")  # of every fact in the operator files (README: Statuses)
 OUTCOMES = ("suspended", "negative-credit", "not-renewed", "partially-charged", "unknown")  # short_credit.outcome
@@ -20,6 +19,20 @@ CREDIT_EFFECTS = ("untouched", "minus-price", "to-zero-rest-owed")
 TOPUP_EFFECTS = ("renews", "unblocks")
 DAY_EFFECTS = ("moves", "stays", "unknown")
 FEE_SOURCES = ("timeline", "none")
+
+
+@record
+class Condition:
+    """Option values under which a fee (or an event of an operator's timeline) applies: every key must hold one
+    of its values."""
+
+    values: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def holds(self, options: dict[str, str]) -> bool:
+        return all(options.get(key) in allowed for key, allowed in self.values.items())
+
+
+ALWAYS = Condition()
 
 
 @record

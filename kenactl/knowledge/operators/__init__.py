@@ -7,27 +7,30 @@ broken file is a ``ProfileError`` naming the file, the key and the problem). A b
 built: ``builtin_operators`` holds what the loader makes of each built-in file, ``builtin_rules`` its
 renewal rule and its ``validity``, ``features`` and ``offer`` parts alone for a command that needs only one (written by
 ``tools/operator_data.py``, checked against the files by ``tests/test_operator_data.py``), so a start
-with only built-in operators does not load the loader.
+with only built-in operators does not load the loader, and one that only folds (``history``) not
+``core.operator``.
 """
 
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kenactl.core.model import Line
-from kenactl.core.operator import Operator, ValidityRule, require_feature
 from kenactl.core.renewal_rule import RenewalRule
 from kenactl.knowledge.registry import BUILTIN, COMMON, builtin_file, data_file, is_builtin, known, read
 
+if TYPE_CHECKING:
+    from kenactl.core.operator import Operator, ValidityRule
 
-def load(operator_id: str, folder: str | None = None) -> Operator:
+
+def load(operator_id: str, folder: str | None = None) -> "Operator":
     """The operator ``operator_id``: the user's file if there is one, else the built-in one."""
     path = data_file(operator_id, folder)
     return _builtin(operator_id) if is_builtin(path) else _load(operator_id, path)
 
 
 @cache
-def _builtin(operator_id: str) -> Operator:
+def _builtin(operator_id: str) -> "Operator":
     """A built-in operator as shipped built (``builtin_operators``), once a process (``explain``, the reminders and
     ``status`` ask again)."""
     from kenactl.knowledge.operators.builtin_operators import OPERATORS
@@ -35,7 +38,7 @@ def _builtin(operator_id: str) -> Operator:
     return OPERATORS[operator_id](builtin_file(operator_id))
 
 
-def _load(operator_id: str, path: str) -> Operator:
+def _load(operator_id: str, path: str) -> "Operator":
     from kenactl.knowledge.operators.loader import build
 
     return build(operator_id, path, read(path), read(builtin_file(COMMON)))
@@ -79,15 +82,17 @@ def _builtin_rule(operator_id: str) -> RenewalRule:
 def require(feature: str, line: Line, folder: str | None = None) -> None:
     """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (``core.operator.require_feature``);
     every known operator's file is read (a user's whole, checked)."""
+    from kenactl.core.operator import require_feature
+
     require_feature(feature, line.name, line.operator, {name: part(name, "offer", folder) for name in known(folder)})
 
 
-def load_all(folder: str | None = None) -> list[Operator]:
+def load_all(folder: str | None = None) -> list["Operator"]:
     """Every known operator."""
     return [load(name, folder) for name in known(folder)]
 
 
-def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str, ValidityRule]:
+def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str, "ValidityRule"]:
     """The SIM-validity rule of each operator of ``lines`` that have a last top-up or an activation day (only those
     are read)."""
     needed = sorted({line.operator for line in lines if line.last_topup or line.activated})

@@ -11,7 +11,6 @@ from typing import Any
 
 from kenactl.core.operator import (
     FEATURES,
-    Condition,
     Event,
     Fact,
     Operator,
@@ -21,7 +20,7 @@ from kenactl.core.operator import (
     Statement,
     ValidityRule,
 )
-from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES
+from kenactl.core.renewal_rule import OUTCOMES, REQUIREMENTS, STATUSES, Condition
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
 from kenactl.knowledge.fields import Fields
