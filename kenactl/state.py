@@ -177,7 +177,7 @@ def write(path: "str | os.PathLike[str]", document: dict[str, Any]) -> bool:
 
 def locked(path: "str | os.PathLike[str]") -> AbstractContextManager[None]:
     """Hold the state's lock (``<state>.lock``, taken as the profile's is): one ``remind`` or ``export`` at a
-    time per profile."""
+    time per profile writes (a ``remind`` with nothing to deliver only reads: each write replaces the file whole)."""
     from kenactl import writer
 
     return writer.locked(path)

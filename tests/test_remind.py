@@ -131,3 +131,29 @@ def test_a_remind_with_nothing_new_leaves_the_state_unwritten(run, profile_path,
     later = run("--at", "2027-04-14T09:00", "remind")  # the next month's renewal: a new delivery is recorded
     assert later.exit_code == 0 and "main: renewal" in later.stdout
     assert len(writes) == 1 and writes[0][1]["delivered"] != json.loads(before)["delivered"]
+
+
+def test_a_remind_with_nothing_new_takes_no_lock(run, profile_path, monkeypatch):
+    """A run with nothing to deliver reads the state (each write replaces it whole) and ends without waiting for
+    the state's lock, which another remind or export may hold; one with something new still waits for it."""
+    import fcntl
+    import os
+
+    from kenactl import state, writer
+
+    save(profile_path, Profile(lines={"main": kena_line(renewal_day=15, credit="1.00")}, default_line="main"))
+    assert "main: renewal" in run("--at", "2027-03-14T09:00", "remind").stdout
+    path = Path(state.state_file(profile_path))
+    before = path.read_bytes()
+    monkeypatch.setattr(writer, "LOCK_TIMEOUT_SECONDS", 0.2)
+    holder = os.open(f"{path}.lock", os.O_RDWR)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # another kenactl holding the state's lock
+        again = run("--at", "2027-03-14T09:00", "remind")
+        assert (again.exit_code, again.stdout, again.stderr, path.read_bytes()) == (0, "", "", before)
+        assert json.loads(run("--at", "2027-03-14T09:00", "remind", "--json").stdout) == {"items": []}
+        later = run("--at", "2027-04-14T09:00", "remind")  # a new renewal to record: it waits, then gives up
+        assert later.exit_code == 2 and "is locked by another kenactl" in later.stderr
+        assert path.read_bytes() == before
+    finally:
+        os.close(holder)

@@ -35,8 +35,6 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     \b
     */10 * * * * kenactl remind
     """
-    from datetime import timedelta
-
     from kenactl.core import dates, delivery
     from kenactl.core.reminders import DEFAULT_WITHIN
     from kenactl.derived import derived_profile
@@ -64,25 +62,21 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
     from kenactl import state
 
     path = state.state_file(app.file)
-    failures: list[str] = []
+    if os.path.exists(path):  # replaced whole by each write: readable without the lock
+        received = state.read(path, app.file)["delivered"]
+        would_record = {target: dict(keys) for target, keys in received.items()}
+        _deliver(would_record, targets, items, app.now, days, send=False)
+        if would_record == received:  # nothing due, nothing to forget: no lock taken, nothing written
+            if as_json:
+                from kenactl.views.remind import show_deliveries
+
+                show_deliveries([], as_json=True)
+            return
     with state.locked(path):
         document = state.read(path, app.file)
         received = document["delivered"]
         as_read = {target: dict(keys) for target, keys in received.items()}
-        shown: dict[str, delivery.Delivery] = {}
-        for target in targets or [None]:  # None: stdout, when there is nowhere to push
-            target_id = "stdout" if target is None else target.id
-            got = received.setdefault(target_id, {})
-            for found in delivery.pending(items, got.keys(), app.now, days):
-                if target is not None:
-                    reason = target.send(found)
-                    if reason is not None:
-                        failures.append(_("delivery to {target} failed ({reason}); the next run tries again").format(
-                            target=target.label, reason=reason))
-                        break
-                got.update({key: dates.isoformat(app.now) for key in found.keys})
-                shown.setdefault(found.keys[0], found)
-        _forget_old(received, app.now, timedelta(days=DELIVERED_KEPT_DAYS))
+        shown, failures = _deliver(received, targets, items, app.now, days)
         if targets and not as_json:
             shown.clear()  # pushed: nothing to print (cron then mails only failures)
         if shown or as_json:  # else nothing is printed: the views are not loaded (cron's silent run)
@@ -95,6 +89,33 @@ def remind(app: App, urls: tuple[str, ...], commands: tuple[str, ...], dry_run: 
         click.echo(f"kenactl: {line}", err=True)
     if failures:
         click.get_current_context().exit(DELIVERY_FAILED)
+
+
+def _deliver(received: dict, targets: list, items, now, days, send: bool = True) -> tuple[dict, list[str]]:
+    """Deliver what is pending for each target (stdout when there is none) and record it in ``received`` (what
+    each target got, by key), then forget what is too old to come back; the deliveries shown and the failures.
+    ``send=False`` records without pushing: what a run would change."""
+    from datetime import timedelta
+
+    from kenactl.core import dates, delivery
+    from kenactl.i18n import _
+
+    failures: list[str] = []
+    shown: dict = {}
+    for target in targets or [None]:  # None: stdout, when there is nowhere to push
+        target_id = "stdout" if target is None else target.id
+        got = received.setdefault(target_id, {})
+        for found in delivery.pending(items, got.keys(), now, days):
+            if send and target is not None:
+                reason = target.send(found)
+                if reason is not None:
+                    failures.append(_("delivery to {target} failed ({reason}); the next run tries again").format(
+                        target=target.label, reason=reason))
+                    break
+            got.update({key: dates.isoformat(now) for key in found.keys})
+            shown.setdefault(found.keys[0], found)
+    _forget_old(received, now, timedelta(days=DELIVERED_KEPT_DAYS))
+    return shown, failures
 
 
 def _targets(urls: tuple[str, ...], commands: tuple[str, ...]) -> list:
