@@ -8,12 +8,14 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from kenactl.core import dates, money, units
 from kenactl.core.model import (
     PAYMENTS,
     Allowances,
+    Amounts,
     Change,
     Charge,
     Complaint,
@@ -89,20 +91,22 @@ def _line(name: str, fields: Fields, operator_ids: Collection[str]) -> Line:
                        "options", "pending_offer_change", "last_topup", "activated", "credit", "observations",
                        "topups", "readings", "restarts", "renewals", "changes", "charges"})
     settings = _settings(name, fields, operator_ids)
-    observations = tuple(Observation(at=at, credit=amount) for at, amount in _amounts(fields, "observations", True))
-    topups = tuple(TopUp(at=at, amount=amount) for at, amount in _amounts(fields, "topups", False))
+    observations = Amounts(Observation, _amounts(fields, "observations", True))
+    topups = Amounts(TopUp, _amounts(fields, "topups", False))
     history = [HistoryEntry(kind=kind, at=at, price=price, renewal_day_before=0, renewal_day_after=0)
                for kind, key in (("restart", "restarts"), ("renewal", "renewals"))
                for at, price in _rows(fields, key, lambda row: (row.moment(0), row.money(1)))]
     changes = tuple(Change(at=at, key=key, old=old) for at, key, old in _rows(fields, "changes", _change_row))
-    credit = observations[-1].credit if observations else fields.money("credit", allow_negative=True) \
+    paid = topups.rows
+    credit = observations.rows[-1][1] if observations else fields.money("credit", allow_negative=True) \
         if "credit" in fields.table else money.ZERO
     if observations:  # the last observation plus the top-ups since (the ledger applies renewals and charges)
-        since, first = dates.instant(observations[-1].at), len(topups)
-        while first and dates.instant(topups[first - 1].at) >= since:  # top-ups are in time order
+        since, first = observations.rows[-1][0], len(paid)
+        while first and paid[first - 1][0] >= since:  # top-ups are in time order
             first -= 1
-        credit += sum((item.amount for item in topups[first:]), money.ZERO)
-    days = [day for day in [item.at.date() for item in topups] + [fields.day("last_topup", None)] if day is not None]
+        credit += sum((amount for _at, amount in paid[first:]), money.ZERO)
+    firsts = [dates.in_rome(paid[index][0]).date() for index in (0, -1)] if paid else []  # days follow instants
+    days = [day for day in [*firsts, fields.day("last_topup", None)] if day is not None]
     activated = fields.day("activated", None)
     if activated is not None and days and activated > min(days):
         raise ProfileError(_("{field}: {day} is after the top-up of {topup}; a SIM is topped up once activated").format(
@@ -209,6 +213,7 @@ STRUCTURED_TEXT = frozenset({"readings", "observations", "topups"})
 _AMOUNT_MOMENT = r"(?:19|2\d)\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 _AMOUNT = r"-?\d{1,9}+\.\d\d"
 _AMOUNT_ROW = rf"({_AMOUNT_MOMENT}) ({_AMOUNT})"  # compiled when first used (a row of a hand-written block)
+_INSTANT = itemgetter(0)  # an amount row's instant
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _AMOUNT_SHAPES = frozenset(f"0000-00-00T00:00:00Z {sign}{'0' * digits}.00"
                            for sign in ("", "-") for digits in range(1, 10))
@@ -235,8 +240,9 @@ def _amount_block(text: str) -> bool:
     return starts.count("\n2") + starts.count("\n19") == len(rows)
 
 
-def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, Decimal]]:
-    """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second)."""
+def _amounts(fields: Fields, key: str, negative: bool) -> tuple[tuple[datetime, Decimal], ...]:
+    """Dated amounts (credit observations, top-ups): one per line, ``moment amount`` (UTC to the second), as
+    ``(instant, amount)`` rows in time order."""
     text = fields.text(key, "")
     ended = text + "\n" if text and not text.endswith("\n") else text
     exact = _amount_block(ended)  # as kenactl writes them: every row checked at once
@@ -245,8 +251,7 @@ def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, D
             all(row[8:10] <= "28" for row in rows) and (negative or " -" not in text):  # only a sign follows " "
         amounts = [Decimal(row[21:]) for row in rows]
         if key != "topups" or not rows or min(amounts) > 0:  # the usual case: no checks per field
-            return [(datetime.fromisoformat(row[:20]).astimezone(dates.ROME), amount)  # UTC, as in_rome turns it
-                    for row, amount in zip(rows, amounts, strict=True)]
+            return tuple(zip(map(datetime.fromisoformat, [row[:20] for row in rows]), amounts, strict=True))
     found = []
     for number, row in enumerate(rows, 1):
         match = re.fullmatch(_AMOUNT_ROW, row)
@@ -259,8 +264,8 @@ def _amounts(fields: Fields, key: str, negative: bool) -> list[tuple[datetime, D
             raise ProfileError(_("{field}: line {number}: expected a UTC moment such as 2026-11-20T19:00:00Z and an "
                                  "amount such as 10.00; got {row}").format(field=fields.name(key), number=number,
                                                                          row=repr(row)))
-        found.append((dates.in_rome(at), amount))
-    return sorted(found, key=lambda item: dates.instant(item[0]))
+        found.append((at, amount))
+    return tuple(sorted(found, key=_INSTANT))
 
 
 def _readings(fields: Fields) -> Sequence[UsageSample]:

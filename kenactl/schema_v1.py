@@ -7,7 +7,7 @@ from collections.abc import Collection
 from datetime import datetime
 
 from kenactl.core import dates, units
-from kenactl.core.model import Change, HistoryEntry, Line, Observation, UsageSample, check_line_name
+from kenactl.core.model import Amounts, Change, HistoryEntry, Line, Observation, UsageSample, check_line_name
 from kenactl.core.record import replace
 from kenactl.errors import ProfileError
 from kenactl.i18n import _
@@ -55,7 +55,8 @@ def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
     from becomes the line's setting (the ledger moves it again at each Restart)."""
     moments = [moment for moment in (updated_at, *(s.at for s in line.usage[-1:]), *(h.at for h in line.history))
                if moment is not None]
-    observations = (Observation(at=max(moments, key=dates.instant), credit=line.credit),) if moments else ()
+    observed = Amounts.of(Observation, (Observation(at=max(moments, key=dates.instant), credit=line.credit),)
+                          if moments else ())
     restarts = [entry for entry in line.history if entry.kind == "restart"]
     changes: tuple[Change, ...] = ()
     day = line.renewal_day
@@ -66,7 +67,7 @@ def _v1_to_facts(line: Line, updated_at: datetime | None) -> Line:
             changes = (Change(at=at, key="renewal_day", old=day),)
             day = line.renewal_day
     history = tuple(replace(entry, renewal_day_before=0, renewal_day_after=0) for entry in line.history)
-    return replace(line, renewal_day=day, observations=observations, changes=changes, history=history)
+    return replace(line, renewal_day=day, observations=observed, changes=changes, history=history)
 
 
 def _sample(fields: Fields) -> UsageSample:

@@ -6,8 +6,8 @@ Pure functions: ``store`` does the file I/O, and parses what this writes before 
 import re
 from typing import Any
 
-from kenactl.core import dates, money, units
-from kenactl.core.model import Line, Profile, numbered
+from kenactl.core import money, units
+from kenactl.core.model import Amounts, Line, Observation, Profile, TopUp, numbered
 from kenactl.core.record import as_dict
 from kenactl.schema import SCHEMA_VERSION
 
@@ -44,10 +44,10 @@ def _line_to_toml(line: Line) -> dict[str, Any]:
     table["included"] = {kind: _setting_to_toml(kind, line.included.get(kind)) for kind in ("data", "minutes", "sms")}
     if line.options:
         table["options"] = dict(sorted(line.options.items()))
-    table["observations"] = _amount_rows((item.at, item.credit) for item in line.observations)
+    table["observations"] = _amount_rows(Amounts.of(Observation, line.observations).rows)
     if not line.observations:
         table["credit"] = line.credit  # a credit given without a moment (a line built by code or an older tool)
-    table["topups"] = _amount_rows((item.at, item.amount) for item in line.topups)
+    table["topups"] = _amount_rows(Amounts.of(TopUp, line.topups).rows)
     for kind, key in (("restart", "restarts"), ("renewal", "renewals")):
         table[key] = [[entry.at, entry.price] for entry in line.history if entry.kind == kind]
     table["changes"] = [[item.at, item.key, _setting_to_toml(item.key, item.old)] for item in line.changes]
@@ -92,6 +92,6 @@ def _without_none(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
 
-def _amount_rows(items) -> str:
-    return "".join(f"{dates.instant(at).strftime('%Y-%m-%dT%H:%M:%SZ')} {money.format_money(amount)}\n"
-                   for at, amount in items)
+def _amount_rows(rows) -> str:
+    """Amount rows ``(instant, amount)`` as the text ``schema`` reads: one ``moment amount`` line each."""
+    return "".join(f"{at.strftime('%Y-%m-%dT%H:%M:%SZ')} {money.format_money(amount)}\n" for at, amount in rows)

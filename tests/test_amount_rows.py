@@ -4,6 +4,7 @@ the result, or the refusal, is the one the row-by-row reading gives the same row
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kenactl.core.model import Amounts, TopUp
 from kenactl.errors import ProfileError
 from kenactl.knowledge.fields import Fields
 from kenactl.schema import _amounts
@@ -33,4 +34,6 @@ def test_rows_alone_read_as_spaced_rows(rows, key, last_newline):
 def test_rows_alone_in_time_order_read_as_rome_moments():
     found = _read("2026-01-31T23:30:00Z 10.00\n2026-02-01T08:00:00Z 5.50\n", "topups")
     assert [(at.isoformat(), str(amount)) for at, amount in found] == [
+        ("2026-01-31T23:30:00+00:00", "10.00"), ("2026-02-01T08:00:00+00:00", "5.50")]
+    assert [(item.at.isoformat(), str(item.amount)) for item in Amounts(TopUp, found)] == [
         ("2026-02-01T00:30:00+01:00", "10.00"), ("2026-02-01T09:00:00+01:00", "5.50")]

@@ -29,12 +29,12 @@ def credit_set(app: App, line_name: str | None, amount, as_json: bool) -> None:
 
     It becomes the ledger's basis: later renewals and top-ups are applied to it.
     """
-    from kenactl.core.model import Observation
+    from kenactl.core.model import Amounts, Observation
 
     def change(profile: Profile) -> Profile:
         line = profile.line(line_name)
-        return profile.with_line(replace(line, credit=amount, observations=_added(
-            line.observations, Observation(at=app.now, credit=amount))))
+        observations = _added(line.observations, Observation(at=app.now, credit=amount))
+        return profile.with_line(replace(line, credit=amount, observations=Amounts.of(Observation, observations)))
 
     updated = app.update(change)
     name = updated.line(line_name).name
@@ -58,7 +58,7 @@ def credit_topup(app: App, line_name: str | None, amount, day, as_json: bool) ->
     """
     from kenactl.core.dates import instant
     from kenactl.core.line_facts import dated, topup_moment
-    from kenactl.core.model import TopUp
+    from kenactl.core.model import Amounts, TopUp
     from kenactl.derived import line_states
     from kenactl.views import human_date
 
@@ -70,7 +70,7 @@ def credit_topup(app: App, line_name: str | None, amount, day, as_json: bool) ->
         line = dated(profile.line(line_name), app.now)
         moments[:] = [topup_moment(line, day, app.now)]
         topups = sorted((*line.topups, TopUp(at=moments[0], amount=amount)), key=lambda item: instant(item.at))
-        return profile.with_line(replace(line, topups=tuple(topups)))
+        return profile.with_line(replace(line, topups=Amounts.of(TopUp, topups)))
 
     updated = app.update(change)
     at = moments[0]

@@ -141,10 +141,11 @@ def line_set(app: App, line_name: str | None, pending_offer_change: bool | None,
             dropped[:] = [(key, value, operator.name) for key, value in current.options.items()
                           if key not in operator.options]
         from kenactl.core.line_facts import record_changes
-        from kenactl.core.model import Observation
+        from kenactl.core.model import Amounts, Observation
 
         if "credit" in fields:  # the credit is an observation, not a setting
-            fields["observations"] = (*current.observations, Observation(at=app.now, credit=fields["credit"]))
+            observed = Observation(at=app.now, credit=fields["credit"])
+            fields["observations"] = Amounts.of(Observation, (*current.observations, observed))
         if "activated" in fields:  # a fact of the SIM, checked against its top-ups
             from kenactl.core.line_facts import with_days
 

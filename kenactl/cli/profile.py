@@ -77,10 +77,10 @@ def new_line(app: App, name: str, values: dict, *, command: str) -> Line:
 
 def with_first_observation(line: Line, now) -> Line:
     """A new line whose credit is the ledger's first fact: observed at ``now``."""
-    from kenactl.core.model import Observation
+    from kenactl.core.model import Amounts, Observation
     from kenactl.core.record import replace
 
-    return replace(line, observations=(Observation(at=now, credit=line.credit),))
+    return replace(line, observations=Amounts.of(Observation, (Observation(at=now, credit=line.credit),)))
 
 
 @click.command()

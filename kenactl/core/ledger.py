@@ -19,7 +19,7 @@ from kenactl.core import charges as charge_rules
 from kenactl.core import dates
 from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, RenewalHistory, periods
 from kenactl.core.line_facts import settings_at
-from kenactl.core.model import HistoryEntry, Line, Observation
+from kenactl.core.model import Amounts, HistoryEntry, Line, Observation, TopUp
 from kenactl.core.money import ZERO
 from kenactl.core.record import replace
 from kenactl.core.renewal_rule import RenewalRule
@@ -46,7 +46,7 @@ class _Run:
         self.by_card = line.payment == "card" or rule.pays_itself(line.options)  # for ``line`` under ``rule``
         self.rules: dict[str, RenewalRule] = {}
         self.credit: Decimal | None = None  # unknown until the first observation
-        self.as_of: datetime | None = None
+        self.as_of: datetime | None = None  # the last observation's instant
         self.day, self.at = line.renewal_day, line.renewal_time
         self.upcoming: datetime | None = None  # set with ``_set_upcoming``
         self.upcoming_instant: datetime | None = None
@@ -65,14 +65,16 @@ class _Run:
 
 
 def _events(line: Line) -> list[tuple[datetime, int, str, object]]:
-    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: ``item.at`` in UTC); the
-    facts of one instant in ``_ORDER``: listed in that order, then sorted by instant alone (a stable sort)."""
+    """The line's facts as ``(instant, order, kind, item)``, in time order (``instant``: the moment in UTC; ``item``
+    an observation's or top-up's ``(instant, amount)`` row, else the record); the facts of one instant in
+    ``_ORDER``: listed in that order, then sorted by instant alone (a stable sort)."""
     instant, restarts = dates.instant, [item for item in line.history if item.kind == "restart"]
     found = [(instant(item.at), _ORDER["renewal"], item.kind, item) for item in line.history if item.kind != "restart"]
     found += [(instant(item.at), _ORDER["change"], "change", item) for item in line.changes]
-    found += [(instant(item.at), _ORDER["observation"], "observation", item) for item in line.observations]
+    observed, paid = Amounts.of(Observation, line.observations).rows, Amounts.of(TopUp, line.topups).rows
+    found += [(row[0], _ORDER["observation"], "observation", row) for row in observed]
     found += [(instant(item.at), _ORDER["restart"], "restart", item) for item in restarts]
-    found += [(instant(item.at), _ORDER["topup"], "topup", item) for item in line.topups]
+    found += [(row[0], _ORDER["topup"], "topup", row) for row in paid]
     found.sort(key=_INSTANT)
     return found
 
@@ -98,14 +100,15 @@ def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datet
         return []
     moment = moments[0]
     undated = not line.observations
-    facts = replace(line, observations=(Observation(at=anchor or moment, credit=line.credit),)) if undated else line
+    anchored = (Observation(at=anchor or moment, credit=line.credit),)
+    facts = replace(line, observations=Amounts.of(Observation, anchored)) if undated else line
     every = _events(facts)
     limit = dates.instant(moment)
     events = [event for event in every if event[0] <= limit]
     readings = _readings_until(line.usage, moment)
     if len(moments) > 1 and not _same_facts(line, moments, every, len(events), len(readings), undated and not anchor):
         return [_folds(line, rule, [one], anchor, earlier)[0] for one in moments]
-    firsts = [moment for moment in (events[0][3].at if events else None, readings[0].at if readings else None)
+    firsts = [moment for moment in (events[0][0] if events else None, readings[0].at if readings else None)
               if moment]
     start = min(firsts, key=dates.instant) if firsts else moment
     settings = settings_at(line, start)
@@ -118,7 +121,7 @@ def _folds(line: Line, rule: RenewalRule, moments: list[datetime], anchor: datet
     run.periods.append(_period(previous, settings))
     for instant, _order, kind, item in events:
         _advance(run, instant)
-        _apply(run, line, kind, item, item.at)
+        _apply(run, line, kind, item)
     states = []
     for index, moment in enumerate(moments):
         _advance(run, dates.instant(moment))
@@ -258,9 +261,9 @@ def _renewed(run: _Run, renewal: tuple) -> None:
         run.fee_queue = []
 
 
-def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
-    if kind == "observation":
-        run.credit, run.as_of, run.basis = item.credit, item.at, []
+def _apply(run: _Run, line: Line, kind: str, item) -> None:
+    if kind == "observation":  # ``item``: its (instant, credit) row
+        run.credit, run.as_of, run.basis = item[1], item[0], []
     elif kind == "topup":
         _topup(run, line, item)
     elif kind == "restart":
@@ -269,13 +272,13 @@ def _apply(run: _Run, line: Line, kind: str, item, at: datetime) -> None:
         pass
     elif kind == "change":
         before = (run.line.renewal_day, run.line.renewal_time)
-        run.line = settings_at(line, at)
+        run.line = settings_at(line, item.at)
         run.rule = run.rules.get(run.line.operator, run.rule)
         run.by_card = run.line.payment == "card" or run.rule.pays_itself(run.line.options)
         if (run.line.renewal_day, run.line.renewal_time) != before:
             run.day, run.at = run.line.renewal_day, run.line.renewal_time
             if run.upcoming is not None:
-                _set_upcoming(run, dates.next_renewal(run.day, run.at, at))
+                _set_upcoming(run, dates.next_renewal(run.day, run.at, item.at))
 
 
 def _restart(run: _Run, entry: HistoryEntry) -> None:
@@ -292,11 +295,12 @@ def _restart(run: _Run, entry: HistoryEntry) -> None:
     _renewed(run, (at, "restart", "renewed", price, ZERO, price, False, before, run.day))
 
 
-def _topup(run: _Run, line: Line, item) -> None:
-    """A top-up: recorded charges due and owed amounts are paid first, then it may renew the offer."""
-    at = dates.in_rome(item.at)
+def _topup(run: _Run, line: Line, row: tuple[datetime, Decimal]) -> None:
+    """A top-up (its ``(instant, amount)`` row): recorded charges due and owed amounts are paid first, then it may
+    renew the offer."""
+    at, amount = dates.in_rome(row[0]), row[1]
     day = at.date()
-    left = item.amount
+    left = amount
     if run.charges_from is not None and day >= run.charges_from:
         run.paid, left = charge_rules.pay_due(line.charges, left, day, run.paid)
     if run.owed:
@@ -307,7 +311,7 @@ def _topup(run: _Run, line: Line, item) -> None:
         run.credit += left
         run.basis.append(("topup", at))
     run.last_topup = day
-    run.periods[-1]["topups"].append((at, item.amount))
+    run.periods[-1]["topups"].append((at, amount))
     if run.waiting is None or run.credit is None:
         return
     price = run.line.price
@@ -342,7 +346,8 @@ def _state(run: _Run, line: Line, moment: datetime, readings) -> LineState:
                       history=history, last_topup=last_topup)
     pending = charge_rules.pending_at(derived, moment)
     return LineState(
-        moment=moment, line=derived, credit=credit, credit_as_of=run.as_of,
+        moment=moment, line=derived, credit=credit,
+        credit_as_of=None if run.as_of is None else dates.in_rome(run.as_of),
         assumed=tuple(run.basis), offer_usable=run.waiting is None,
         waiting_since=run.waiting,
         last_renewal=Renewal(*run.renewals[-1]) if run.renewals else None, next_renewal=run.upcoming,
@@ -373,7 +378,9 @@ def _nothing_after(state: LineState, moments: list[datetime]) -> bool:
     line, (_, readings) = state.facts, state.period_rows
     instants = [dates.instant(moment) for moment in (state.moment, *moments)]
     start, end = instants[0], instants[-1]
+    amounts = (*Amounts.of(Observation, line.observations).rows, *Amounts.of(TopUp, line.topups).rows)
     return (bool(line.observations) and instants == sorted(instants)
             and len(_readings_until(line.usage, moments[-1])) == len(readings)
+            and not any(start < at <= end for at, _amount in amounts)
             and not any(start < dates.instant(item.at) <= end
-                        for items in (line.observations, line.topups, line.history, line.changes) for item in items))
+                        for items in (line.history, line.changes) for item in items))

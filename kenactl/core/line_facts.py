@@ -4,7 +4,7 @@ its activation and last top-up, and when a back-dated top-up happened."""
 from datetime import date, datetime, time
 
 from kenactl.core import dates
-from kenactl.core.model import ALLOWANCE_KINDS, Change, Line, Observation
+from kenactl.core.model import ALLOWANCE_KINDS, Amounts, Change, Line, Observation
 from kenactl.core.record import replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
@@ -48,7 +48,7 @@ def dated(line: Line, now: datetime) -> Line:
     fact recorded now (a top-up, a Restart) applies to it."""
     if line.observations:
         return line
-    return replace(line, observations=(Observation(at=now, credit=line.credit),))
+    return replace(line, observations=Amounts.of(Observation, (Observation(at=now, credit=line.credit),)))
 
 
 def with_days(line: Line, today: date, *, activated: date | None = None, last_topup: date | None = None) -> Line:

@@ -4,10 +4,12 @@ All classes are immutable; changes make new values (``record.replace``) so that 
 either stores a whole new profile or nothing at all.
 """
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from operator import attrgetter
 
-from kenactl.core.record import field, record, replace
+from kenactl.core import dates
+from kenactl.core.record import BuiltOnRead, field, record, replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
@@ -67,6 +69,51 @@ class TopUp:
 
     at: datetime
     amount: Decimal
+
+
+class Amounts(BuiltOnRead):
+    """A line's observations or top-ups, oldest first, as rows ``(instant, amount)`` (the moment in UTC): what the
+    loader reads and the ledger folds, each row built into its ``record`` (``Observation`` or ``TopUp``, the moment
+    in Rome) when read. Equal to the tuple of those records (and hashed as it)."""
+
+    __slots__ = ("record",)
+
+    def __init__(self, record: type, rows: tuple[tuple[datetime, Decimal], ...]) -> None:
+        super().__init__(rows)
+        self.record = record
+
+    @classmethod
+    def of(cls, record: type, items) -> "Amounts":
+        """``items`` (``record`` values in time order, or such a sequence: itself) as such a sequence; the records
+        are kept as given."""
+        if isinstance(items, cls):
+            return items
+        records = tuple(items)
+        values = attrgetter(*record._record_names)  # (at, credit) or (at, amount)
+        amounts = cls(record, tuple((at.astimezone(UTC), amount) for at, amount in map(values, records)))
+        amounts._built.update(enumerate(records))
+        return amounts
+
+    @property
+    def rows(self) -> tuple[tuple[datetime, Decimal], ...]:
+        return self._rows
+
+    def _build(self, row: tuple[datetime, Decimal]):
+        return self.record(dates.in_rome(row[0]), row[1])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Amounts) and other.record is self.record:  # equal rows: equal records (and records of
+            return self._rows == other._rows or tuple(self) == tuple(other)  # Rome's repeated hour compare by wall)
+        return isinstance(other, tuple) and tuple(self) == other
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Amounts({self.record.__name__}, {len(self._rows)} rows)"
+
+
+NO_OBSERVATIONS, NO_TOPUPS = Amounts(Observation, ()), Amounts(TopUp, ())
 
 
 @record
@@ -157,8 +204,8 @@ class Line:
     history: tuple[HistoryEntry, ...] = ()
     charges: tuple[Charge, ...] = ()
     payment: str = "credit"
-    observations: tuple[Observation, ...] = ()
-    topups: tuple[TopUp, ...] = ()
+    observations: Amounts = NO_OBSERVATIONS  # of Observation
+    topups: Amounts = NO_TOPUPS  # of TopUp
     changes: tuple[Change, ...] = ()
     note: str = ""  # the user's own free text about the line (kenactl drops TOML comments, it keeps this)
 
