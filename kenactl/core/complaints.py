@@ -14,13 +14,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from kenactl.core import workdays
 from kenactl.core.model import Complaint
 from kenactl.core.record import field, record, replace
 from kenactl.errors import InputError
 from kenactl.text import Msg
 
 if TYPE_CHECKING:
+    from kenactl.core import workdays
     from kenactl.core.charter import Charter
 
 
@@ -103,6 +103,8 @@ def complaint_status(complaint: Complaint, today: date, editions: Sequence[Editi
                      charter: Edition | None = None) -> ComplaintStatus:
     """Where ``complaint`` stands on ``today`` under §14: the edition of ``editions`` in force on the filing
     date, unless ``charter`` is given."""
+    from kenactl.core import workdays  # only here: a reminder knows a reply's deadline without counting days
+
     charter, chosen_by = _charter_for(complaint.filed, editions, charter)
     rules = charter.complaints
     due = complaint_reply_due(complaint, editions, charter)

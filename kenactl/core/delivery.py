@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from kenactl.core import dates
-from kenactl.core.model import Profile
+from kenactl.core.model import Complaint, Profile
 from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
 from kenactl.core.reminders import Item, due_items
@@ -96,22 +96,38 @@ def overdue_complaints(profile: Profile, now: datetime, line_name: str | None = 
     for complaint in profile.complaints:
         if complaint.line not in lines or (complaint.closed is not None and complaint.closed <= today):
             continue
-        if today <= complaints.complaint_reply_due(complaint, charters):
+        due = complaints.complaint_reply_due(complaint, charters)
+        if today <= due:
             continue  # not late yet: nothing owed, no working days to count
-        status = complaints.complaint_status(complaint, today, charters)
-        rules = status.charter.complaints
-        owed = Msg("{owed} owed so far", owed=Money(status.amount))
-        if status.next_increase is not None:
-            owed = Msg("{owed}, {more} more from {day}", owed=owed, more=Money(rules.per_step),
-                       day=status.next_increase)
+        charter = complaints.in_force(charters, complaint.filed)
         headline = Msg("{line}: reply to complaint #{id} filed {filed} is late (due by {due}): {owed} ({cite})",
-                       line=complaint.line, id=complaint.id, filed=complaint.filed, due=status.reply_due,
-                       owed=owed, cite=_literal(status.charter.cite(rules.section)))
-        deadline = datetime.combine(status.reply_due + timedelta(days=1), time(0, 0), dates.ROME)
-        items.append(Item(kind="COMPLAINT", line=complaint.line, period=str(complaint.id), start=status.reply_due,
+                       line=complaint.line, id=complaint.id, filed=complaint.filed, due=due,
+                       owed=OwedSoFar(complaint, today, tuple(charters)),
+                       cite=_literal(charter.cite(charter.complaints.section)))
+        deadline = datetime.combine(due + timedelta(days=1), time(0, 0), dates.ROME)
+        items.append(Item(kind="COMPLAINT", line=complaint.line, period=str(complaint.id), start=due,
                           due=deadline, summary=headline, description=headline, headline=headline,
                           urgent=True))
     return items
+
+
+class OwedSoFar(Msg):
+    """What a late reply to ``complaint`` owes on ``today`` (and when that grows), worked out when shown: the
+    working days are counted only for a reminder that is delivered or printed."""
+
+    def __init__(self, complaint: Complaint, today: date, charters: "tuple[ComplaintTerms, ...]"):
+        super().__init__("{owed}", complaint=complaint, today=today, charters=charters)
+
+    def render(self, lang: str | None = None) -> str:
+        """The amount owed so far in ``lang``, with the next increase while it still grows."""
+        from kenactl.core.complaints import complaint_status
+
+        status = complaint_status(self.values["complaint"], self.values["today"], self.values["charters"])
+        owed = Msg("{owed} owed so far", owed=Money(status.amount))
+        if status.next_increase is not None:
+            owed = Msg("{owed}, {more} more from {day}", owed=owed, more=Money(status.charter.complaints.per_step),
+                       day=status.next_increase)
+        return owed.render(lang)
 
 
 def is_urgent(item: Item, now: datetime) -> bool:

@@ -345,7 +345,6 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
     """The last day for the operator's reply to each complaint; cancelled once answered before it."""
     if not complaints:
         return []
-    from kenactl.core import workdays
     from kenactl.core.complaints import complaint_reply_due, in_force
 
     today = dates.in_rome(now).date()
@@ -367,7 +366,7 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
                           "{per_step} are owed per {step_days} {day_kind} late, up to {cap} ({cite}, {source}).",
                           line=complaint.line, what=what, days=rules.reply_within_days, due=due,
                           per_step=Money(rules.per_step), step_days=rules.step_days,
-                          day_kind=data_text(workdays.DAY_KIND_NAMES[rules.days]), cap=Money(rules.cap),
+                          day_kind=DayKindName(rules.days), cap=Money(rules.cap),
                           cite=data_text(cite), source=data_text(charter.source))
         if answered:
             description = Msg("{text}\nAnswered on {day}.", text=description, day=complaint.closed)
@@ -381,3 +380,17 @@ def _complaint_items(complaints: list[Complaint], now: datetime, charters: Seque
                          cite=data_text(cite)),
             sequence=1 if answered else 0, cancelled=answered))
     return items
+
+
+class DayKindName(Msg):
+    """The name of a kind of day a charter counts (``feriali``, ``lavorativi``), looked up in ``core.workdays``
+    when shown: a calendar item's description, which ``remind`` builds and rarely shows."""
+
+    def __init__(self, kind: str):
+        super().__init__("{kind}", kind=kind)
+
+    def render(self, lang: str | None = None) -> str:
+        """The name in ``lang``."""
+        from kenactl.core.workdays import DAY_KIND_NAMES
+
+        return data_text(DAY_KIND_NAMES[self.values["kind"]]).render(lang)
