@@ -141,11 +141,16 @@ WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Fr
             N_("Sunday"))
 
 
+SHORT_WEEKDAYS, SHORT_MONTHS = tuple(name[:3] for name in WEEKDAYS), tuple(name[:3] for name in MONTHS)
+"""The English abbreviations ``day`` writes (cut once, not per day)."""
+
+
 def day(value: date, lang: str | None = None) -> str:
     """``Thu 31 Dec 2026`` / ``gio 31 dicembre 2026``."""
-    lang = lang or language()
-    if lang == "en":
-        return f"{WEEKDAYS[value.weekday()][:3]} {value.day:02d} {MONTHS[value.month - 1][:3]} {value.year}"
+    lang = lang or _state["lang"]
+    if lang == "en":  # one %-format (parsed in C) instead of an f-string's format specs
+        return "%s %02d %s %d" % (  # noqa: UP031
+            SHORT_WEEKDAYS[value.weekday()], value.day, SHORT_MONTHS[value.month - 1], value.year)
     weekday = _translated(WEEKDAYS[value.weekday()], lang)[:3]
     return f"{weekday} {value.day} {_translated(MONTHS[value.month - 1], lang)} {value.year}"
 

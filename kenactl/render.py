@@ -228,9 +228,10 @@ def plain_text(blocks: list[Any], indent: str = "", width: int | None = None) ->
         elif isinstance(block, Table):
             if block.title:
                 out.append(f"{indent}{block.title}\n")
-            out.extend(indent + line + "\n" for line in _plain_table(block))
+            out.append(indent + f"\n{indent}".join(_plain_table(block)) + "\n")
         elif isinstance(block, Chart):
-            out.extend(row + "\n" for row in _plain_bar_rows(indent, block.bars))
+            if block.bars:  # (joined: no string per row)
+                out.append("\n".join(_plain_bar_rows(indent, block.bars)) + "\n")
         elif isinstance(block, Note):
             out.append(f"{indent}{MARKS[block.tone]}{block.text}\n")
         else:  # pragma: no cover - a programming error
@@ -344,8 +345,5 @@ def _plain_table(table: Table) -> list[str]:
     """The lines of a cleaned ``table`` (its cells are strings)."""
     widths = [max(map(len, column)) for column in zip(table.columns, *table.rows, strict=False)]
     layout, count = "  ".join(f"%-{width}s" for width in widths), len(widths)  # each cell padded to its column's
-
-    def line(cells: list[str]) -> str:
-        return (layout % tuple(cells[:count])).rstrip()
-
-    return [line(table.columns), line(["-" * width for width in widths]), *map(line, table.rows)]
+    return [(layout % tuple(cells[:count])).rstrip()
+            for cells in (table.columns, ["-" * width for width in widths], *table.rows)]

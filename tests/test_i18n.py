@@ -181,6 +181,14 @@ def test_dates_and_money_are_formatted_for_the_language():
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1, 1, 1)), st.none() | st.just("en"))
+def test_an_english_day_is_the_weekday_day_month_and_year_as_first_written(value, lang):
+    first_written = (f"{i18n.WEEKDAYS[value.weekday()][:3]} {value.day:02d} {i18n.MONTHS[value.month - 1][:3]} "
+                     f"{value.year}")
+    assert i18n.day(value, lang) == first_written
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31),
                     timezones=st.one_of(st.none(), st.just(UTC), st.timezones())),
        st.sampled_from(i18n.LANGUAGES))

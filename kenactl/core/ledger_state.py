@@ -6,6 +6,7 @@ Records (``core.record``): ``status`` imports this module and builds them on eve
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from itertools import starmap
 from operator import attrgetter
 
 from kenactl.core import charges as charge_rules
@@ -186,7 +187,7 @@ def renewals(state: LineState) -> tuple[Renewal, ...]:
     needs only the last one)."""
     run = state.period_rows[0]
     if run.built_renewals is None:
-        run.built_renewals = tuple(Renewal(*fields) for fields in run.renewals)
+        run.built_renewals = tuple(starmap(Renewal, run.renewals))
     return run.built_renewals
 
 
