@@ -20,6 +20,12 @@ RESTART_USAGE = Decimal(80)
 """The share (percent) of one limited allowance that must be used before a Kena Restart (``core.restart``)."""
 
 
+def counts_for_restart(included: int | None) -> bool:
+    """Whether an allowance of ``included`` counts toward the Restart's usage rule: a limited one (unlimited, None,
+    or nothing included, 0, never does)."""
+    return included is not None and included != 0
+
+
 @record
 class Period:
     """The consumption period containing ``now``."""

@@ -233,8 +233,8 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
     shown, best = [], None
     for kind in ALLOWANCE_KINDS:
         included = line.included.get(kind)
-        if included is None or included == 0:
-            continue  # unlimited (or nothing included) never counts
+        if not consumption.counts_for_restart(included):
+            continue
         percent = consumption.percent_used(latest.get(kind), included)
         shown.append(Msg("{kind} {percent}% ({used} of {included})", kind=Msg(KIND_NAMES[kind]),
                          percent=units.shown_percent(percent), used=amount(kind, latest.get(kind)),

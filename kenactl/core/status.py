@@ -140,7 +140,8 @@ def restart_affordable(line: Line) -> bool:
 def _usage_reached(allowances: list[AllowanceStatus]) -> bool:
     """Whether a limited allowance (not unlimited, not 0) has reached the Restart's share: the usage rule,
     which fails for most lines, read from the allowances already computed before the rules are loaded."""
-    return any(item.included and item.percent >= consumption.RESTART_USAGE for item in allowances)
+    return any(consumption.counts_for_restart(item.included) and item.percent >= consumption.RESTART_USAGE
+               for item in allowances)
 
 
 def _restart_until(line: Line, now: datetime) -> datetime | None:
