@@ -9,9 +9,10 @@ memory; its errors are ``ValueError`` subclasses the callers turn into their own
 
 import os
 import stat
-import tomllib
 from decimal import Decimal
 from typing import Any
+
+import tomli
 
 from kenactl.errors import InputError
 from kenactl.i18n import _
@@ -98,8 +99,8 @@ def load_toml(text: str, *, check_text: bool = True, structured: frozenset[str] 
     strings under a key of ``structured``: data whose reader parses every character strictly.
     """
     try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as error:
         raise TomlLimitError(_("not valid TOML: {error}").format(error=error)) from None
     except (ValueError, RecursionError):  # an integer of more than 4300 digits, a pathological nesting
         raise TomlLimitError(_("a number or a nesting in the file is too large to read")) from None

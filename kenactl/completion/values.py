@@ -4,13 +4,14 @@ Used two ways: by the generated shell scripts through ``kenactl.entry`` (``_KENA
 WORDS...``, no click imported at all), and by click's completion protocol (``kenactl.completion.spec``).
 Everything here is cheap and never raises: a missing or broken profile or operator file just gives
 no values. Operator ids come from the operator registry: the built-in ones, then the user's own
-(``operators/<id>.toml`` beside the profile). The profile is only read (tomllib, no validation);
+(``operators/<id>.toml`` beside the profile). The profile is only read (tomli, no validation);
 ``kenactl.writer`` stays the only writer.
 """
 
 import sys
-import tomllib
 from pathlib import Path
+
+import tomli
 
 from kenactl.paths import profile_path
 
@@ -18,7 +19,7 @@ from kenactl.paths import profile_path
 def _profile_document(profile_option: str | None) -> dict:
     try:
         with profile_path(profile_option).open("rb") as handle:
-            document = tomllib.load(handle)
+            document = tomli.load(handle)
     except Exception:  # noqa: BLE001 - completion must stay silent whatever is wrong with the file
         return {}
     return document if isinstance(document, dict) else {}
@@ -85,7 +86,7 @@ def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
     for operator in operators:
         try:
             with _operator_file(profile_option, operator).open("rb") as handle:
-                name = tomllib.load(handle).get("name")
+                name = tomli.load(handle).get("name")
         except Exception:  # noqa: BLE001 - a broken file still names its operator, without help text
             name = None
         values.append((operator, name if isinstance(name, str) else ""))
@@ -95,7 +96,7 @@ def operator_values(profile_option: str | None) -> list[tuple[str, str]]:
 def _declared_options(path: Path) -> dict[str, dict]:
     try:
         with path.open("rb") as handle:
-            options = tomllib.load(handle).get("options")
+            options = tomli.load(handle).get("options")
     except Exception:  # noqa: BLE001 - an unreadable data file offers nothing rather than an error
         return {}
     return {str(key): table for key, table in options.items() if isinstance(table, dict)} \

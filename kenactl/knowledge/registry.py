@@ -102,7 +102,7 @@ def parse_file(path: str | os.PathLike) -> dict[str, Any]:
     """An operator file's TOML read from disk, within kenactl's limits."""
     from kenactl.safety import TomlLimitError, load_toml, read_capped
 
-    try:  # tomllib itself would recurse or convert without limit
+    try:  # the TOML parser itself would recurse or convert without limit
         return load_toml(read_capped(path, FILE_LIMIT), check_text=False)
     except TomlLimitError as error:
         raise ProfileError(f"{path}: {error}") from None

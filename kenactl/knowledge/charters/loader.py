@@ -5,9 +5,10 @@ Imported only by ``tools/operator_data.py``, which ships what ``build`` makes of
 command reads neither charter TOML nor this module.
 """
 
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from kenactl.core.charter import (
     CASES,
@@ -38,8 +39,8 @@ def _rate(table: Fields) -> Rate:
 def read_document(text: str, origin: str) -> dict[str, Any]:
     """One charter file's TOML."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise CharterError(Msg("{origin}: not valid TOML: {error}", origin=origin, error=str(error))) from None
 
 
