@@ -384,3 +384,24 @@ def test_status_offers_a_restart_exactly_when_the_rules_allow_it(included, share
         if line.credit >= line.price and verdict.eligible else None
     status = line_status(Profile(lines={line.name: line}, default_line=line.name), line, NOW, restart_offered=True)
     assert status.restart_until == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(share=st.one_of(st.integers(0, 120), st.integers(79, 81)), credit=st.one_of(st.integers(0, 2000),
+                                                                                st.integers(799, 2000)),
+       hours_ago=st.integers(0, 24 * 20), renewal_day=st.integers(1, 31),
+       restarts_ago=st.lists(st.integers(0, 24 * 70), max_size=3), pending=st.booleans())
+def test_waiting_can_allow_a_restart_only_when_a_time_rule_fails(share, credit, hours_ago, renewal_day, restarts_ago,
+                                                                pending):
+    """The reminders ask ``time_rule_fails`` before the six rules: when it says no, the rules announce no later
+    moment (allowed now, or not by waiting), and when a moment is announced it says yes."""
+    from kenactl.core.restart import time_rule_fails
+
+    history = tuple(restart_entry(NOW - timedelta(hours=hours), before=renewal_day)
+                    for hours in sorted(set(restarts_ago), reverse=True))
+    line = kena(renewal_day, credit=Decimal(credit) / 100, history=history, pending_offer_change=pending)
+    line = used(line, NOW - timedelta(hours=hours_ago), data=100_000 * share // 100)
+    verdict = check_restart(line, NOW)
+    waiting_helps = not verdict.eligible and verdict.eligible_from is not None
+    assert time_rule_fails(line, NOW) == any(not verdict.check(rule).ok for rule in ("cooldown", "consecutive"))
+    assert waiting_helps <= time_rule_fails(line, NOW)

@@ -82,11 +82,11 @@ def charter_source() -> str:
         function = f"{charter_id.replace('-', '_')}_charter"
         table[charter_id] = function
         functions.append(_function(function, "", charter_loader.build_packaged(charter_id), classes,
-                                   {"holiday_name": "holiday_name"}))
+                                   {"holiday_name": "national_holidays"}))
     imports = _wrap("from kenactl.core.charter import ", sorted(cls.__name__ for cls in classes), "", "",
                     brackets="()")
     return (CHARTER_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
-            + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
+            + "\nfrom kenactl.knowledge.charters import national_holidays\n\n\n" + "\n\n".join(functions)
             + f"\n\nCHARTERS = {_listing(table, '')}\n")
 
 
@@ -99,11 +99,11 @@ def terms_source() -> str:
         function = f"{charter_id.replace('-', '_')}_terms"
         table[charter_id] = function
         functions.append(_function(function, "", charter_loader.build_packaged(charter_id).complaint_terms, classes,
-                                   {"holiday_name": "holiday_name"}))
+                                   {"holiday_name": "national_holidays"}))
     names = sorted((cls.__name__ for cls in classes), key=str.lower)  # as ruff sorts them
     imports = _wrap("from kenactl.core.complaints import ", names, "", "", brackets="()")
     return (TERMS_HEADER + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports
-            + "\nfrom kenactl.knowledge.holidays import holiday_name\n\n\n" + "\n\n".join(functions)
+            + "\nfrom kenactl.knowledge.charters import national_holidays\n\n\n" + "\n\n".join(functions)
             + f"\n\nTERMS = {_listing(table, '')}\n")
 
 

@@ -290,6 +290,8 @@ def _time_before(line: Line, entry: HistoryEntry) -> time | None:
 
 def _restart_items(line: Line, now: datetime) -> list[Item]:
     """The moment a Kena Restart stops being blocked, when only the time rules (cooldown, consecutive) block it."""
+    if not restart.time_rule_fails(line, now):  # allowed now or never by waiting: no moment to announce
+        return []
     verdict = restart.check_restart(line, now)
     if verdict.eligible or verdict.eligible_from is None:
         return []

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from kenactl.core import consumption, dates, units
+from kenactl.core import dates, units
 from kenactl.core.ledger_state import RenewalHistory
 from kenactl.core.model import ALLOWANCE_KINDS, HistoryEntry, Line, UsageSample
 from kenactl.core.record import record, replace
@@ -25,7 +25,6 @@ from kenactl.text import N_, Money, Msg
 
 CHECK_IDS = ("usage", "credit", "cooldown", "renewal_window", "consecutive", "offer_change")
 TIME_RULES = ("cooldown", "consecutive")
-USAGE_THRESHOLD = consumption.RESTART_USAGE  # the usage rule; status reads it without loading these rules
 COOLDOWN = timedelta(days=14)  # 14 × 24 real hours
 RENEWAL_WINDOW = timedelta(hours=48)  # real hours
 SOURCE = N_("news on Kena Restart, March 2024, confirmed by tuttoandroid.net 2024-02-24 and mondomobileweb.it 2024-02")
@@ -122,6 +121,14 @@ def check_restart(line: Line, now: datetime) -> RestartVerdict:
     return RestartVerdict(eligible=not failing, eligible_from=eligible_from, checks=checks, now=now,
                           line=line.name, next_renewal=upcoming, last_restart=restarts[-1].at if restarts else None,
                           no_wait=no_wait)
+
+
+def time_rule_fails(line: Line, now: datetime) -> bool:
+    """Whether a time rule (``TIME_RULES``: cooldown, consecutive) fails at ``now``: only then can waiting make a
+    Restart allowed (``check_restart``'s ``eligible_from`` a moment after ``now``), so the reminders look no further
+    otherwise (the usage rule, which reads the period's readings, is not even loaded)."""
+    restarts = _restarts(line, now)
+    return not (_cooldown(restarts, now).ok and _consecutive(line, restarts, now).ok)
 
 
 def _eligible_from(failing: list[RestartCheck], now: datetime,
@@ -229,6 +236,8 @@ def _restarts(line: Line, now: datetime) -> list[HistoryEntry]:
 
 
 def _usage(line: Line, now: datetime) -> RestartCheck:
+    from kenactl.core import consumption  # only here: the reminders ask the time rules alone (time_rule_fails)
+
     latest = consumption.current_usage(line, now)
     shown, best = [], None
     for kind in ALLOWANCE_KINDS:
@@ -244,7 +253,7 @@ def _usage(line: Line, now: datetime) -> RestartCheck:
     if best is None:
         return RestartCheck("usage", False, Msg("no limited allowance: unlimited allowances never count toward "
                                                 "the 80% rule"), None)
-    ok = best[1] >= USAGE_THRESHOLD
+    ok = best[1] >= consumption.RESTART_USAGE
     verdict = Msg("{kind} has reached 80%", kind=Msg(KIND_NAMES[best[0]])) if ok else Msg("none has reached 80% yet")
     return RestartCheck("usage", ok, Msg("{verdict}: {details}", verdict=verdict, details=Listed(shown, ", ")),
                         None)

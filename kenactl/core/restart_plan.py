@@ -11,7 +11,6 @@ from kenactl.core.record import record
 from kenactl.core.restart import (
     RENEWAL_WINDOW,
     TIME_RULES,
-    USAGE_THRESHOLD,
     RestartVerdict,
     check_restart,
     renewal_time_after,
@@ -87,9 +86,9 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
     percent = consumption.percent_used(used, included)
     if not included:  # unlimited or nothing included: never counts
         return AllowanceOutlook(kind, used, included, percent, None, "unlimited")
-    target = Decimal(included) * USAGE_THRESHOLD / 100
+    target = Decimal(included) * consumption.RESTART_USAGE / 100
     moment = consumption.projected_moment(line, now, kind, target)  # already reached: the sample's moment
-    if percent >= USAGE_THRESHOLD:
+    if percent >= consumption.RESTART_USAGE:
         return AllowanceOutlook(kind, used, included, percent, moment, "reached")
     if moment is None:
         return AllowanceOutlook(kind, used, included, percent, None, "no_pace")

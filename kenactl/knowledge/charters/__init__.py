@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING, Any
 from kenactl.core.complaints import ComplaintTerms, in_force
 from kenactl.core.record import replace
 from kenactl.errors import CharterError, InputError
-from kenactl.knowledge import holidays
 from kenactl.text import Msg
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from kenactl.core.charter import Charter
 
 __all__ = ["CHARTER_IDS", "CharterError", "choose", "complaint_editions", "editions", "for_date", "load",
-           "translatable_texts"]
+           "national_holidays", "translatable_texts"]
 
 CHARTER_IDS = ("tim-2022", "noverca")
 ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_from", "compensation.payment_method",
@@ -36,6 +37,28 @@ ENGLISH_FIELDS = ("edition", "in_force_basis", "compensation.payment_counted_fro
                   "residual_credit.transfer_to", "residual_credit.small_credit_transfer_to", "residual_credit.porting",
                   "residual_credit.unrequested", "conciliation.procedure", "conciliation.steps",
                   "conciliation.mandatory", "changes.text", "withdrawal.how", "sim_block.text")
+
+
+class NationalHolidays:
+    """Italy's national holidays, which a charter's day counts skip (``knowledge.holidays.holiday_name``, a
+    ``core.workdays.HolidayName``), loaded when a day is first asked: ``remind`` knows a complaint's reply
+    deadline without counting days."""
+
+    def __call__(self, day: date) -> str | None:
+        """The holiday on ``day`` (English name), or None."""
+        from kenactl.knowledge.holidays import holiday_name
+
+        return holiday_name(day)
+
+    def in_year(self, year: int) -> "Mapping[date, str]":
+        """Every national holiday of ``year`` with its English name, in date order."""
+        from kenactl.knowledge.holidays import holiday_name
+
+        return holiday_name.in_year(year)
+
+
+national_holidays = NationalHolidays()
+"""The national holidays of every packaged charter (``holiday_name``), until ``in_city`` adds a city's."""
 
 
 @cache
@@ -70,6 +93,8 @@ def in_city(charter: "Charter", city: str | None) -> "Charter":
     """``charter`` counting also the patron saint's day of ``city`` (a code or name; None: national only)."""
     if city is None:
         return charter
+    from kenactl.knowledge import holidays
+
     code = holidays.city_code(city)
     return replace(charter, holiday_name=holidays.holiday_name_in(code), city=code)
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.core.charter import Charter, Compensation, Complaints, Conciliation, Contacts, Mnp, Rate, ResidualCredit
-from kenactl.knowledge.holidays import holiday_name
+from kenactl.knowledge.charters import national_holidays
 
 
 def tim_2022_charter() -> Charter:
@@ -201,7 +201,7 @@ def tim_2022_charter() -> Charter:
                 "dall'estero il numero +393505999181 [...] la SIM verrà immediatamente bloccata"
             ),
         ),
-        holiday_name=holiday_name,
+        holiday_name=national_holidays,
         city=None,
     )
 
@@ -394,7 +394,7 @@ def noverca_charter() -> Charter:
                 "dall'estero il numero +393505999181 [...] la SIM verrà immediatamente bloccata"
             ),
         ),
-        holiday_name=holiday_name,
+        holiday_name=national_holidays,
         city=None,
     )
 

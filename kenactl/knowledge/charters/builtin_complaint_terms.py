@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.core.complaints import Complaints, ComplaintTerms
-from kenactl.knowledge.holidays import holiday_name
+from kenactl.knowledge.charters import national_holidays
 
 
 def tim_2022_terms() -> ComplaintTerms:
@@ -33,7 +33,7 @@ def tim_2022_terms() -> ComplaintTerms:
                 'successivi 60 giorni dalla richiesta del Cliente.'
             ),
         ),
-        holiday_name=holiday_name,
+        holiday_name=national_holidays,
     )
 
 
@@ -61,7 +61,7 @@ def noverca_terms() -> ComplaintTerms:
                 'successivi 90 giorni dalla richiesta del Cliente.'
             ),
         ),
-        holiday_name=holiday_name,
+        holiday_name=national_holidays,
     )
 
 

@@ -23,7 +23,7 @@ from kenactl.core.charter import (
 )
 from kenactl.core.workdays import DAY_KINDS
 from kenactl.errors import CharterError
-from kenactl.knowledge import holidays
+from kenactl.knowledge.charters import national_holidays
 from kenactl.knowledge.fields import Fields
 from kenactl.text import N_, Msg
 
@@ -107,7 +107,7 @@ def build(document: dict[str, Any], origin: str) -> Charter:
             from_italy=block.text("from_italy"), from_abroad=block.text("from_abroad"),
             self_service=block.text("self_service"), self_service_section=block.text("self_service_section"),
             block=block.text("text"), block_quote=block.text("quote")),
-        holiday_name=holidays.holiday_name,
+        holiday_name=national_holidays,
     )
 
 
