@@ -24,7 +24,7 @@ def _outcome(compute):
         return type(error), str(error)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(TEXTS, HOMES)
 def test_the_text_is_that_of_the_path(text, home):
     saved = os.environ.get("HOME")

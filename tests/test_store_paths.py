@@ -97,7 +97,7 @@ def test_the_lock_on_text_is_the_lock_on_its_path(tmp_path):
 NAME_LETTERS = "ab.kt_mp0\n" + "xé"
 
 
-@settings(max_examples=1000)
+@settings(max_examples=500)
 @example("p.toml", "", "abcd_123", ".tmp\n", False)
 @example("p.toml", ".bak", "abcd_123", ".tmp", False)
 @example("p.toml", "", "abcd_123", ".tmp\n\n", False)
