@@ -31,3 +31,18 @@ def test_counts_before_counts_the_readings_before_each_moment(at, moments):
     expected = [sum(1 for sample in readings if dates.instant(sample.at) < dates.instant(moment)) for moment in moments]
     assert readings.counts_before(moments) == expected
     assert [readings.index_before(moment) for moment in moments] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEAR, max_size=30), st.lists(NEAR, max_size=10))
+def test_index_before_and_after_are_the_former_bisections(at, moments):
+    from bisect import bisect_left, bisect_right  # the former code, as oracle
+
+    from kenactl.core.readings import _bound
+
+    readings = Readings.of(UsageSample(at=moment, data=1, minutes=2, sms=3) for moment in at)
+    for moment in [*moments, *at]:
+        assert readings.index_before(moment) == bisect_left(readings.rows, _bound(moment))
+        assert readings.index_after(moment) == bisect_right(readings.rows, _key(moment) + "~")
+        assert readings.index_after(moment) == sum(1 for sample in readings
+                                                   if dates.instant(sample.at) <= dates.instant(moment))

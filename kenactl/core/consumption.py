@@ -52,13 +52,12 @@ def period_samples(line: Line, now: datetime) -> list[UsageSample]:
 
 
 def samples_between(usage, start: datetime, end: datetime) -> list[UsageSample]:
-    """The readings from ``start`` to ``end`` (both included), found by bisection."""
-    from bisect import bisect_left, bisect_right
-
+    """The readings from ``start`` to ``end`` (both included), found in the stored text or by bisection."""
     from kenactl.core.readings import Readings
 
-    if isinstance(usage, Readings):  # bisect the stored text: only the period's readings are parsed
+    if isinstance(usage, Readings):  # search the stored text: only the period's readings are parsed
         return list(usage[usage.index_before(start):usage.index_after(end)])
+    from bisect import bisect_left, bisect_right
 
     def key(sample: UsageSample) -> datetime:
         return dates.instant(sample.at)

@@ -3,7 +3,7 @@
 The moment is UTC to the second (``2026-11-20T19:00:00Z``), so text order is time order. ``Readings``
 is an immutable, oldest-first sequence that turns a line into a ``UsageSample`` only when it is
 read: years of readings cost nothing to commands that look at the current period only (they
-bisect; see ``consumption.period_samples``).
+count back from the newest row; see ``consumption.period_samples``).
 """
 
 import re
@@ -110,16 +110,26 @@ class Readings(BuiltOnRead):
         return Readings((*self._rows[:index], row, *self._rows[end:]))
 
     def index_after(self, moment: datetime) -> int:
-        """How many readings are at or before ``moment`` (a bisection on the text: nothing is parsed)."""
-        from bisect import bisect_right
-
-        return bisect_right(self._rows, _key(moment) + "~")  # "~" sorts after the rest of any row of that second
+        """How many readings are at or before ``moment`` (compared as text: nothing is parsed)."""
+        return self._rows_before(_key(moment) + "~", including=True)  # "~" sorts after the rest of that second
 
     def index_before(self, moment: datetime) -> int:
-        """How many readings are before ``moment`` (a bisection on the text: nothing is parsed)."""
-        from bisect import bisect_left
+        """How many readings are before ``moment`` (compared as text: nothing is parsed)."""
+        return self._rows_before(_bound(moment))
 
-        return bisect_left(self._rows, _bound(moment))
+    def _rows_before(self, bound: str, including: bool = False) -> int:
+        """How many rows sort before ``bound`` (or at it, ``including``): ``bisect_left`` (``bisect_right``) counted
+        back from the newest row, as the moments asked for (a period's start, now) are near the end, without
+        importing ``bisect`` (``tests/test_readings_lookups.py`` compares the two)."""
+        rows = self._rows
+        index = len(rows)
+        if including:
+            while index and rows[index - 1] > bound:
+                index -= 1
+        else:
+            while index and rows[index - 1] >= bound:
+                index -= 1
+        return index
 
     def counts_before(self, moments: Iterable[datetime]) -> list[int]:
         """How many readings are before each of ``moments`` (``index_before`` of each), by one walk over the rows
