@@ -63,9 +63,9 @@ BUILT_MODULES = {  # file: what it holds, its tables
 WIDTH = 120  # ruff's line length
 SHIPPED_PARTS = ("validity", "features", "offer")  # of ``knowledge.operators.PARTS``, each built alone on a start
 SHIPPED_FIELDS = ("validity", "features")  # the operator's fields that are such parts
-LAZY_MODULES = {"builtin_rules.py": "kenactl.core.operator"}
+LAZY_MODULES = {"builtin_rules.py": "kenactl.core.validity_rule"}
 """A built module's functions that build classes of this module import them inside: the renewal rules, which
-every read command folds with, load without ``core.operator`` (``history`` needs nothing else of it)."""
+every read command folds with, load without the validity classes (``history`` needs none of them)."""
 
 
 def source() -> str:
@@ -156,17 +156,17 @@ def _function(name: str, parameters: str, value, classes: set, called: dict, laz
 
 def _built_module(file: str, functions: list[str], tables: dict, classes: set) -> str:
     what, listed = BUILT_MODULES[file]
-    imported = {"kenactl.core.operator": [], "kenactl.core.renewal_rule": []}
+    imported: dict[str, list[str]] = {}
     if file == "builtin_operators.py":
         imported["kenactl.knowledge.operators.builtin_rules"] = ["PARTS"]
     lazy, annotated = LAZY_MODULES.get(file), []  # the lazy classes a function returns: for type checkers only
     for cls in sorted(classes, key=lambda cls: cls.__name__):
         if cls.__module__ != lazy:
-            imported[cls.__module__].append(cls.__name__)
+            imported.setdefault(cls.__module__, []).append(cls.__name__)
         elif any(f'-> "{cls.__name__}":' in function for function in functions):
             annotated.append(cls.__name__)
     imports = "".join(_wrap(f"from {module} import ", names, "", "", brackets="()") + "\n"
-                      for module, names in imported.items() if names)
+                      for module, names in sorted(imported.items()))
     if annotated:
         typed = _wrap(f"    from {lazy} import ", annotated, "", "    ", brackets="()")
         imports += f"\nif TYPE_CHECKING:\n{typed}\n"

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
-from kenactl.core.operator import ValidityRule
+from kenactl.core.validity_rule import ValidityRule
 from kenactl.core.record import record
 
 WARN_DAYS = 30

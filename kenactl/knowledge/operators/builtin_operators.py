@@ -6,8 +6,9 @@ of the file at ``origin``."""
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.operator import Event, Fact, Operator, OptionRule, Rate, ShortCredit, Statement
+from kenactl.core.operator import Event, Operator, OptionRule, Rate, ShortCredit, Statement
 from kenactl.core.renewal_rule import Condition
+from kenactl.core.validity_rule import Fact
 from kenactl.knowledge.operators.builtin_rules import PARTS
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kenactl.core.renewal_rule import Condition, FeeRule, RenewalRule, Source
 
 if TYPE_CHECKING:
-    from kenactl.core.operator import ValidityRule
+    from kenactl.core.validity_rule import ValidityRule
 
 
 def kena_rule() -> RenewalRule:
@@ -55,7 +55,7 @@ def kena_rule() -> RenewalRule:
 
 
 def kena_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text=(
@@ -156,7 +156,7 @@ def tim_rule() -> RenewalRule:
 
 
 def tim_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text='12 months from the last top-up plus 1 month; free reactivation within 11 months of expiry',
@@ -240,7 +240,7 @@ def vodafone_rule() -> RenewalRule:
 
 
 def vodafone_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text='11 months from the last top-up plus 1 month receive-only',
@@ -324,7 +324,7 @@ def windtre_rule() -> RenewalRule:
 
 
 def windtre_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text=(
@@ -399,7 +399,7 @@ def iliad_rule() -> RenewalRule:
 
 
 def iliad_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text=(
@@ -461,7 +461,7 @@ def other_rule() -> RenewalRule:
 
 
 def other_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
+    from kenactl.core.validity_rule import Fact, ValidityRule
 
     return ValidityRule(
         text='SIM validity depends on the operator; not known to kenactl',
