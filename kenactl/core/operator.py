@@ -3,14 +3,13 @@
 Built from the operator data files by ``kenactl.knowledge.operators``; consumed by ``explain``,
 ``validity``, ``restart``, ``rights`` and the reminders. Every piece carries a ``Fact`` (source, as-of
 date, verified/reported/unknown); what only some operators offer is a feature listed in their file. ``Fact`` and
-``ValidityRule`` live in ``core.validity_rule`` (``status`` builds the validity rules alone) and are named here too.
+``ValidityRule`` live in ``core.renewal_rule`` (``status`` builds the validity rules without this module).
 """
 
 from decimal import Decimal
 
 from kenactl.core.record import field, record
-from kenactl.core.renewal_rule import ALWAYS, Condition
-from kenactl.core.validity_rule import Fact, ValidityRule
+from kenactl.core.renewal_rule import ALWAYS, Condition, Fact, ValidityRule
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg, data_text
 

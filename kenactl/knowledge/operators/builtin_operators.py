@@ -7,8 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from kenactl.core.operator import Event, Operator, OptionRule, Rate, ShortCredit, Statement
-from kenactl.core.renewal_rule import Condition
-from kenactl.core.validity_rule import Fact
+from kenactl.core.renewal_rule import Condition, Fact
 from kenactl.knowledge.operators.builtin_rules import PARTS
 
 
