@@ -124,13 +124,14 @@ def _check_values(document: dict[str, Any], check_text: bool, structured: frozen
             if isinstance(value, dict):
                 for key, item in value.items():
                     checking = (place, key)
-                    if check_text:
+                    if check_text and (not key.isprintable() or len(key) > MAX_TEXT):  # else acceptable, no call
                         check_free_text(key, field="")
                     pending.append((item, depth + 1, checking))
             elif isinstance(value, list):
                 pending.extend((item, depth + 1, (place, index)) for index, item in enumerate(value))
             elif isinstance(value, str):  # a structured key is always bare: its field name ends in ``.key``
-                if check_text and not (place is not None and place[1] in structured):
+                if check_text and (not value.isprintable() or len(value) > MAX_TEXT) and not (
+                        place is not None and place[1] in structured):
                     checking = place
                     check_free_text(value, field="")
             elif isinstance(value, bool):

@@ -63,9 +63,6 @@ BUILT_MODULES = {  # file: what it holds, its tables
 WIDTH = 120  # ruff's line length
 SHIPPED_PARTS = ("validity", "features", "offer")  # of ``knowledge.operators.PARTS``, each built alone on a start
 SHIPPED_FIELDS = ("validity", "features")  # the operator's fields that are such parts
-LAZY_MODULES = {"builtin_rules.py": "kenactl.core.operator"}
-"""A built module's functions that build classes of this module import them inside: the renewal rules, which
-every read command folds with, load without ``core.operator`` (``history`` needs nothing else of it)."""
 
 
 def source() -> str:
@@ -131,7 +128,7 @@ def built_sources() -> dict[str, str]:
                  for part in SHIPPED_PARTS]
         for table, function, parameters, value, called in made:
             table[name] = function
-            functions.append(_function(function, parameters, value, classes, called, LAZY_MODULES.get(file)))
+            functions.append(_function(function, parameters, value, classes, called))
         functions, tables, classes = modules["builtin_operators.py"]
         called = {"origin": "origin", **{key: f"PARTS[{key!r}][{name!r}]()" for key in SHIPPED_FIELDS}}
         tables["OPERATORS"][name] = f"{name}_operator"
@@ -139,41 +136,24 @@ def built_sources() -> dict[str, str]:
     return {file: _built_module(file, *module) for file, module in modules.items()}
 
 
-def _function(name: str, parameters: str, value, classes: set, called: dict, lazy: str | None = None) -> str:
-    """A function ``name`` returning the code of ``value``; the classes of the module ``lazy`` that it builds are
-    imported inside it (its return type then named in quotes)."""
-    used: set = set()
-    body = code(value, "    ", used, called=called)
-    classes |= used
-    returned = type(value).__name__
-    local = sorted(cls.__name__ for cls in used if cls.__module__ == lazy)
-    if not local:
-        return f"def {name}({parameters}) -> {returned}:\n    return {body}\n"
-    imports = _wrap(f"    from {lazy} import ", local, "", "    ", brackets="()")
-    shown = f'"{returned}"' if type(value).__module__ == lazy else returned
-    return f"def {name}({parameters}) -> {shown}:\n{imports}\n\n    return {body}\n"
+def _function(name: str, parameters: str, value, classes: set, called: dict) -> str:
+    """A function ``name`` returning the code of ``value`` (the classes it builds go into ``classes``)."""
+    body = code(value, "    ", classes, called=called)
+    return f"def {name}({parameters}) -> {type(value).__name__}:\n    return {body}\n"
 
 
 def _built_module(file: str, functions: list[str], tables: dict, classes: set) -> str:
     what, listed = BUILT_MODULES[file]
-    imported = {"kenactl.core.operator": [], "kenactl.core.renewal_rule": []}
+    imported: dict[str, list[str]] = {}
     if file == "builtin_operators.py":
         imported["kenactl.knowledge.operators.builtin_rules"] = ["PARTS"]
-    lazy, annotated = LAZY_MODULES.get(file), []  # the lazy classes a function returns: for type checkers only
     for cls in sorted(classes, key=lambda cls: cls.__name__):
-        if cls.__module__ != lazy:
-            imported[cls.__module__].append(cls.__name__)
-        elif any(f'-> "{cls.__name__}":' in function for function in functions):
-            annotated.append(cls.__name__)
+        imported.setdefault(cls.__module__, []).append(cls.__name__)
     imports = "".join(_wrap(f"from {module} import ", names, "", "", brackets="()") + "\n"
-                      for module, names in imported.items() if names)
-    if annotated:
-        typed = _wrap(f"    from {lazy} import ", annotated, "", "    ", brackets="()")
-        imports += f"\nif TYPE_CHECKING:\n{typed}\n"
+                      for module, names in sorted(imported.items()))
     tables_code = "".join(f"\n\n{table} = {_listing(entries, '')}" for table, entries in tables.items())
     header = BUILT_HEADER.format(what=what, tables=listed)
-    typing = "from typing import TYPE_CHECKING\n" if annotated else ""
-    return (header + "\nfrom datetime import date\nfrom decimal import Decimal\n" + typing + "\n" + imports + "\n\n"
+    return (header + "\nfrom datetime import date\nfrom decimal import Decimal\n\n" + imports + "\n\n"
             + "\n\n".join(functions) + tables_code + "\n")
 
 

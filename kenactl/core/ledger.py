@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from kenactl.core import charges as charge_rules
 from kenactl.core import dates
 from kenactl.core.ledger_state import KINDS, OUTCOMES, Fee, LineState, Period, Renewal, RenewalHistory, periods
-from kenactl.core.line_facts import settings_at
-from kenactl.core.model import Amounts, HistoryEntry, Line, Observation, TopUp
+from kenactl.core.model import ALLOWANCE_KINDS, Amounts, HistoryEntry, Line, Observation, TopUp
 from kenactl.core.money import ZERO
 from kenactl.core.record import replace
 from kenactl.core.renewal_rule import RenewalRule
@@ -159,6 +158,17 @@ def _readings_until(usage, moment: datetime):
     if isinstance(usage, Readings):
         return usage[:usage.index_after(moment)] if usage and usage[-1].at > moment else usage
     return tuple(sample for sample in usage if dates.instant(sample.at) <= dates.instant(moment))
+
+
+def settings_at(line: Line, moment: datetime) -> Line:
+    """The line's settings in force at ``moment``: every change recorded after it undone."""
+    later = sorted((change for change in line.changes if dates.instant(change.at) > dates.instant(moment)),
+                   key=lambda change: dates.instant(change.at), reverse=True)
+    for change in later:
+        value = change.old
+        line = replace(line, included=replace(line.included, **{change.key: value})) \
+            if change.key in ALLOWANCE_KINDS else replace(line, **{change.key: value})
+    return line
 
 
 def _period(start: datetime, settings: Line) -> dict:

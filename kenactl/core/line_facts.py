@@ -1,5 +1,6 @@
 """Recording facts on a stored line: setting changes, dating a credit entered without a moment, the days of
-its activation and last top-up, and when a back-dated top-up happened."""
+its activation and last top-up, and when a back-dated top-up happened (what the writes use; the ledger undoes
+recorded changes itself, ``ledger.settings_at``)."""
 
 from datetime import date, datetime, time
 
@@ -12,21 +13,6 @@ from kenactl.text import Msg
 BACKDATED_AT = time(12, 0)  # a top-up given by its day only is counted at noon of that day
 
 SETTINGS = ("operator", "offer", "price", "renewal_day", "renewal_time", "options", "payment", "pending_offer_change")
-
-
-def settings_at(line: Line, moment: datetime) -> Line:
-    """The line's settings in force at ``moment``: every change recorded after it undone."""
-    later = sorted((change for change in line.changes if dates.instant(change.at) > dates.instant(moment)),
-                   key=lambda change: dates.instant(change.at), reverse=True)
-    for change in later:
-        line = _with_setting(line, change.key, change.old)
-    return line
-
-
-def _with_setting(line: Line, key: str, value: object) -> Line:
-    if key in ALLOWANCE_KINDS:
-        return replace(line, included=replace(line.included, **{key: value}))
-    return replace(line, **{key: value})
 
 
 def record_changes(before: Line, after: Line, now: datetime) -> Line:

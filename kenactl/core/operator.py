@@ -2,14 +2,14 @@
 
 Built from the operator data files by ``kenactl.knowledge.operators``; consumed by ``explain``,
 ``validity``, ``restart``, ``rights`` and the reminders. Every piece carries a ``Fact`` (source, as-of
-date, verified/reported/unknown); what only some operators offer is a feature listed in their file.
+date, verified/reported/unknown); what only some operators offer is a feature listed in their file. ``Fact`` and
+``ValidityRule`` live in ``core.renewal_rule`` (``status`` builds the validity rules without this module).
 """
 
-from datetime import date
 from decimal import Decimal
 
 from kenactl.core.record import field, record
-from kenactl.core.renewal_rule import ALWAYS, Condition
+from kenactl.core.renewal_rule import ALWAYS, Condition, Fact, ValidityRule
 from kenactl.errors import InputError
 from kenactl.text import N_, Msg, data_text
 
@@ -18,19 +18,6 @@ FEATURES = {
     "service-charter": N_("line {line} ({operator}): the Carta dei Servizi rules kenactl knows are those of {offered}"),
 }
 """What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
-
-
-@record
-class Fact:
-    """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
-
-    source: str
-    as_of: date
-    status: str
-
-    @property
-    def verified(self) -> bool:
-        return self.status == "verified"
 
 
 @record
@@ -93,19 +80,6 @@ class ShortCredit:
     day0: str
     summary: str
     fact: Fact
-
-
-@record
-class ValidityRule:
-    """How long a SIM stays valid after its last top-up; ``valid_months`` None means unknown."""
-
-    text: str
-    fact: Fact
-    valid_months: int | None = None
-    grace_months: int = 0
-    grace_days: int = 0
-    reactivation_months: int | None = None  # counted from the deactivation
-    reactivation_from_topup_months: int | None = None  # counted from the last top-up
 
 
 @record

@@ -1,8 +1,10 @@
-"""What an operator does at a renewal the credit does not cover, as values the ledger applies.
+"""What an operator does at a renewal the credit does not cover, as values the ledger applies, and how long
+its SIM stays valid (``ValidityRule``, with its ``Fact``): the operator rules every read command applies.
 
 Read from the ``[ledger]`` table of each operator data file by ``kenactl.knowledge.ledger_rules`` (one source
 of truth with ``explain``: the outcome id is ``short_credit.outcome`` and the fees are the file's
-``timeline`` events that have a cost). Every value carries its fact (source, as-of date, status).
+``timeline`` events that have a cost). Every value carries its fact (source, as-of date, status). The rest of
+an operator's knowledge is ``core.operator``'s (which names ``Fact`` and ``ValidityRule`` too).
 """
 
 from datetime import date
@@ -33,6 +35,32 @@ class Condition:
 
 
 ALWAYS = Condition()
+
+
+@record
+class Fact:
+    """Where a rule comes from: the public source (publisher or page, title, date), valid as of ``as_of``."""
+
+    source: str
+    as_of: date
+    status: str
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified"
+
+
+@record
+class ValidityRule:
+    """How long a SIM stays valid after its last top-up; ``valid_months`` None means unknown."""
+
+    text: str
+    fact: Fact
+    valid_months: int | None = None
+    grace_months: int = 0
+    grace_days: int = 0
+    reactivation_months: int | None = None  # counted from the deactivation
+    reactivation_from_topup_months: int | None = None  # counted from the last top-up
 
 
 @record

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 
 from kenactl.core import dates
 from kenactl.core.model import Line
-from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
+from kenactl.core.renewal_rule import ValidityRule
 
 WARN_DAYS = 30
 

@@ -6,8 +6,8 @@ of the file at ``origin``."""
 from datetime import date
 from decimal import Decimal
 
-from kenactl.core.operator import Event, Fact, Operator, OptionRule, Rate, ShortCredit, Statement
-from kenactl.core.renewal_rule import Condition
+from kenactl.core.operator import Event, Operator, OptionRule, Rate, ShortCredit, Statement
+from kenactl.core.renewal_rule import Condition, Fact
 from kenactl.knowledge.operators.builtin_rules import PARTS
 
 

@@ -5,12 +5,8 @@ checks that it matches them). ``RULES[id]()`` is ``knowledge.ledger_rules.build`
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
-from kenactl.core.renewal_rule import Condition, FeeRule, RenewalRule, Source
-
-if TYPE_CHECKING:
-    from kenactl.core.operator import ValidityRule
+from kenactl.core.renewal_rule import Condition, Fact, FeeRule, RenewalRule, Source, ValidityRule
 
 
 def kena_rule() -> RenewalRule:
@@ -54,9 +50,7 @@ def kena_rule() -> RenewalRule:
     )
 
 
-def kena_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def kena_validity() -> ValidityRule:
     return ValidityRule(
         text=(
             '12 months from the last top-up (from activation when there was none), then 30 days receive-only in Italy '
@@ -155,9 +149,7 @@ def tim_rule() -> RenewalRule:
     )
 
 
-def tim_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def tim_validity() -> ValidityRule:
     return ValidityRule(
         text='12 months from the last top-up plus 1 month; free reactivation within 11 months of expiry',
         fact=Fact(source='tim.it support page (undated)', as_of=date(2025, 2, 11), status='verified'),
@@ -239,9 +231,7 @@ def vodafone_rule() -> RenewalRule:
     )
 
 
-def vodafone_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def vodafone_validity() -> ValidityRule:
     return ValidityRule(
         text='11 months from the last top-up plus 1 month receive-only',
         fact=Fact(source='money.it 2024-04-23', as_of=date(2024, 4, 23), status='reported'),
@@ -323,9 +313,7 @@ def windtre_rule() -> RenewalRule:
     )
 
 
-def windtre_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def windtre_validity() -> ValidityRule:
     return ValidityRule(
         text=(
             '12 months from the last top-up plus 30 days receive-only; the number is held for reactivation up to 24 '
@@ -398,9 +386,7 @@ def iliad_rule() -> RenewalRule:
     )
 
 
-def iliad_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def iliad_validity() -> ValidityRule:
     return ValidityRule(
         text=(
             'deactivated after 12 months without use or top-up (no receive-only month mentioned); reactivation up to '
@@ -460,9 +446,7 @@ def other_rule() -> RenewalRule:
     )
 
 
-def other_validity() -> "ValidityRule":
-    from kenactl.core.operator import Fact, ValidityRule
-
+def other_validity() -> ValidityRule:
     return ValidityRule(
         text='SIM validity depends on the operator; not known to kenactl',
         fact=Fact(source='no public source found for other operators', as_of=date(2025, 2, 11), status='unknown'),
