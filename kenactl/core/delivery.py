@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from kenactl.core import dates
 from kenactl.core.model import Complaint, Profile
-from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
 from kenactl.core.reminders import Item, due_items
+from kenactl.core.renewal_rule import ValidityRule
 from kenactl.text import Money, Msg
 
 if TYPE_CHECKING:

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from kenactl.core import charges, dates, restart, validity
 from kenactl.core.model import Complaint, HistoryEntry, Line, Profile
 from kenactl.core.money import min_topup
-from kenactl.core.operator import ValidityRule
 from kenactl.core.record import record
+from kenactl.core.renewal_rule import ValidityRule
 from kenactl.text import Money, Msg, data_text
 
 if TYPE_CHECKING:  # the charters' terms and core.complaints are imported only when a profile has complaints

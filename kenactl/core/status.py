@@ -15,7 +15,7 @@ from kenactl.core.record import record
 
 if TYPE_CHECKING:  # imported when a validity rule is given: the rules stay off the plain status path
     from kenactl.core.ledger import LineState
-    from kenactl.core.operator import ValidityRule
+    from kenactl.core.renewal_rule import ValidityRule
     from kenactl.core.validity import SimValidity
 
 

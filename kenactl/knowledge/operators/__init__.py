@@ -20,7 +20,8 @@ from kenactl.core.renewal_rule import RenewalRule
 from kenactl.knowledge.registry import BUILTIN, COMMON, builtin_file, data_file, is_builtin, known, read
 
 if TYPE_CHECKING:
-    from kenactl.core.operator import Operator, ValidityRule
+    from kenactl.core.operator import Operator
+    from kenactl.core.renewal_rule import ValidityRule
 
 
 def load(operator_id: str, folder: str | None = None) -> "Operator":
@@ -80,9 +81,9 @@ def _builtin_rule(operator_id: str) -> RenewalRule:
 
 
 def require(feature: str, line: Line, folder: str | None = None) -> None:
-    """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (``core.operator.require_feature``);
+    """Refuse (exit 2) ``line`` if its operator's data does not list ``feature`` (``core.features.require_feature``);
     every known operator's file is read (a user's whole, checked)."""
-    from kenactl.core.operator import require_feature
+    from kenactl.core.features import require_feature
 
     require_feature(feature, line.name, line.operator, {name: part(name, "offer", folder) for name in known(folder)})
 
