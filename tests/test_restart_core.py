@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kenactl.core import consumption, dates
+from kenactl.core.features import require_feature
 from kenactl.core.ledger_state import KINDS, RenewalHistory
 from kenactl.core.model import ALLOWANCE_KINDS, Allowances, HistoryEntry, Line, Profile, UsageSample
-from kenactl.core.operator import require_feature
 from kenactl.core.record import replace
 from kenactl.core.restart import CHECK_IDS, RENEWAL_WINDOW, apply_restart, check_restart, restarts_in, scheduled_after
 from kenactl.errors import KenactlError

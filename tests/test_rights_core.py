@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kenactl.core import complaints, dates, rights, workdays
+from kenactl.core.features import require_feature
 from kenactl.core.model import Allowances, Complaint, Line
-from kenactl.core.operator import require_feature
 from kenactl.errors import InputError
 from kenactl.knowledge import charters, holidays, operators
 from kenactl.knowledge.charters import CharterError, loader

@@ -2,8 +2,9 @@
 
 Built from the operator data files by ``kenactl.knowledge.operators``; consumed by ``explain``,
 ``validity``, ``restart``, ``rights`` and the reminders. Every piece carries a ``Fact`` (source, as-of
-date, verified/reported/unknown); what only some operators offer is a feature listed in their file. ``Fact`` and
-``ValidityRule`` live in ``core.renewal_rule`` (``status`` builds the validity rules without this module).
+date, verified/reported/unknown); what only some operators offer is a feature listed in their file
+(``core.features``). ``Fact`` and ``ValidityRule`` live in ``core.renewal_rule`` (``status`` builds the validity
+rules without this module).
 """
 
 from decimal import Decimal
@@ -11,13 +12,7 @@ from decimal import Decimal
 from kenactl.core.record import field, record
 from kenactl.core.renewal_rule import ALWAYS, Condition, Fact, ValidityRule
 from kenactl.errors import InputError
-from kenactl.text import N_, Msg, data_text
-
-FEATURES = {
-    "restart": N_("line {line} ({operator}): Restart exists only for {offered} lines"),
-    "service-charter": N_("line {line} ({operator}): the Carta dei Servizi rules kenactl knows are those of {offered}"),
-}
-"""What an operator file may list under ``features``, with the refusal for a line whose operator lacks it."""
+from kenactl.text import Msg
 
 
 @record
@@ -127,21 +122,6 @@ class Operator:
 def option_defaults(options: dict[str, OptionRule]) -> dict[str, str]:
     """Every option of ``options`` at its default value."""
     return {key: rule.default for key, rule in options.items()}
-
-
-def require_feature(feature: str, line_name: str, operator_id: str,
-                    offers: dict[str, tuple[str, frozenset[str]]]) -> None:
-    """The one check of a feature (``FEATURES``): refuse (exit 2) a line whose operator does not list it.
-
-    ``offers`` gives each known operator's name and features by id (the registry's, in its order); the
-    refusal names those that offer it.
-    """
-    if operator_id in offers and feature in offers[operator_id][1]:
-        return
-    offered = " / ".join(name for name, features in offers.values() if feature in features)
-    shown = offers[operator_id][0] if operator_id in offers else operator_id
-    raise InputError(None, Msg(FEATURES[feature], line=repr(line_name), operator=data_text(shown),
-                               offered=offered or Msg("none")))
 
 
 def parse_option(text: str) -> tuple[str, str]:

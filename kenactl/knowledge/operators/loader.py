@@ -9,8 +9,8 @@ reads a user's file at every call (``knowledge.operators``), and each built-in f
 import os
 from typing import Any
 
+from kenactl.core.features import FEATURES
 from kenactl.core.operator import (
-    FEATURES,
     Event,
     Fact,
     Operator,
