@@ -3,7 +3,6 @@
 import gc
 import os
 import sys
-from typing import NoReturn
 
 VALUES_ENV = "_KENACTL_VALUES"
 YOUNG_ALLOCATIONS = 50_000
@@ -32,7 +31,7 @@ def main() -> None:
     _finish(0)
 
 
-def _finish(code) -> NoReturn:
+def _finish(code):  # never returns (no ``NoReturn``: ``typing`` is imported with the collector off, by click)
     """End the process as ``sys.exit(code)`` would, without tearing the interpreter down: freeing every module
     and object at exit costs about a fifth of a short command, for nothing (the kernel frees the memory).
 
