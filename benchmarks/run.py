@@ -184,18 +184,20 @@ def export_figures(env, profiles, bare, pairs) -> list[Figure]:
     figures = [show(Figure("`export ics --months 24` ÷ bare click", "5-line-24m", f"{case_ms:.1f} / {base_ms:.1f} ms",
                            ratio, 2.5))]
     sizes = {"1-line-24m": 1, "5-line-24m": 5, "200-line-24m": 200}
-    times: dict[str, list[float]] = {name: [] for name in sizes}
-    # CPU time, in interleaved rounds: the 5-line per-line cost is a difference of two short runs, which wall
-    # time on a loaded machine drowns. Those two run every round; the 200-line run (seconds) in a quarter.
-    rounds = {name: pairs if size < 200 else max(3, pairs // 4) for name, size in sizes.items()}
-    for index in range(pairs):
-        for name in sizes:
-            if index < rounds[name]:
-                times[name].append(cpu_once(export, on[name]))
-    # each round's run less the same round's 1-line run: paired, as every ratio is, so that a slow drift of the
-    # machine's speed between rounds cancels (the median of the differences, not the difference of the medians)
-    per_line = {name: statistics.median(run - one for run, one in zip(times[name], times["1-line-24m"], strict=False))
-                / (size - 1) for name, size in sizes.items() if size > 1}
+    # CPU time, in rounds: each round runs the 1-line export, then the others, and keeps each one's difference
+    # from that 1-line run (paired, as every ratio is, so that a slow drift of the machine's speed between rounds
+    # cancels: the median of the differences, not the difference of the medians). The 5-line per-line cost is a
+    # difference of two short runs, noisy, so its rounds are three times the pairs; the 200-line run (seconds, and
+    # steady a line) is in one round of every `every`, spread over the whole series.
+    rounds = 3 * pairs
+    every = max(1, rounds // max(3, pairs // 4))
+    differences: dict[str, list[float]] = {name: [] for name, size in sizes.items() if size > 1}
+    for index in range(rounds):
+        one_line = cpu_once(export, on["1-line-24m"])
+        for name in differences:
+            if sizes[name] < 200 or index % every == 0:
+                differences[name].append(cpu_once(export, on[name]) - one_line)
+    per_line = {name: statistics.median(values) / (sizes[name] - 1) for name, values in differences.items()}
     figures.append(show(Figure("`export ics --months 24` per-line cost, 200 ÷ 5 lines", "200-line-24m",
                                f"{per_line['200-line-24m']:.2f} / {per_line['5-line-24m']:.2f} ms of CPU a line",
                                per_line["200-line-24m"] / per_line["5-line-24m"], 1.2)))
