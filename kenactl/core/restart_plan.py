@@ -84,7 +84,7 @@ def _outlook(line: Line, now: datetime, kind: str, renewal: datetime) -> Allowan
     used = consumption.current_usage(line, now).get(kind)
     included = line.included.get(kind)
     percent = consumption.percent_used(used, included)
-    if not included:  # unlimited or nothing included: never counts
+    if not consumption.counts_for_restart(included):  # unlimited or nothing included
         return AllowanceOutlook(kind, used, included, percent, None, "unlimited")
     target = Decimal(included) * consumption.RESTART_USAGE / 100
     moment = consumption.projected_moment(line, now, kind, target)  # already reached: the sample's moment

@@ -16,12 +16,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kenactl.core.model import Line
-from kenactl.core.renewal_rule import RenewalRule
+from kenactl.core.renewal_rule import RenewalRule, ValidityRule
 from kenactl.knowledge.registry import BUILTIN, COMMON, builtin_file, data_file, is_builtin, known, read
 
 if TYPE_CHECKING:
     from kenactl.core.operator import Operator
-    from kenactl.core.renewal_rule import ValidityRule
 
 
 def load(operator_id: str, folder: str | None = None) -> "Operator":
@@ -93,7 +92,7 @@ def load_all(folder: str | None = None) -> list["Operator"]:
     return [load(name, folder) for name in known(folder)]
 
 
-def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str, "ValidityRule"]:
+def validity_rules(lines: Iterable[Line], folder: str | None = None) -> dict[str, ValidityRule]:
     """The SIM-validity rule of each operator of ``lines`` that have a last top-up or an activation day (only those
     are read)."""
     needed = sorted({line.operator for line in lines if line.last_topup or line.activated})
